@@ -1,0 +1,92 @@
+import { ParseError } from '../errors.ts';
+import { type Polynomial, constPoly, symbolPoly } from './polynomial.ts';
+import { parseRational } from './rational.ts';
+import { isIdentifier } from './symbols.ts';
+
+/**
+ * Reading the `weights` and `inputs` of a spec: a name prefix ("w"), a list of
+ * names or values ("x,y,z", "1/2,2*w1"), or a (nested) array of numbers, names
+ * and expressions, given as an array or as JSON text.
+ */
+export type EntryValue = number | string | Polynomial;
+
+export type EntrySource =
+  | { kind: 'prefix'; prefix: string }
+  | { kind: 'list'; items: EntryValue[]; shape: number[] | null };
+
+type ExpressionParser = (text: string, field: string) => Polynomial;
+let expressionParser: ExpressionParser | undefined;
+
+/** Installs the parser for general expressions (`2*w1`); `src/algebra/expression.ts` installs mathjs. */
+export function setExpressionParser(fn: ExpressionParser): void {
+  expressionParser = fn;
+}
+
+/** True when a value needs the general expression parser (so a caller can load it first). */
+export function needsExpressionParser(v: EntryValue): boolean {
+  if (typeof v !== 'string') return false;
+  const s = v.trim();
+  if (isIdentifier(s)) return false;
+  try { parseRational(s); return false; } catch { return true; }
+}
+
+export function entryToPolynomial(v: EntryValue, field: string): Polynomial {
+  if (typeof v === 'number') return constPoly(parseRational(v, field));
+  if (typeof v !== 'string') return v;
+  const s = v.trim();
+  if (isIdentifier(s)) return symbolPoly(s);
+  if (!needsExpressionParser(s)) return constPoly(parseRational(s, field));
+  if (!expressionParser) {
+    throw new ParseError({
+      field, value: v,
+      rule: 'expressions need the expression parser, which is not loaded',
+      fix: "import 'convmat' (or call loadExpressionParser() first), or give plain numbers and names",
+    });
+  }
+  return expressionParser(s, field);
+}
+
+export function parseEntrySource(v: unknown, field: string): EntrySource {
+  if (typeof v === 'string') {
+    const s = v.trim();
+    if (s.startsWith('[')) {
+      let json: unknown;
+      try { json = JSON.parse(s); } catch {
+        throw new ParseError({ field, value: v, rule: 'is not valid JSON', fix: 'write a nested array such as [[0,1,2],[2,2,0]]' });
+      }
+      return nested(json, field);
+    }
+    if (s.includes(',')) return { kind: 'list', items: s.split(',').map((x) => x.trim()), shape: null };
+    if (isIdentifier(s)) return { kind: 'prefix', prefix: s };
+    return { kind: 'list', items: [s], shape: null };
+  }
+  if (Array.isArray(v)) return nested(v, field);
+  throw new ParseError({ field, value: v, rule: 'expected a name prefix, a comma-separated list, or an array' });
+}
+
+function nested(v: unknown, field: string): EntrySource {
+  if (!Array.isArray(v)) throw new ParseError({ field, value: v, rule: 'expected an array' });
+  const items: EntryValue[] = [];
+  const shape = shapeOf(v, field, items);
+  return { kind: 'list', items, shape };
+}
+
+/** Depth-first flattening that checks the array is rectangular and its leaves are values. */
+function shapeOf(v: unknown, field: string, out: EntryValue[]): number[] {
+  if (!Array.isArray(v)) {
+    if (typeof v === 'number' || typeof v === 'string') { out.push(v); return []; }
+    throw new ParseError({ field, value: v, rule: 'entries must be numbers, names or expressions' });
+  }
+  if (v.length === 0) throw new ParseError({ field, value: v, rule: 'arrays must not be empty' });
+  const first = shapeOf(v[0], `${field}[0]`, out);
+  for (let i = 1; i < v.length; i++) {
+    const s = shapeOf(v[i], `${field}[${i}]`, out);
+    if (s.length !== first.length || s.some((x, j) => x !== first[j])) {
+      throw new ParseError({
+        field: `${field}[${i}]`, value: v[i],
+        rule: `ragged array: expected shape [${first.join(', ')}] like ${field}[0], got [${s.join(', ')}]`,
+      });
+    }
+  }
+  return [v.length, ...first];
+}

@@ -1,0 +1,68 @@
+import {
+  type Polynomial, addPoly, constPoly, equalsPoly, mulPoly, onePoly, subPoly, sumPolys, zeroPoly,
+} from './polynomial.ts';
+import { type Rational, ONE, ZERO, radd, requals, rmul, rsub, rToNumber } from './rational.ts';
+
+/**
+ * The arithmetic the sliding window and the matrix product need. Both are
+ * written once against this interface and run over floats, exact rationals and
+ * polynomials alike.
+ */
+export interface Ring<T> {
+  readonly name: 'float64' | 'rational' | 'polynomial';
+  readonly zero: T;
+  readonly one: T;
+  add(a: T, b: T): T;
+  sub(a: T, b: T): T;
+  mul(a: T, b: T): T;
+  /** Sum of many values at once (cheaper than folding `add` for polynomials). */
+  sum(items: readonly T[]): T;
+  equals(a: T, b: T): boolean;
+  isZero(a: T): boolean;
+  fromRational(r: Rational): T;
+}
+
+export const float64Ring: Ring<number> = {
+  name: 'float64',
+  zero: 0,
+  one: 1,
+  add: (a, b) => a + b,
+  sub: (a, b) => a - b,
+  mul: (a, b) => a * b,
+  sum: (xs) => { let s = 0; for (const x of xs) s += x; return s; },
+  equals: (a, b) => a === b,
+  isZero: (a) => a === 0,
+  fromRational: rToNumber,
+};
+
+export const rationalRing: Ring<Rational> = {
+  name: 'rational',
+  zero: ZERO,
+  one: ONE,
+  add: radd,
+  sub: rsub,
+  mul: rmul,
+  sum: (xs) => xs.reduce(radd, ZERO),
+  equals: requals,
+  isZero: (a) => a.n === 0,
+  fromRational: (r) => r,
+};
+
+export const polynomialRing: Ring<Polynomial> = {
+  name: 'polynomial',
+  zero: zeroPoly,
+  one: onePoly,
+  add: addPoly,
+  sub: subPoly,
+  mul: mulPoly,
+  sum: sumPolys,
+  equals: equalsPoly,
+  isZero: (a) => a.isZero(),
+  fromRational: constPoly,
+};
+
+/** Float comparison used by numeric checks: |a−b| ≤ 1e-9·max(1, |a|, |b|). */
+export const FLOAT_TOLERANCE = 1e-9;
+export function floatClose(a: number, b: number, tol = FLOAT_TOLERANCE): boolean {
+  return Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b));
+}

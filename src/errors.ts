@@ -1,0 +1,59 @@
+/**
+ * Typed errors. Every message names the field, the value, the rule and, where
+ * one exists, a fix, so a CLI can print it as one line and a component inline.
+ */
+export type ErrorKind = 'spec' | 'parse' | 'name' | 'limit';
+
+export interface ErrorDetails {
+  field: string;
+  value: unknown;
+  rule: string;
+  fix?: string;
+}
+
+export class ConvmatError extends Error {
+  readonly kind: ErrorKind;
+  readonly field: string;
+  readonly value: unknown;
+  readonly rule: string;
+  readonly fix?: string;
+
+  constructor(kind: ErrorKind, d: ErrorDetails) {
+    super(`${d.field}: ${d.rule} (got ${showValue(d.value)})${d.fix ? `. ${d.fix}` : ''}`);
+    this.name = new.target.name;
+    this.kind = kind;
+    this.field = d.field;
+    this.value = d.value;
+    this.rule = d.rule;
+    this.fix = d.fix;
+  }
+}
+
+/** An invalid combination of spec fields (sizes, stride, padding, groups…). */
+export class SpecError extends ConvmatError {
+  constructor(d: ErrorDetails) { super('spec', d); }
+}
+/** A value that cannot be read: malformed arrays, bad numbers, bad expressions. */
+export class ParseError extends ConvmatError {
+  constructor(d: ErrorDetails) { super('parse', d); }
+}
+/** A symbol name that is not an identifier, or a duplicated one. */
+export class NameError extends ConvmatError {
+  constructor(d: ErrorDetails) { super('name', d); }
+}
+/** A size beyond what the engine computes or a view renders. */
+export class LimitError extends ConvmatError {
+  constructor(d: ErrorDetails) { super('limit', d); }
+}
+
+/** A short, single-line rendering of an offending value (never the whole of a huge input). */
+export function showValue(v: unknown): string {
+  let s: string;
+  try {
+    s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+  } catch {
+    s = String(v);
+  }
+  s = s.replace(/\s+/g, ' ');
+  return s.length > 60 ? `${s.slice(0, 57)}...` : s;
+}

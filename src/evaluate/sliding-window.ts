@@ -1,0 +1,70 @@
+import type { Ring } from '../algebra/ring.ts';
+
+/**
+ * The textbook sliding window, the check on every matrix. It is written from
+ * the definition and shares nothing with the index map: pad the input with
+ * zeros (a negative amount crops), put the kernel at each window position,
+ * and take the dot product. Layouts: input [C_in, ...n], weight
+ * [C_out, C_in/groups, ...k], output [C_out, ...o].
+ */
+export interface WindowProblem {
+  input: readonly number[];
+  kernel: readonly number[];
+  stride: readonly number[];
+  dilation: readonly number[];
+  padding: ReadonlyArray<readonly [number, number]>;
+  inChannels: number;
+  outChannels: number;
+  groups: number;
+  /** true convolution: the kernel is flipped on every spatial axis */
+  flip: boolean;
+}
+
+export interface WindowResult<T> {
+  values: T[];
+  shape: number[];
+}
+
+export function slidingWindow<T>(p: WindowProblem, weights: readonly T[], input: readonly T[], ring: Ring<T>): WindowResult<T> {
+  const dims = p.input.length;
+  const pad = (v: readonly number[], fill: number) => [...Array(3 - dims).fill(fill), ...v];
+  const n = pad(p.input, 1), k = pad(p.kernel, 1), s = pad(p.stride, 1), d = pad(p.dilation, 1);
+  const pads = [...Array(3 - dims).fill([0, 0]), ...p.padding] as Array<readonly [number, number]>;
+  const padded = n.map((x, a) => x + pads[a]![0] + pads[a]![1]);
+  const out = n.map((_, a) => Math.floor((padded[a]! - (d[a]! * (k[a]! - 1) + 1)) / s[a]!) + 1);
+  const cinG = p.inChannels / p.groups, coutG = p.outChannels / p.groups;
+
+  // 1. the zero-padded input, one array per channel
+  const paddedInput: T[][] = [];
+  for (let c = 0; c < p.inChannels; c++) {
+    const img: T[] = new Array(padded[0]! * padded[1]! * padded[2]!).fill(ring.zero);
+    for (let x = 0; x < padded[0]!; x++) for (let y = 0; y < padded[1]!; y++) for (let z = 0; z < padded[2]!; z++) {
+      const ox = x - pads[0]![0], oy = y - pads[1]![0], oz = z - pads[2]![0];
+      if (ox < 0 || oy < 0 || oz < 0 || ox >= n[0]! || oy >= n[1]! || oz >= n[2]!) continue;
+      img[(x * padded[1]! + y) * padded[2]! + z] = input[((c * n[0]! + ox) * n[1]! + oy) * n[2]! + oz]!;
+    }
+    paddedInput.push(img);
+  }
+
+  // 2. each window position: the dot product of the kernel with the window
+  const values: T[] = [];
+  const products: T[] = [];
+  for (let oc = 0; oc < p.outChannels; oc++) {
+    const group = Math.floor(oc / coutG);
+    for (let x = 0; x < out[0]!; x++) for (let y = 0; y < out[1]!; y++) for (let z = 0; z < out[2]!; z++) {
+      products.length = 0;
+      for (let ic = 0; ic < cinG; ic++) {
+        const img = paddedInput[group * cinG + ic]!;
+        for (let u = 0; u < k[0]!; u++) for (let v = 0; v < k[1]!; v++) for (let w = 0; w < k[2]!; w++) {
+          const px = x * s[0]! + u * d[0]!, py = y * s[1]! + v * d[1]!, pz = z * s[2]! + w * d[2]!;
+          const [ku, kv, kw] = p.flip ? [k[0]! - 1 - u, k[1]! - 1 - v, k[2]! - 1 - w] : [u, v, w];
+          const weight = weights[(((oc * cinG + ic) * k[0]! + ku) * k[1]! + kv) * k[2]! + kw]!;
+          const cell = img[(px * padded[1]! + py) * padded[2]! + pz]!;
+          if (!ring.isZero(cell)) products.push(ring.mul(weight, cell));
+        }
+      }
+      values.push(ring.sum(products));
+    }
+  }
+  return { values, shape: [p.outChannels, ...out.slice(3 - dims)] };
+}

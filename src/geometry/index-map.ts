@@ -1,0 +1,78 @@
+import type { AxisGeometry, ConvSpec } from './spec.ts';
+import { product } from './names.ts';
+
+/**
+ * The one primitive. On one axis, output position o and kernel tap j read input
+ * position i = o·s + j·d − p₀, or padding when i is outside [0, n). Axes combine
+ * as products; channels and groups form blocks. Every view (matrix, scatter,
+ * receptive field, overlap, cost) asks this module and nothing else.
+ */
+export const PADDING = -1;
+
+export function axisIndex(axis: AxisGeometry, o: number, j: number): number {
+  const i = o * axis.s + j * axis.d - axis.p0;
+  return i >= 0 && i < axis.n ? i : PADDING;
+}
+
+/** The whole map of one axis: entry [o·k + j] is the input index or PADDING. */
+export function axisMap(axis: AxisGeometry): Int32Array {
+  const m = new Int32Array(axis.o * axis.k);
+  for (let o = 0; o < axis.o; o++) for (let j = 0; j < axis.k; j++) m[o * axis.k + j] = axisIndex(axis, o, j);
+  return m;
+}
+
+const UNIT: AxisGeometry = { n: 1, o: 1, k: 1, s: 1, d: 1, p0: 0, p1: 0 };
+
+/** Pads the axes to three so that one triple loop serves 1D, 2D and 3D. */
+function threeAxes(axes: readonly AxisGeometry[]): AxisGeometry[] {
+  return [...Array(3 - axes.length).fill(UNIT), ...axes];
+}
+
+/**
+ * Visits every tap of the regular convolution underlying `spec` that lands
+ * inside the input, in row-major order with ascending columns per row:
+ * row = flat output index [C_out, ...o], col = flat input index [C_in, ...n],
+ * tap = flat weight index [C_out, C_in/groups, ...k] (flipped in convolution mode).
+ */
+export function forEachTap(spec: ConvSpec, visit: (row: number, col: number, tap: number) => void): void {
+  const [A, B, C] = threeAxes(spec.axes) as [AxisGeometry, AxisGeometry, AxisGeometry];
+  const mA = axisMap(A), mB = axisMap(B), mC = axisMap(C);
+  const flip = spec.mode === 'convolution';
+  const O = A.o * B.o * C.o, N = A.n * B.n * C.n, K = A.k * B.k * C.k;
+  const cinG = spec.convInChannels / spec.groups;
+  const coutG = spec.convOutChannels / spec.groups;
+  for (let oc = 0; oc < spec.convOutChannels; oc++) {
+    const g = Math.floor(oc / coutG);
+    for (let a = 0; a < A.o; a++) for (let b = 0; b < B.o; b++) for (let c = 0; c < C.o; c++) {
+      const row = oc * O + (a * B.o + b) * C.o + c;
+      for (let ic = 0; ic < cinG; ic++) {
+        const colBase = (g * cinG + ic) * N;
+        const tapBase = (oc * cinG + ic) * K;
+        for (let ja = 0; ja < A.k; ja++) {
+          const ia = mA[a * A.k + ja]!;
+          if (ia === PADDING) continue;
+          for (let jb = 0; jb < B.k; jb++) {
+            const ib = mB[b * B.k + jb]!;
+            if (ib === PADDING) continue;
+            for (let jc = 0; jc < C.k; jc++) {
+              const ix = mC[c * C.k + jc]!;
+              if (ix === PADDING) continue;
+              const j = flip
+                ? ((A.k - 1 - ja) * B.k + (B.k - 1 - jb)) * C.k + (C.k - 1 - jc)
+                : (ja * B.k + jb) * C.k + jc;
+              visit(row, colBase + (ia * B.n + ib) * C.n + ix, tapBase + j);
+            }
+          }
+        }
+      }
+    }
+  }
+}
+
+/** Rows and columns of the regular convolution underlying `spec`. */
+export function regularShape(spec: ConvSpec): { rows: number; cols: number } {
+  return {
+    rows: spec.convOutChannels * product(spec.axes.map((a) => a.o)),
+    cols: spec.convInChannels * product(spec.axes.map((a) => a.n)),
+  };
+}

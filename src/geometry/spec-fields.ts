@@ -1,0 +1,93 @@
+import { ParseError, SpecError } from '../errors.ts';
+
+/**
+ * The spellings a spec value may take, shared by the library, the CLI flags and
+ * the element attributes: numbers, arrays, and strings such as "5x5", "1,2;0,1",
+ * "same", "true".
+ */
+export type PerAxis = number | readonly number[] | string;
+export type PaddingValue = PerAxis | ReadonlyArray<readonly [number, number]>;
+export type PaddingKeyword = 'valid' | 'same' | 'full';
+
+/** Parses one integer, naming the field in the error. */
+export function parseInteger(v: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  const x = typeof v === 'string' && v.trim() !== '' ? Number(v.trim()) : v;
+  if (typeof x !== 'number' || !Number.isInteger(x)) {
+    throw new SpecError({ field, value: v, rule: `must be an integer from ${min} to ${max}` });
+  }
+  if (x < min || x > max) {
+    throw new SpecError({ field, value: v, rule: `must be an integer from ${min} to ${max}` });
+  }
+  return x;
+}
+
+/** Splits "5x5", "5×5", "5,5" or [5, 5] into raw parts; a bare number is one part. */
+function parts(v: unknown, field: string): unknown[] {
+  if (typeof v === 'number') return [v];
+  if (Array.isArray(v)) return v;
+  if (typeof v === 'string') {
+    const s = v.trim();
+    if (s === '') throw new ParseError({ field, value: v, rule: 'must not be empty', fix: 'write a size such as 6 or 5x5' });
+    return s.split(/\s*[x×,]\s*/i);
+  }
+  throw new ParseError({ field, value: v, rule: 'expected a number, a list of numbers, or a string such as 5x5' });
+}
+
+/** Per-axis integers (raw, not yet broadcast): "5x5" → [5, 5]. */
+export function parsePerAxis(v: unknown, field: string, min: number, max?: number): number[] {
+  return parts(v, field).map((p, i, all) => parseInteger(p, all.length > 1 ? `${field}[${i}]` : field, min, max));
+}
+
+/** Broadcasts a 1-element list to `dims` axes, or checks the length. */
+export function broadcast(values: number[], dims: number, field: string): number[] {
+  if (values.length === dims) return values;
+  if (values.length === 1) return Array(dims).fill(values[0]);
+  throw new SpecError({
+    field, value: values,
+    rule: `needs 1 or ${dims} values, one per spatial axis`,
+    fix: `the input has ${dims} spatial ${dims === 1 ? 'axis' : 'axes'}`,
+  });
+}
+
+/** Padding in any of its forms; keywords stay keywords until the kernel is known. */
+export function parsePadding(v: unknown, field = 'padding'): PaddingKeyword | number[] | Array<[number, number]> {
+  if (typeof v === 'string') {
+    const s = v.trim().toLowerCase();
+    if (s === 'valid' || s === 'same' || s === 'full') return s;
+    if (s.includes(',')) return s.split(';').map((pair, i) => toPair(pair.split(','), `${field}[${i}]`));
+    if (/[^\d\sx×]/.test(s)) {
+      throw new ParseError({
+        field, value: v,
+        rule: 'expected an integer, one per axis (1x2), before,after pairs per axis (1,2;0,1), or valid, same, full',
+      });
+    }
+  }
+  if (Array.isArray(v) && v.some(Array.isArray)) {
+    return v.map((pair, i) => toPair(pair, `${field}[${i}]`));
+  }
+  return parsePerAxis(v, field, 0);
+}
+
+function toPair(p: unknown, field: string): [number, number] {
+  if (!Array.isArray(p) || p.length !== 2) {
+    throw new ParseError({ field, value: p, rule: 'a per-side padding is a [before, after] pair', fix: 'write 1,2;0,1 for one pair per axis' });
+  }
+  return [parseInteger(p[0], `${field}.before`, 0), parseInteger(p[1], `${field}.after`, 0)];
+}
+
+export function parseBoolean(v: unknown, field: string): boolean {
+  if (v === undefined || v === null || v === false) return false;
+  if (v === true || v === '' || v === 'true' || v === '1' || v === field) return true;
+  if (v === 'false' || v === '0') return false;
+  throw new ParseError({ field, value: v, rule: 'expected true or false' });
+}
+
+export type Mode = 'correlation' | 'convolution';
+
+export function parseMode(v: unknown): Mode {
+  if (v === undefined || v === null || v === '') return 'correlation';
+  const s = String(v).trim().toLowerCase();
+  if (s === 'correlation' || s === 'cross-correlation' || s === 'xcorr') return 'correlation';
+  if (s === 'convolution' || s === 'conv' || s === 'true-convolution') return 'convolution';
+  throw new ParseError({ field: 'mode', value: v, rule: 'expected correlation or convolution' });
+}

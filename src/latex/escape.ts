@@ -1,0 +1,51 @@
+import { assertIdentifier } from '../algebra/symbols.ts';
+
+/**
+ * The one place where anything from a user becomes LaTeX. Free text goes
+ * through `latexText` (inside \text{}), symbol names through `latexSymbol`
+ * (identifiers only), numbers through `latexNumber`. Nothing else is spliced.
+ */
+const TEXT_ESCAPES: Record<string, string> = {
+  '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '$': '\\$', '&': '\\&', '#': '\\#',
+  '^': '\\textasciicircum{}', '_': '\\_', '%': '\\%', '~': '\\textasciitilde{}',
+};
+
+/** Escapes free text for use inside `\text{…}`; drops control characters and caps the length. */
+export function escapeLatexText(s: string, maxLength = 200): string {
+  const clipped = s.length > maxLength ? `${s.slice(0, maxLength - 1)}…` : s;
+  return clipped.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\{}$&#^_%~]/g, (c) => TEXT_ESCAPES[c]!);
+}
+
+export function latexText(s: string): string {
+  return `\\text{${escapeLatexText(s)}}`;
+}
+
+/**
+ * LaTeX of an identifier: `w1` → `w_{1}`, `w_1_2_3` → `w_{1,2,3}`, `alpha` → `\mathit{alpha}`.
+ * Throws for anything that is not an identifier, so no raw text reaches KaTeX.
+ */
+export function latexSymbol(name: string): string {
+  assertIdentifier(name, 'symbol');
+  const parts = name.split('_').filter((p) => p !== '');
+  let head = parts[0]!;
+  const subs = parts.slice(1);
+  const trailing = /^([A-Za-z]+)(\d+)$/.exec(head);
+  if (trailing && subs.length === 0) {
+    head = trailing[1]!;
+    subs.push(trailing[2]!);
+  }
+  const base = head.length === 1 ? head : `\\mathit{${head}}`;
+  return subs.length ? `${base}_{${subs.map(subscriptPart).join(',')}}` : base;
+}
+
+function subscriptPart(p: string): string {
+  return /^\d+$/.test(p) || p.length === 1 ? p : `\\mathit{${p}}`;
+}
+
+/** LaTeX of a finite number (integers and decimals as written, never exponent soup). */
+export function latexNumber(x: number): string {
+  if (!Number.isFinite(x)) return x > 0 ? '\\infty' : x < 0 ? '-\\infty' : '\\text{NaN}';
+  const s = Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
+  const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
+  return m ? `${m[1]} \\times 10^{${Number(m[2])}}` : s;
+}

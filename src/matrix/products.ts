@@ -1,0 +1,35 @@
+import type { Ring } from '../algebra/ring.ts';
+import type { ConvMatrix } from './conv-matrix.ts';
+
+/** K·x over any ring, with K's entries taken from `weights` by tap index. */
+export function matVec<T>(m: ConvMatrix, weights: readonly T[], x: readonly T[], ring: Ring<T>): T[] {
+  if (x.length !== m.cols) throw new RangeError(`matVec: vector has ${x.length} entries, matrix has ${m.cols} columns`);
+  const out: T[] = new Array(m.rows);
+  const terms: T[] = [];
+  for (let r = 0; r < m.rows; r++) {
+    terms.length = 0;
+    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) terms.push(ring.mul(weights[m.tap[k]!]!, x[m.colIndex[k]!]!));
+    out[r] = ring.sum(terms);
+  }
+  return out;
+}
+
+/** Dense rows of the matrix with its entries materialised (zero where empty). Only on demand: O(rows·cols). */
+export function materialize<T>(m: ConvMatrix, weights: readonly T[], ring: Ring<T>): T[][] {
+  const out: T[][] = [];
+  for (let r = 0; r < m.rows; r++) {
+    const row: T[] = new Array(m.cols).fill(ring.zero);
+    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) row[m.colIndex[k]!] = weights[m.tap[k]!]!;
+    out.push(row);
+  }
+  return out;
+}
+
+/** A·B for dense matrices over a ring (used to compose stages, e.g. pointwise × depthwise). */
+export function matMul<T>(a: readonly (readonly T[])[], b: readonly (readonly T[])[], ring: Ring<T>): T[][] {
+  const inner = b.length;
+  return a.map((row) => {
+    if (row.length !== inner) throw new RangeError(`matMul: ${row.length} columns times ${inner} rows`);
+    return Array.from({ length: b[0]?.length ?? 0 }, (_, c) => ring.sum(row.map((v, k) => ring.mul(v, b[k]![c]!))));
+  });
+}

@@ -1,0 +1,2 @@
+// Shared test setup: registers convmat's vitest matchers once they exist.
+export {};
