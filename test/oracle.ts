@@ -1,0 +1,142 @@
+/**
+ * An independent reference for convolutions in plain float arrays. It imports
+ * nothing from src/: sizes, indices, padding and the transposed convolution are
+ * all re-derived here from the definitions, so the engine can be held against
+ * it. Layouts follow PyTorch without the batch axis:
+ *   input [C_in, ...n], conv weight [C_out, C_in/groups, ...k],
+ *   transposed weight [C_in, C_out/groups, ...k], output [C_out, ...o].
+ */
+export interface Tensor {
+  data: number[];
+  shape: number[];
+}
+
+export interface OracleParams {
+  stride?: number[];
+  dilation?: number[];
+  /** [before, after] per spatial axis */
+  padding?: Array<[number, number]>;
+  groups?: number;
+  /** true convolution (kernel flipped) instead of cross-correlation */
+  flip?: boolean;
+}
+
+export interface OracleTransposeParams extends OracleParams {
+  outputPadding?: number[];
+}
+
+const prod = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
+
+/** Row-major multi-index of a flat index (last axis fastest). */
+export function unravel(flat: number, shape: readonly number[]): number[] {
+  const idx = new Array<number>(shape.length);
+  for (let a = shape.length - 1; a >= 0; a--) {
+    idx[a] = flat % shape[a]!;
+    flat = Math.floor(flat / shape[a]!);
+  }
+  return idx;
+}
+
+/** Flat index of a multi-index, or −1 when some coordinate is outside the shape. */
+export function ravel(idx: readonly number[], shape: readonly number[]): number {
+  let flat = 0;
+  for (let a = 0; a < shape.length; a++) {
+    if (idx[a]! < 0 || idx[a]! >= shape[a]!) return -1;
+    flat = flat * shape[a]! + idx[a]!;
+  }
+  return flat;
+}
+
+function defaults(spatial: number, p: OracleParams) {
+  return {
+    s: p.stride ?? Array(spatial).fill(1),
+    d: p.dilation ?? Array(spatial).fill(1),
+    pad: p.padding ?? Array.from({ length: spatial }, () => [0, 0] as [number, number]),
+    g: p.groups ?? 1,
+  };
+}
+
+/** Cross-correlation (or convolution with `flip`) from the definition: out[oc, o] = Σ w[oc, c, j]·x[c, o·s + j·d − p₀]. */
+export function oracleConv(x: Tensor, w: Tensor, p: OracleParams = {}): Tensor {
+  const [cin, ...n] = x.shape;
+  const [cout, cinG, ...k] = w.shape;
+  const { s, d, pad, g } = defaults(n.length, p);
+  if (cinG! * g !== cin || cout! % g !== 0) throw new Error('oracle: channels do not match groups');
+  const o = n.map((len, a) => Math.floor((len + pad[a]![0] + pad[a]![1] - d[a]! * (k[a]! - 1) - 1) / s[a]!) + 1);
+  if (o.some((v) => v < 1)) throw new Error('oracle: empty output');
+  const out = new Array<number>(cout! * prod(o)).fill(0);
+  const coutG = cout! / g;
+  for (let flatOut = 0; flatOut < out.length; flatOut++) {
+    const [oc, ...pos] = unravel(flatOut, [cout!, ...o]);
+    const group = Math.floor(oc! / coutG);
+    let acc = 0;
+    for (let c = 0; c < cinG!; c++) {
+      for (let flatK = 0; flatK < prod(k); flatK++) {
+        const j = unravel(flatK, k);
+        const at = pos.map((v, a) => v * s[a]! + j[a]! * d[a]! - pad[a]![0]);
+        const xi = ravel(at, n);
+        if (xi < 0) continue;
+        const jw = p.flip ? j.map((v, a) => k[a]! - 1 - v) : j;
+        acc += w.data[ravel([oc!, c, ...jw], w.shape)]! * x.data[(group * cinG! + c) * prod(n) + xi]!;
+      }
+    }
+    out[flatOut] = acc;
+  }
+  return { data: out, shape: [cout!, ...o] };
+}
+
+/**
+ * Transposed convolution by its adjoint definition: the convolution K with the
+ * same (k, s, p, d) whose input has the transposed output's length, restricted
+ * to the first n outputs per axis; then out[i] = ⟨K e_i, x⟩. Slow and obvious.
+ */
+export function oracleConvTranspose(x: Tensor, w: Tensor, p: OracleTransposeParams = {}): Tensor {
+  const [cin, ...n] = x.shape;
+  const [wcin, coutG, ...k] = w.shape;
+  const { s, d, pad, g } = defaults(n.length, p);
+  if (wcin !== cin) throw new Error('oracle: transposed weight must have C_in first');
+  const op = p.outputPadding ?? Array(n.length).fill(0);
+  const o = n.map((len, a) => (len - 1) * s[a]! - pad[a]![0] - pad[a]![1] + d[a]! * (k[a]! - 1) + op[a]! + 1);
+  const cout = coutG! * g;
+  const outShape = [cout, ...o];
+  const out = new Array<number>(prod(outShape)).fill(0);
+  for (let i = 0; i < out.length; i++) {
+    const basis: Tensor = { data: out.map((_, t) => (t === i ? 1 : 0)), shape: outShape };
+    const Ke = oracleConv(basis, w, p);
+    let acc = 0;
+    for (let r = 0; r < Ke.data.length; r++) {
+      const [c, ...pos] = unravel(r, Ke.shape);
+      const xi = ravel([c!, ...pos], x.shape);
+      if (xi >= 0) acc += Ke.data[r]! * x.data[xi]!;
+    }
+    out[i] = acc;
+  }
+  return { data: out, shape: outShape };
+}
+
+/** Permutes the axes of a tensor: result axis a is source axis perm[a] (for tfjs layouts). */
+export function permute(t: Tensor, perm: readonly number[]): Tensor {
+  const shape = perm.map((a) => t.shape[a]!);
+  const data = new Array<number>(t.data.length);
+  for (let flat = 0; flat < data.length; flat++) {
+    const idx = unravel(flat, shape);
+    const src = new Array<number>(t.shape.length);
+    perm.forEach((a, i) => { src[a] = idx[i]!; });
+    data[flat] = t.data[ravel(src, t.shape)]!;
+  }
+  return { data, shape };
+}
+
+/** A tensor of random integers in [lo, hi] from a given generator. */
+export function randomTensor(shape: number[], rand: () => number, lo = -3, hi = 3): Tensor {
+  return { shape, data: Array.from({ length: prod(shape) }, () => lo + Math.floor(rand() * (hi - lo + 1))) };
+}
+
+/** A tiny seeded generator (test-only, independent of src/evaluate/numeric.ts). */
+export function lcg(seed: number): () => number {
+  let a = seed >>> 0 || 1;
+  return () => {
+    a = (Math.imul(a, 1664525) + 1013904223) >>> 0;
+    return a / 4294967296;
+  };
+}
