@@ -46,7 +46,40 @@ export type { EquivalenceReport, Mismatch } from './check/equivalence.ts';
 export { termOrder } from './check/term-order.ts';
 
 // ── analysis
+export { zeroInsertedKernel, dilatedTapPositions } from './analysis/dilation.ts';
+export type { DilationEquivalent } from './analysis/dilation.ts';
+export { stackGeometry, receptiveField, receptiveFieldTable, receptiveFieldClosedForm } from './analysis/receptive-field.ts';
+export type { StackLayer, Stack, ReceptiveField } from './analysis/receptive-field.ts';
+export { overlapCounts, isUniformAwayFromBorders, checkerboard, predictsUniformOverlap } from './analysis/overlap.ts';
+export type { OverlapCounts, UniformityReport } from './analysis/overlap.ts';
+export { convCost, parameterCount, multiplicationsClosedForm, spatiallySeparableCost, depthwiseSeparableCost } from './analysis/cost.ts';
+export type { ConvCost, StagedCost } from './analysis/cost.ts';
+export { factorRankOne, outerProduct, isFactorization, readKernel2D } from './analysis/rank-one.ts';
+export type { RankOneResult, KernelInput } from './analysis/rank-one.ts';
+export { spatiallySeparableStages, depthwiseSeparableStages } from './analysis/separable-stages.ts';
+export type { DepthwiseSeparableStages } from './analysis/separable-stages.ts';
+export { spatiallySeparableCheck, depthwiseSeparableCheck, depthwiseSeparableKernel, outerKernel } from './analysis/separable.ts';
+export type { SeparableCheck, SeparableOptions } from './analysis/separable.ts';
+export { vecTable, vec, convAsDenseLayer } from './analysis/flatten.ts';
+export type { VecOrder, VecEntry, DenseLayer } from './analysis/flatten.ts';
+export { channelMixingMatrix, pointwiseAsMatrixProduct } from './analysis/pointwise.ts';
+export type { PointwiseProduct } from './analysis/pointwise.ts';
+export { composeLayers, checkComposition, naiveComposition, layerSpecs } from './analysis/composition.ts';
+export type { ConvLayer, ComposedConvolution, CompositionCheck } from './analysis/composition.ts';
+export { polynomialMatrix, compareMatrices } from './analysis/dense-compare.ts';
 
 // ── identities
 
 // ── latex and derivations
+export { latexSymbol, latexNumber, latexText, escapeLatexText, latexAccentSymbol, textAccentSymbol } from './latex/escape.ts';
+export { derive, TOPICS, LECTURE_WINDOW_EXAMPLE } from './latex/derive.ts';
+export type { Topic } from './latex/derive.ts';
+export type { Derivation, Step, EquationStep, NoteStep, TableStep, VerdictStep, Part, MatrixPart, MathPart, Cell, Highlight, DeriveOptions } from './latex/derivation.ts';
+export { deriveMatrix } from './latex/derive-matrix.ts';
+export { deriveTransposed, LEARNED_WEIGHTS_NOTE } from './latex/derive-transposed.ts';
+export { deriveWindow } from './latex/derive-window.ts';
+export { deriveBlock } from './latex/derive-block.ts';
+export { matrixPart, vectorPart, matrixTex } from './latex/matrix-part.ts';
+export { elisionPlan, headTail, DEFAULT_LIMITS } from './latex/elide.ts';
+export type { ElisionLimits, ElisionPlan } from './latex/elide.ts';
+export { derivationToLatex, derivationToMarkdown, escapeMarkdown } from './latex/emit.ts';

@@ -56,39 +56,52 @@ function defaults(spatial: number, p: OracleParams) {
   };
 }
 
-/** Cross-correlation (or convolution with `flip`) from the definition: out[oc, o] = Σ w[oc, c, j]·x[c, o·s + j·d − p₀]. */
-export function oracleConv(x: Tensor, w: Tensor, p: OracleParams = {}): Tensor {
-  const [cin, ...n] = x.shape;
-  const [cout, cinG, ...k] = w.shape;
+/**
+ * Every multiply-add of a convolution, from the definition:
+ * out[oc, o] += w[oc, c, j]·x[g·C_in/g + c, o·s + j·d − p₀] for every tap that lands
+ * inside x (outside is zero padding). Visits (flat out, flat x, flat w) and returns the output shape.
+ */
+export function forEachProduct(
+  xShape: readonly number[], wShape: readonly number[], p: OracleParams,
+  visit: (out: number, x: number, w: number) => void,
+): number[] {
+  const [cin, ...n] = xShape;
+  const [cout, cinG, ...k] = wShape;
   const { s, d, pad, g } = defaults(n.length, p);
   if (cinG! * g !== cin || cout! % g !== 0) throw new Error('oracle: channels do not match groups');
   const o = n.map((len, a) => Math.floor((len + pad[a]![0] + pad[a]![1] - d[a]! * (k[a]! - 1) - 1) / s[a]!) + 1);
   if (o.some((v) => v < 1)) throw new Error('oracle: empty output');
-  const out = new Array<number>(cout! * prod(o)).fill(0);
-  const coutG = cout! / g;
-  for (let flatOut = 0; flatOut < out.length; flatOut++) {
-    const [oc, ...pos] = unravel(flatOut, [cout!, ...o]);
-    const group = Math.floor(oc! / coutG);
-    let acc = 0;
+  const outShape = [cout!, ...o];
+  for (let flatOut = 0; flatOut < prod(outShape); flatOut++) {
+    const [oc, ...pos] = unravel(flatOut, outShape);
+    const group = Math.floor(oc! / (cout! / g));
     for (let c = 0; c < cinG!; c++) {
       for (let flatK = 0; flatK < prod(k); flatK++) {
         const j = unravel(flatK, k);
-        const at = pos.map((v, a) => v * s[a]! + j[a]! * d[a]! - pad[a]![0]);
-        const xi = ravel(at, n);
+        const xi = ravel(pos.map((v, a) => v * s[a]! + j[a]! * d[a]! - pad[a]![0]), n);
         if (xi < 0) continue;
         const jw = p.flip ? j.map((v, a) => k[a]! - 1 - v) : j;
-        acc += w.data[ravel([oc!, c, ...jw], w.shape)]! * x.data[(group * cinG! + c) * prod(n) + xi]!;
+        visit(flatOut, (group * cinG! + c) * prod(n) + xi, ravel([oc!, c, ...jw], wShape));
       }
     }
-    out[flatOut] = acc;
   }
-  return { data: out, shape: [cout!, ...o] };
+  return outShape;
+}
+
+/** Cross-correlation (or convolution with `flip`): out[oc, o] = Σ w[oc, c, j]·x[c, o·s + j·d − p₀]. */
+export function oracleConv(x: Tensor, w: Tensor, p: OracleParams = {}): Tensor {
+  const terms: Array<[number, number, number]> = [];
+  const shape = forEachProduct(x.shape, w.shape, p, (o, i, j) => terms.push([o, i, j]));
+  const data = new Array<number>(prod(shape)).fill(0);
+  for (const [o, i, j] of terms) data[o] = data[o]! + w.data[j]! * x.data[i]!;
+  return { data, shape };
 }
 
 /**
- * Transposed convolution by its adjoint definition: the convolution K with the
- * same (k, s, p, d) whose input has the transposed output's length, restricted
- * to the first n outputs per axis; then out[i] = ⟨K e_i, x⟩. Slow and obvious.
+ * Transposed convolution by its adjoint definition: K is the convolution with
+ * the same (k, s, p, d) whose input has the transposed output's length,
+ * restricted to the first n outputs per axis; Kᵀ moves each product of K
+ * backwards: out[i] += w[j]·x[o] wherever K has out[o] += w[j]·z[i].
  */
 export function oracleConvTranspose(x: Tensor, w: Tensor, p: OracleTransposeParams = {}): Tensor {
   const [cin, ...n] = x.shape;
@@ -97,21 +110,16 @@ export function oracleConvTranspose(x: Tensor, w: Tensor, p: OracleTransposePara
   if (wcin !== cin) throw new Error('oracle: transposed weight must have C_in first');
   const op = p.outputPadding ?? Array(n.length).fill(0);
   const o = n.map((len, a) => (len - 1) * s[a]! - pad[a]![0] - pad[a]![1] + d[a]! * (k[a]! - 1) + op[a]! + 1);
-  const cout = coutG! * g;
-  const outShape = [cout, ...o];
-  const out = new Array<number>(prod(outShape)).fill(0);
-  for (let i = 0; i < out.length; i++) {
-    const basis: Tensor = { data: out.map((_, t) => (t === i ? 1 : 0)), shape: outShape };
-    const Ke = oracleConv(basis, w, p);
-    let acc = 0;
-    for (let r = 0; r < Ke.data.length; r++) {
-      const [c, ...pos] = unravel(r, Ke.shape);
-      const xi = ravel([c!, ...pos], x.shape);
-      if (xi >= 0) acc += Ke.data[r]! * x.data[xi]!;
-    }
-    out[i] = acc;
+  if (o.some((v) => v < 1)) throw new Error('oracle: empty output');
+  const outShape = [coutG! * g, ...o];
+  const data = new Array<number>(prod(outShape)).fill(0);
+  const terms: Array<[number, number, number]> = [];
+  const kShape = forEachProduct(outShape, w.shape, p, (r, i, j) => terms.push([r, i, j]));
+  for (const [r, i, j] of terms) {
+    const xr = ravel(unravel(r, kShape), x.shape); // rows of K beyond the first n per axis are dropped
+    if (xr >= 0) data[i] = data[i]! + w.data[j]! * x.data[xr]!;
   }
-  return { data: out, shape: outShape };
+  return { data, shape: outShape };
 }
 
 /** Permutes the axes of a tensor: result axis a is source axis perm[a] (for tfjs layouts). */

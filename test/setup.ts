@@ -1,2 +1,2 @@
-// Shared test setup: registers convmat's vitest matchers once they exist.
-export {};
+// Shared test setup: registers convmat's vitest matchers for this repo's own tests.
+import '../src/testing/index.ts';

@@ -1,7 +1,7 @@
 import { ParseError } from '../errors.ts';
 import { type Polynomial, constPoly, symbolPoly } from './polynomial.ts';
 import { parseRational } from './rational.ts';
-import { isIdentifier } from './symbols.ts';
+import { assertIdentifier, isIdentifier } from './symbols.ts';
 
 /**
  * Reading the `weights` and `inputs` of a spec: a name prefix ("w"), a list of
@@ -30,11 +30,15 @@ export function needsExpressionParser(v: EntryValue): boolean {
   try { parseRational(s); return false; } catch { return true; }
 }
 
+/** A word that is meant as a name (letters, digits, _; not starting with a digit), identifier or not. */
+const NAME_LIKE = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
 export function entryToPolynomial(v: EntryValue, field: string): Polynomial {
   if (typeof v === 'number') return constPoly(parseRational(v, field));
   if (typeof v !== 'string') return v;
   const s = v.trim();
   if (isIdentifier(s)) return symbolPoly(s);
+  if (NAME_LIKE.test(s)) assertIdentifier(s, field); // a NameError naming the field, not a later shape error
   if (!needsExpressionParser(s)) return constPoly(parseRational(s, field));
   if (!expressionParser) {
     throw new ParseError({
@@ -58,6 +62,7 @@ export function parseEntrySource(v: unknown, field: string): EntrySource {
     }
     if (s.includes(',')) return { kind: 'list', items: s.split(',').map((x) => x.trim()), shape: null };
     if (isIdentifier(s)) return { kind: 'prefix', prefix: s };
+    if (NAME_LIKE.test(s)) assertIdentifier(s, field);
     return { kind: 'list', items: [s], shape: null };
   }
   if (Array.isArray(v)) return nested(v, field);

@@ -6,6 +6,7 @@ import {
 import { polynomialToText } from './print.ts';
 import { parseRational, rdiv } from './rational.ts';
 import { setExpressionParser } from './entries.ts';
+import { assertIdentifier } from './symbols.ts';
 
 /**
  * User expressions (`1/2`, `2*w1`, `-(x+y)/3`) read by mathjs's parser and
@@ -38,7 +39,8 @@ function toPolynomial(node: MathNode, field: string, text: string): Polynomial {
       if (typeof n.value !== 'number' && typeof n.value !== 'string') return fail('only numbers are allowed as constants');
       return constPoly(parseRational(String(n.value), field));
     case 'SymbolNode':
-      return symbolPoly(n.name!);
+      assertIdentifier(n.name, field);
+      return symbolPoly(n.name);
     case 'ParenthesisNode':
       return toPolynomial(n.content!, field, text);
     case 'OperatorNode': {

@@ -1,12 +1,11 @@
 import { intern } from './symbols.ts';
-import {
-  type Rational, ONE, ZERO, radd, rmul, rneg, requals, rToNumber,
-} from './rational.ts';
+import { CONSTANT_KEY, keyOfVars, mulKeys, varsOfKey } from './monomial.ts';
+import { type Rational, ONE, ZERO, radd, rmul, rneg, requals, rToNumber } from './rational.ts';
 
 /**
- * Exact polynomials with rational coefficients in canonical form: a map from
- * monomial key (sorted symbol ids joined by ',') to its term. Zero terms are
- * never stored, so two polynomials are equal exactly when their maps are.
+ * Exact polynomials with rational coefficients in canonical form: terms sorted
+ * by monomial key (see monomial.ts), no zero coefficients, so two polynomials
+ * are equal exactly when their key and coefficient arrays are.
  */
 export interface Term {
   /** symbol ids, ascending; a repeated id is a power (w1² is [id, id]) */
@@ -15,54 +14,91 @@ export interface Term {
 }
 
 export class Polynomial {
-  private constructor(readonly terms: ReadonlyMap<string, Term>) {}
+  private termMap: Map<string, Term> | undefined;
+  /** keys strictly ascending, coefs nonzero and aligned with keys */
+  private constructor(readonly keys: readonly number[], readonly coefs: readonly Rational[]) {}
 
-  static fromTerms(terms: Map<string, Term>): Polynomial { return new Polynomial(terms); }
+  /** From a canonical pair of arrays (sorted distinct keys, nonzero coefficients); not checked. */
+  static fromSorted(keys: readonly number[], coefs: readonly Rational[]): Polynomial { return new Polynomial(keys, coefs); }
 
-  get size(): number { return this.terms.size; }
-  isZero(): boolean { return this.terms.size === 0; }
+  static fromTerms(terms: Map<string, Term>): Polynomial {
+    const keys: number[] = [], coefs: Rational[] = [];
+    for (const t of terms.values()) { keys.push(keyOfVars(t.vars)); coefs.push(t.coef); }
+    return sortMerge(keys, coefs, keys.length);
+  }
+
+  /** The terms keyed by their symbol ids joined with ','. Built on first use. */
+  get terms(): ReadonlyMap<string, Term> {
+    if (!this.termMap) {
+      this.termMap = new Map();
+      this.keys.forEach((k, i) => { const vars = varsOfKey(k); this.termMap!.set(vars.join(','), { vars, coef: this.coefs[i]! }); });
+    }
+    return this.termMap;
+  }
+
+  get size(): number { return this.keys.length; }
+  isZero(): boolean { return this.keys.length === 0; }
 
   /** The constant value, or undefined when the polynomial has variables. */
   constantValue(): Rational | undefined {
-    if (this.terms.size === 0) return ZERO;
-    if (this.terms.size === 1) return this.terms.get('')?.coef;
+    if (this.keys.length === 0) return ZERO;
+    if (this.keys.length === 1 && this.keys[0] === CONSTANT_KEY) return this.coefs[0];
     return undefined;
   }
 }
 
-const EMPTY = Polynomial.fromTerms(new Map());
-
-function keyOf(vars: readonly number[]): string { return vars.join(','); }
-
+const EMPTY = Polynomial.fromSorted([], []);
 export const zeroPoly: Polynomial = EMPTY;
 
 export function constPoly(c: Rational): Polynomial {
-  return c.n === 0 ? EMPTY : Polynomial.fromTerms(new Map([['', { vars: [], coef: c }]]));
+  return c.n === 0 ? EMPTY : Polynomial.fromSorted([CONSTANT_KEY], [c]);
 }
 export const onePoly: Polynomial = constPoly(ONE);
 
 export function symbolPoly(name: string): Polynomial {
-  const id = intern(name);
-  return Polynomial.fromTerms(new Map([[String(id), { vars: [id], coef: ONE }]]));
+  return Polynomial.fromSorted([keyOfVars([intern(name)])], [ONE]);
 }
 
-function accumulate(into: Map<string, Term>, key: string, vars: readonly number[], coef: Rational): void {
-  const prev = into.get(key);
-  if (prev === undefined) {
-    into.set(key, { vars, coef });
-    return;
+const isOne = (r: Rational) => r.n === 1 && r.d === 1;
+
+/**
+ * The canonical polynomial of the first n (key, coef) pairs, which are sorted
+ * in place (insertion sort: the engine's sums are short and nearly sorted;
+ * long ones go through an index sort), equal keys merged, zeros dropped.
+ */
+function sortMerge(keys: number[], coefs: Rational[], n: number): Polynomial {
+  if (n > 32) {
+    const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => keys[a]! - keys[b]!);
+    const k2 = order.map((i) => keys[i]!), c2 = order.map((i) => coefs[i]!);
+    for (let i = 0; i < n; i++) { keys[i] = k2[i]!; coefs[i] = c2[i]!; }
+  } else {
+    for (let i = 1; i < n; i++) {
+      const k = keys[i]!, c = coefs[i]!;
+      let j = i - 1;
+      while (j >= 0 && keys[j]! > k) { keys[j + 1] = keys[j]!; coefs[j + 1] = coefs[j]!; j--; }
+      keys[j + 1] = k; coefs[j + 1] = c;
+    }
   }
-  const c = radd(prev.coef, coef);
-  if (c.n === 0) into.delete(key);
-  else into.set(key, { vars: prev.vars, coef: c });
+  const outK: number[] = [], outC: Rational[] = [];
+  for (let i = 0; i < n;) {
+    const k = keys[i]!;
+    let c = coefs[i++]!;
+    while (i < n && keys[i] === k) c = radd(c, coefs[i++]!);
+    if (c.n !== 0) { outK.push(k); outC.push(c); }
+  }
+  return Polynomial.fromSorted(outK, outC);
 }
+
+// scratch buffers for sums and dot products (reused; the engine is single-threaded)
+const bufK: number[] = [];
+const bufC: Rational[] = [];
 
 export function sumPolys(items: readonly Polynomial[]): Polynomial {
   if (items.length === 0) return EMPTY;
   if (items.length === 1) return items[0]!;
-  const out = new Map<string, Term>();
-  for (const p of items) for (const [k, t] of p.terms) accumulate(out, k, t.vars, t.coef);
-  return Polynomial.fromTerms(out);
+  let n = 0;
+  for (const p of items) for (let i = 0; i < p.keys.length; i++) { bufK[n] = p.keys[i]!; bufC[n++] = p.coefs[i]!; }
+  return sortMerge(bufK, bufC, n);
 }
 
 export function addPoly(a: Polynomial, b: Polynomial): Polynomial {
@@ -71,61 +107,63 @@ export function addPoly(a: Polynomial, b: Polynomial): Polynomial {
   return sumPolys([a, b]);
 }
 
-function mergeVars(a: readonly number[], b: readonly number[]): number[] {
-  if (a.length === 0) return b as number[];
-  if (b.length === 0) return a as number[];
-  const out: number[] = [];
-  let i = 0, j = 0;
-  while (i < a.length && j < b.length) out.push(a[i]! <= b[j]! ? a[i++]! : b[j++]!);
-  while (i < a.length) out.push(a[i++]!);
-  while (j < b.length) out.push(b[j++]!);
-  return out;
+/** Σ a[i]·b[i] in one pass, without the intermediate products (the hot path of K·z and the window). */
+export function dotPolys(a: readonly Polynomial[], b: readonly Polynomial[]): Polynomial {
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    const p = a[i]!, q = b[i]!;
+    for (let s = 0; s < p.keys.length; s++) {
+      const ks = p.keys[s]!, cs = p.coefs[s]!;
+      for (let t = 0; t < q.keys.length; t++) {
+        const ct = q.coefs[t]!;
+        bufK[n] = mulKeys(ks, q.keys[t]!);
+        bufC[n++] = isOne(cs) ? ct : isOne(ct) ? cs : rmul(cs, ct);
+      }
+    }
+  }
+  return sortMerge(bufK, bufC, n);
 }
 
 export function mulPoly(a: Polynomial, b: Polynomial): Polynomial {
   if (a.isZero() || b.isZero()) return EMPTY;
-  const out = new Map<string, Term>();
-  for (const s of a.terms.values()) {
-    for (const t of b.terms.values()) {
-      const vars = mergeVars(s.vars, t.vars);
-      accumulate(out, keyOf(vars), vars, rmul(s.coef, t.coef));
-    }
-  }
-  return Polynomial.fromTerms(out);
+  return dotPolys([a], [b]);
 }
 
 export function negPoly(a: Polynomial): Polynomial {
-  const out = new Map<string, Term>();
-  for (const [k, t] of a.terms) out.set(k, { vars: t.vars, coef: rneg(t.coef) });
-  return Polynomial.fromTerms(out);
+  return Polynomial.fromSorted(a.keys, a.coefs.map(rneg));
 }
 
 export function subPoly(a: Polynomial, b: Polynomial): Polynomial { return addPoly(a, negPoly(b)); }
 
 export function equalsPoly(a: Polynomial, b: Polynomial): boolean {
   if (a === b) return true;
-  if (a.terms.size !== b.terms.size) return false;
-  for (const [k, t] of a.terms) {
-    const u = b.terms.get(k);
-    if (u === undefined || !requals(t.coef, u.coef)) return false;
+  const n = a.keys.length;
+  if (n !== b.keys.length) return false;
+  for (let i = 0; i < n; i++) {
+    if (a.keys[i] !== b.keys[i] || !requals(a.coefs[i]!, b.coefs[i]!)) return false;
   }
   return true;
+}
+
+/** Visits every term: its symbol ids (ascending) and coefficient. */
+export function forEachTerm(p: Polynomial, visit: (vars: readonly number[], coef: Rational) => void): void {
+  for (let i = 0; i < p.keys.length; i++) visit(varsOfKey(p.keys[i]!), p.coefs[i]!);
 }
 
 /** Evaluates with a float value per symbol id. */
 export function evaluatePoly(p: Polynomial, value: (id: number) => number): number {
   let s = 0;
-  for (const t of p.terms.values()) {
-    let m = rToNumber(t.coef);
-    for (const v of t.vars) m *= value(v);
+  forEachTerm(p, (vars, coef) => {
+    let m = rToNumber(coef);
+    for (const v of vars) m *= value(v);
     s += m;
-  }
+  });
   return s;
 }
 
 /** Ids of every symbol that occurs in p. */
 export function symbolsOf(p: Polynomial): Set<number> {
   const s = new Set<number>();
-  for (const t of p.terms.values()) for (const v of t.vars) s.add(v);
+  forEachTerm(p, (vars) => { for (const v of vars) s.add(v); });
   return s;
 }

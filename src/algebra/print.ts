@@ -1,4 +1,4 @@
-import type { Polynomial, Term } from './polynomial.ts';
+import { type Polynomial, type Term, forEachTerm } from './polynomial.ts';
 import type { Rational } from './rational.ts';
 import { compareNames, symbolName } from './symbols.ts';
 import { latexSymbol } from '../latex/escape.ts';
@@ -35,7 +35,8 @@ export function rationalToText(r: Rational): string {
 function print(p: Polynomial, format: Format, opts: PrintOptions): string {
   if (p.isZero()) return '0';
   const rank = opts.rank;
-  const ordered = [...p.terms.values()].map((t) => ({ t, key: sortKey(t, rank) }));
+  const ordered: Array<{ t: Term; key: Array<number | string> }> = [];
+  forEachTerm(p, (vars, coef) => { const t = { vars, coef }; ordered.push({ t, key: sortKey(t, rank) }); });
   ordered.sort((a, b) => compareKeys(a.key, b.key));
   let out = '';
   ordered.forEach(({ t }, i) => {

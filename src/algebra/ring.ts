@@ -1,5 +1,5 @@
 import {
-  type Polynomial, addPoly, constPoly, equalsPoly, mulPoly, onePoly, subPoly, sumPolys, zeroPoly,
+  type Polynomial, addPoly, constPoly, dotPolys, equalsPoly, mulPoly, onePoly, subPoly, sumPolys, zeroPoly,
 } from './polynomial.ts';
 import { type Rational, ONE, ZERO, radd, requals, rmul, rsub, rToNumber } from './rational.ts';
 
@@ -17,6 +17,8 @@ export interface Ring<T> {
   mul(a: T, b: T): T;
   /** Sum of many values at once (cheaper than folding `add` for polynomials). */
   sum(items: readonly T[]): T;
+  /** Σ a[i]·b[i] (equal lengths); cheaper than mul then sum for polynomials. Optional: see dotProduct. */
+  dot?(a: readonly T[], b: readonly T[]): T;
   equals(a: T, b: T): boolean;
   isZero(a: T): boolean;
   fromRational(r: Rational): T;
@@ -30,6 +32,7 @@ export const float64Ring: Ring<number> = {
   sub: (a, b) => a - b,
   mul: (a, b) => a * b,
   sum: (xs) => { let s = 0; for (const x of xs) s += x; return s; },
+  dot: (a, b) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!; return s; },
   equals: (a, b) => a === b,
   isZero: (a) => a === 0,
   fromRational: rToNumber,
@@ -43,6 +46,7 @@ export const rationalRing: Ring<Rational> = {
   sub: rsub,
   mul: rmul,
   sum: (xs) => xs.reduce(radd, ZERO),
+  dot: (a, b) => a.reduce((s, x, i) => radd(s, rmul(x, b[i]!)), ZERO),
   equals: requals,
   isZero: (a) => a.n === 0,
   fromRational: (r) => r,
@@ -56,10 +60,17 @@ export const polynomialRing: Ring<Polynomial> = {
   sub: subPoly,
   mul: mulPoly,
   sum: sumPolys,
+  dot: dotPolys,
   equals: equalsPoly,
   isZero: (a) => a.isZero(),
   fromRational: constPoly,
 };
+
+/** Σ a[i]·b[i] over any ring, through ring.dot when it has one. */
+export function dotProduct<T>(ring: Ring<T>, a: readonly T[], b: readonly T[]): T {
+  if (ring.dot) return ring.dot(a, b);
+  return ring.sum(a.map((x, i) => ring.mul(x, b[i]!)));
+}
 
 /** Float comparison used by numeric checks: |a−b| ≤ 1e-9·max(1, |a|, |b|). */
 export const FLOAT_TOLERANCE = 1e-9;

@@ -48,10 +48,10 @@ export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}
   const window = evaluateByWindow(spec, spec.weights, spec.inputs, polynomialRing);
   const windowTime = now() - t;
   t = now();
-  const rank = termOrder(spec);
+  let rank: ((id: number) => number) | undefined; // only needed to print a mismatch
   const report = compareVectors(product, window, {
     ring: polynomialRing, names: spec.outputNames, labels: ['matrix', 'sliding window'],
-    show: (p) => polynomialToText(p, { rank }),
+    show: (p) => polynomialToText(p, { rank: (rank ??= termOrder(spec)) }),
   });
   const compare = now() - t;
   return { spec, matrix, product, slidingWindow: window, report, timings: { build, product: productTime, slidingWindow: windowTime, compare } };

@@ -1,4 +1,4 @@
-import type { Ring } from '../algebra/ring.ts';
+import { type Ring, dotProduct } from '../algebra/ring.ts';
 
 /**
  * The textbook sliding window, the check on every matrix. It is written from
@@ -48,22 +48,27 @@ export function slidingWindow<T>(p: WindowProblem, weights: readonly T[], input:
 
   // 2. each window position: the dot product of the kernel with the window
   const values: T[] = [];
-  const products: T[] = [];
+  const ws: T[] = [], cells: T[] = [];
+  const [k0, k1, k2] = k as [number, number, number];
   for (let oc = 0; oc < p.outChannels; oc++) {
     const group = Math.floor(oc / coutG);
     for (let x = 0; x < out[0]!; x++) for (let y = 0; y < out[1]!; y++) for (let z = 0; z < out[2]!; z++) {
-      products.length = 0;
+      ws.length = 0;
+      cells.length = 0;
       for (let ic = 0; ic < cinG; ic++) {
         const img = paddedInput[group * cinG + ic]!;
-        for (let u = 0; u < k[0]!; u++) for (let v = 0; v < k[1]!; v++) for (let w = 0; w < k[2]!; w++) {
+        const kernelBase = (oc * cinG + ic) * k0;
+        for (let u = 0; u < k0; u++) for (let v = 0; v < k1; v++) for (let w = 0; w < k2; w++) {
           const px = x * s[0]! + u * d[0]!, py = y * s[1]! + v * d[1]!, pz = z * s[2]! + w * d[2]!;
-          const [ku, kv, kw] = p.flip ? [k[0]! - 1 - u, k[1]! - 1 - v, k[2]! - 1 - w] : [u, v, w];
-          const weight = weights[(((oc * cinG + ic) * k[0]! + ku) * k[1]! + kv) * k[2]! + kw]!;
           const cell = img[(px * padded[1]! + py) * padded[2]! + pz]!;
-          if (!ring.isZero(cell)) products.push(ring.mul(weight, cell));
+          if (ring.isZero(cell)) continue;
+          // true convolution reads the kernel flipped on every axis
+          const ku = p.flip ? k0 - 1 - u : u, kv = p.flip ? k1 - 1 - v : v, kw = p.flip ? k2 - 1 - w : w;
+          ws.push(weights[((kernelBase + ku) * k1 + kv) * k2 + kw]!);
+          cells.push(cell);
         }
       }
-      values.push(ring.sum(products));
+      values.push(dotProduct(ring, ws, cells));
     }
   }
   return { values, shape: [p.outChannels, ...out.slice(3 - dims)] };

@@ -8,16 +8,18 @@ import { assertIdentifier } from '../algebra/symbols.ts';
 const TEXT_ESCAPES: Record<string, string> = {
   '\\': '\\textbackslash{}', '{': '\\{', '}': '\\}', '$': '\\$', '&': '\\&', '#': '\\#',
   '^': '\\textasciicircum{}', '_': '\\_', '%': '\\%', '~': '\\textasciitilde{}',
+  // not special to LaTeX, but Markdown and HTML pipelines may read them as tags
+  '<': '\\textless{}', '>': '\\textgreater{}',
 };
 
 /** Escapes free text for use inside `\text{…}`; drops control characters and caps the length. */
 export function escapeLatexText(s: string, maxLength = 200): string {
   const clipped = s.length > maxLength ? `${s.slice(0, maxLength - 1)}…` : s;
-  return clipped.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\{}$&#^_%~]/g, (c) => TEXT_ESCAPES[c]!);
+  return clipped.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\{}$&#^_%~<>]/g, (c) => TEXT_ESCAPES[c]!);
 }
 
-export function latexText(s: string): string {
-  return `\\text{${escapeLatexText(s)}}`;
+export function latexText(s: string, maxLength = 200): string {
+  return `\\text{${escapeLatexText(s, maxLength)}}`;
 }
 
 /**
@@ -48,4 +50,21 @@ export function latexNumber(x: number): string {
   const s = Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(6)));
   const m = /^(-?[\d.]+)e([+-]\d+)$/.exec(s);
   return m ? `${m[1]} \\times 10^{${Number(m[2])}}` : s;
+}
+
+const ACCENTS = { tilde: '\\tilde', hat: '\\hat', bar: '\\bar' } as const;
+
+/** An identifier with an accent on its head: `z1` with 'tilde' → `\tilde{z}_{1}` (the lecture's z̃₁). */
+export function latexAccentSymbol(name: string, accent: keyof typeof ACCENTS): string {
+  const tex = latexSymbol(name);
+  const sub = tex.indexOf('_{');
+  const head = sub < 0 ? tex : tex.slice(0, sub);
+  return `${ACCENTS[accent]}{${head}}${sub < 0 ? '' : tex.slice(sub)}`;
+}
+
+/** The text form of an accented identifier, with a combining accent after its first letter (z̃1). */
+export function textAccentSymbol(name: string, accent: keyof typeof ACCENTS): string {
+  assertIdentifier(name, 'symbol');
+  const mark = { tilde: '\u0303', hat: '\u0302', bar: '\u0304' }[accent];
+  return `${name[0]}${mark}${name.slice(1)}`;
 }

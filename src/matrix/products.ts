@@ -1,15 +1,19 @@
-import type { Ring } from '../algebra/ring.ts';
+import { type Ring, dotProduct } from '../algebra/ring.ts';
 import type { ConvMatrix } from './conv-matrix.ts';
 
 /** K·x over any ring, with K's entries taken from `weights` by tap index. */
 export function matVec<T>(m: ConvMatrix, weights: readonly T[], x: readonly T[], ring: Ring<T>): T[] {
   if (x.length !== m.cols) throw new RangeError(`matVec: vector has ${x.length} entries, matrix has ${m.cols} columns`);
   const out: T[] = new Array(m.rows);
-  const terms: T[] = [];
+  const ws: T[] = [], xs: T[] = [];
   for (let r = 0; r < m.rows; r++) {
-    terms.length = 0;
-    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) terms.push(ring.mul(weights[m.tap[k]!]!, x[m.colIndex[k]!]!));
-    out[r] = ring.sum(terms);
+    ws.length = 0;
+    xs.length = 0;
+    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
+      ws.push(weights[m.tap[k]!]!);
+      xs.push(x[m.colIndex[k]!]!);
+    }
+    out[r] = dotProduct(ring, ws, xs);
   }
   return out;
 }

@@ -1,0 +1,141 @@
+import { css, html, type TemplateResult } from 'lit';
+import { derive } from '../../src/latex/derive.ts';
+import type { Derivation, EquationStep, Highlight, MatrixPart, Step } from '../../src/latex/derivation.ts';
+import { ConvElement } from '../shared/conv-element.ts';
+import { HighlightSheet } from '../shared/highlight-sheet.ts';
+import { cellSelector, highlightRule, tex, texMatrix } from '../shared/katex-block.ts';
+import { SPEC_KEYS } from '../shared/spec-from-attributes.ts';
+
+/**
+ * @summary A step-by-step derivation in the lecture's notation, built by the engine's derivation builder, with collapsible steps and linked hover.
+ *
+ * @attr topic - `matrix` (default), `transposed`, `window` or `block`
+ * @attr input - input size (CLI syntax, as every shared attribute); without any spec attribute the topic's lecture example is shown
+ * @attr kernel - kernel size
+ * @attr stride - stride
+ * @attr padding - padding
+ * @attr dilation - dilation
+ * @attr transposed - boolean
+ * @attr output-padding - output padding
+ * @attr in-channels - input channels
+ * @attr out-channels - output channels
+ * @attr groups - groups
+ * @attr weights - weight names or values
+ * @attr inputs - input names or values
+ * @attr mode - `correlation` or `convolution`
+ * @attr collapsed - boolean: start with every step folded
+ * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
+ *
+ * @csspart title - the derivation's title
+ * @csspart step - one step (a details element)
+ * @csspart verdict - a checked step; `data-verdict` is `pass` or `fail`
+ * @csspart error - the inline message for an invalid attribute
+ *
+ * @fires spec-change - the spec was accepted; detail `{spec, topic, steps}`
+ * @fires highlight - an output was hovered in a matrix; detail `{output, name, row, inputs}`
+ *
+ * @cssprop --conv-highlight - background of the hovered output's row
+ * @cssprop --conv-highlight-strong - background of the inputs it reads
+ */
+export class ConvDerivationElement extends ConvElement<Derivation> {
+  static override properties = {
+    ...ConvElement.properties,
+    topic: { type: String, reflect: true },
+    collapsed: { type: Boolean, reflect: true },
+  };
+  static override inputKeys = [...SPEC_KEYS, 'topic'];
+  static override styles = [...ConvElement.styles, css`
+    [part='title'] { font-size: 1.05rem; margin: 0 0 0.4rem; }
+    details { border-left: 3px solid var(--conv-border); padding: 0.1rem 0 0.1rem 0.7rem; margin: 0.4rem 0; }
+    summary { cursor: pointer; color: var(--conv-muted); font-size: 0.9rem; }
+    .math { display: flex; align-items: center; gap: 0.35rem; flex-wrap: wrap; margin: 0.3rem 0; overflow-x: auto; }
+    p { margin: 0.3rem 0; }
+  `];
+
+  declare topic?: string;
+  declare collapsed?: boolean;
+  private sheet = new HighlightSheet();
+
+  protected compute(): Derivation {
+    const input = this.specInput();
+    const topic = this.topic ?? 'matrix';
+    return Object.keys(input).length ? derive(topic, input) : derive(topic);
+  }
+
+  protected override specChangeDetail(d: Derivation): Record<string, unknown> {
+    return { spec: this.specInput(), topic: d.topic, steps: d.steps.length };
+  }
+
+  protected override firstUpdated(): void {
+    this.sheet.attach(this.shadowRoot);
+  }
+
+  protected override updated(): void {
+    const d = this.view;
+    this.sheet.set(d ? linkCss(d, this.active) : '');
+  }
+
+  private hover(e: Event, step: EquationStep, part: MatrixPart, order: number): void {
+    const cell = (e.composedPath() as Element[]).find((n) => n instanceof Element && n.classList.contains('convmat-cell'));
+    if (!cell) return;
+    const source = part.rowIndex[Number(cell.getAttribute('data-row'))];
+    if (source === null || source === undefined || step.highlights.length < 2) return;
+    const h = order === 1 ? undefined : step.highlights.find((x) => x.row === source);
+    if (h) this.setActive({ output: h.output, row: h.row, name: h.name, inputs: [...h.inputs] });
+  }
+
+  protected renderView(d: Derivation): TemplateResult {
+    return html`<h3 part="title">${d.title}</h3>
+      <div @pointerleave=${() => this.setActive({ output: null })}>
+        ${d.steps.map((s, i) => html`<details part="step" class="s${i}" ?open=${!this.collapsed}>
+          <summary>${s.title}</summary>${this.renderStep(s)}</details>`)}
+      </div>`;
+  }
+
+  private renderStep(s: Step): TemplateResult {
+    switch (s.type) {
+      case 'note': return html`<p>${s.text}</p>`;
+      case 'table': return html`<div class="math">${tex(s.tex, true)}</div>`;
+      case 'verdict': return html`<div part="verdict" data-verdict=${s.equal ? 'pass' : 'fail'}>${s.equal ? '✓' : '✗'} ${s.text}</div>`;
+      case 'equation': return this.renderEquation(s);
+    }
+  }
+
+  /** Part by part, so each matrix cell can be hovered; block-structured matrices are typeset whole. */
+  private renderEquation(s: EquationStep): TemplateResult {
+    if (s.parts.some((p) => p.type === 'matrix' && p.blocks)) return html`<div class="math">${tex(s.tex, true)}</div>`;
+    let order = 0;
+    return html`<div class="math">${s.parts.map((p) => {
+      if (p.type === 'math') return tex(p.tex);
+      const k = order++;
+      const hl = p.highlightRow === undefined ? -1 : p.rowIndex.indexOf(p.highlightRow);
+      return html`<span class="p${k}" @pointerover=${(e: Event) => this.hover(e, s, p, k)}>${texMatrix(
+        p.cells.map((r) => r.map((c) => c.tex)),
+        { ...(p.label ? { label: p.label.tex } : {}), ...(hl >= 0 ? { highlightRow: hl } : {}) },
+      )}</span>`;
+    })}</div>`;
+  }
+}
+
+/**
+ * Rules lighting one output across every equation step that links it: in the
+ * first matrix (the operator) and the result vectors its row, in the second
+ * (the input vector) the inputs it reads. Shown rows come from rowIndex.
+ */
+function linkCss(d: Derivation, active: number | undefined): string {
+  if (active === undefined || active < 0) return '';
+  const soft: string[] = [], strong: string[] = [];
+  d.steps.forEach((s, i) => {
+    if (s.type !== 'equation' || s.highlights.length < 2) return;
+    const h: Highlight | undefined = s.highlights.find((x) => x.output === active);
+    if (!h) return;
+    s.parts.filter((p): p is MatrixPart => p.type === 'matrix').forEach((p, k) => {
+      const wanted = k === 1 ? h.inputs : [h.row];
+      for (const src of wanted) {
+        const shown = p.rowIndex.indexOf(src);
+        if (shown >= 0) (k === 1 ? strong : soft).push(`.s${i} ${cellSelector(`p${k}`, { row: shown })}`);
+      }
+    });
+  });
+  return highlightRule(soft, 'var(--conv-highlight)') + highlightRule(strong, 'var(--conv-highlight-strong)');
+}

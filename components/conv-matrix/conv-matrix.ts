@@ -1,0 +1,141 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { normalizeSpec } from '../../src/geometry/spec.ts';
+import { checkMatrix, checkMatrixNumeric } from '../../src/check/matrix-check.ts';
+import { convMatrix } from '../../src/matrix/conv-matrix.ts';
+import { describeReport, type EquivalenceReport } from '../../src/check/equivalence.ts';
+import { ConvElement } from '../shared/conv-element.ts';
+import { HighlightSheet } from '../shared/highlight-sheet.ts';
+import { tex } from '../shared/katex-block.ts';
+import { rowEntries } from '../shared/matrix-data.ts';
+import {
+  type EquationData, equationData, equationHighlightCss, equationTemplate, liveRegion, outputLine, rowAt,
+} from '../shared/matrix-equation.ts';
+import { cellAt, drawSparsity } from '../shared/sparsity-canvas.ts';
+import { verdictTemplate } from '../shared/verdict.ts';
+
+/** Above this many nonzeros the check is numeric (seeded floats) instead of symbolic. */
+const SYMBOLIC_NONZEROS = 300_000;
+
+interface MatrixView {
+  eq: EquationData;
+  report: EquivalenceReport;
+  symbolic: boolean;
+}
+
+/**
+ * @summary The convolution matrix K (or Kᵀ) of a spec, optionally as the equation K·z = result, with its verdict.
+ *
+ * @attr input - input size, e.g. `6` or `5x5` (CLI syntax, as every shared attribute)
+ * @attr kernel - kernel size, e.g. `3` or `3x3`
+ * @attr stride - stride per axis
+ * @attr padding - `1`, `1x2`, `same`, `valid`, `full` or `1,2;0,1`
+ * @attr dilation - dilation per axis
+ * @attr transposed - boolean: show Kᵀ of the transposed convolution
+ * @attr output-padding - output padding of a transposed convolution
+ * @attr in-channels - input channels
+ * @attr out-channels - output channels
+ * @attr groups - groups
+ * @attr weights - weight names or values: `w`, `x,y,z`, or a JSON array
+ * @attr inputs - input names or values: `z`, `a,b,c,d`, or a JSON array
+ * @attr mode - `correlation` (default) or `convolution`
+ * @attr show - `matrix` (default) or `equation` (K·z = products = outputs)
+ * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
+ * @attr active - flat index of the highlighted output row
+ *
+ * @csspart equation - the typeset matrix or equation
+ * @csspart verdict - the check badge; `data-verdict` is `pass` or `fail`
+ * @csspart error - the inline message for an invalid attribute
+ * @csspart sparsity - the structural view of a large matrix
+ * @csspart detail - the typeset row under the pointer in the structural view
+ *
+ * @fires spec-change - the spec was accepted; detail `{spec, rows, cols}`
+ * @fires highlight - an output row was hovered or focused; detail `{output, name, row, inputs}`
+ *
+ * @cssprop --conv-fg - text colour
+ * @cssprop --conv-bg - background colour
+ * @cssprop --conv-highlight - background of a highlighted row
+ * @cssprop --conv-highlight-strong - background of the entries a highlighted row reads
+ * @cssprop --conv-pass - colour of a passing verdict
+ * @cssprop --conv-fail - colour of a failing verdict and of errors
+ */
+export class ConvMatrixElement extends ConvElement<MatrixView> {
+  static override properties = { ...ConvElement.properties, show: { type: String, reflect: true } };
+  static override styles = [...ConvElement.styles, css`
+    .equation { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; font-size: 1.05rem; outline: none; }
+    canvas { image-rendering: pixelated; max-width: 100%; max-height: 420px; width: auto; height: auto; border: 1px solid var(--conv-border); cursor: crosshair; display: block; }
+    [part='detail'] { min-height: 2.5em; margin-top: 0.3rem; }
+  `];
+
+  declare show?: string;
+  private sheet = new HighlightSheet();
+
+  protected compute(): MatrixView {
+    const spec = normalizeSpec(this.specInput());
+    const matrix = convMatrix(spec);
+    if (matrix.colIndex.length <= SYMBOLIC_NONZEROS) {
+      const check = checkMatrix(spec, { matrix });
+      return { eq: equationData(spec, matrix, check.product), report: check.report, symbolic: true };
+    }
+    const report = checkMatrixNumeric(spec, 1, { matrix });
+    return { eq: equationData(spec, matrix, []), report, symbolic: false };
+  }
+
+  protected override specChangeDetail(v: MatrixView): Record<string, unknown> {
+    return { spec: this.specInput(), rows: v.eq.matrix.rows, cols: v.eq.matrix.cols };
+  }
+
+  protected override firstUpdated(): void {
+    this.sheet.attach(this.shadowRoot);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    const v = this.view;
+    if (!v) return;
+    this.sheet.set(v.eq.typeset ? equationHighlightCss(v.eq, this.active) : '');
+    if (!v.eq.typeset && (changed.has('active') || this.error === null)) {
+      const canvas = this.renderRoot.querySelector('canvas');
+      const bg = getComputedStyle(this).getPropertyValue('--conv-bg').trim() || '#fff';
+      if (canvas) drawSparsity(canvas, v.eq.matrix, v.eq.spec.weights.length, this.active, bg);
+    }
+  }
+
+  private hover(r: number | null): void {
+    const v = this.view;
+    if (!v) return;
+    if (r === null) { this.setActive({ output: null }); return; }
+    this.setActive({ output: r, row: r, name: v.eq.spec.outputNames[r], inputs: rowEntries(v.eq.matrix, r).cols });
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    const rows = this.view?.eq.matrix.rows ?? 0;
+    const cur = this.active ?? -1;
+    if (e.key === 'ArrowDown') this.hover(Math.min(cur + 1, rows - 1));
+    else if (e.key === 'ArrowUp') this.hover(Math.max(cur - 1, 0));
+    else if (e.key === 'Escape') this.hover(null);
+    else return;
+    e.preventDefault();
+  }
+
+  protected renderView(v: MatrixView): TemplateResult {
+    const active = this.active;
+    const line = active !== undefined && v.symbolic && active < v.eq.matrix.rows ? outputLine(v.eq, active) : null;
+    const body = v.eq.typeset
+      ? html`<div tabindex="0" @pointerover=${(e: Event) => this.hover(rowAt(e))} @pointerleave=${() => this.hover(null)}
+          @keydown=${this.onKey} aria-label="convolution matrix; arrow keys step through the rows">
+          ${equationTemplate(v.eq, this.show === 'equation')}</div>`
+      : this.renderSparsity(v, line?.tex ?? null);
+    return html`${body}${verdictTemplate(v.report, describeReport(v.report), v.symbolic)}${liveRegion(line?.text ?? '')}`;
+  }
+
+  private renderSparsity(v: MatrixView, lineTex: string | null): TemplateResult {
+    const { rows, cols } = v.eq.matrix;
+    const onMove = (e: PointerEvent) => this.hover(cellAt(e.currentTarget as HTMLCanvasElement, v.eq.matrix, e)?.row ?? null);
+    return html`<div part="sparsity">
+      <div class="caption">${v.eq.spec.transposed ? 'Kᵀ' : 'K'} is ${rows} × ${cols} with ${v.eq.matrix.colIndex.length} nonzeros:
+        too large to typeset, so each square is one entry (colour = weight). Hover a row, or use the arrow keys.</div>
+      <canvas tabindex="0" @pointermove=${onMove} @pointerleave=${() => this.hover(null)} @keydown=${this.onKey}
+        role="img" aria-label="sparsity pattern of the ${rows} by ${cols} convolution matrix"></canvas>
+      <div part="detail">${lineTex ? tex(lineTex) : this.active !== undefined ? `row ${this.active + 1}` : nothing}</div>
+    </div>`;
+  }
+}

@@ -1,0 +1,68 @@
+import { html, type TemplateResult } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import type { MatrixRenderOptions } from './katex-render.ts';
+
+/**
+ * Lit templates around KaTeX. The only place a component hands HTML to
+ * `unsafeHTML`: the input is LaTeX built by the engine's escaping emitters,
+ * typeset by KaTeX with `trust: false`, so no user text reaches the DOM raw.
+ *
+ * KaTeX (~77 KB gzip) is a separate chunk: `loadKatex()` fetches it once,
+ * and every element awaits it before its first render (ConvElement), so the
+ * bundle's start stays small and nothing renders half-typeset.
+ */
+type KatexRender = typeof import('./katex-render.ts');
+let katexModule: KatexRender | null = null;
+let katexLoad: Promise<KatexRender> | null = null;
+
+export function loadKatex(): Promise<KatexRender> {
+  katexLoad ??= import('./katex-render.ts').then((m) => (katexModule = m));
+  return katexLoad;
+}
+
+export function katexReady(): boolean {
+  return katexModule !== null;
+}
+
+function katexNow(): KatexRender {
+  if (!katexModule) throw new Error('KaTeX is not loaded yet (await loadKatex())');
+  return katexModule;
+}
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 2048;
+
+function cached(key: string, make: () => string): string {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = make();
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, v);
+  }
+  return v;
+}
+
+/** Inline (or display) math. */
+export function tex(source: string, display = false): TemplateResult {
+  const markup = cached(`${display ? 'D' : 'I'}${source}`, () => katexNow().renderTex(source, { display }));
+  return html`<span class="tex" part="tex">${unsafeHTML(markup)}</span>`;
+}
+
+/**
+ * A bracketed matrix of LaTeX cells; cells carry data-row / data-col, so
+ * highlighting is a stylesheet rule (see highlightRules) and needs no re-render.
+ */
+export function texMatrix(cells: readonly (readonly string[])[], opts: MatrixRenderOptions = {}): TemplateResult {
+  return html`${unsafeHTML(katexNow().renderMatrixHtml(cells, opts))}`;
+}
+
+/** Selects cells of the matrices inside `.scope` by row and/or column. */
+export function cellSelector(scope: string, at: { row?: number; col?: number }): string {
+  const row = at.row === undefined ? '' : `[data-row="${Number(at.row)}"]`;
+  const col = at.col === undefined ? '' : `[data-col="${Number(at.col)}"]`;
+  return `.${scope} .convmat-cell${row}${col}`;
+}
+
+/** One rule giving the selected cells a highlight colour. */
+export function highlightRule(selectors: readonly string[], color: string): string {
+  return selectors.length ? `${selectors.join(',')}{background:${color};border-radius:0.15em}` : '';
+}

@@ -1,0 +1,63 @@
+import type { SpecInput } from '../../src/geometry/spec.ts';
+import { needsExpressionParser, parseEntrySource } from '../../src/algebra/entries.ts';
+
+/**
+ * The shared spec attributes of every element (DESIGN.md), in the CLI's
+ * syntax. Attributes are kebab-case, properties camelCase; values are handed
+ * to the engine's own parsers untouched, so the element accepts exactly what
+ * `convmat --input 5x5 --padding same` does.
+ */
+export const SPEC_KEYS = [
+  'input', 'kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding',
+  'inChannels', 'outChannels', 'groups', 'weights', 'inputs', 'mode',
+] as const;
+
+export type SpecKey = (typeof SPEC_KEYS)[number];
+
+/** outputPadding → output-padding */
+export function attributeName(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** Lit property declarations for the spec keys: strings that reflect to kebab-case attributes. */
+export function specProperties(): Record<SpecKey, { type: StringConstructor; reflect: true; attribute: string }> {
+  const out = {} as Record<SpecKey, { type: StringConstructor; reflect: true; attribute: string }>;
+  for (const k of SPEC_KEYS) out[k] = { type: String, reflect: true, attribute: attributeName(k) };
+  return out;
+}
+
+export type SpecAttributes = Partial<Record<SpecKey, string | null | undefined>>;
+
+/** The spec of an element: every set attribute, as written; `transposed` is a boolean attribute. */
+export function specFromAttributes(values: SpecAttributes): SpecInput {
+  const spec: Record<string, unknown> = {};
+  for (const k of SPEC_KEYS) {
+    const v = values[k];
+    if (v === null || v === undefined) continue;
+    spec[k] = k === 'transposed' ? (v === '' ? true : v) : v;
+  }
+  return spec as SpecInput;
+}
+
+/** True when `weights` or `inputs` hold an expression such as `2*w1`, which needs mathjs. */
+export function specNeedsParser(spec: SpecInput): boolean {
+  for (const field of ['weights', 'inputs'] as const) {
+    const v = spec[field];
+    if (v === undefined) continue;
+    try {
+      const src = parseEntrySource(v, field);
+      if (src.kind === 'list' && src.items.some(needsExpressionParser)) return true;
+    } catch {
+      // a malformed value is reported by normalizeSpec with its field name
+    }
+  }
+  return false;
+}
+
+let parserLoad: Promise<unknown> | null = null;
+
+/** Loads mathjs and installs it as the expression parser, once (a separate chunk of the bundle). */
+export function loadExpressionParser(): Promise<unknown> {
+  parserLoad ??= import('../../src/algebra/expression.ts');
+  return parserLoad;
+}

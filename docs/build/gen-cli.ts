@@ -1,0 +1,89 @@
+import { COMMANDS, run } from '../../src/cli/main.ts';
+import { escapeHtml } from './html-text.ts';
+
+/**
+ * The CLI reference: for every command of the CLI's own command table, its
+ * --help text and one or more examples with the REAL output, produced by
+ * running the CLI's entry point (the function bin/convmat.js calls) at
+ * build time. Nothing here is typed in by hand.
+ */
+interface Example {
+  readonly argv: readonly string[];
+  readonly stdin?: string;
+  readonly note: string;
+}
+
+const LECTURE_5X5 = JSON.stringify({
+  op: 'conv',
+  input: [[[3, 3, 2, 1, 0], [0, 0, 1, 3, 1], [3, 1, 2, 2, 3], [2, 0, 0, 2, 2], [2, 0, 0, 0, 1]]],
+  weight: [[[[0, 1, 2], [2, 2, 0], [0, 1, 2]]]],
+});
+
+export const CLI_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
+  matrix: [
+    { argv: ['matrix', '--input', '6', '--kernel', '3'], note: 'The lecture’s regular 1D convolution: six inputs, kernel 3, outputs z7..z10.' },
+    { argv: ['matrix', '--input', '4', '--kernel', '3', '--padding', '1', '--weights', 'x,y,z', '--inputs', 'a,b,c,d'], note: 'Custom names and padding 1: the x, y, z / a, b, c, d example.' },
+    { argv: ['matrix', '--input', '4', '--kernel', '3', '--transposed', '--inputs', 'z7,z8,z9,z10'], note: 'The transposed convolution maps z7..z10 back to six entries with Kᵀ.' },
+    { argv: ['matrix', '--input', '4', '--kernel', '3', '--json'], note: 'The JSON contract (timings are real, so they vary from build to build).' },
+  ],
+  eval: [
+    { argv: ['eval'], stdin: LECTURE_5X5, note: 'The lecture’s 5×5 input and 3×3 filter, in PyTorch layout on stdin.' },
+  ],
+  explain: [
+    { argv: ['explain', '--input', '6', '--kernel', '3'], note: 'A derivation as text.' },
+    { argv: ['explain', '--input', '6', '--kernel', '3', '--format', 'latex'], note: 'The same derivation as LaTeX.' },
+    { argv: ['explain', '--input', '6', '--kernel', '3', '--format', 'markdown'], note: 'As Markdown with $$ blocks, for notes.' },
+  ],
+  help: [{ argv: ['--version'], note: 'The version.' }],
+};
+
+export const CLI_ERRORS: readonly Example[] = [
+  { argv: ['matrix', '--input', '4', '--kernel', '3', '--dilation', '2'], note: 'A kernel that does not fit: exit code 2, one line on stderr, nothing on stdout.' },
+  { argv: ['matrix', '--input', '6', '--kernel', '3', '--stride', '0'], note: 'A stride that is not positive.' },
+];
+
+interface Run { code: number; out: string; err: string }
+
+async function runCli(ex: Example): Promise<Run> {
+  let out = '';
+  let err = '';
+  const code = await run(ex.argv, {
+    out: (t) => { out += t; },
+    err: (t) => { err += t; },
+    readStdin: async () => ex.stdin ?? '',
+  });
+  return { code, out, err };
+}
+
+function shellQuote(a: string): string {
+  return /^[\w.,=/-]+$/.test(a) ? a : `'${a.replace(/'/g, `'\\''`)}'`;
+}
+
+function commandLine(ex: Example): string {
+  const cmd = `convmat ${ex.argv.map(shellQuote).join(' ')}`;
+  return ex.stdin === undefined ? cmd : `echo ${shellQuote(ex.stdin)} | ${cmd}`;
+}
+
+async function exampleHtml(ex: Example): Promise<string> {
+  const r = await runCli(ex);
+  const stdout = r.out ? `<pre class="cli-out"><code>${escapeHtml(r.out.trimEnd())}</code></pre>` : '<p class="cli-empty">(nothing on stdout)</p>';
+  const stderr = r.err ? `<pre class="cli-err" aria-label="standard error"><code>${escapeHtml(r.err.trimEnd())}</code></pre>` : '';
+  return `<figure class="cli-example"><figcaption>${escapeHtml(ex.note)}</figcaption>
+<pre class="cli-cmd"><code>$ ${escapeHtml(commandLine(ex))}</code></pre>${stdout}${stderr}<p class="cli-exit">exit code ${r.code}</p></figure>`;
+}
+
+/** The CLI page's generated body. */
+export async function generateCli(): Promise<string> {
+  const overview = await runCli({ argv: ['--help'], note: '' });
+  const parts = [`<h2 id="overview">Overview</h2><pre class="cli-out"><code>$ convmat --help\n${escapeHtml(overview.out.trimEnd())}</code></pre>`];
+  for (const c of COMMANDS) {
+    const help = await runCli({ argv: c.name === 'help' ? ['help'] : [c.name, '--help'], note: '' });
+    const examples = await Promise.all((CLI_EXAMPLES[c.name] ?? []).map(exampleHtml));
+    parts.push(`<section class="cli-command"><h2 id="cmd-${c.name}">convmat ${escapeHtml(c.name)}</h2><p>${escapeHtml(c.summary)}.</p>
+<details><summary><code>convmat ${escapeHtml(c.name)} --help</code></summary><pre class="cli-out"><code>${escapeHtml(help.out.trimEnd())}</code></pre></details>
+${examples.join('\n')}</section>`);
+  }
+  const errors = await Promise.all(CLI_ERRORS.map(exampleHtml));
+  parts.push(`<section><h2 id="bad-input">Bad input</h2><p>Every command checks its input first. A bad value never reaches the engine half-way: the CLI prints one line that names the field, the rule and a fix, writes nothing on stdout, and exits with code 2.</p>${errors.join('\n')}</section>`);
+  return parts.join('\n');
+}

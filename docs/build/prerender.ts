@@ -1,0 +1,57 @@
+import type { Derivation, Step } from '../../src/latex/derivation.ts';
+import { deriveMatrix } from '../../src/latex/derive-matrix.ts';
+import { deriveTransposed } from '../../src/latex/derive-transposed.ts';
+import { deriveWindow } from '../../src/latex/derive-window.ts';
+import type { SpecInput } from '../../src/geometry/spec.ts';
+import { specFromAttributes, type SpecAttributes } from '../../components/shared/spec-from-attributes.ts';
+import { renderTex } from '../../components/shared/katex-render.ts';
+import { escapeHtml } from './html-text.ts';
+
+/**
+ * The no-JavaScript fallback of a live element: its main equation, derived
+ * by the engine and typeset by KaTeX at build time, with the verdict the
+ * engine reached. Elements without a derivation get a one-line note.
+ */
+type Deriver = (spec: SpecInput) => Derivation;
+
+const DERIVERS: Record<string, { derive: Deriver; pick: 'first' | 'last' }> = {
+  'conv-matrix': { derive: (s) => deriveMatrix(s), pick: 'first' },
+  'conv-explorer': { derive: (s) => deriveMatrix(s), pick: 'first' },
+  'conv-derivation': { derive: (s) => deriveMatrix(s), pick: 'first' },
+  'conv-window': { derive: (s) => deriveWindow(s), pick: 'last' },
+  'conv-transposed': { derive: (s) => deriveTransposed(s), pick: 'first' },
+};
+
+function camel(name: string): string {
+  return name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+}
+
+/** The spec written in an element's attributes (kebab-case, CLI syntax). */
+export function specOfAttributes(attrs: Readonly<Record<string, string>>): SpecInput {
+  const a: Record<string, string> = {};
+  for (const [k, v] of Object.entries(attrs)) a[camel(k)] = v;
+  return specFromAttributes(a as SpecAttributes);
+}
+
+function pickEquation(d: Derivation, pick: 'first' | 'last'): Step | undefined {
+  const eqs = d.steps.filter((s) => s.type === 'equation');
+  return pick === 'first' ? eqs[0] : eqs[eqs.length - 1];
+}
+
+/** Static HTML for the element `tag` with `attrs`; never throws (a failure becomes a note and a warning). */
+export function prerender(tag: string, attrs: Readonly<Record<string, string>>, warn: (m: string) => void = () => {}): string {
+  const entry = DERIVERS[tag];
+  const note = `<p class="fallback-note">Live <code>&lt;${escapeHtml(tag)}&gt;</code>: it appears when JavaScript runs.</p>`;
+  if (!entry) return note;
+  try {
+    const d = entry.derive(specOfAttributes(attrs));
+    const eq = pickEquation(d, entry.pick);
+    const verdicts = d.steps.filter((s) => s.type === 'verdict');
+    const math = eq ? `<div class="static-math">${renderTex(eq.tex, { display: true })}</div>` : '';
+    const checks = verdicts.map((v) => `<li>${v.type === 'verdict' && v.equal ? '✓' : '✗'} ${escapeHtml(v.title)}</li>`).join('');
+    return `${math}${checks ? `<ul class="static-verdicts">${checks}</ul>` : ''}${note}`;
+  } catch (e) {
+    warn(`prerender <${tag}> ${JSON.stringify(attrs)}: ${(e as Error).message}`);
+    return note;
+  }
+}

@@ -1,0 +1,83 @@
+import { product } from '../geometry/names.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { convMatrix, nonzeros } from '../matrix/conv-matrix.ts';
+import { depthwiseSeparableStages, spatiallySeparableStages } from './separable-stages.ts';
+
+/**
+ * Costs of a convolution: multiplications counted from the nonzeros of its
+ * matrix (one product per nonzero of K·z), with the closed form beside them.
+ *
+ * Closed form (the only place it is written):
+ *   multiplications = C_out · (C_in/groups) · Π k · Π o   (every tap of every window)
+ *   parameters      = C_out · (C_in/groups) · Π k
+ * taken on the regular convolution underlying the spec (for a transposed
+ * convolution, the one whose matrix is transposed: Kᵀ has the same nonzeros).
+ * The two counts agree unless taps fall on padding: the matrix never
+ * multiplies by a padded zero, the closed form counts it as frameworks do.
+ */
+export interface ConvCost {
+  /** nonzeros of the matrix: the multiplications of K·z */
+  multiplications: number;
+  /** C_out · (C_in/groups) · Π k · Π o */
+  closedForm: number;
+  /** taps that read padding: closedForm − multiplications */
+  paddingTaps: number;
+  /** C_out · (C_in/groups) · Π k */
+  parameters: number;
+}
+
+/** Weights per output position: (C_in/groups) · Π k. */
+function tapsPerOutput(spec: ConvSpec): number {
+  return (spec.convInChannels / spec.groups) * product(spec.kernel);
+}
+
+export function parameterCount(input: SpecInput | ConvSpec): number {
+  const spec = normalizeSpec(input);
+  return spec.convOutChannels * tapsPerOutput(spec);
+}
+
+export function multiplicationsClosedForm(input: SpecInput | ConvSpec): number {
+  const spec = normalizeSpec(input);
+  return spec.convOutChannels * product(spec.axes.map((a) => a.o)) * tapsPerOutput(spec);
+}
+
+export function convCost(input: SpecInput | ConvSpec): ConvCost {
+  const spec = normalizeSpec(input);
+  const multiplications = nonzeros(convMatrix(spec));
+  const closedForm = multiplicationsClosedForm(spec);
+  return { multiplications, closedForm, paddingTaps: closedForm - multiplications, parameters: parameterCount(spec) };
+}
+
+export interface StagedCost {
+  /** the convolution being replaced */
+  standard: ConvCost;
+  /** the replacing stages, in the order they run */
+  stages: Array<{ name: string; spec: SpecInput; cost: ConvCost }>;
+  /** sums over the stages, counted from their matrices */
+  multiplications: number;
+  parameters: number;
+}
+
+function staged(standard: SpecInput | ConvSpec, stages: Array<{ name: string; spec: SpecInput }>): StagedCost {
+  const costed = stages.map((s) => ({ ...s, cost: convCost(s.spec) }));
+  return {
+    standard: convCost(standard),
+    stages: costed,
+    multiplications: costed.reduce((acc, s) => acc + s.cost.multiplications, 0),
+    parameters: costed.reduce((acc, s) => acc + s.cost.parameters, 0),
+  };
+}
+
+/** A 2D (or 3D) single-channel convolution against one 1D convolution per axis (lecture: 81 against 45 + 27 = 72). */
+export function spatiallySeparableCost(input: SpecInput | ConvSpec): StagedCost {
+  const names = ['vertical', 'horizontal', 'depth'];
+  const spec = normalizeSpec(input);
+  return staged(spec, spatiallySeparableStages(spec).map((stage, a) => ({ name: names[a]!, spec: stage })));
+}
+
+/** A convolution against depthwise + pointwise (lecture: 86,400 against 675 + 9,600 = 10,275). */
+export function depthwiseSeparableCost(input: SpecInput | ConvSpec, multiplier = 1): StagedCost {
+  const spec = normalizeSpec(input);
+  const { depthwise, pointwise } = depthwiseSeparableStages(spec, multiplier);
+  return staged(spec, [{ name: 'depthwise', spec: depthwise }, { name: 'pointwise', spec: pointwise }]);
+}

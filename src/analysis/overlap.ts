@@ -1,0 +1,107 @@
+import { forEachTap } from '../geometry/index-map.ts';
+import { product } from '../geometry/names.ts';
+import { kernelSpan } from '../geometry/output-size.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { broadcast, parsePerAxis } from '../geometry/spec-fields.ts';
+
+/**
+ * Overlap counts of a transposed convolution (the checkerboard): how many
+ * kernel taps land on each output position when every input scatters the
+ * filter. Counted from the index map; channels do not change the pattern, so
+ * only the spatial geometry is used.
+ */
+export interface OverlapCounts {
+  /** spatial shape of the transposed output (or, for a regular spec, of its input) */
+  shape: number[];
+  /** taps landing on each position, flat row-major */
+  counts: number[];
+}
+
+/** The single-channel spec with the same spatial geometry. */
+function spatialOnly(spec: ConvSpec): ConvSpec {
+  return normalizeSpec({
+    input: [...spec.input], kernel: [...spec.kernel], stride: [...spec.stride], dilation: [...spec.dilation],
+    padding: spec.padding.map(([a, b]) => [a, b] as [number, number]), transposed: spec.transposed,
+    outputPadding: [...spec.outputPadding],
+  });
+}
+
+/**
+ * For a transposed spec: the taps landing on each output position. For a
+ * regular spec: how many window taps read each input position (the column
+ * counts of K), which is the same pattern seen from the other side.
+ */
+export function overlapCounts(input: SpecInput | ConvSpec): OverlapCounts {
+  const spec = spatialOnly(normalizeSpec(input));
+  const shape = spec.axes.map((a) => a.n);
+  const counts = new Array<number>(product(shape)).fill(0);
+  forEachTap(spec, (_row, col) => { counts[col]!++; });
+  return { shape, counts };
+}
+
+export interface UniformityReport {
+  uniform: boolean;
+  /** the counts seen away from the borders, ascending and distinct */
+  interiorValues: number[];
+  /** per axis: the first interior position and one past the last one */
+  interior: Array<[number, number]>;
+}
+
+/**
+ * Whether the overlap counts are the same everywhere away from the borders.
+ * The border of each axis is kernelSpan − 1 positions wide at both ends of
+ * the uncropped output: only there can a tap fall outside the input. So the
+ * counts are taken with padding and output padding removed (they only crop).
+ */
+export function isUniformAwayFromBorders(input: SpecInput | ConvSpec): UniformityReport {
+  const spec = normalizeSpec(input);
+  const { shape, counts } = overlapCounts({
+    input: [...spec.input], kernel: [...spec.kernel], stride: [...spec.stride], dilation: [...spec.dilation],
+    transposed: true,
+  });
+  const interior = shape.map((n, a) => {
+    const border = kernelSpan(spec.kernel[a]!, spec.dilation[a]!) - 1;
+    return [border, Math.max(border, n - border)] as [number, number];
+  });
+  const values = new Set<number>();
+  const idx = interior.map(([lo]) => lo);
+  const empty = interior.some(([lo, hi]) => lo >= hi);
+  while (!empty) {
+    values.add(counts[idx.reduce((acc, i, a) => acc * shape[a]! + i, 0)]!);
+    let a = idx.length - 1;
+    while (a >= 0 && ++idx[a]! >= interior[a]![1]) { idx[a] = interior[a]![0]; a--; }
+    if (a < 0) break;
+  }
+  const interiorValues = [...values].sort((x, y) => x - y);
+  return { uniform: interiorValues.length === 1, interiorValues, interior };
+}
+
+/**
+ * The overlap pattern of (k, s, d) on an input long enough to show a full
+ * period of the interior: n = k·d + 2 samples per axis.
+ */
+export function checkerboard(params: Pick<SpecInput, 'kernel' | 'stride' | 'dilation'>): UniformityReport & OverlapCounts {
+  const k = parsePerAxis(params.kernel ?? 1, 'kernel', 1);
+  const s = parsePerAxis(params.stride ?? 1, 'stride', 1);
+  const d = parsePerAxis(params.dilation ?? 1, 'dilation', 1);
+  const dims = Math.max(k.length, s.length, d.length);
+  const kk = broadcast(k, dims, 'kernel'), dd = broadcast(d, dims, 'dilation');
+  const spec = normalizeSpec({
+    input: kk.map((x, a) => x * dd[a]! + 2), kernel: kk, stride: broadcast(s, dims, 'stride'), dilation: dd, transposed: true,
+  });
+  return { ...overlapCounts(spec), ...isUniformAwayFromBorders(spec) };
+}
+
+/**
+ * The rule, stated on (k, s, d) alone: the interior overlap is uniform exactly
+ * when s divides k and gcd(s, d) = 1. With d = 1 this is the lecture's "make
+ * sure that the kernel size k is divisible by the stride s".
+ */
+export function predictsUniformOverlap(k: number, s: number, d = 1): boolean {
+  return k % s === 0 && gcd(s, d) === 1;
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}

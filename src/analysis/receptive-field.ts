@@ -1,0 +1,132 @@
+import { SpecError } from '../errors.ts';
+import { PADDING, axisIndex } from '../geometry/index-map.ts';
+import { product } from '../geometry/names.ts';
+import { receptiveFieldSize } from '../geometry/output-size.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { broadcast, parsePerAxis } from '../geometry/spec-fields.ts';
+
+/**
+ * The receptive field of a neuron in a stack of convolutions: the input
+ * positions that reach it, found by composing the layers' index maps, and the
+ * closed form r = 1 + Σ_l d_l(k_l−1)·Π_{m<l} s_m beside it.
+ */
+export type StackLayer = Pick<SpecInput, 'kernel' | 'stride' | 'dilation' | 'padding'>;
+
+/** A stack laid out on a given input: one validated spec per layer, and the spatial shape of every level (0 = input). */
+export interface Stack {
+  layers: ConvSpec[];
+  shapes: number[][];
+}
+
+/** Validates each layer on the output of the one below (typed errors name the layer). */
+export function stackGeometry(layers: readonly StackLayer[], input: SpecInput['input']): Stack {
+  if (layers.length === 0) throw new SpecError({ field: 'layers', value: [], rule: 'a stack needs at least one layer' });
+  const specs: ConvSpec[] = [];
+  let shape = normalizeSpec({ input, kernel: 1 }).input as number[];
+  const shapes = [[...shape]];
+  layers.forEach((layer, l) => {
+    try {
+      specs.push(normalizeSpec({ ...layer, input: shape }));
+    } catch (e) {
+      if (e instanceof SpecError) throw new SpecError({ field: `layers[${l}].${e.field}`, value: e.value, rule: e.rule, fix: e.fix });
+      throw e;
+    }
+    shape = [...specs[l]!.output];
+    shapes.push(shape);
+  });
+  return { layers: specs, shapes };
+}
+
+/** Flat row-major index of a multi-index in a shape. */
+function flatIndex(index: readonly number[], shape: readonly number[]): number {
+  return index.reduce((acc, i, a) => acc * shape[a]! + i, 0);
+}
+
+function multiIndex(flat: number, shape: readonly number[]): number[] {
+  const out = new Array<number>(shape.length);
+  for (let a = shape.length - 1; a >= 0; a--) {
+    out[a] = flat % shape[a]!;
+    flat = Math.floor(flat / shape[a]!);
+  }
+  return out;
+}
+
+/** Cartesian product of per-axis position sets, as flat row-major indices in `shape`. */
+function productSet(perAxis: readonly number[][], shape: readonly number[]): number[] {
+  let acc: number[][] = [[]];
+  for (const axis of perAxis) acc = acc.flatMap((prefix) => axis.map((i) => [...prefix, i]));
+  return acc.map((idx) => flatIndex(idx, shape));
+}
+
+export interface ReceptiveField {
+  /** level of the neuron (1 = output of the first layer) and its flat index there */
+  layer: number;
+  neuron: number;
+  /** positions per level, from the input (level 0) up to the neuron's level: flat row-major indices */
+  levels: number[][];
+  /** input positions that reach the neuron, per axis */
+  perAxis: number[][];
+  /** input positions that reach the neuron (flat, ascending) */
+  positions: number[];
+  /** extent per axis, first to last reached position (holes included) */
+  span: number[];
+  /** product of the spans: the lecture's "size of the receptive field" */
+  size: number;
+}
+
+/**
+ * The receptive field of one neuron by composing index maps, axis by axis:
+ * the neuron's position, then every input position each layer's taps read
+ * from the positions of the level above (padding reads nothing).
+ */
+export function receptiveField(stack: Stack, neuron: number, layer = stack.layers.length): ReceptiveField {
+  if (!Number.isInteger(layer) || layer < 1 || layer > stack.layers.length) {
+    throw new SpecError({ field: 'layer', value: layer, rule: `must be an integer from 1 to ${stack.layers.length}` });
+  }
+  const top = stack.shapes[layer]!;
+  if (!Number.isInteger(neuron) || neuron < 0 || neuron >= product(top)) {
+    throw new SpecError({ field: 'neuron', value: neuron, rule: `must be an integer from 0 to ${product(top) - 1}` });
+  }
+  let sets = multiIndex(neuron, top).map((i) => [i]);
+  const levels: number[][] = [[neuron]];
+  for (let l = layer - 1; l >= 0; l--) {
+    const axes = stack.layers[l]!.axes;
+    sets = sets.map((set, a) => {
+      const reached = new Set<number>();
+      for (const o of set) for (let j = 0; j < axes[a]!.k; j++) {
+        const i = axisIndex(axes[a]!, o, j);
+        if (i !== PADDING) reached.add(i);
+      }
+      return [...reached].sort((x, y) => x - y);
+    });
+    levels.unshift(productSet(sets, stack.shapes[l]!).sort((x, y) => x - y));
+  }
+  const span = sets.map((s) => (s.length === 0 ? 0 : s[s.length - 1]! - s[0]! + 1));
+  return { layer, neuron, levels, perAxis: sets, positions: levels[0]!, span, size: product(span) };
+}
+
+/** For a hover view: the input positions of every neuron of a level (default: the top). */
+export function receptiveFieldTable(stack: Stack, layer = stack.layers.length): number[][] {
+  return Array.from({ length: product(stack.shapes[layer] ?? []) }, (_, n) => receptiveField(stack, n, layer).positions);
+}
+
+/**
+ * The closed form per axis (via receptiveFieldSize), and their product.
+ * Padding does not enter it. Scalars apply to every axis; `dims` sets the
+ * number of axes when no layer spells them out (kernel 3 on a 2D image: dims 2).
+ */
+export function receptiveFieldClosedForm(layers: readonly StackLayer[], dims?: number): { perAxis: number[]; size: number } {
+  const parsed = layers.map((layer, l) => {
+    const k = parsePerAxis(layer.kernel ?? 1, `layers[${l}].kernel`, 1);
+    const s = parsePerAxis(layer.stride ?? 1, `layers[${l}].stride`, 1);
+    const d = parsePerAxis(layer.dilation ?? 1, `layers[${l}].dilation`, 1);
+    return { k, s, d };
+  });
+  const axes = dims ?? Math.max(1, ...parsed.flatMap((p) => [p.k.length, p.s.length, p.d.length]));
+  const perAxis = Array.from({ length: axes }, (_, a) => receptiveFieldSize(parsed.map((p, l) => ({
+    k: broadcast(p.k, axes, `layers[${l}].kernel`)[a]!,
+    s: broadcast(p.s, axes, `layers[${l}].stride`)[a]!,
+    d: broadcast(p.d, axes, `layers[${l}].dilation`)[a]!,
+  }))));
+  return { perAxis, size: product(perAxis) };
+}

@@ -1,0 +1,75 @@
+import { SpecError } from '../errors.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+
+/**
+ * The stages that replace one convolution by cheaper ones, as specs:
+ * spatially separable (one 1D convolution per axis, e.g. a 3×1 then a 1×3)
+ * and depthwise separable (a depthwise convolution with groups = C_in, then a
+ * pointwise 1×1 convolution). Costs and matrix checks are built on these.
+ */
+
+/**
+ * One stage per spatial axis, applied in axis order: stage a has the kernel,
+ * stride, dilation and padding of axis a and is trivial (size 1, no padding)
+ * on the others. Single channel only. Default weight names: the spec's own
+ * prefix is not reused; stages are named by `prefixes` (c, r, t for axes 0, 1, 2).
+ */
+export function spatiallySeparableStages(input: SpecInput | ConvSpec, prefixes = ['c', 'r', 't']): SpecInput[] {
+  const spec = normalizeSpec(input);
+  if (!spec.singleChannel || spec.transposed) {
+    throw new SpecError({
+      field: spec.transposed ? 'transposed' : 'inChannels', value: spec.transposed || spec.inChannels,
+      rule: 'spatial separation is shown for a single-channel, regular convolution',
+      fix: 'use inChannels = outChannels = 1 and no transposed flag',
+    });
+  }
+  if (spec.dims < 2) throw new SpecError({ field: 'kernel', value: spec.kernel, rule: 'a spatially separable kernel needs at least 2 axes' });
+  const stages: SpecInput[] = [];
+  let shape = [...spec.input];
+  for (let a = 0; a < spec.dims; a++) {
+    const only = (v: number, other: number) => spec.kernel.map((_, b) => (b === a ? v : other));
+    const stage: SpecInput = {
+      input: shape, kernel: only(spec.kernel[a]!, 1), stride: only(spec.stride[a]!, 1), dilation: only(spec.dilation[a]!, 1),
+      padding: spec.padding.map((p, b) => (b === a ? [p[0], p[1]] : [0, 0]) as [number, number]),
+      mode: spec.mode, weights: prefixes[a] ?? `s${a}`,
+    };
+    if (a === 0 && spec.inputNames && spec.inputNames.length > 1) stage.inputs = spec.inputNames.join(',');
+    shape = [...normalizeSpec(stage).output];
+    stages.push(stage);
+  }
+  return stages;
+}
+
+export interface DepthwiseSeparableStages {
+  /** groups = C_in, C_in·multiplier outputs; weights d_c_1_j by default */
+  depthwise: SpecInput;
+  /** 1×1, C_in·multiplier → C_out; weights p_o_c_1 by default */
+  pointwise: SpecInput;
+}
+
+/** The depthwise and pointwise stages of a regular convolution with groups = 1. */
+export function depthwiseSeparableStages(
+  input: SpecInput | ConvSpec, multiplier = 1, prefixes: [string, string] = ['d', 'p'],
+): DepthwiseSeparableStages {
+  const spec = normalizeSpec(input);
+  if (spec.groups !== 1 || spec.transposed) {
+    throw new SpecError({
+      field: spec.transposed ? 'transposed' : 'groups', value: spec.transposed || spec.groups,
+      rule: 'depthwise separation replaces a regular convolution with groups = 1',
+    });
+  }
+  if (!Number.isInteger(multiplier) || multiplier < 1) {
+    throw new SpecError({ field: 'multiplier', value: multiplier, rule: 'the depth multiplier must be an integer ≥ 1' });
+  }
+  const C = spec.inChannels;
+  const depthwise: SpecInput = {
+    input: [...spec.input], kernel: [...spec.kernel], stride: [...spec.stride], dilation: [...spec.dilation],
+    padding: spec.padding.map(([a, b]) => [a, b] as [number, number]), mode: spec.mode,
+    inChannels: C, outChannels: C * multiplier, groups: C, weights: prefixes[0],
+  };
+  const mid = normalizeSpec(depthwise).output;
+  const pointwise: SpecInput = {
+    input: [...mid], kernel: mid.map(() => 1), inChannels: C * multiplier, outChannels: spec.outChannels, weights: prefixes[1],
+  };
+  return { depthwise, pointwise };
+}

@@ -1,0 +1,16 @@
+import { sampleSpecs } from './sampling.ts';
+import type { Identity, InstanceOptions } from './types.ts';
+
+/** An identity from its parts; `instances()` yields its examples, then deterministic samples. */
+export function defineIdentity<S, O>(parts: Omit<Identity<S, O>, 'instances'>): Identity<S, O> {
+  return Object.freeze({
+    ...parts,
+    *instances(options: InstanceOptions = {}): Generator<S> {
+      const count = options.count ?? 12;
+      const examples = parts.examples.slice(0, count);
+      yield* examples;
+      const { constraints, extras, build } = parts.sampling;
+      yield* sampleSpecs(constraints, extras, build, count - examples.length, options.seed ?? 1);
+    },
+  });
+}

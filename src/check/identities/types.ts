@@ -1,0 +1,109 @@
+import type { EquivalenceReport, Mismatch } from '../equivalence.ts';
+import type { SpecInput } from '../../geometry/spec.ts';
+import type { SpecConstraints } from './sampling.ts';
+
+/**
+ * The shape of a catalogued identity and of the report its check returns.
+ * Everything here is plain data: a report can be printed, serialised, or
+ * asserted on field by field.
+ */
+
+/** The stable ids; they are part of the public API. */
+export const IDENTITY_IDS = [
+  'matrix-equals-sliding-window',
+  'transposed-adjoint',
+  'transposed-forms-agree',
+  'shape-round-trip',
+  'dilation-zero-inserted-kernel',
+  'rank1-separable',
+  'depthwise-separable-factorization',
+  'pointwise-channel-matmul',
+  'conv-dense-equivalence',
+  'stride1-composition',
+  'correlation-convolution-flip',
+  'checkerboard-divisibility',
+  'receptive-field-closed-form',
+] as const;
+
+export type IdentityId = (typeof IDENTITY_IDS)[number];
+
+/** One parameter an identity ranges over, with its valid range. */
+export interface IdentityParameter {
+  /** the spec field (or option) it is read from, e.g. `stride`, `layers[].kernel`, `outputPadding` */
+  readonly field: string;
+  /** its symbol in the statement, as LaTeX */
+  readonly symbol: string;
+  /** the valid range, in words */
+  readonly range: string;
+  /** numeric bounds where the range is an interval of integers */
+  readonly min?: number;
+  readonly max?: number;
+}
+
+/** The first entry where the two sides differ, with the comparison it came from. */
+export interface Counterexample extends Mismatch {
+  /** which comparison: "left = right" labels, e.g. "Kᵀ·y = scatter" */
+  comparison: string;
+}
+
+export interface IdentityReport {
+  readonly id: IdentityId;
+  readonly holds: boolean;
+  /** one line: what was compared and the verdict */
+  readonly summary: string;
+  /** every comparison made, in order */
+  readonly comparisons: readonly EquivalenceReport[];
+  /** the first differing entry (both sides and their difference), or null */
+  readonly counterexample: Counterexample | null;
+  /** why it fails when no single entry can be named (shapes differ, a kernel that does not factor, …) */
+  readonly reason?: string;
+  /** the numbers the identity states besides the equality: costs, sizes, the right output padding… */
+  readonly facts: Readonly<Record<string, FactValue>>;
+}
+
+export type FactValue = number | string | boolean | readonly number[] | readonly string[];
+
+export interface InstanceOptions {
+  /** how many specs to yield (default 12), the identity's own lecture examples first */
+  count?: number;
+  /** seed of the deterministic sampler */
+  seed?: number;
+}
+
+/**
+ * How valid specs of an identity are drawn: constraints for the generic spec
+ * sampler, then `build` turns one sampled spec (plus a few small integers in
+ * [−3, 3], for kernels and extra layers) into the identity's input. Shared by
+ * `instances()` and the fast-check arbitraries of `convmat/testing`.
+ */
+export interface IdentitySampling<S> {
+  readonly constraints: SpecConstraints;
+  /** how many extra integers `build` reads */
+  readonly extras: number;
+  build(spec: SpecInput, extras: readonly number[]): S;
+}
+
+/**
+ * An identity: a precise statement, where it holds and where it does not,
+ * the parameters it ranges over, a check, and valid instances.
+ * `S` is the spec it takes; `O` the options of its check (a claimed matrix,
+ * kernel or output padding: what a near-miss test feeds in).
+ */
+export interface Identity<S, O = Record<string, never>> {
+  readonly id: IdentityId;
+  readonly title: string;
+  /** the statement in LaTeX (constant text; KaTeX renders it with trust: false) */
+  readonly statement: string;
+  /** where it holds, in words */
+  readonly holdsWhen: string;
+  /** where it does not hold, in words */
+  readonly failsWhen: string;
+  readonly parameters: readonly IdentityParameter[];
+  /** the lecture's own instances, yielded first by `instances()` */
+  readonly examples: readonly S[];
+  readonly sampling: IdentitySampling<S>;
+  /** Checks the identity on one spec. Invalid specs throw typed errors; valid ones where it fails give holds: false. */
+  check(spec: S, options?: O): IdentityReport;
+  /** Valid specs on which it holds: the examples, then deterministic samples. */
+  instances(options?: InstanceOptions): Generator<S>;
+}

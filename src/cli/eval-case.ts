@@ -1,0 +1,126 @@
+import { LimitError, ParseError } from '../errors.ts';
+import { parseEntrySource } from '../algebra/entries.ts';
+import { type Rational, rToNumber, parseRational } from '../algebra/rational.ts';
+import { type Ring, float64Ring, floatClose, rationalRing } from '../algebra/ring.ts';
+import { evaluateByWindow } from '../evaluate/evaluate.ts';
+import { type ConvSpec, type SpecInput, LIMITS, normalizeSpec } from '../geometry/spec.ts';
+import { parseInteger } from '../geometry/spec-fields.ts';
+import { convMatrix } from '../matrix/conv-matrix.ts';
+import { matVec } from '../matrix/products.ts';
+import { renameField } from './user-error.ts';
+
+/**
+ * One `convmat eval` case: PyTorch layouts with the channel axes always
+ * present (input [C_in, ...n], weight [C_out, C_in/groups, ...k] or, for
+ * conv_transpose, [C_in, C_out/groups, ...k]). Computed twice, by the matrix
+ * and by the sliding window, exactly over the rationals when every number has
+ * an exact decimal value of at most 15 digits (and nothing overflows), else
+ * in float64, where `agree` allows a relative 1e-9.
+ */
+export type Nested = number | Nested[];
+
+export interface EvalResult {
+  /** the result, [C_out, ...spatial]: the sliding-window value (the definition) */
+  output: Nested;
+  shape: number[];
+  /** the matrix product, nested like output */
+  viaMatrix: Nested;
+  /** the sliding window, nested like output */
+  viaSlidingWindow: Nested;
+  agree: boolean;
+}
+
+const KEYS = ['op', 'input', 'weight', 'stride', 'padding', 'dilation', 'groups', 'output_padding'];
+const SNAKE: Record<string, string> = { outputPadding: 'output_padding', kernel: 'weight', weights: 'weight', inputs: 'input', inChannels: 'input', outChannels: 'weight' };
+
+export function evalCase(raw: unknown, at = ''): EvalResult {
+  try {
+    return evaluate(raw);
+  } catch (e) {
+    throw renameField(e, (f) => `${at}${f}`);
+  }
+}
+
+function evaluate(raw: unknown): EvalResult {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new ParseError({ field: 'case', value: raw, rule: 'must be an object {op, input, weight, ...}' });
+  }
+  const c = raw as Record<string, unknown>;
+  const unknown = Object.keys(c).find((k) => !KEYS.includes(k));
+  if (unknown) throw new ParseError({ field: unknown, value: c[unknown], rule: 'is not a field of an eval case', fix: `the fields are ${KEYS.join(', ')}` });
+  const op = c.op ?? 'conv';
+  if (op !== 'conv' && op !== 'conv_transpose') throw new ParseError({ field: 'op', value: op, rule: 'must be "conv" or "conv_transpose"' });
+  const transposed = op === 'conv_transpose';
+  const x = numbers(c.input, 'input', 2);
+  const w = numbers(c.weight, 'weight', 3);
+  if (w.shape.length !== x.shape.length + 1) {
+    throw new ParseError({ field: 'weight', value: w.shape, rule: `needs rank ${x.shape.length + 1} (input rank + 1) for an input of shape [${x.shape.join(', ')}], got rank ${w.shape.length}` });
+  }
+  if (x.shape.length > 4) throw new ParseError({ field: 'input', value: x.shape, rule: 'has at most 3 spatial axes after the channel axis' });
+  const groups = c.groups === undefined ? 1 : parseInteger(c.groups, 'groups', 1, LIMITS.channels);
+  const spec = specOf({
+    input: x.shape.slice(1), kernel: w.shape.slice(2), transposed,
+    inChannels: x.shape[0]!, outChannels: transposed ? w.shape[1]! * groups : w.shape[0]!,
+    groups, stride: c.stride as SpecInput['stride'], padding: c.padding as SpecInput['padding'],
+    dilation: c.dilation as SpecInput['dilation'], outputPadding: c.output_padding as SpecInput['outputPadding'],
+  });
+  if (spec.weightShape.some((v, i) => v !== w.shape[i])) {
+    throw new ParseError({
+      field: 'weight', value: w.shape,
+      rule: `needs shape [${spec.weightShape.join(', ')}] (${transposed ? 'C_in, C_out/groups' : 'C_out, C_in/groups'}, ...kernel) for ${spec.inChannels} input channels, got [${w.shape.join(', ')}]`,
+    });
+  }
+  const result = exact(spec, w.values, x.values) ?? inFloat(spec, w.values, x.values);
+  const shape = [...spec.outputShape];
+  return { output: nest(result.window, shape), shape, viaMatrix: nest(result.matrix, shape), viaSlidingWindow: nest(result.window, shape), agree: result.agree };
+}
+
+/** normalizeSpec, with its field names turned into the case's (outputPadding → output_padding, kernel → weight). */
+function specOf(input: SpecInput): ConvSpec {
+  try {
+    return normalizeSpec(input);
+  } catch (e) {
+    throw renameField(e, (f) => f.replace(/^[A-Za-z]+/, (k) => SNAKE[k] ?? k));
+  }
+}
+
+interface Computed { matrix: number[]; window: number[]; agree: boolean }
+
+function both<T>(spec: ConvSpec, w: readonly T[], x: readonly T[], ring: Ring<T>): [T[], T[]] {
+  return [matVec(convMatrix(spec), w, x, ring), evaluateByWindow(spec, w, x, ring)];
+}
+
+function exact(spec: ConvSpec, w: number[], x: number[]): Computed | null {
+  try {
+    const [a, b] = both<Rational>(spec, w.map((v) => parseRational(v)), x.map((v) => parseRational(v)), rationalRing);
+    return { matrix: a.map(rToNumber), window: b.map(rToNumber), agree: a.every((v, i) => rationalRing.equals(v, b[i]!)) };
+  } catch (e) {
+    if (e instanceof LimitError) return null;
+    throw e;
+  }
+}
+
+function inFloat(spec: ConvSpec, w: number[], x: number[]): Computed {
+  const [a, b] = both(spec, w, x, float64Ring);
+  return { matrix: a, window: b, agree: a.every((v, i) => floatClose(v, b[i]!)) };
+}
+
+function numbers(v: unknown, field: string, minRank: number): { values: number[]; shape: number[] } {
+  if (v === undefined) throw new ParseError({ field, value: v, rule: 'is required', fix: `give ${field} as a nested array` });
+  if (!Array.isArray(v)) throw new ParseError({ field, value: v, rule: 'must be a nested array of numbers' });
+  const src = parseEntrySource(v, field);
+  if (src.kind !== 'list' || !src.shape) throw new ParseError({ field, value: v, rule: 'must be a nested array of numbers' });
+  const bad = src.items.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
+  if (bad >= 0) throw new ParseError({ field, value: src.items[bad], rule: 'entries must be finite numbers' });
+  if (src.shape.length < minRank) {
+    throw new ParseError({ field, value: src.shape, rule: `needs rank ${minRank} or more (the channel ${minRank === 2 ? 'axis' : 'axes'} first), got shape [${src.shape.join(', ')}]` });
+  }
+  return { values: src.items as number[], shape: src.shape };
+}
+
+function nest(flat: readonly number[], shape: readonly number[]): Nested {
+  if (shape.length === 0) return flat[0]!;
+  const [n, ...rest] = shape as [number, ...number[]];
+  const size = rest.reduce((a, b) => a * b, 1);
+  return Array.from({ length: n }, (_, i) => nest(flat.slice(i * size, (i + 1) * size), rest));
+}

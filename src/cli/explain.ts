@@ -1,0 +1,95 @@
+import { ParseError } from '../errors.ts';
+import { TOPICS, derive } from '../latex/derive.ts';
+import type { Derivation } from '../latex/derivation.ts';
+import { derivationToLatex, derivationToMarkdown } from '../latex/emit.ts';
+import { type FlagSpec, describeFlags, parseArgs } from './args.ts';
+import { type Command, EXIT } from './command.ts';
+import { derivationToHtml } from './explain-html.ts';
+import { derivationToText } from './explain-text.ts';
+import { SPEC_FLAGS, flagForField, loadExpressionParser, specFromFlags, specNeedsExpressions } from './spec-flags.ts';
+import { renameField } from './user-error.ts';
+
+/** `convmat explain <topic>`: a derivation in the lecture's notation, as latex, markdown, html, text or json. */
+const FORMATS = ['text', 'latex', 'markdown', 'html', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const FLAGS: readonly FlagSpec[] = [
+  ...SPEC_FLAGS,
+  { name: 'format', kind: 'option', value: FORMATS.join('|'), description: 'output format (default text)' },
+  { name: 'max-rows', kind: 'option', value: '16', description: 'rows shown before a matrix is elided (⋮)' },
+  { name: 'max-cols', kind: 'option', value: '25', description: 'columns shown before a matrix is elided (⋯)' },
+];
+
+const topicLines = () => [...TOPICS.values()].map((t) => `  ${t.name.padEnd(16)}${t.summary}`).join('\n');
+
+export const explainCommand: Command = {
+  name: 'explain',
+  summary: 'a derivation in the lecture\'s notation (latex, markdown, html, text, json)',
+  get help() {
+    return `convmat explain: derive a convolution step by step, in the lecture's notation
+
+Usage: convmat explain <topic> [spec options] [--format ${FORMATS.join('|')}]
+
+Without spec options a topic shows its lecture example.
+
+Topics:
+${topicLines()}
+
+Options:
+${describeFlags(FLAGS)}
+
+Formats: text (aligned Unicode matrices), latex (\\[ … \\] blocks), markdown
+($$ … $$ blocks), html (a standalone page, pre-rendered with KaTeX, no
+JavaScript, KaTeX's CSS and fonts inlined), json (the derivation data).
+
+Examples:
+  convmat explain matrix --input 6 --kernel 3 --format latex
+  convmat explain matrix --input 4 --kernel 3 --padding 1 --weights x,y,z --inputs a,b,c,d
+  convmat explain window --format html > window.html
+  convmat explain transposed --input 6 --kernel 3 --format markdown
+`;
+  },
+  async run(argv, io) {
+    const topic = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
+    const rest = topic === undefined ? argv : argv.slice(1);
+    const args = parseArgs(rest, FLAGS, 'explain');
+    if (args.switches.has('help') || topic === undefined) {
+      if (topic === undefined && !args.switches.has('help')) {
+        throw new ParseError({ field: 'topic', value: undefined, rule: `is required: one of ${[...TOPICS.keys()].join(', ')}`, fix: 'for example convmat explain matrix' });
+      }
+      io.out(explainCommand.help);
+      return EXIT.ok;
+    }
+    const format = (args.options.get('format') ?? 'text') as Format;
+    if (!FORMATS.includes(format)) throw new ParseError({ field: '--format', value: format, rule: `must be one of ${FORMATS.join(', ')}` });
+    const limits = { maxRows: limit(args.options.get('max-rows'), '--max-rows', 16), maxCols: limit(args.options.get('max-cols'), '--max-cols', 25) };
+    const flags = specFromFlags(args);
+    const spec = Object.keys(flags).length ? flags : undefined;
+    if (spec && specNeedsExpressions(spec)) await loadExpressionParser();
+    let d: Derivation;
+    try {
+      d = derive(topic, spec, { limits });
+    } catch (e) {
+      throw renameField(e, flagForField);
+    }
+    io.out(emit(d, format));
+    return d.steps.some((s) => s.type === 'verdict' && !s.equal) ? EXIT.checkFailed : EXIT.ok;
+  },
+};
+
+export function emit(d: Derivation, format: Format): string {
+  switch (format) {
+    case 'latex': return derivationToLatex(d);
+    case 'markdown': return derivationToMarkdown(d);
+    case 'html': return derivationToHtml(d);
+    case 'json': return `${JSON.stringify(d)}\n`;
+    case 'text': return derivationToText(d);
+  }
+}
+
+function limit(v: string | undefined, field: string, fallback: number): number {
+  if (v === undefined) return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 3 || n > 1000) throw new ParseError({ field, value: v, rule: 'must be an integer from 3 to 1000' });
+  return n;
+}

@@ -1,0 +1,55 @@
+import { polynomialToText } from '../algebra/print.ts';
+import type { MatrixCheck, Timings } from '../check/matrix-check.ts';
+import { termOrder } from '../check/term-order.ts';
+
+/**
+ * The `convmat matrix --json` contract of DESIGN.md, built from a check.
+ * Names: `inputNames` are the input symbols; when an input is a number or an
+ * expression (`--inputs 3,1,2`), its printed text stands in its place.
+ */
+export interface MatrixJson {
+  inputNames: string[];
+  outputNames: string[];
+  /** rows × cols strings, "0" where empty; null past MATRIX_CELL_LIMIT cells */
+  matrix: string[][] | null;
+  /** every nonzero entry as [row, col, expression] */
+  entries: Array<[number, number, string]>;
+  timings: Timings;
+  /** K·z, one expanded string per output */
+  product: string[];
+  slidingWindow: string[];
+  equal: boolean;
+  shape: { rows: number; cols: number };
+}
+
+export const MATRIX_CELL_LIMIT = 100_000;
+
+export function matrixJson(check: MatrixCheck): MatrixJson {
+  const { spec, matrix: m } = check;
+  const rank = termOrder(spec);
+  const weightText = spec.weights.map((w) => polynomialToText(w, { rank }));
+  const entries: Array<[number, number, string]> = [];
+  for (let r = 0; r < m.rows; r++) {
+    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
+      const w = m.tap[k]!;
+      if (!spec.weights[w]!.isZero()) entries.push([r, m.colIndex[k]!, weightText[w]!]);
+    }
+  }
+  let matrix: string[][] | null = null;
+  if (m.rows * m.cols <= MATRIX_CELL_LIMIT) {
+    matrix = Array.from({ length: m.rows }, () => new Array<string>(m.cols).fill('0'));
+    for (const [r, c, e] of entries) matrix[r]![c] = e;
+  }
+  const text = (p: (typeof check.product)[number]) => polynomialToText(p, { rank });
+  return {
+    inputNames: spec.inputNames ? [...spec.inputNames] : spec.inputs.map(text),
+    outputNames: [...spec.outputNames],
+    matrix,
+    entries,
+    timings: { ...check.timings },
+    product: check.product.map(text),
+    slidingWindow: check.slidingWindow.map(text),
+    equal: check.report.equal,
+    shape: { rows: m.rows, cols: m.cols },
+  };
+}

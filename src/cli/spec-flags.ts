@@ -1,0 +1,67 @@
+import type { SpecInput } from '../geometry/spec.ts';
+import { type EntrySource, needsExpressionParser, parseEntrySource } from '../algebra/entries.ts';
+import type { FlagSpec, ParsedArgs } from './args.ts';
+
+/**
+ * The spec as CLI flags: the kebab-case spelling of the library's camelCase
+ * keys, values written exactly as the library and the element attributes
+ * take them. No geometry here: the strings go to normalizeSpec unchanged.
+ */
+export const SPEC_FLAGS: readonly FlagSpec[] = [
+  { name: 'input', kind: 'option', value: '6|5x5|4x4x4', description: 'input size per spatial axis (for --transposed: the size of its input)' },
+  { name: 'kernel', kind: 'option', value: '3|3x3', description: 'kernel size per axis' },
+  { name: 'stride', kind: 'option', value: '1|2x1', description: 'stride per axis (default 1)' },
+  { name: 'dilation', kind: 'option', value: '1|2', description: 'dilation per axis (default 1)' },
+  { name: 'padding', kind: 'option', value: '1|1x2|same|valid|full|1,2;0,1', description: 'zero padding: per axis, keyword, or before,after pairs per axis' },
+  { name: 'transposed', kind: 'switch', description: 'the transposed convolution (its matrix is Kᵀ)' },
+  { name: 'output-padding', kind: 'option', value: '0|1', description: 'extra output samples of a transposed convolution (< max(stride, dilation))' },
+  { name: 'in-channels', kind: 'option', value: '1', description: 'input channels C_in (default 1)' },
+  { name: 'out-channels', kind: 'option', value: '1', description: 'output channels C_out (default 1)' },
+  { name: 'groups', kind: 'option', value: '1', description: 'groups; must divide both channel counts (default 1)' },
+  { name: 'weights', kind: 'option', value: 'w|x,y,z|[0,1,2]', description: 'weight name prefix, list of names/values, or a JSON array' },
+  { name: 'inputs', kind: 'option', value: 'z|a,b,c,d|[3,3,2]', description: 'input name prefix, list of names/values, or a JSON array' },
+  { name: 'mode', kind: 'option', value: 'correlation|convolution', description: 'cross-correlation (default) or true convolution (flipped kernel)' },
+];
+
+const CAMEL: Record<string, keyof SpecInput> = {
+  'input': 'input', 'kernel': 'kernel', 'stride': 'stride', 'dilation': 'dilation', 'padding': 'padding',
+  'output-padding': 'outputPadding', 'in-channels': 'inChannels', 'out-channels': 'outChannels',
+  'groups': 'groups', 'weights': 'weights', 'inputs': 'inputs', 'mode': 'mode',
+};
+
+/** The SpecInput the flags spell; values stay strings for normalizeSpec to read. */
+export function specFromFlags(args: ParsedArgs): SpecInput {
+  const spec: Record<string, unknown> = {};
+  for (const [flag, key] of Object.entries(CAMEL)) {
+    const v = args.options.get(flag);
+    if (v !== undefined) spec[key] = v;
+  }
+  if (args.switches.has('transposed')) spec.transposed = true;
+  return spec as SpecInput;
+}
+
+/** The flag that spells a spec field: `outputPadding[1]` → `--output-padding[1]`. */
+export function flagForField(field: string): string {
+  const m = /^([A-Za-z]+)(.*)$/.exec(field);
+  if (!m) return field;
+  const flag = Object.entries(CAMEL).find(([, key]) => key === m[1])?.[0];
+  return flag ? `--${flag}${m[2]}` : field;
+}
+
+/**
+ * Whether the weights or inputs contain expressions such as `2*w1`, which need
+ * the mathjs-based parser. The CLI loads that parser only then: importing
+ * mathjs costs about a second, more than everything else together.
+ */
+export function specNeedsExpressions(spec: SpecInput): boolean {
+  return [spec.weights, spec.inputs].some((v) => {
+    if (v === undefined) return false;
+    let src: EntrySource;
+    try { src = parseEntrySource(v, 'weights'); } catch { return false; }
+    return src.kind === 'list' && src.items.some(needsExpressionParser);
+  });
+}
+
+export async function loadExpressionParser(): Promise<void> {
+  await import('../algebra/expression.ts');
+}

@@ -1,0 +1,61 @@
+import type { Polynomial } from '../algebra/polynomial.ts';
+import { polynomialToLatex, polynomialToText } from '../algebra/print.ts';
+import { termOrder } from '../check/term-order.ts';
+import type { ConvSpec } from '../geometry/spec.ts';
+import type { ConvMatrix } from '../matrix/conv-matrix.ts';
+import type { Cell, Highlight } from './derivation.ts';
+import { latexAccentSymbol, latexSymbol, textAccentSymbol } from './escape.ts';
+import { ZERO_CELL } from './matrix-part.ts';
+
+/** Cells from engine values: polynomials, names, matrix entries; links from matrix rows. */
+export type Rank = (id: number) => number;
+
+export function polyCell(p: Polynomial, rank?: Rank): Cell {
+  const o = rank ? { rank } : {};
+  return { tex: polynomialToLatex(p, o), text: polynomialToText(p, o) };
+}
+
+export function symbolCell(name: string): Cell {
+  return { tex: latexSymbol(name), text: name };
+}
+
+export function tildeCell(name: string): Cell {
+  return { tex: latexAccentSymbol(name, 'tilde'), text: textAccentSymbol(name, 'tilde') };
+}
+
+/** A function giving the cell (r, c) of a matrix whose entries are `weights[tap]`. */
+export function matrixCells(m: ConvMatrix, weights: readonly Polynomial[]): (r: number, c: number) => Cell {
+  const memo = new Map<number, Cell>();
+  return (r, c) => {
+    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
+      if (m.colIndex[k] !== c) continue;
+      const t = m.tap[k]!;
+      let cell = memo.get(t);
+      if (!cell) memo.set(t, (cell = polyCell(weights[t]!)));
+      return cell;
+    }
+    return ZERO_CELL;
+  };
+}
+
+/** The columns row r of a matrix uses. */
+export function rowColumns(m: ConvMatrix, r: number): number[] {
+  return Array.from(m.colIndex.subarray(m.rowPtr[r]!, m.rowPtr[r + 1]!));
+}
+
+/** One link per matrix row: output r, the inputs it reads, the weight taps it uses. */
+export function rowLinks(m: ConvMatrix, names: readonly string[]): Highlight[] {
+  return Array.from({ length: m.rows }, (_, r) => ({
+    type: 'output' as const, output: r, name: names[r] ?? `y${r + 1}`, row: r,
+    inputs: rowColumns(m, r), taps: Array.from(m.tap.subarray(m.rowPtr[r]!, m.rowPtr[r + 1]!)),
+  }));
+}
+
+/** Names (or printed values) of a spec's inputs, for vectors. */
+export function inputCells(spec: ConvSpec, rank?: Rank): Cell[] {
+  return spec.inputNames ? spec.inputNames.map(symbolCell) : spec.inputs.map((p) => polyCell(p, rank));
+}
+
+export function lectureRank(spec: ConvSpec): Rank {
+  return termOrder(spec);
+}

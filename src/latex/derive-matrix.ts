@@ -1,0 +1,90 @@
+import { polynomialToText } from '../algebra/print.ts';
+import { polynomialRing } from '../algebra/ring.ts';
+import { compareVectors } from '../check/equivalence.ts';
+import { checkMatrix } from '../check/matrix-check.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { product } from '../geometry/names.ts';
+import { convMatrix } from '../matrix/conv-matrix.ts';
+import { matVec } from '../matrix/products.ts';
+import { inputCells, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
+import type { DeriveOptions, Derivation, Step } from './derivation.ts';
+import { EQUALS, matrixPart, vectorPart } from './matrix-part.ts';
+import { equationStep, noteStep, verdictStep } from './steps.ts';
+
+/**
+ * A convolution as a matrix product, in the lecture's notation:
+ * K z = (expanded products) = (named outputs), with `_K` and `_z` labels.
+ * A padded 1D input is shown with its zeros ([0, a, b, c, d, 0]ᵀ), built as
+ * the same convolution over an input that holds the zeros as entries.
+ */
+const K_LABEL = { tex: 'K', text: 'K' };
+const Z_LABEL = { tex: 'z', text: 'z' };
+
+export function deriveMatrix(input: SpecInput | ConvSpec, opts: DeriveOptions = {}): Derivation {
+  const spec = normalizeSpec(input);
+  const check = checkMatrix(spec);
+  const m = check.matrix, rank = lectureRank(spec), limits = opts.limits;
+  const name = spec.transposed ? 'K^{T}' : 'K';
+  const K = matrixPart(m.rows, m.cols, matrixCells(m, spec.weights), {
+    label: spec.transposed ? { tex: name, text: 'Kᵀ' } : K_LABEL, used: (r) => rowColumns(m, r), blocks: blockSizes(spec), limits,
+  });
+  const z = vectorPart(m.cols, (i) => inputCells(spec, rank)[i]!, { label: Z_LABEL, limits });
+  const prod = vectorPart(m.rows, (i) => polyCell(check.product[i]!, rank), { limits });
+  const outs = vectorPart(m.rows, (i) => symbolCell(spec.outputNames[i]!), { limits });
+  const links = rowLinks(m, spec.outputNames);
+  const steps: Step[] = [];
+  const padded = paddedView(spec, opts);
+  if (padded) steps.push(...padded);
+  steps.push(equationStep(
+    padded ? 'The padding columns dropped: K acts on the inputs themselves' : `${spec.transposed ? 'Kᵀ' : 'K'} times the input`,
+    [K, z, EQUALS, prod, EQUALS, outs], links,
+  ));
+  steps.push(noteStep('Shape', `${shapeText(spec)}: K has ${m.rows} rows (outputs) and ${m.cols} columns (inputs), ${m.colIndex.length} nonzero entries.`));
+  steps.push(verdictStep('Checked against the sliding window', check.report));
+  return { topic: 'matrix', title: `${spec.transposed ? 'Transposed convolution' : 'Convolution'} as a matrix product`, steps };
+}
+
+/** Block sizes per nesting level, innermost first: spatial axes, then channels. */
+export function blockSizes(spec: ConvSpec): { rows: number; cols: number }[] {
+  const levels: { rows: number; cols: number }[] = [];
+  for (let a = spec.dims - 1; a >= 1; a--) {
+    const inner = spec.axes.slice(a);
+    levels.push({ rows: product(inner.map((x) => x.o)), cols: product(inner.map((x) => x.n)) });
+  }
+  if (!spec.singleChannel) levels.push({ rows: product(spec.axes.map((x) => x.o)), cols: product(spec.axes.map((x) => x.n)) });
+  const picked = levels.length > 2 ? [levels[0]!, levels[levels.length - 1]!] : levels;
+  return spec.transposed ? picked.map((b) => ({ rows: b.cols, cols: b.rows })) : picked;
+}
+
+function shapeText(spec: ConvSpec): string {
+  const x = (v: readonly number[]) => v.join('×');
+  const [i, o] = spec.singleChannel ? [spec.input, spec.output] : [spec.inputShape, spec.outputShape];
+  return `input ${x(i)}, kernel ${x(spec.kernel)}, stride ${x(spec.stride)}, output ${x(o)}`;
+}
+
+/**
+ * 1D single-channel regular convolution with padding: the same convolution
+ * without padding over an input whose entries include the zeros.
+ */
+function paddedView(spec: ConvSpec, opts: DeriveOptions): Step[] | null {
+  const [p0, p1] = spec.padding[0] ?? [0, 0];
+  if (spec.dims !== 1 || !spec.singleChannel || spec.transposed || (p0 === 0 && p1 === 0)) return null;
+  const entries = [...Array(p0).fill('0'), ...spec.inputs.map((p) => polynomialToText(p)), ...Array(p1).fill('0')];
+  const view = normalizeSpec({
+    kernel: [...spec.kernel], stride: [...spec.stride], dilation: [...spec.dilation], mode: spec.mode,
+    weights: spec.weights.map((p) => polynomialToText(p)).join(','), inputs: JSON.stringify(entries),
+  });
+  const m = convMatrix(view), rank = lectureRank(spec), limits = opts.limits;
+  const prod = matVec(m, view.weights, view.inputs, polynomialRing);
+  const same = compareVectors(prod, checkMatrix(spec).product, {
+    ring: polynomialRing, show: (p) => polynomialToText(p, { rank }), names: spec.outputNames, labels: ['padded input', 'K z'],
+  });
+  return [
+    equationStep('The padded input, zeros shown', [
+      matrixPart(m.rows, m.cols, matrixCells(m, view.weights), { used: (r) => rowColumns(m, r), limits }),
+      vectorPart(m.cols, (i) => polyCell(view.inputs[i]!, rank), { limits }),
+      EQUALS, vectorPart(m.rows, (i) => polyCell(prod[i]!, rank), { limits }),
+    ], rowLinks(m, spec.outputNames)),
+    verdictStep('The zeros contribute nothing', same),
+  ];
+}

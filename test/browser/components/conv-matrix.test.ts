@@ -1,0 +1,143 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, mount, part, settle, shadow, snapshot, visibleCells } from './helpers.ts';
+
+afterEach(cleanup);
+
+describe('<conv-matrix>', () => {
+  it("shows the lecture's example 3: K for 6 inputs and a kernel of 3", async () => {
+    const el = await mount('<conv-matrix input="6" kernel="3"></conv-matrix>');
+    expect(visibleCells(el, 'mK')).toEqual([
+      ['w1', 'w2', 'w3', '0', '0', '0'],
+      ['0', 'w1', 'w2', 'w3', '0', '0'],
+      ['0', '0', 'w1', 'w2', 'w3', '0'],
+      ['0', '0', '0', 'w1', 'w2', 'w3'],
+    ]);
+    const verdict = part(el, 'verdict')!;
+    expect(verdict.dataset.verdict).toBe('pass');
+    expect(verdict.textContent).toContain('matrix = sliding window');
+    await snapshot(el, 'conv-matrix');
+  });
+
+  it('shows K·z = products = outputs with show="equation" (the lecture\'s z7..z10)', async () => {
+    const el = await mount('<conv-matrix input="6" kernel="3" show="equation"></conv-matrix>');
+    expect(visibleCells(el, 'mz').flat()).toEqual(['z1', 'z2', 'z3', 'z4', 'z5', 'z6']);
+    expect(visibleCells(el, 'mp').flat()).toEqual(['w1z1+w2z2+w3z3', 'w1z2+w2z3+w3z4', 'w1z3+w2z4+w3z5', 'w1z4+w2z5+w3z6']);
+    expect(visibleCells(el, 'mo').flat()).toEqual(['z7', 'z8', 'z9', 'z10']);
+    await snapshot(el, 'conv-matrix-equation');
+  });
+
+  it("shows the transposed example's Kᵀ and the padded x,y,z / a,b,c,d example", async () => {
+    const t = await mount('<conv-matrix input="4" kernel="3" transposed inputs="z7,z8,z9,z10" show="equation"></conv-matrix>');
+    expect(visibleCells(t, 'mK')[2]).toEqual(['w3', 'w2', 'w1', '0']);
+    expect(visibleCells(t, 'mp').flat()[2]).toBe('w3z7+w2z8+w1z9');
+    const p = await mount('<conv-matrix input="4" kernel="3" padding="1" weights="x,y,z" inputs="a,b,c,d" show="equation"></conv-matrix>');
+    expect(visibleCells(p, 'mK')).toEqual([['y', 'z', '0', '0'], ['x', 'y', 'z', '0'], ['0', 'x', 'y', 'z'], ['0', '0', 'x', 'y']]);
+    expect(visibleCells(p, 'mp').flat()[0]).toBe('ay+bz');
+  });
+
+  it("loads KaTeX's fonts at document level and lays the matrix out with a real size", async () => {
+    const el = await mount('<conv-matrix input="6" kernel="3"></conv-matrix>');
+    await document.fonts.ready;
+    expect(document.head.querySelectorAll('style[data-convmat-katex-fonts]').length).toBe(1);
+    await document.fonts.load('1em KaTeX_Main');
+    await document.fonts.load('italic 1em KaTeX_Math');
+    expect(document.fonts.check('1em KaTeX_Main')).toBe(true);
+    const loaded = [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replace(/"/g, ''));
+    expect(loaded).toContain('KaTeX_Main');
+    expect(loaded).toContain('KaTeX_Math');
+    const box = part(el, 'equation')!.getBoundingClientRect();
+    expect(box.width).toBeGreaterThan(100);
+    expect(box.height).toBeGreaterThan(40);
+    // the w in the cells is typeset in KaTeX_Math, not a fallback font
+    const w = shadow(el).querySelector('.mK .convmat-cell .mathnormal')!;
+    expect(getComputedStyle(w).fontFamily).toContain('KaTeX_Math');
+  });
+
+  it('keeps MathML for screen readers', async () => {
+    const el = await mount('<conv-matrix input="6" kernel="3"></conv-matrix>');
+    expect(shadow(el).querySelectorAll('math').length).toBeGreaterThan(0);
+  });
+
+  it('re-renders when an attribute or a property changes, and the two reflect', async () => {
+    const el = await mount<HTMLElement & { kernel: string; stride: string }>('<conv-matrix input="6" kernel="3"></conv-matrix>');
+    const specs: unknown[] = [];
+    el.addEventListener('spec-change', (e) => specs.push((e as CustomEvent).detail));
+    el.setAttribute('kernel', '2');
+    await settle(el);
+    expect(el.kernel).toBe('2');
+    expect(visibleCells(el, 'mK')).toHaveLength(5);
+    el.stride = '2';
+    await settle(el);
+    expect(el.getAttribute('stride')).toBe('2');
+    expect(visibleCells(el, 'mK')).toEqual([['w1', 'w2', '0', '0', '0', '0'], ['0', '0', 'w1', 'w2', '0', '0'], ['0', '0', '0', '0', 'w1', 'w2']]);
+    expect(specs.at(-1)).toMatchObject({ rows: 3, cols: 6, spec: { input: '6', kernel: '2', stride: '2' } });
+  });
+
+  it('shows an invalid attribute inline, names it, keeps the last good rendering, and never throws', async () => {
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', onError);
+    const el = await mount('<conv-matrix input="4" kernel="3"></conv-matrix>');
+    el.setAttribute('dilation', '2');
+    await settle(el);
+    const err = part(el, 'error')!;
+    expect(err.dataset.attribute).toBe('kernel');
+    expect(err.textContent).toMatch(/spans 5 but the padded input has 4/);
+    expect(visibleCells(el, 'mK')).toHaveLength(2); // the last good K (2×4) is still there
+    el.setAttribute('padding', 'sideways');
+    await settle(el);
+    expect(part(el, 'error')!.dataset.attribute).toBe('padding');
+    el.removeAttribute('padding');
+    el.setAttribute('dilation', '1');
+    await settle(el);
+    expect(part(el, 'error')).toBeNull();
+    window.removeEventListener('error', onError);
+    expect(errors).toEqual([]);
+  });
+
+  it('shows an error, not a blank box, when the first spec is invalid', async () => {
+    const el = await mount('<conv-matrix input="0" kernel="3"></conv-matrix>');
+    expect(part(el, 'error')!.dataset.attribute).toBe('input');
+    expect(part(el, 'error')!.textContent).toMatch(/integer from 1/);
+  });
+
+  it('links hover: the row, the entries it reads, its product and its name light up, and highlight fires', async () => {
+    const el = await mount('<conv-matrix input="6" kernel="3" show="equation"></conv-matrix>');
+    const seen: Array<Record<string, unknown>> = [];
+    el.addEventListener('highlight', (e) => seen.push((e as CustomEvent).detail));
+    const target = shadow(el).querySelector('.mK .convmat-cell[data-row="1"][data-col="0"]')!;
+    target.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await settle(el);
+    expect(seen.at(-1)).toEqual({ output: 1, row: 1, name: 'z8', inputs: [1, 2, 3], source: 'conv-matrix' });
+    expect(el.getAttribute('active')).toBe('1');
+    const bg = (sel: string) => getComputedStyle(shadow(el).querySelector(sel)!).backgroundColor;
+    const none = bg('.mK .convmat-cell[data-row="0"][data-col="0"]');
+    expect(bg('.mp .convmat-cell[data-row="1"]')).not.toBe(none);
+    expect(bg('.mo .convmat-cell[data-row="1"]')).not.toBe(none);
+    expect(bg('.mz .convmat-cell[data-row="2"]')).not.toBe(none);
+    expect(bg('.mz .convmat-cell[data-row="0"]')).toBe(none);
+    expect(shadow(el).querySelector('[aria-live="polite"]')!.textContent).toContain('z8 = w1*z2 + w2*z3 + w3*z4');
+  });
+
+  it('loads mathjs lazily for an expression such as 2*w1, and renders it', async () => {
+    const el = await mount('<conv-matrix input="4" kernel="3" weights="2*a,b/2,-c"></conv-matrix>');
+    await expect.poll(() => visibleCells(el, 'mK').length, { timeout: 10_000 }).toBe(2);
+    expect(part(el, 'error')).toBeNull();
+    expect(visibleCells(el, 'mK')[0]).toEqual(['2a', '21b', '−c', '0']);
+  });
+
+  it('shows a structural view with a typeset hover line past the typesetting limit, without freezing', async () => {
+    const t0 = performance.now();
+    const el = await mount('<conv-matrix input="32x32" kernel="3x3"></conv-matrix>');
+    const elapsed = performance.now() - t0;
+    const canvas = part(el, 'sparsity')!.querySelector('canvas')!;
+    expect(canvas.width).toBeGreaterThan(0);
+    expect(part(el, 'verdict')!.dataset.verdict).toBe('pass');
+    const box = canvas.getBoundingClientRect();
+    canvas.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: box.left + 2, clientY: box.top + box.height / 2 }));
+    await settle(el);
+    expect(part(el, 'detail')!.querySelector('.katex')).not.toBeNull();
+    expect(elapsed).toBeLessThan(5000); // a sanity bound, not a benchmark: the page stays responsive
+    await snapshot(el, 'conv-matrix-sparsity');
+  });
+});

@@ -1,0 +1,57 @@
+import { page } from 'vitest/browser';
+import 'katex'; // pre-bundled up front: the elements import KaTeX and mathjs lazily,
+import 'mathjs'; // and a dependency discovered late makes Vite reload the test page
+import '../../../components/define.ts';
+
+/** Mounts markup in a fresh container and waits until every convmat element has rendered. */
+export async function mount<T extends HTMLElement = HTMLElement>(markup: string): Promise<T> {
+  await page.viewport(1100, 900);
+  const host = document.createElement('div');
+  host.className = 'test-host';
+  host.innerHTML = markup;
+  document.body.append(host);
+  const el = host.firstElementChild as T;
+  await settle(el);
+  return el;
+}
+
+/** Waits for the element's pending Lit update(s), including lazily loaded parsers. */
+export async function settle(el: Element): Promise<void> {
+  const lit = el as Element & { updateComplete?: Promise<unknown> };
+  for (let i = 0; i < 3; i++) {
+    await lit.updateComplete;
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  await lit.updateComplete;
+}
+
+export function shadow(el: Element): ShadowRoot {
+  if (!el.shadowRoot) throw new Error(`${el.localName} has no shadow root`);
+  return el.shadowRoot;
+}
+
+export function part(el: Element, name: string): HTMLElement | null {
+  return shadow(el).querySelector(`[part~="${name}"]`);
+}
+
+/** Text of a typeset region without KaTeX's MathML copy (the visible HTML only). */
+export function visibleCells(el: Element, scope: string): string[][] {
+  const rows = new Map<number, string[]>();
+  for (const cell of shadow(el).querySelectorAll(`.${scope} .convmat-cell`)) {
+    const r = Number(cell.getAttribute('data-row'));
+    const text = (cell.querySelector('.katex-html')?.textContent ?? '').replace(/[\s\u200b]+/g, '');
+    rows.set(r, [...(rows.get(r) ?? []), text]);
+  }
+  return [...rows.keys()].sort((a, b) => a - b).map((r) => rows.get(r)!);
+}
+
+/** Saves a screenshot of an element under docs/screenshots/ (when the run asks for it). */
+export async function snapshot(el: Element, name: string): Promise<void> {
+  await document.fonts.ready;
+  (el as HTMLElement).style.display = 'inline-block';
+  await page.screenshot({ element: el, path: `../../../docs/screenshots/${name}.png` });
+}
+
+export function cleanup(): void {
+  for (const host of document.querySelectorAll('.test-host')) host.remove();
+}

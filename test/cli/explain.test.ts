@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ConvmatError } from '../../src/errors.ts';
+import { explainCommand } from '../../src/cli/explain.ts';
+import { assertParses } from '../latex/helpers.ts';
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = '';
+  const code = await explainCommand.run(argv, { out: (t) => { out += t; }, err: (t) => { err += t; }, readStdin: async () => '' });
+  return { code, out, err };
+}
+
+describe('convmat explain', () => {
+  it.each(['matrix', 'transposed', 'window', 'block'])('%s comes out in every format', async (topic) => {
+    for (const format of ['text', 'latex', 'markdown', 'html', 'json']) {
+      const r = await run([topic, '--format', format]);
+      expect(r.code, `${topic} ${format}`).toBe(0);
+      expect(r.out.length).toBeGreaterThan(100);
+      if (format === 'json') expect(JSON.parse(r.out).steps.length).toBeGreaterThan(1);
+      if (format === 'html') {
+        expect(r.out).toMatch(/^<!doctype html>/);
+        expect(r.out).toContain('@font-face');
+        expect(r.out).toContain('data:font/woff2;base64,');
+        expect(r.out).not.toMatch(/<script/i);
+        expect(r.out).toContain('class="katex-display"');
+      }
+      if (format === 'markdown') for (const block of r.out.match(/\$\$\n[\s\S]*?\n\$\$/g) ?? []) assertParses(block.slice(3, -3));
+      if (format === 'latex') for (const block of r.out.match(/\\\[\n[\s\S]*?\n\\\]/g) ?? []) assertParses(block.slice(3, -3));
+    }
+  }, 60_000);
+  it('takes spec flags: the lecture padded example in LaTeX', async () => {
+    const r = await run(['matrix', '--input', '4', '--kernel', '3', '--padding', '1', '--weights', 'x,y,z', '--inputs', 'a,b,c,d', '--format', 'latex']);
+    expect(r.out).toContain('\\begin{bmatrix}0 \\\\ a \\\\ b \\\\ c \\\\ d \\\\ 0\\end{bmatrix}');
+  });
+  it('prints the window frames as aligned text', async () => {
+    const r = await run(['window']);
+    expect(r.out).toContain('⎡3₀  3₁  2₂  1  0⎤');
+    expect(r.out).toContain('⎡12  12  17⎤');
+  });
+  it('rejects bad input with a typed error naming the flag', async () => {
+    await expect(run(['nope'])).rejects.toThrow(/topic: must be one of/);
+    await expect(run(['matrix', '--format', 'pdf'])).rejects.toThrow(ConvmatError);
+    await expect(run(['matrix', '--input', '3', '--kernel', '3', '--weights', '\\href{x},b,c'])).rejects.toThrow(ConvmatError);
+    await expect(run(['matrix', '--input', '0', '--kernel', '3'])).rejects.toThrow(/--input/);
+    await expect(run([])).rejects.toThrow(/topic/);
+  }, 60_000);
+  it('has help', async () => {
+    const r = await run(['--help']);
+    expect(r.out).toMatch(/Topics:[\s\S]*window/);
+  });
+});

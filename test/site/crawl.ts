@@ -1,0 +1,90 @@
+import type { Browser, Page } from 'playwright';
+
+/**
+ * What the crawl records of one page, in one browser visit: console errors,
+ * failed requests, the elements and whether each rendered, every verdict
+ * (searched through shadow roots), the links, the ids, the long tasks while
+ * loading, and the horizontal overflow at a phone's width.
+ */
+export interface PageReport {
+  readonly url: string;
+  readonly consoleErrors: string[];
+  readonly failedRequests: string[];
+  readonly elements: { tag: string; rendered: boolean }[];
+  readonly verdicts: { verdict: string | null; text: string }[];
+  readonly elementErrors: string[];
+  readonly links: string[];
+  readonly longTasks: number[];
+  readonly overflowAt390: number;
+}
+
+export const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
+
+const OBSERVE_LONG_TASKS = `
+  window.__longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push(e.duration); })
+    .observe({ type: 'longtask', buffered: true });
+`;
+
+/** Runs in the page: every element of the document and of every shadow root below it. */
+const DEEP = `
+  window.__deepAll = (root = document) => {
+    const out = [];
+    const walk = (node) => {
+      for (const el of node.querySelectorAll('*')) { out.push(el); if (el.shadowRoot) walk(el.shadowRoot); }
+    };
+    walk(root);
+    return out;
+  };
+`;
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-hydrated]', { timeout: 30_000 });
+  await page.waitForFunction(async () => {
+    const all = (window as unknown as { __deepAll(): Element[] }).__deepAll();
+    const conv = all.filter((e) => e.localName.startsWith('conv-')) as (Element & { updateComplete?: Promise<unknown> })[];
+    await Promise.all(conv.map((e) => e.updateComplete));
+    return !all.some((e) => e.getAttribute('part') === 'placeholder');
+  }, undefined, { timeout: 30_000, polling: 100 });
+}
+
+export async function visit(browser: Browser, url: string, screenshot?: string): Promise<PageReport> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(OBSERVE_LONG_TASKS + DEEP);
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  const failedRequests: string[] = [];
+  page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('requestfailed', (r) => failedRequests.push(`${r.url()} ${r.failure()?.errorText ?? ''}`));
+  page.on('response', (r) => { if (r.status() >= 400) failedRequests.push(`${r.url()} ${r.status()}`); });
+  await page.goto(url, { waitUntil: 'load' });
+  await settle(page);
+  const data = await page.evaluate(() => {
+    const all = (window as unknown as { __deepAll(): Element[] }).__deepAll();
+    const conv = all.filter((e) => e.localName.startsWith('conv-'));
+    return {
+      elements: conv.map((e) => {
+        const box = e.getBoundingClientRect();
+        const kids = e.shadowRoot ? [...e.shadowRoot.children].filter((c) => c.localName !== 'style') : [];
+        return { tag: e.localName, rendered: kids.length > 0 && box.width > 0 && box.height > 0 };
+      }),
+      verdicts: all.filter((e) => e.getAttribute('part')?.split(/\s+/).includes('verdict'))
+        .map((e) => ({ verdict: e.getAttribute('data-verdict'), text: (e.textContent ?? '').trim().replace(/\s+/g, ' ') })),
+      elementErrors: all.filter((e) => e.getAttribute('part') === 'error').map((e) => (e.textContent ?? '').trim().replace(/\s+/g, ' ')),
+      links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
+      longTasks: (window as unknown as { __longTasks: number[] }).__longTasks.slice(),
+    };
+  });
+  if (screenshot) await page.screenshot({ path: `${screenshot}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(150);
+  const overflowAt390 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (screenshot) await page.screenshot({ path: `${screenshot}-phone.png`, fullPage: false });
+  await context.close();
+  return { url, consoleErrors, failedRequests, overflowAt390, ...data };
+}

@@ -1,0 +1,99 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES } from '../../docs/build/pages.ts';
+import { LAUNCH, type PageReport, visit } from './crawl.ts';
+import { serveStatic, type StaticSite } from './serve.ts';
+
+/**
+ * Builds the docs site with the project's vite.config.ts, serves it from a
+ * sub-folder, and crawls every page in headless Chromium. Screenshots go to
+ * test/__screenshots__/site/ (desktop full page and phone first screen).
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const shots = resolve(root, 'test/__screenshots__/site');
+const LECTURE = PAGES.filter((p) => p.group === 'Lecture');
+
+let outDir = '';
+let site: StaticSite;
+let browser: Browser;
+const reports = new Map<string, PageReport>();
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'convmat-site-'));
+  await build({ configFile: resolve(root, 'vite.config.ts'), root, logLevel: 'error', build: { outDir, emptyOutDir: true } });
+  site = await serveStatic(outDir);
+  browser = await chromium.launch(LAUNCH);
+  mkdirSync(shots, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  if (outDir) rmSync(outDir, { recursive: true, force: true });
+});
+
+describe('the built docs site', () => {
+  it.each(PAGES.map((p) => [p.file, p] as const))('%s loads, renders every element, and every verdict passes', async (file, page) => {
+    const shot = join(shots, file.replace(/\//g, '_').replace(/\.html$/, ''));
+    const r = await visit(browser, site.url + page.file, shot);
+    reports.set(file, r);
+    expect(r.consoleErrors, 'console errors').toEqual([]);
+    expect(r.failedRequests, 'failed requests').toEqual([]);
+    expect(r.elements.filter((e) => !e.rendered), 'elements without rendered content').toEqual([]);
+    expect(r.elementErrors, 'inline element errors').toEqual([]);
+    expect(r.verdicts.filter((v) => v.verdict !== 'pass'), 'verdicts that are not pass').toEqual([]);
+    if (page.group === 'Lecture') expect(r.verdicts.length, 'a lecture page shows verdicts').toBeGreaterThan(0);
+    expect(r.overflowAt390, 'horizontal scroll at 390 px').toBeLessThanOrEqual(0);
+    expect(Math.max(0, ...r.longTasks), `long tasks ${r.longTasks.map(Math.round).join(', ')} ms`).toBeLessThan(100);
+  }, 60_000);
+
+  it('has no broken internal link or fragment', async () => {
+    expect(reports.size).toBe(PAGES.length);
+    const links = new Set([...reports.values()].flatMap((r) => r.links).filter((l) => l.startsWith(site.url)));
+    const pages = new Map<string, string>();
+    const broken: string[] = [];
+    for (const link of links) {
+      const [path, fragment] = link.split('#') as [string, string | undefined];
+      if (!pages.has(path)) {
+        const res = await fetch(path);
+        pages.set(path, res.ok ? await res.text() : '');
+        if (!res.ok) broken.push(`${link}: HTTP ${res.status}`);
+      }
+      if (fragment && !pages.get(path)!.includes(`id="${decodeURIComponent(fragment)}"`)) broken.push(`${link}: no id "${fragment}"`);
+    }
+    expect(broken).toEqual([]);
+    expect(links.size).toBeGreaterThan(PAGES.length);
+  });
+
+  it('reads without JavaScript: navigation and pre-rendered KaTeX on every lecture page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1000, height: 800 } });
+    const page = await context.newPage();
+    for (const p of LECTURE) {
+      await page.goto(site.url + p.file);
+      expect(await page.locator('.fallback .katex').count(), `${p.file}: static equations`).toBeGreaterThan(0);
+      expect(await page.locator('nav.sidebar a').count(), `${p.file}: sidebar`).toBe(PAGES.length + (await page.locator('nav.sidebar .toc a').count()));
+    }
+    await page.goto(site.url + 'docs/2d.html');
+    await page.screenshot({ path: join(shots, 'nojs-2d.png'), fullPage: false });
+    await context.close();
+  });
+
+  it('searches across pages from the index built at build time', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(site.url + 'index.html');
+    await page.fill('#site-search', 'checkerboard');
+    const first = page.locator('#search-results a').first();
+    await first.waitFor();
+    expect(await first.getAttribute('href')).toMatch(/^docs\/transposed\.html#/);
+    await page.screenshot({ path: join(shots, 'search.png') });
+    await first.click();
+    await page.waitForURL(/transposed\.html#/);
+    await context.close();
+  });
+});
