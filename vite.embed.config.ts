@@ -9,6 +9,9 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   base: './',
   publicDir: false,
+  // production builds of lit whatever NODE_ENV the caller has (vitest sets "test")
+  resolve: { conditions: ['module', 'browser', 'production'] },
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: 'dist',
     emptyOutDir: false,

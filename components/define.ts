@@ -2,20 +2,32 @@ import { ConvMatrixElement } from './conv-matrix/conv-matrix.ts';
 import { ConvWindowElement } from './conv-window/conv-window.ts';
 import { ConvTransposedElement } from './conv-transposed/conv-transposed.ts';
 import { ConvDerivationElement } from './conv-derivation/conv-derivation.ts';
+import { ConvReceptiveFieldElement } from './conv-receptive-field/conv-receptive-field.ts';
+import { ConvCheckerboardElement } from './conv-checkerboard/conv-checkerboard.ts';
+import { ConvSeparableElement } from './conv-separable/conv-separable.ts';
+import { ConvExplorerElement } from './conv-explorer/conv-explorer.ts';
 
 /**
  * The one module with side effects: it registers every convmat element.
  * Importing it twice (two bundles, a hot reload) is harmless.
  */
-const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
+export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
   ['conv-matrix', ConvMatrixElement],
   ['conv-window', ConvWindowElement],
   ['conv-transposed', ConvTransposedElement],
   ['conv-derivation', ConvDerivationElement],
+  ['conv-receptive-field', ConvReceptiveFieldElement],
+  ['conv-checkerboard', ConvCheckerboardElement],
+  ['conv-separable', ConvSeparableElement],
+  ['conv-explorer', ConvExplorerElement],
 ];
 
 for (const [tag, ctor] of ELEMENTS) {
   if (!customElements.get(tag)) customElements.define(tag, ctor);
 }
 
-export { ConvMatrixElement, ConvWindowElement, ConvTransposedElement, ConvDerivationElement };
+export {
+  ConvMatrixElement, ConvWindowElement, ConvTransposedElement, ConvDerivationElement,
+  ConvReceptiveFieldElement, ConvCheckerboardElement, ConvSeparableElement, ConvExplorerElement,
+};
+export type { HighlightDetail } from './shared/conv-element.ts';

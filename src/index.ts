@@ -69,6 +69,28 @@ export type { ConvLayer, ComposedConvolution, CompositionCheck } from './analysi
 export { polynomialMatrix, compareMatrices } from './analysis/dense-compare.ts';
 
 // ── identities
+export { identityCatalogue, identities, getIdentity, checkIdentity, isIdentityId } from './check/identities/catalogue.ts';
+export type { IdentityCatalogue, IdentitySpec, IdentityOptions, AnyIdentity } from './check/identities/catalogue.ts';
+export { IDENTITY_IDS } from './check/identities/types.ts';
+export type {
+  Identity, IdentityId, IdentityReport, IdentityParameter, IdentitySampling, Counterexample, FactValue, InstanceOptions,
+} from './check/identities/types.ts';
+export { describeIdentityReport } from './check/identities/report.ts';
+export { specFromDraw, drawRanges } from './check/identities/sampling.ts';
+export type { SpecConstraints, SpecDraw } from './check/identities/sampling.ts';
+export type { ClaimEntry } from './check/identities/claims.ts';
+export type { MatrixClaim } from './check/identities/matrix-equals-sliding-window.ts';
+export type { AdjointSpec } from './check/identities/transposed-adjoint.ts';
+export type { TransposedFormsClaim } from './check/identities/transposed-forms-agree.ts';
+export type { RoundTripSpec } from './check/identities/shape-round-trip.ts';
+export type { DilationClaim } from './check/identities/dilation-zero-inserted-kernel.ts';
+export type { Rank1Claim } from './check/identities/rank1-separable.ts';
+export type { DepthwiseSpec, DepthwiseClaim } from './check/identities/depthwise-separable-factorization.ts';
+export type { PointwiseClaim } from './check/identities/pointwise-channel-matmul.ts';
+export type { DenseSpec, DenseClaim } from './check/identities/conv-dense-equivalence.ts';
+export type { CompositionSpec, CompositionLayer } from './check/identities/stride1-composition.ts';
+export type { FlipClaim } from './check/identities/correlation-convolution-flip.ts';
+export type { ReceptiveFieldSpec, ReceptiveFieldClaim } from './check/identities/receptive-field-closed-form.ts';
 
 // ── latex and derivations
 export { latexSymbol, latexNumber, latexText, escapeLatexText, latexAccentSymbol, textAccentSymbol } from './latex/escape.ts';

@@ -98,7 +98,7 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView> {
     const ks = v.k.join('×'), ss = v.s.join('×');
     const pattern = v.uniform
       ? `Even overlap: every interior output receives ${v.interiorValues[0]} taps.`
-      : `Uneven overlap (${v.interiorValues.join(' and ')} taps): a checkerboard pattern.`;
+      : `Uneven overlap (${listing(v.interiorValues)} taps): a checkerboard pattern.`;
     const rule = `rule "s divides k (and gcd(s, d) = 1)" predicts ${v.predicted ? 'even' : 'uneven'} overlap, and the counts agree`;
     return html`<div class="row" @pointerleave=${() => this.setActive({ output: null })}>
         <section part="transposed"><h3>transposed convolution, k = ${ks}, s = ${ss}</h3>${this.plot(v.counts, v.shape, 'overlap counts')}</section>
@@ -107,4 +107,9 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView> {
       <div part="pattern">${pattern}</div>
       ${v.predicted === v.uniform ? simpleVerdict(true, rule) : simpleVerdict(false, `the rule predicts ${v.predicted ? 'even' : 'uneven'} overlap but the counts are ${v.uniform ? 'even' : 'uneven'}`)}`;
   }
+}
+
+/** 1 and 2; 1, 2 and 4 */
+function listing(xs: readonly number[]): string {
+  return xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }

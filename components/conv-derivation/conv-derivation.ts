@@ -103,7 +103,7 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
 
   /** Part by part, so each matrix cell can be hovered; block-structured matrices are typeset whole. */
   private renderEquation(s: EquationStep): TemplateResult {
-    if (s.parts.some((p) => p.type === 'matrix' && p.blocks)) return html`<div class="math">${tex(s.tex, true)}</div>`;
+    if (s.parts.some((p) => p.type === 'matrix' && p.blocks && p.blocks.length > 0)) return html`<div class="math">${tex(s.tex, true)}</div>`;
     let order = 0;
     return html`<div class="math">${s.parts.map((p) => {
       if (p.type === 'math') return tex(p.tex);

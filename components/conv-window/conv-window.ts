@@ -5,7 +5,7 @@ import { describeReport, type EquivalenceReport } from '../../src/check/equivale
 import { ConvElement } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { tex } from '../shared/katex-block.ts';
-import { inputTex, productTex, rowEntries, weightTex } from '../shared/matrix-data.ts';
+import { inputTex, outputTex, productTex, rowEntries, weightTex } from '../shared/matrix-data.ts';
 import { type EquationData, equationData, equationHighlightCss, equationTemplate, liveRegion, outputLine } from '../shared/matrix-equation.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
 
@@ -73,7 +73,8 @@ export class ConvWindowElement extends ConvElement<WindowView> {
     .cell { position: relative; height: var(--conv-cell-size); border: 1px solid var(--conv-border);
       display: flex; align-items: center; justify-content: center; transition: background 150ms; }
     .cell.on { background: var(--conv-input-highlight); border-color: var(--conv-pass); }
-    .out .cell { min-width: var(--conv-cell-size); }
+    .out .grid { grid-template-columns: repeat(var(--cols), minmax(var(--conv-cell-size), auto)); }
+    .out .cell { padding: 0 0.3em; }
     .out .cell.on { background: var(--conv-highlight-strong); border-color: var(--conv-fg); }
     .sub { position: absolute; right: 2px; bottom: 0; font-size: 0.62em; color: var(--conv-accent); }
     .label { font-size: 0.85rem; color: var(--conv-muted); margin-bottom: 0.2rem; }
@@ -113,7 +114,8 @@ export class ConvWindowElement extends ConvElement<WindowView> {
     const eq = equationData(spec, check.matrix, check.product);
     return {
       eq, report: check.report,
-      inputCells: inputTex(spec), outputCells: productTex(spec, check.product), weightCells: weightTex(spec),
+      inputCells: inputTex(spec), weightCells: weightTex(spec),
+      outputCells: check.product.every((p) => p.constantValue() !== undefined) ? productTex(spec, check.product) : outputTex(spec),
       inputWidth: spec.input[spec.dims - 1]!, outputWidth: spec.output[spec.dims - 1]!,
     };
   }

@@ -8,12 +8,15 @@ import { anchorHeadings, escapeHtml, type Heading } from './html-text.ts';
  * works with JavaScript off. Links are relative, so the site works from any
  * folder of a static host.
  */
+const ICON = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0b5cad"/><path d="M3 4h4v4H3zM9 8h4v4H9z" fill="#fff"/></svg>';
+
 export function applyLayout(page: PageInfo, source: string): { html: string; headings: Heading[] } {
   const body = /<body\b[^>]*>([\s\S]*)<\/body>/.exec(source)?.[1] ?? '';
   const { html: content, headings } = anchorHeadings(body);
   const home = relativeUrl(page.file, 'index.html');
   const head = [
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(ICON)}">`,
     `<meta name="convmat-root" content="${escapeHtml(relativeUrl(page.file, ''))}">`,
     '<link rel="stylesheet" href="/docs/site/site.css">',
     '<script type="module" src="/docs/site/main.ts"></script>',

@@ -12,6 +12,10 @@ import { escapeHtml } from './html-text.ts';
  * by the engine and typeset by KaTeX at build time, with the verdict the
  * engine reached. Elements without a derivation get a one-line note.
  */
+/** Past these sizes the static rendering is skipped (the live element switches to its structural view there too). */
+const MAX_TEX = 20_000;
+const MAX_HTML = 250_000;
+
 type Deriver = (spec: SpecInput) => Derivation;
 
 const DERIVERS: Record<string, { derive: Deriver; pick: 'first' | 'last' }> = {
@@ -19,7 +23,7 @@ const DERIVERS: Record<string, { derive: Deriver; pick: 'first' | 'last' }> = {
   'conv-explorer': { derive: (s) => deriveMatrix(s), pick: 'first' },
   'conv-derivation': { derive: (s) => deriveMatrix(s), pick: 'first' },
   'conv-window': { derive: (s) => deriveWindow(s), pick: 'last' },
-  'conv-transposed': { derive: (s) => deriveTransposed(s), pick: 'first' },
+  'conv-transposed': { derive: (s) => deriveTransposed({ ...s, transposed: true }), pick: 'first' },
 };
 
 function camel(name: string): string {
@@ -47,7 +51,10 @@ export function prerender(tag: string, attrs: Readonly<Record<string, string>>, 
     const d = entry.derive(specOfAttributes(attrs));
     const eq = pickEquation(d, entry.pick);
     const verdicts = d.steps.filter((s) => s.type === 'verdict');
-    const math = eq ? `<div class="static-math">${renderTex(eq.tex, { display: true })}</div>` : '';
+    const typeset = eq && eq.tex.length <= MAX_TEX ? renderTex(eq.tex, { display: true }) : '';
+    const math = typeset && typeset.length <= MAX_HTML
+      ? `<div class="static-math">${typeset}</div>`
+      : '<p class="fallback-note">This matrix is too large to typeset statically.</p>';
     const checks = verdicts.map((v) => `<li>${v.type === 'verdict' && v.equal ? '✓' : '✗'} ${escapeHtml(v.title)}</li>`).join('');
     return `${math}${checks ? `<ul class="static-verdicts">${checks}</ul>` : ''}${note}`;
   } catch (e) {

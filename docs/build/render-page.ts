@@ -1,6 +1,8 @@
 import { generateApi } from './gen-api.ts';
 import { generateCli } from './gen-cli.ts';
 import { generateElements } from './gen-elements.ts';
+import { generateIdentities } from './gen-identities.ts';
+import { generateOneHot } from './gen-one-hot.ts';
 import { generatePerformance } from './gen-performance.ts';
 import type { Heading } from './html-text.ts';
 import { applyLayout } from './layout.ts';
@@ -20,6 +22,8 @@ const GENERATORS: Record<string, Generator> = {
   api: generateApi,
   elements: generateElements,
   performance: generatePerformance,
+  'one-hot': () => generateOneHot(),
+  identities: () => generateIdentities(),
 };
 
 export interface RenderedPage {
@@ -41,7 +45,21 @@ async function fillGenerated(source: string, root: string): Promise<string> {
   return out;
 }
 
-export async function renderPage(page: PageInfo, source: string, root: string, warn?: (m: string) => void): Promise<RenderedPage> {
+const cache = new Map<string, Promise<RenderedPage>>();
+
+/** Renders a page; the same source is rendered once (the build asks for each page twice: HTML and search index). */
+export function renderPage(page: PageInfo, source: string, root: string, warn?: (m: string) => void): Promise<RenderedPage> {
+  const key = `${page.file}\0${source}`;
+  let hit = cache.get(key);
+  if (!hit) {
+    hit = renderUncached(page, source, root, warn);
+    cache.set(key, hit);
+    hit.catch(() => cache.delete(key));
+  }
+  return hit;
+}
+
+async function renderUncached(page: PageInfo, source: string, root: string, warn?: (m: string) => void): Promise<RenderedPage> {
   const filled = await fillGenerated(source, root);
   const { html: live, elements } = liveSlots(filled, warn);
   const { html, headings } = applyLayout(page, live);

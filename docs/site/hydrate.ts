@@ -35,7 +35,15 @@ export async function hydrate(doc: Document = document): Promise<void> {
   const rest = slots.filter((s) => !first.includes(s));
   for (const slot of [...first, ...rest]) {
     await nextTask();
+    const t0 = performance.now();
     activate(slot);
+    const el = slot.lastElementChild as (Element & { updateComplete?: Promise<unknown> }) | null;
+    await el?.updateComplete;
+    performance.measure(`convmat ${slot.dataset.tag ?? ''} ${slot.id || ''}`.trim(), { start: t0, detail: el?.outerHTML.slice(0, 200) });
+  }
+  if (doc.querySelector('.identity-live')) {
+    const { mountIdentityPanels } = await import('./identity-panel.ts');
+    await mountIdentityPanels(doc);
   }
   await nextTask();
   doc.documentElement.dataset.hydrated = String(slots.length);

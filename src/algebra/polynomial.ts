@@ -79,14 +79,15 @@ function sortMerge(keys: number[], coefs: Rational[], n: number): Polynomial {
       keys[j + 1] = k; coefs[j + 1] = c;
     }
   }
-  const outK: number[] = [], outC: Rational[] = [];
+  // merge equal keys and drop zeros in place, then copy out exactly the m terms left
+  let m = 0;
   for (let i = 0; i < n;) {
     const k = keys[i]!;
     let c = coefs[i++]!;
     while (i < n && keys[i] === k) c = radd(c, coefs[i++]!);
-    if (c.n !== 0) { outK.push(k); outC.push(c); }
+    if (c.n !== 0) { keys[m] = k; coefs[m++] = c; }
   }
-  return Polynomial.fromSorted(outK, outC);
+  return Polynomial.fromSorted(keys.slice(0, m), coefs.slice(0, m));
 }
 
 // scratch buffers for sums and dot products (reused; the engine is single-threaded)

@@ -37,11 +37,13 @@ export function matrixText(check: MatrixCheck, json: MatrixJson): string {
   ].join('\n');
 }
 
+const channels = (c: number) => (c === 1 ? '' : ` (${c} channels)`);
+
 function summary(s: ConvSpec): string {
   const x = (v: readonly number[]) => v.join('×');
   const parts = [
     `${s.transposed ? 'transposed convolution' : s.mode === 'convolution' ? 'convolution (flipped kernel)' : 'convolution (cross-correlation)'}:`,
-    `input ${x(s.inputShape.slice(s.singleChannel ? 1 : 0))}`,
+    `input ${x(s.input)}${channels(s.inChannels)}`,
     `kernel ${x(s.kernel)}`,
   ];
   if (s.stride.some((v) => v !== 1)) parts.push(`stride ${x(s.stride)}`);
@@ -49,6 +51,6 @@ function summary(s: ConvSpec): string {
   if (s.padding.some(([a, b]) => a || b)) parts.push(`padding ${s.padding.map(([a, b]) => (a === b ? `${a}` : `${a},${b}`)).join(s.padding.some(([a, b]) => a !== b) ? ';' : '×')}`);
   if (s.outputPadding.some((v) => v !== 0)) parts.push(`output padding ${x(s.outputPadding)}`);
   if (s.groups !== 1) parts.push(`groups ${s.groups}`);
-  parts.push(`→ output ${x(s.outputShape.slice(s.singleChannel ? 1 : 0))}`);
+  parts.push(`→ output ${x(s.output)}${channels(s.outChannels)}`);
   return parts.join(' ');
 }

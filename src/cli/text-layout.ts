@@ -24,8 +24,9 @@ export function bracketMatrix(
     return c === null ? '⋯' : cell(r, c);
   }));
   const widths = cs.map((_, j) => Math.max(...grid.map((row) => width(row[j]!))));
-  const right = cs.map((_, j) => grid.every((row) => NUMBER.test(row[j]!) || row[j]!.length === 1));
-  const lines = grid.map((row) => row.map((s, j) => pad(s, widths[j]!, right[j]! && NUMBER.test(s))).join('  '));
+  // numbers are right-aligned when the whole matrix is numeric; symbols read left to right
+  const numeric = grid.every((row) => row.every((s) => NUMBER.test(s) || ['⋯', '⋮', '⋱'].includes(s)));
+  const lines = grid.map((row) => row.map((s, j) => pad(s, widths[j]!, numeric)).join('  '));
   return bracket(lines);
 }
 

@@ -5,6 +5,13 @@ import { deriveBlock } from './derive-block.ts';
 import { deriveMatrix } from './derive-matrix.ts';
 import { deriveTransposed } from './derive-transposed.ts';
 import { deriveWindow } from './derive-window.ts';
+import { CHECKERBOARD_EXAMPLE, deriveCheckerboard } from './derive-checkerboard.ts';
+import { DEPTHWISE_EXAMPLE, deriveDepthwise } from './derive-depthwise.ts';
+import { deriveDilation } from './derive-dilation.ts';
+import { deriveFlatten } from './derive-flatten.ts';
+import { POINTWISE_EXAMPLE, derivePointwise } from './derive-pointwise.ts';
+import { deriveReceptiveField } from './derive-receptive-field.ts';
+import { SOBEL_EXAMPLE, deriveSeparable } from './derive-separable.ts';
 
 /**
  * The topics and their lecture examples; `derive(topic, spec)` dispatches.
@@ -28,6 +35,13 @@ const TOPIC_LIST: Topic[] = [
   { name: 'transposed', summary: 'Kᵀ times the outputs, the learned-weights remark, and the three equivalent forms', example: { input: 6, kernel: 3 }, build: deriveTransposed },
   { name: 'window', summary: 'the sliding window, one step per output position', example: LECTURE_WINDOW_EXAMPLE, build: deriveWindow },
   { name: 'block', summary: '2D/3D convolution as a (doubly/triply) block-Toeplitz matrix, flatten order stated', example: { input: '4x4', kernel: '3x3' }, build: deriveBlock },
+  { name: 'dilation', summary: 'a dilated kernel as a kernel interleaved with zeros (w1 0 w2 0 w3), K checked equal', example: { input: 7, kernel: 3, dilation: 2 }, build: deriveDilation },
+  { name: 'receptive-field', summary: 'the receptive-field recurrence with its numbers; comma lists give one value per layer (--dilation 1,2,4)', example: { kernel: 2, stride: 2, dilation: 2 }, build: deriveReceptiveField },
+  { name: 'separable', summary: 'Sobel G = [1,2,1]ᵀ[1,0,−1], the two stages as matrices, 81 against 45 + 27 = 72', example: SOBEL_EXAMPLE, build: deriveSeparable },
+  { name: 'depthwise', summary: 'depthwise separable as P · D (block diagonal), 86,400 against 675 + 9,600 = 10,275', example: DEPTHWISE_EXAMPLE, build: deriveDepthwise },
+  { name: 'pointwise', summary: '1×1 convolution as a channel-mixing matrix, Y = M·X (200 channels → 1)', example: POINTWISE_EXAMPLE, build: derivePointwise },
+  { name: 'flatten', summary: 'vec(·) with its index table (row-major; column-major beside it), the dense layer W·vec(X)', example: { input: '3x3', kernel: '2x2' }, build: deriveFlatten },
+  { name: 'checkerboard', summary: 'overlap counts of a transposed convolution and the rule "k divisible by s"', example: CHECKERBOARD_EXAMPLE, build: deriveCheckerboard },
 ];
 
 export const TOPICS: ReadonlyMap<string, Topic> = new Map(TOPIC_LIST.map((t) => [t.name, t]));

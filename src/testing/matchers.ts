@@ -1,4 +1,4 @@
-import type { MatcherState, SyncExpectationResult } from 'vitest';
+import type { MatcherState } from 'vitest';
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialToText } from '../algebra/print.ts';
 import type { SpecInput } from '../geometry/spec.ts';
@@ -14,6 +14,14 @@ import { type PolynomialLike, diffTerms, formatTermDiff, toPolynomial } from './
  * convmat's vitest matchers as a plain object (no side effects here;
  * `convmat/testing` registers them with expect.extend).
  */
+/** What a matcher returns to vitest (its MatcherOutcome). */
+export interface MatcherOutcome {
+  pass: boolean;
+  message: () => string;
+  actual?: unknown;
+  expected?: unknown;
+}
+
 export type PolynomialsLike = PolynomialLike | readonly PolynomialLike[];
 export type MatrixLike = ConvMatrix | ReadonlyArray<readonly ClaimEntry[]>;
 
@@ -27,7 +35,7 @@ function read(v: PolynomialsLike, side: string): Polynomial[] | Polynomial {
   return Array.isArray(v) ? v.map((x, i) => toPolynomial(x, `${side}[${i}]`)) : toPolynomial(v as PolynomialLike, side);
 }
 
-function toEqualPolynomial(this: MatcherState, received: PolynomialsLike, expected: PolynomialsLike): SyncExpectationResult {
+function toEqualPolynomial(this: MatcherState, received: PolynomialsLike, expected: PolynomialsLike): MatcherOutcome {
   let a: Polynomial[] | Polynomial, b: Polynomial[] | Polynomial;
   try {
     a = read(received, 'received');
@@ -57,7 +65,7 @@ function toEqualPolynomial(this: MatcherState, received: PolynomialsLike, expect
   };
 }
 
-function verdict(report: IdentityReport, what: string): SyncExpectationResult {
+function verdict(report: IdentityReport, what: string): MatcherOutcome {
   return {
     pass: report.holds,
     message: () => (report.holds
@@ -67,12 +75,12 @@ function verdict(report: IdentityReport, what: string): SyncExpectationResult {
   };
 }
 
-function toSatisfyIdentity<K extends IdentityId>(this: MatcherState, received: IdentitySpec<K>, id: K, options?: IdentityOptions<K>): SyncExpectationResult {
+function toSatisfyIdentity<K extends IdentityId>(this: MatcherState, received: IdentitySpec<K>, id: K, options?: IdentityOptions<K>): MatcherOutcome {
   getIdentity(id);
   return verdict(checkIdentity(id, received, options), `spec ${show(received)}`);
 }
 
-function toMatchSlidingWindow(this: MatcherState, received: MatrixLike, spec: SpecInput): SyncExpectationResult {
+function toMatchSlidingWindow(this: MatcherState, received: MatrixLike, spec: SpecInput): MatcherOutcome {
   return verdict(checkMatrixEqualsSlidingWindow(spec, { matrix: received }), `the matrix of spec ${show(spec)}`);
 }
 

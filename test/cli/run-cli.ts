@@ -16,9 +16,11 @@ export function convmat(args: readonly string[], stdin?: string): Promise<CliRes
   return runProcess(process.execPath, [BIN, ...args], stdin);
 }
 
-export function runProcess(cmd: string, args: readonly string[], stdin?: string, env?: NodeJS.ProcessEnv): Promise<CliResult> {
+export function runProcess(
+  cmd: string, args: readonly string[], stdin?: string, opts: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<CliResult> {
   return new Promise((done, fail) => {
-    const child = spawn(cmd, args, { cwd: ROOT, env: env ?? process.env });
+    const child = spawn(cmd, args, { cwd: opts.cwd ?? ROOT, env: opts.env ?? process.env });
     let stdout = '', stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d; });
     child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });

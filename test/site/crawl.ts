@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright';
+import type { Browser, BrowserContext, Page } from 'playwright';
 
 /**
  * What the crawl records of one page, in one browser visit: console errors,
@@ -14,7 +14,8 @@ export interface PageReport {
   readonly verdicts: { verdict: string | null; text: string }[];
   readonly elementErrors: string[];
   readonly links: string[];
-  readonly longTasks: number[];
+  /** long tasks (ms) of this first, cold load (reported, not asserted: it includes compiling the scripts) */
+  readonly coldLongTasks: number[];
   readonly overflowAt390: number;
 }
 
@@ -52,6 +53,33 @@ async function settle(page: Page): Promise<void> {
   }, undefined, { timeout: 30_000, polling: 100 });
 }
 
+/** A browsing context whose pages record their long tasks; share it so the site's files are cached. */
+export async function longTaskContext(browser: Browser): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(OBSERVE_LONG_TASKS + DEEP);
+  return context;
+}
+
+/** The long tasks (ms) of one load of `url`, until every element has rendered. */
+export async function longTasksOf(context: BrowserContext, url: string): Promise<number[]> {
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  await settle(page);
+  await page.waitForTimeout(100);
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+  await page.close();
+  return tasks;
+}
+
+/** Runs `work` over `items` with at most `n` at a time. */
+export async function pool<T, R>(items: readonly T[], n: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => { while (next < items.length) { const i = next++; out[i] = await work(items[i]!); } };
+  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
+  return out;
+}
+
 export async function visit(browser: Browser, url: string, screenshot?: string): Promise<PageReport> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(OBSERVE_LONG_TASKS + DEEP);
@@ -77,9 +105,10 @@ export async function visit(browser: Browser, url: string, screenshot?: string):
         .map((e) => ({ verdict: e.getAttribute('data-verdict'), text: (e.textContent ?? '').trim().replace(/\s+/g, ' ') })),
       elementErrors: all.filter((e) => e.getAttribute('part') === 'error').map((e) => (e.textContent ?? '').trim().replace(/\s+/g, ' ')),
       links: [...document.querySelectorAll('a[href]')].map((a) => (a as HTMLAnchorElement).href),
-      longTasks: (window as unknown as { __longTasks: number[] }).__longTasks.slice(),
+      coldLongTasks: (window as unknown as { __longTasks: number[] }).__longTasks.slice(),
     };
   });
+
   if (screenshot) await page.screenshot({ path: `${screenshot}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(150);

@@ -40,8 +40,12 @@ export type IdentitySpec<K extends IdentityId> = Parameters<IdentityCatalogue[K]
 /** The options of an identity's check (what a near-miss test claims). */
 export type IdentityOptions<K extends IdentityId> = NonNullable<Parameters<IdentityCatalogue[K]['check']>[1]>;
 
+/** Any identity, for code that walks the whole catalogue (each takes its own spec; use getIdentity(id) for precise types). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyIdentity = Identity<any, any>;
+
 /** Every identity, in catalogue order. */
-export const identities: ReadonlyArray<IdentityCatalogue[IdentityId]> = IDENTITY_IDS.map((id) => identityCatalogue[id]);
+export const identities: readonly AnyIdentity[] = IDENTITY_IDS.map((id) => identityCatalogue[id]);
 
 export function isIdentityId(id: unknown): id is IdentityId {
   return typeof id === 'string' && (IDENTITY_IDS as readonly string[]).includes(id);

@@ -2,6 +2,7 @@ import { type ConvLayer, checkComposition, composeLayers, naiveComposition } fro
 import { SpecError } from '../../errors.ts';
 import { receptiveFieldSize } from '../../geometry/output-size.ts';
 import type { SpecInput } from '../../geometry/spec.ts';
+import type { PaddingValue } from '../../geometry/spec-fields.ts';
 import { defineIdentity } from './define.ts';
 import { P } from './parameters.ts';
 import { compareIntegers, identityReport } from './report.ts';
@@ -14,11 +15,18 @@ import type { IdentityReport } from './types.ts';
  * compares them with K of that single convolution. The second layer may have
  * a stride s₂: the single convolution then has stride s₂.
  */
+export type CompositionLayer = ConvLayer & { padding?: PaddingValue };
+
 export interface CompositionSpec {
   input: SpecInput['input'];
-  /** exactly two layers: kernel, stride, dilation, channels, weights (default names a…, b…) */
-  layers: readonly ConvLayer[];
+  /** exactly two layers: kernel, stride, dilation, channels, weights (default names a…, b…); padding makes it fail */
+  layers: readonly CompositionLayer[];
 }
+
+const unpadded = (l: CompositionLayer): ConvLayer => {
+  const { padding: _padding, ...rest } = l;
+  return rest;
+};
 
 const ID = 'stride1-composition';
 
@@ -26,9 +34,10 @@ export function checkStride1Composition(spec: CompositionSpec): IdentityReport {
   if (!spec || !Array.isArray(spec.layers) || spec.layers.length !== 2) {
     throw new SpecError({ field: 'layers', value: spec?.layers, rule: 'needs exactly two layers', fix: 'for example layers: [{kernel: 3}, {kernel: 2}]' });
   }
-  const [first, second] = spec.layers as [ConvLayer, ConvLayer];
-  const naive = naiveComposition(first, second);
-  const composed = composeLayers(first, second);
+  // the single convolution is read from the unpadded layers; B·A keeps any padding, which then shows as a difference
+  const [first, second] = spec.layers as [CompositionLayer, CompositionLayer];
+  const naive = naiveComposition(unpadded(first), unpadded(second));
+  const composed = composeLayers(unpadded(first), unpadded(second));
   const result = checkComposition(first, second, spec.input, naive);
   return identityReport(ID, [
     compareIntegers(composed.kernel, naive.kernel, ['receptive field of the pair', 'k₁ + k₂ − 1'], composed.kernel.map((_, a) => `axis ${a}`)),
@@ -41,7 +50,7 @@ export const stride1Composition = defineIdentity<CompositionSpec, Record<string,
   title: 'Two stride-1 convolutions compose into one',
   statement: 'b \\star (a \\star z) = (a * b) \\star z, \\qquad (a * b)_{j} = \\sum_{i} a_{i}\\, b_{j-i}, \\qquad |a * b| = k_{1} + k_{2} - 1',
   holdsWhen: 'For two unpadded, undilated convolutions (any dims and channels, cross-correlation) when the first has stride 1; the second may have stride s₂, which the single convolution inherits. Its kernel, of size k₁ + k₂ − 1, is the receptive field of the pair.',
-  failsWhen: 'With a first stride s₁ > 1 the composite kernel is a ∗ (b spread out by s₁), of size k₁ + s₁(k₂ − 1) and stride s₁s₂, not the full convolution of the kernels; with dilation the kernels must be zero-inserted first; padding between the layers does not compose (padded zeros are not the first layer applied to padded input).',
+  failsWhen: 'With a first stride s₁ > 1 the composite kernel is a ∗ (b spread out by s₁), of size k₁ + s₁(k₂ − 1) and stride s₁s₂, not the full convolution of the kernels; with dilation the kernels must be zero-inserted first; any padding changes the size of B·A against the unpadded single convolution, and padding between the layers does not compose at all (padded zeros are not the first layer applied to padded input).',
   parameters: [
     P.input,
     { field: 'layers[].kernel', symbol: 'k_{1}, k_{2}', range: 'integers ≥ 1 per axis with k₁ + k₂ − 1 ≤ n', min: 1 },
@@ -49,6 +58,7 @@ export const stride1Composition = defineIdentity<CompositionSpec, Record<string,
     { field: 'layers[1].stride', symbol: 's_{2}', range: 'integer ≥ 1', min: 1 },
     { field: 'layers[].dilation', symbol: 'd', range: 'holds only for 1', min: 1, max: 1 },
     { ...P.channels, field: 'layers[].inChannels, layers[].outChannels' },
+    { field: 'layers[].padding', symbol: 'p', range: 'holds only for 0', min: 0, max: 0 },
   ],
   examples: [
     { input: 6, layers: [{ kernel: 3 }, { kernel: 3 }] },

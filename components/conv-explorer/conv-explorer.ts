@@ -1,0 +1,120 @@
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { type ConvSpec, normalizeSpec } from '../../src/geometry/spec.ts';
+import { ConvElement, type HighlightDetail } from '../shared/conv-element.ts';
+import { SPEC_KEYS, type SpecKey, attributeName } from '../shared/spec-from-attributes.ts';
+
+interface ExplorerView {
+  spec: ConvSpec;
+  /** the accepted attribute values, handed to the composed elements */
+  values: Partial<Record<SpecKey, string>>;
+}
+
+const HINTS: Partial<Record<SpecKey, string>> = {
+  input: '6, 5x5', kernel: '3, 3x3', stride: '1, 2x1', padding: '1, same, 1,2;0,1', dilation: '1, 2',
+  outputPadding: '0', inChannels: '1', outChannels: '1', groups: '1', weights: 'w, x,y,z, [[…]]', inputs: 'z, a,b,c,d',
+};
+
+/**
+ * @summary A playground with a control for every spec field, composing conv-matrix, conv-window and conv-transposed with linked highlighting.
+ *
+ * @attr input - input size (CLI syntax, as every shared attribute; default 6)
+ * @attr kernel - kernel size (default 3)
+ * @attr stride - stride
+ * @attr padding - padding
+ * @attr dilation - dilation
+ * @attr transposed - boolean: explore the transposed convolution
+ * @attr output-padding - output padding of a transposed convolution
+ * @attr in-channels - input channels
+ * @attr out-channels - output channels
+ * @attr groups - groups
+ * @attr weights - weight names or values
+ * @attr inputs - input names or values
+ * @attr mode - `correlation` or `convolution`
+ * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
+ * @attr active - flat index of the highlighted output, shared by every view
+ *
+ * @csspart controls - the form with one control per spec field
+ * @csspart views - the composed elements
+ * @csspart error - the inline explanation of an invalid combination
+ *
+ * @fires spec-change - a new valid spec; detail `{spec}` (attribute values)
+ * @fires highlight - re-fired by the composed elements; detail `{output, name, row, inputs, source}`
+ */
+export class ConvExplorerElement extends ConvElement<ExplorerView> {
+  static override styles = [...ConvElement.styles, css`
+    form { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.4rem 0.8rem; margin-bottom: 0.6rem; }
+    label { display: flex; flex-direction: column; font-size: 0.8rem; color: var(--conv-muted); gap: 0.1rem; }
+    label.check { flex-direction: row; align-items: center; gap: 0.4rem; }
+    input[type='text'] { width: 100%; box-sizing: border-box; }
+    [part='views'] > * { margin: 0.5rem 0; border: 1px solid var(--conv-border); }
+  `];
+
+  protected compute(): ExplorerView {
+    const input = { input: '6', kernel: '3', ...this.specInput() };
+    const spec = normalizeSpec(input);
+    const values: Partial<Record<SpecKey, string>> = {};
+    for (const k of SPEC_KEYS) {
+      const v = this[k as keyof this];
+      if (typeof v === 'string') values[k] = v;
+    }
+    values.input ??= '6';
+    values.kernel ??= '3';
+    return { spec, values };
+  }
+
+  protected override specChangeDetail(v: ExplorerView): Record<string, unknown> {
+    return { spec: { ...v.values } };
+  }
+
+  /** Hands the last valid spec and the shared highlight to the composed elements. */
+  protected override updated(changed: PropertyValues): void {
+    const v = this.view;
+    if (!v) return;
+    for (const child of this.renderRoot.querySelectorAll<HTMLElement>('[data-linked]')) {
+      const el = child as HTMLElement & Record<string, unknown>;
+      for (const k of SPEC_KEYS) {
+        const want = v.values[k];
+        if (el[k] !== want) el[k] = want;
+      }
+      if (changed.has('active')) {
+        if (child.localName === 'conv-window') { if (this.active !== undefined) el.step = this.active; }
+        else el.active = this.active;
+      }
+    }
+  }
+
+  private onHighlight(e: CustomEvent<HighlightDetail>): void {
+    if (e.detail.source === this.localName) return;
+    const next = e.detail.output ?? undefined;
+    if (next !== this.active) this.active = next;
+  }
+
+  private set(key: SpecKey, value: string | null): void {
+    const el = this as unknown as Record<string, unknown>;
+    el[key] = value === '' ? undefined : value ?? undefined;
+  }
+
+  private field(key: SpecKey): TemplateResult {
+    const name = attributeName(key);
+    return html`<label>${name}
+      <input type="text" name=${name} .value=${(this[key as keyof this] as string | undefined) ?? ''} placeholder=${HINTS[key] ?? ''}
+        @change=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value.trim())}></label>`;
+  }
+
+  protected renderView(v: ExplorerView): TemplateResult {
+    const fields = SPEC_KEYS.filter((k) => k !== 'transposed' && k !== 'mode');
+    return html`<form part="controls" @submit=${(e: Event) => e.preventDefault()} aria-label="convolution spec">
+        ${fields.map((k) => this.field(k))}
+        <label>mode<select name="mode" @change=${(e: Event) => this.set('mode', (e.target as HTMLSelectElement).value)}>
+          <option value="correlation" ?selected=${v.spec.mode === 'correlation'}>correlation</option>
+          <option value="convolution" ?selected=${v.spec.mode === 'convolution'}>convolution</option></select></label>
+        <label class="check"><input type="checkbox" name="transposed" .checked=${v.spec.transposed}
+          @change=${(e: Event) => this.set('transposed', (e.target as HTMLInputElement).checked ? '' : null)}>transposed</label>
+      </form>
+      <div part="views" @highlight=${(e: CustomEvent<HighlightDetail>) => this.onHighlight(e)}>
+        <conv-matrix data-linked show="equation" theme=${this.theme ?? nothing}></conv-matrix>
+        ${v.spec.dims <= 2 && !v.spec.transposed ? html`<conv-window data-linked hide-matrix theme=${this.theme ?? nothing}></conv-window>` : nothing}
+        ${v.spec.transposed ? html`<conv-transposed data-linked theme=${this.theme ?? nothing}></conv-transposed>` : nothing}
+      </div>`;
+  }
+}

@@ -1,0 +1,144 @@
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
+import { type ReceptiveField, type Stack, receptiveField, receptiveFieldClosedForm, stackGeometry } from '../../src/analysis/receptive-field.ts';
+import { convMatrix } from '../../src/matrix/conv-matrix.ts';
+import { ConvElement } from '../shared/conv-element.ts';
+import { rowEntries } from '../shared/matrix-data.ts';
+import { simpleVerdict } from '../shared/verdict.ts';
+import { parseLayers } from './layers-attribute.ts';
+
+interface FieldView {
+  stack: Stack;
+  closed: { perAxis: number[]; size: number };
+  /** edges per layer l (from level l+1 down to level l): [output, input] pairs read from the layer's matrix rows */
+  edges: Array<Array<[number, number]>>;
+  central: ReceptiveField;
+}
+
+const W = 640, LEVEL_H = 70, R = 7;
+
+/**
+ * @summary A stack of convolution layers; hovering a neuron lights its receptive field down to the input, with the closed form beside it.
+ *
+ * @attr layers - layers separated by `;`, each `k=… s=… d=… p=…` in CLI syntax (default `k=2 s=2; k=2 s=2`), or a JSON array
+ * @attr input - input size (default: the closed-form receptive field, so the top layer has one neuron)
+ * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
+ * @attr active - flat index of the highlighted neuron in the top layer
+ *
+ * @csspart stack - the drawing of the levels (SVG in 1D, grids in 2D)
+ * @csspart info - the size of the highlighted receptive field
+ * @csspart verdict - composed index maps = closed form; `data-verdict` is `pass` or `fail`
+ * @csspart error - the inline message for an invalid attribute
+ *
+ * @fires spec-change - the stack was accepted; detail `{layers, shapes}`
+ * @fires highlight - a neuron was hovered; detail `{output, layer, inputs}` (inputs: its receptive field in the input)
+ *
+ * @cssprop --conv-highlight-strong - fill of the neurons in the receptive field
+ */
+export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
+  static override properties = {
+    ...ConvElement.properties,
+    layers: { type: String, reflect: true },
+    focusNeuron: { state: true },
+  };
+  static override inputKeys = ['layers', 'input'];
+  static override styles = [...ConvElement.styles, css`
+    svg { max-width: 100%; height: auto; }
+    circle { fill: var(--conv-bg); stroke: var(--conv-fg); stroke-width: 1.2; cursor: pointer; }
+    circle.on { fill: var(--conv-highlight-strong); }
+    circle.me { fill: var(--conv-accent); }
+    line { stroke: var(--conv-border); stroke-width: 1; }
+    line.on { stroke: var(--conv-accent); stroke-width: 2; }
+    text { fill: var(--conv-muted); font-size: 12px; }
+    .levels { display: flex; flex-direction: column-reverse; gap: 0.6rem; }
+    .grid { display: grid; gap: 1px; grid-template-columns: repeat(var(--cols), 1rem); }
+    .grid span { height: 1rem; border: 1px solid var(--conv-border); cursor: pointer; }
+    .grid span.on { background: var(--conv-highlight-strong); }
+    .grid span.me { background: var(--conv-accent); }
+  `];
+
+  declare layers?: string;
+  declare focusNeuron: { layer: number; neuron: number } | null;
+
+  constructor() {
+    super();
+    this.focusNeuron = null;
+  }
+
+  protected override needsParser(): boolean { return false; }
+
+  protected compute(): FieldView {
+    const layers = parseLayers(this.layers ?? 'k=2 s=2; k=2 s=2');
+    const closed = receptiveFieldClosedForm(layers);
+    const stack = stackGeometry(layers, this.input ?? closed.perAxis);
+    const edges = stack.layers.map((spec) => {
+      const m = convMatrix(spec);
+      const out: Array<[number, number]> = [];
+      for (let r = 0; r < m.rows; r++) for (const c of rowEntries(m, r).cols) out.push([r, c]);
+      return out;
+    });
+    const top = stack.layers.length;
+    const count = stack.shapes[top]!.reduce((a, b) => a * b, 1);
+    return { stack, closed, edges, central: receptiveField(stack, Math.floor(count / 2), top) };
+  }
+
+  protected override specChangeDetail(v: FieldView): Record<string, unknown> {
+    return { layers: this.layers, shapes: v.stack.shapes };
+  }
+
+  protected override onViewChanged(): void {
+    this.focusNeuron = null;
+  }
+
+  private hover(layer: number, neuron: number): void {
+    const v = this.view;
+    if (!v || layer < 1) return;
+    this.focusNeuron = { layer, neuron };
+    const rf = receptiveField(v.stack, neuron, layer);
+    this.setActive({ output: layer === v.stack.layers.length ? neuron : null, layer, neuron, inputs: rf.positions });
+  }
+
+  protected renderView(v: FieldView): TemplateResult {
+    const f = this.focusNeuron ?? { layer: v.stack.layers.length, neuron: this.active ?? v.central.neuron };
+    const rf = receptiveField(v.stack, Math.min(f.neuron, sizeOf(v.stack.shapes[f.layer]!) - 1), f.layer);
+    const dims = v.stack.shapes[0]!.length;
+    const closed = receptiveFieldClosedForm(v.stack.layers.slice(0, f.layer).map((s) => ({ kernel: [...s.kernel], stride: [...s.stride], dilation: [...s.dilation] })), dims);
+    const c = v.central;
+    const agree = c.span.every((x, a) => x === v.closed.perAxis[a]);
+    return html`<div part="stack" @pointerleave=${() => { this.focusNeuron = null; }}>${dims === 1 ? this.drawLine(v, rf) : this.drawGrids(v, rf)}</div>
+      <div part="info">Neuron ${rf.neuron + 1} of layer ${rf.layer}: receptive field ${rf.span.join(' × ')} = ${rf.size} input positions
+        (${rf.positions.length} reached); closed form 1 + Σ d(k−1)·Π s = ${closed.perAxis.join(' × ')}.
+        ${rf.span.some((x, a) => x !== closed.perAxis[a]) ? html`<span class="caption">Cropped by padding at the border.</span>` : nothing}</div>
+      ${simpleVerdict(agree, `composed index maps = closed form: ${c.span.join(' × ')} ${agree ? '=' : '≠'} ${v.closed.perAxis.join(' × ')} (central neuron of the top layer)`)}`;
+  }
+
+  /** 1D: levels as rows of circles, input at the bottom; edges read from each layer's matrix. */
+  private drawLine(v: FieldView, rf: ReceptiveField): TemplateResult {
+    const levels = v.stack.shapes.map((s) => s[0]!);
+    const H = LEVEL_H * (levels.length - 1) + 2 * R + 24;
+    const x = (l: number, i: number) => ((i + 0.5) * W) / levels[l]!;
+    const y = (l: number) => H - R - 4 - l * LEVEL_H;
+    const on = rf.levels.map((set) => new Set(set));
+    const lit = (l: number, i: number) => l <= rf.layer && on[l]!.has(i);
+    return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="layer stack; hover a neuron to see its receptive field">
+      ${v.edges.map((pairs, l) => pairs.map(([o, i]) => svg`<line class=${lit(l + 1, o) && lit(l, i) ? 'on' : ''}
+        x1=${x(l + 1, o)} y1=${y(l + 1)} x2=${x(l, i)} y2=${y(l)}></line>`))}
+      ${levels.map((n, l) => Array.from({ length: n }, (_, i) => svg`<circle class=${l === rf.layer && i === rf.neuron ? 'me' : lit(l, i) ? 'on' : ''}
+        cx=${x(l, i)} cy=${y(l)} r=${R} @pointerover=${() => this.hover(l, i)}></circle>`))}
+      ${levels.map((_, l) => svg`<text x="2" y=${y(l) - R - 3}>${l === 0 ? 'input' : `layer ${l}`}</text>`)}
+    </svg>`;
+  }
+
+  /** 2D: one grid per level, input at the bottom. */
+  private drawGrids(v: FieldView, rf: ReceptiveField): TemplateResult {
+    const on = rf.levels.map((set) => new Set(set));
+    return html`<div class="levels">${v.stack.shapes.map((shape, l) => html`<div>
+      <div class="caption">${l === 0 ? 'input' : `layer ${l}`} (${shape.join(' × ')})</div>
+      <div class="grid" style="--cols:${shape[shape.length - 1]}">${Array.from({ length: sizeOf(shape) }, (_, i) => html`<span
+        class=${l === rf.layer && i === rf.neuron ? 'me' : l <= rf.layer && on[l]!.has(i) ? 'on' : ''} @pointerover=${() => this.hover(l, i)}></span>`)}</div>
+    </div>`)}</div>`;
+  }
+}
+
+function sizeOf(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}

@@ -1,0 +1,87 @@
+import type { IdentityReport } from '../../src/check/identities/types.ts';
+import type { WorkerReply, WorkerRequest } from './identity-worker.ts';
+
+/**
+ * The live part of each identity on the Identities page: the check of the
+ * lecture's instance, and a form to check any other spec (JSON, as the
+ * library takes it) or to draw the next valid instance. Checks run in a
+ * worker; the verdict carries part="verdict" and data-verdict like the elements'.
+ */
+type Request = { kind: 'check'; id: string; spec: unknown } | { kind: 'next'; id: string; index: number };
+
+let worker: Worker | null = null;
+let seq = 0;
+const pending = new Map<number, (r: WorkerReply) => void>();
+
+function ask(req: Request): Promise<WorkerReply> {
+  worker ??= new Worker(new URL('./identity-worker.ts', import.meta.url), { type: 'module' });
+  worker.onmessage = (e: MessageEvent<WorkerReply>) => { pending.get(e.data.seq)?.(e.data); pending.delete(e.data.seq); };
+  const id = ++seq;
+  return new Promise((resolve) => { pending.set(id, resolve); worker!.postMessage({ ...req, seq: id } as WorkerRequest); });
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...kids);
+  return e;
+}
+
+function factText(v: unknown): string {
+  return Array.isArray(v) ? v.join(', ') : String(v);
+}
+
+function showReport(out: HTMLElement, r: WorkerReply): void {
+  out.replaceChildren();
+  if (r.error || !r.report) {
+    out.append(el('p', { className: 'identity-error', role: 'alert' } as Partial<HTMLParagraphElement>, `Invalid spec: ${r.error ?? 'no report'}`));
+    return;
+  }
+  const rep: IdentityReport = r.report;
+  const verdict = el('p', { className: 'identity-verdict' }, `${rep.holds ? '✓' : '✗'} ${rep.summary}`);
+  verdict.setAttribute('part', 'verdict');
+  verdict.dataset.verdict = rep.holds ? 'pass' : 'fail';
+  out.append(verdict);
+  if (rep.counterexample) {
+    const c = rep.counterexample;
+    out.append(el('p', {}, `First difference (${c.comparison}) at ${c.name}: ${c.left} ≠ ${c.right}`));
+  } else if (rep.reason) out.append(el('p', {}, rep.reason));
+  const facts = Object.entries(rep.facts);
+  if (facts.length) {
+    const rows = facts.map(([k, v]) => el('tr', {}, el('td', {}, k), el('td', {}, factText(v))));
+    out.append(el('div', { className: 'table-wrap' }, el('table', {}, el('caption', {}, 'Facts'), el('tbody', {}, ...rows))));
+  }
+}
+
+async function mount(host: HTMLElement): Promise<void> {
+  const id = host.dataset.identity!;
+  const spec = host.dataset.spec ?? '{}';
+  const area = el('textarea', { rows: 3, spellcheck: false, value: JSON.stringify(JSON.parse(spec)) });
+  area.setAttribute('aria-label', `Spec for ${id} (JSON)`);
+  const out = el('div', { className: 'identity-result' });
+  out.setAttribute('aria-live', 'polite');
+  const check = el('button', { type: 'button' }, 'Check');
+  const next = el('button', { type: 'button' }, 'Next instance');
+  let index = 0;
+  const run = async () => {
+    let value: unknown;
+    try { value = JSON.parse(area.value); } catch { showReport(out, { seq: 0, error: 'the spec is not valid JSON' }); return; }
+    showReport(out, await ask({ kind: 'check', id, spec: value }));
+  };
+  check.addEventListener('click', () => { void run(); });
+  next.addEventListener('click', async () => {
+    index++;
+    const r = await ask({ kind: 'next', id, index });
+    if (r.spec == null) { index = -1; return; }
+    area.value = JSON.stringify(r.spec);
+    await run();
+  });
+  const form = el('form', { className: 'identity-form' }, area, el('div', { className: 'buttons' }, check, next));
+  form.addEventListener('submit', (e) => { e.preventDefault(); void run(); });
+  host.querySelector(':scope > .fallback')?.remove();
+  host.append(el('p', { className: 'identity-label' }, 'Live check of the lecture’s instance; edit the spec to try others:'), form, out);
+  await run();
+}
+
+export async function mountIdentityPanels(doc: Document = document): Promise<void> {
+  await Promise.all([...doc.querySelectorAll<HTMLElement>('.identity-live[data-identity]')].map(mount));
+}

@@ -1,0 +1,103 @@
+import { type StackLayer, receptiveField, receptiveFieldClosedForm, stackGeometry } from '../analysis/receptive-field.ts';
+import { product } from '../geometry/names.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
+import { compareCounts } from './derive-parts.ts';
+import { latexNumber } from './escape.ts';
+import { EQUALS, mathPart } from './matrix-part.ts';
+import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } from './steps.ts';
+
+/**
+ * The receptive field of a stack of convolutions: the recurrence
+ * r_l = r_{l−1} + d_l(k_l−1)·Π_{m<l} s_m with its numbers (closed form from
+ * src/analysis), the positions that reach one top neuron (the composed index
+ * maps), and the engine's comparison of the two. Lecture: k = 2, s = 2, two
+ * layers → 4; with dilation 2 → 7; the TCN's k = 3, d = 1, 2, 4 → 15.
+ *
+ * A stack is given as `layers`, or spelled in one spec: comma lists in
+ * kernel, stride and dilation give one value per layer (`dilation: "1,2,4"`),
+ * a single value is repeated; without lists the stack has two layers (the
+ * lecture's "one neuron in layer 2"). The input defaults to exactly one
+ * receptive field, so the top layer has one neuron.
+ */
+export type ReceptiveFieldInput = SpecInput & { layers?: readonly StackLayer[] };
+
+export const RECEPTIVE_FIELD_NOTE =
+  'The receptive field of a single neuron comprises all inputs that have an impact on this neuron. Neurons in the first layers see a small part of the input; neurons in the last layers see much more.';
+
+const KEYS = ['kernel', 'stride', 'dilation'] as const;
+
+/** The layers a spec spells: per-layer comma lists, or the spec repeated twice. */
+export function stackLayersOf(input: ReceptiveFieldInput | ConvSpec): StackLayer[] {
+  if ('layers' in input && input.layers) return [...input.layers];
+  const lists = KEYS.map((key) => {
+    const v = (input as SpecInput)[key];
+    return typeof v === 'string' && v.includes(',') ? v.split(',').map((x) => x.trim()) : [v];
+  });
+  const longest = Math.max(...lists.map((l) => l.length));
+  return Array.from({ length: longest > 1 ? longest : 2 }, (_, l) => {
+    const layer: StackLayer = {};
+    KEYS.forEach((key, i) => {
+      const v = lists[i]!.length > 1 ? lists[i]![l] : lists[i]![0];
+      if (v !== undefined) (layer as Record<string, unknown>)[key] = Array.isArray(v) ? [...v] : v;
+    });
+    const p = (input as SpecInput).padding;
+    if (p !== undefined) layer.padding = p as StackLayer['padding'];
+    return layer;
+  });
+}
+
+export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opts: DeriveOptions = {}): Derivation {
+  const layers = stackLayersOf(input);
+  const given = (input as SpecInput).input;
+  const dims = given === undefined ? undefined : normalizeSpec({ input: given, kernel: 1 }).dims;
+  const closed = receptiveFieldClosedForm(layers, dims);
+  const stack = stackGeometry(layers, given ?? closed.perAxis);
+  const field = receptiveField(stack, 0);
+  const axes = (v: readonly number[]) => v.join('×');
+  const steps: Step[] = [noteStep('The receptive field', RECEPTIVE_FIELD_NOTE)];
+  const rows: Cell[][] = [], terms: string[] = [], texts: string[] = [];
+  stack.layers.forEach((s, l) => {
+    const r = receptiveFieldClosedForm(layers.slice(0, l + 1), closed.perAxis.length).perAxis;
+    const prev = l === 0 ? closed.perAxis.map(() => 1) : receptiveFieldClosedForm(layers.slice(0, l), closed.perAxis.length).perAxis;
+    const jump = s.axes.map((_, a) => product(stack.layers.slice(0, l).map((x) => x.stride[a]!)));
+    const term = s.axes.map((x, a) => `${latexNumber(x.d)}\\cdot(${latexNumber(x.k)}-1)\\cdot ${latexNumber(jump[a]!)}`);
+    const text = `${s.axes[0]!.d}*(${s.axes[0]!.k}-1)*${jump[0]}`;
+    terms.push(term[0]!);
+    texts.push(text);
+    rows.push([
+      numberCell(l + 1), textCell(axes(s.kernel)), textCell(axes(s.stride)), textCell(axes(s.dilation)), textCell(axes(jump)),
+      {
+        tex: `r_{${l + 1}} = ${latexNumber(prev[0]!)} + ${term[0]} = ${latexNumber(r[0]!)}`,
+        text: `r${l + 1} = ${prev[0]} + ${text} = ${r[0]}`,
+      },
+    ]);
+  });
+  steps.push(tableStep(`The recurrence, layer by layer${closed.perAxis.length > 1 ? ' (first axis)' : ''}`, ['layer', 'k', 's', 'd', 'jump Π s below', 'receptive field'], rows));
+  const first = closed.perAxis.length > 1 ? ' (first axis)' : '';
+  steps.push(equationStep(`Closed form${first}`, [
+    mathPart(`r = 1 + \\sum_{l} d_l (k_l - 1) \\prod_{m<l} s_m = 1 + ${terms.join(' + ')}`, `r = 1 + Σ d_l(k_l−1)·Π s_m = 1 + ${texts.join(' + ')}`),
+    EQUALS, mathPart(latexNumber(closed.perAxis[0]!), String(closed.perAxis[0]!)),
+  ]));
+  const levels = field.levels.map((pos, l) => [
+    textCell(l === 0 ? 'input' : `layer ${l}`), textCell(axes(stack.shapes[l]!)), textCell(listText(pos)),
+  ]);
+  steps.push(tableStep('Positions that reach one neuron of the top layer (composed index maps)', ['level', 'size', 'positions (0-based, row-major)'], levels));
+  steps.push(verdictStep('Span of the composed maps against the closed form', compareCounts(
+    field.span, closed.perAxis, ['composed index maps', 'closed form'], closed.perAxis.map((_, a) => `axis ${a + 1}`),
+  )));
+  const holes = field.positions.length < field.size;
+  steps.push(noteStep('Size', `One neuron of layer ${stack.layers.length} has a receptive field of size ${field.span.length > 1 ? `${axes(field.span)} = ` : ''}${field.size} w.r.t. the input${holes ? `, of which ${field.positions.length} positions are read (the dilation leaves holes)` : ''}.`));
+  if (stack.layers.some((s) => s.dilation.some((d) => d > 1))) {
+    const plain = receptiveFieldClosedForm(layers.map((l) => ({ ...l, dilation: 1 })), closed.perAxis.length);
+    steps.push(tableStep('Dilation grows the receptive field with the same weights', ['stack', 'weights per layer', 'receptive field'], [
+      [textCell('as given'), textCell(stack.layers.map((s) => product(s.kernel)).join(', ')), numberCell(closed.size)],
+      [textCell('without dilation'), textCell(stack.layers.map((s) => product(s.kernel)).join(', ')), numberCell(plain.size)],
+    ]));
+  }
+  return { topic: 'receptive-field', title: `Receptive field of a stack of ${stack.layers.length} layers`, steps };
+}
+
+function listText(pos: readonly number[]): string {
+  return pos.length <= 16 ? pos.join(', ') : `${pos.slice(0, 8).join(', ')}, …, ${pos.slice(-4).join(', ')} (${pos.length})`;
+}

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildManifest, manifestText, registeredTags } from '../../scripts/manifest.ts';
+import { SPEC_KEYS } from '../../components/shared/spec-from-attributes.ts';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+interface Decl {
+  name: string; tagName?: string; summary: string;
+  attributes: Array<{ name: string; fieldName: string }>; cssParts: Array<{ name: string }>; events: Array<{ name: string }>;
+}
+
+const modules = (buildManifest() as { modules: Array<{ path: string; declarations: Decl[] }> }).modules;
+const decls = modules.flatMap((m) => m.declarations.map((d) => ({ ...d, path: m.path })));
+const TAGS = ['conv-matrix', 'conv-derivation', 'conv-window', 'conv-transposed', 'conv-receptive-field', 'conv-checkerboard', 'conv-separable', 'conv-explorer'];
+
+describe('custom-elements.json', () => {
+  it('is up to date with the JSDoc of the elements (npx tsx scripts/manifest.ts)', () => {
+    expect(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8')).toBe(manifestText());
+  });
+
+  it('documents every tag that define.ts registers, and only those', () => {
+    const registered = [...registeredTags(readFileSync(join(ROOT, 'components/define.ts'), 'utf8')).values()].sort();
+    expect(registered).toEqual([...TAGS].sort());
+    expect(decls.map((d) => d.tagName).sort()).toEqual([...TAGS].sort());
+  });
+
+  it('gives each element a summary, its error part, events, and a verdict part where it checks something', () => {
+    for (const d of decls) {
+      expect(d.summary, d.name).not.toBe('');
+      const parts = d.cssParts.map((p) => p.name);
+      expect(parts, d.name).toContain('error');
+      expect(d.events.map((e) => e.name), d.name).toContain('spec-change');
+      if (d.tagName !== 'conv-explorer') expect(parts, d.name).toContain('verdict');
+    }
+  });
+
+  it('documents only attributes the element declares', () => {
+    const base = new Set<string>([...SPEC_KEYS, 'theme', 'active']);
+    for (const d of decls) {
+      const source = readFileSync(join(ROOT, (d as Decl & { path: string }).path), 'utf8');
+      for (const a of d.attributes) {
+        const declared = base.has(a.fieldName) || new RegExp(`\\b${a.fieldName}: \\{ type:`).test(source);
+        expect(declared, `${d.tagName} @attr ${a.name}`).toBe(true);
+      }
+    }
+  });
+});
