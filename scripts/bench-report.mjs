@@ -4,11 +4,12 @@
 // on. The Performance page of the docs site is generated from that file.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+const loadBefore = loadavg()[0];
 const dir = mkdtempSync(join(tmpdir(), 'convmat-bench-'));
 const json = join(dir, 'bench.json');
 const args = ['vitest', 'bench', '--run', '--project', 'node', '--outputJson', json, ...process.argv.slice(2)];
@@ -40,6 +41,7 @@ const report = {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     os: `${platform()} ${release()}`,
     node: process.versions.node,
+    loadAverage: Math.round(Math.max(loadBefore, loadavg()[0]) * 10) / 10,
   },
   date: new Date().toISOString().slice(0, 10),
   command: `npx ${args.slice(0, 5).join(' ')}`,

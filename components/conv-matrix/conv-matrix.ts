@@ -5,8 +5,8 @@ import { convMatrix } from '../../src/matrix/conv-matrix.ts';
 import { describeReport, type EquivalenceReport } from '../../src/check/equivalence.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
-import { tex } from '../shared/katex-block.ts';
-import { rowEntries } from '../shared/matrix-data.ts';
+import { tex, texMatrix } from '../shared/katex-block.ts';
+import { rowEntries, weightTex, windowAround } from '../shared/matrix-data.ts';
 import {
   type EquationData, equationData, equationHighlightCss, equationTemplate, liveRegion, outputLine, rowAt,
 } from '../shared/matrix-equation.ts';
@@ -18,8 +18,10 @@ const SYMBOLIC_NONZEROS = 300_000;
 
 interface MatrixView {
   eq: EquationData;
-  report: EquivalenceReport;
+  /** null while a large spec's numeric check is still running (it runs after the first paint) */
+  report: EquivalenceReport | null;
   symbolic: boolean;
+  weightTex: string[];
 }
 
 /**
@@ -74,10 +76,15 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
     const matrix = convMatrix(spec);
     if (matrix.colIndex.length <= SYMBOLIC_NONZEROS) {
       const check = checkMatrix(spec, { matrix });
-      return { eq: equationData(spec, matrix, check.product), report: check.report, symbolic: true };
+      return { eq: equationData(spec, matrix, check.product), report: check.report, symbolic: true, weightTex: weightTex(spec) };
     }
-    const report = checkMatrixNumeric(spec, 1, { matrix });
-    return { eq: equationData(spec, matrix, []), report, symbolic: false };
+    const view: MatrixView = { eq: equationData(spec, matrix, []), report: null, symbolic: false, weightTex: weightTex(spec) };
+    setTimeout(() => {
+      if (this.view !== view) return;
+      try { view.report = checkMatrixNumeric(spec, 1, { matrix }); } catch (e) { this.error = e; }
+      this.requestUpdate();
+    }, 0);
+    return view;
   }
 
   protected override specChangeDetail(v: MatrixView): Record<string, unknown> {
@@ -124,7 +131,19 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
           @keydown=${this.onKey} aria-label="convolution matrix; arrow keys step through the rows">
           ${equationTemplate(v.eq, this.show === 'equation')}</div>`
       : this.renderSparsity(v, line?.tex ?? null);
-    return html`${body}${verdictTemplate(v.report, describeReport(v.report), v.symbolic)}${liveRegion(line?.text ?? '')}`;
+    const verdict = v.report
+      ? verdictTemplate(v.report, describeReport(v.report), v.symbolic)
+      : html`<div class="caption">checking K·z against the sliding window numerically…</div>`;
+    return html`${body}${verdict}${liveRegion(line?.text ?? '')}`;
+  }
+
+  /** The typeset part being looked at: rows around the hovered one, over the columns it reads. */
+  private detail(v: MatrixView, r: number, lineTex: string | null): TemplateResult {
+    const w = windowAround(v.eq.matrix, v.weightTex, r);
+    const at = w.rows.indexOf(r);
+    return html`<div class="caption">rows ${w.rows[0]! + 1}–${w.rows[w.rows.length - 1]! + 1}, columns ${w.cols[0]! + 1}–${w.cols[w.cols.length - 1]! + 1} of the matrix:</div>
+      <div class="equation">${texMatrix(w.cells, { highlightRow: at, ariaLabel: `rows around row ${r + 1}` })}</div>
+      ${lineTex ? html`<div>${tex(lineTex)}</div>` : nothing}`;
   }
 
   private renderSparsity(v: MatrixView, lineTex: string | null): TemplateResult {
@@ -135,7 +154,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
         too large to typeset, so each square is one entry (colour = weight). Hover a row, or use the arrow keys.</div>
       <canvas tabindex="0" @pointermove=${onMove} @pointerleave=${() => this.hover(null)} @keydown=${this.onKey}
         role="img" aria-label="sparsity pattern of the ${rows} by ${cols} convolution matrix"></canvas>
-      <div part="detail">${lineTex ? tex(lineTex) : this.active !== undefined ? `row ${this.active + 1}` : nothing}</div>
+      <div part="detail">${this.active !== undefined && this.active < rows ? this.detail(v, this.active, lineTex) : nothing}</div>
     </div>`;
   }
 }

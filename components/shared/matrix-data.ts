@@ -64,3 +64,25 @@ export function productTex(spec: ConvSpec, values: readonly Polynomial[]): strin
   const rank = termOrder(spec);
   return values.map((p) => polynomialToLatex(p, { rank }));
 }
+
+/** A window of the matrix around row r for the structural view: rows r−2…r+2, the columns row r reads (± 2). */
+export interface MatrixWindow {
+  rows: number[];
+  cols: number[];
+  cells: string[][];
+}
+
+export function windowAround(m: ConvMatrix, wTex: readonly string[], r: number, margin = 2): MatrixWindow {
+  const { cols: read } = rowEntries(m, r);
+  const lo = Math.max(0, (read[0] ?? 0) - margin), hi = Math.min(m.cols - 1, (read[read.length - 1] ?? 0) + margin);
+  const rows: number[] = [];
+  for (let x = Math.max(0, r - margin); x <= Math.min(m.rows - 1, r + margin); x++) rows.push(x);
+  const cols: number[] = [];
+  for (let c = lo; c <= hi && cols.length < 24; c++) cols.push(c);
+  const cells = rows.map((x) => {
+    const { cols: cs, taps } = rowEntries(m, x);
+    const at = new Map(cs.map((c, k) => [c, taps[k]!]));
+    return cols.map((c) => (at.has(c) ? wTex[at.get(c)!]! : '0'));
+  });
+  return { rows, cols, cells };
+}

@@ -8,7 +8,7 @@ import { escapeHtml } from './html-text.ts';
  * recording the machine. Each median is shown with the machine it ran on.
  */
 export interface BenchReport {
-  machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string };
+  machine: { cpu: string; cores: number; memoryGb: number; os: string; node: string; loadAverage?: number };
   date: string;
   command: string;
   results: { file: string; group: string; name: string; medianMs: number; meanMs: number; hz: number; samples: number }[];
@@ -27,7 +27,8 @@ export function generatePerformance(root: string): string {
   if (!existsSync(file)) return `<p class="none">No benchmark report yet: run <code>node scripts/bench-report.mjs</code>.</p>`;
   const r = JSON.parse(readFileSync(file, 'utf8')) as BenchReport;
   const m = r.machine;
-  const machine = `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}, Node ${m.node}`;
+  const load = m.loadAverage === undefined ? '' : `, load average ${m.loadAverage} while measuring`;
+  const machine = `${m.cpu}, ${m.cores} cores, ${m.memoryGb} GB, ${m.os}, Node ${m.node}${load}`;
   const byFile = new Map<string, BenchReport['results']>();
   for (const x of r.results) byFile.set(x.file, [...(byFile.get(x.file) ?? []), x]);
   const tables = [...byFile].map(([f, rows]) => {

@@ -2,7 +2,6 @@ import pkg from '../../package.json' with { type: 'json' };
 import { ConvmatError, ParseError } from '../errors.ts';
 import { type Command, type CommandIO, EXIT } from './command.ts';
 import { evalCommand } from './eval.ts';
-import { explainCommand } from './explain.ts';
 import { matrixCommand } from './matrix.ts';
 import { nodeIO } from './node-io.ts';
 import { errorLine } from './user-error.ts';
@@ -13,21 +12,40 @@ import { errorLine } from './user-error.ts';
  */
 export const VERSION: string = pkg.version;
 
+/** A command as the table lists it; `load` imports its module only when it runs. */
+export interface CommandEntry {
+  readonly name: string;
+  readonly summary: string;
+  load(): Promise<Command>;
+}
+
+const eager = (c: Command): CommandEntry => ({ name: c.name, summary: c.summary, load: async () => c });
+
 const helpCommand: Command = {
   name: 'help',
   summary: 'show this overview, or the help of one command (convmat help matrix)',
   help: 'Usage: convmat help [command]\n',
-  run(argv, io) {
+  async run(argv, io) {
     const name = argv.find((a) => !a.startsWith('-'));
     if (name === undefined) { io.out(overview()); return EXIT.ok; }
-    io.out(find(name).help);
+    io.out((await find(name).load()).help);
     return EXIT.ok;
   },
 };
 
-export const COMMANDS: readonly Command[] = [matrixCommand, evalCommand, explainCommand, helpCommand];
+export const COMMANDS: readonly CommandEntry[] = [
+  eager(matrixCommand),
+  eager(evalCommand),
+  {
+    // explain brings the LaTeX emitters and KaTeX; matrix and eval start without them
+    name: 'explain',
+    summary: 'a derivation in the lecture\'s notation (latex, markdown, html, text, json)',
+    load: async () => (await import('./explain.ts')).explainCommand,
+  },
+  eager(helpCommand),
+];
 
-function find(name: string): Command {
+function find(name: string): CommandEntry {
   const command = COMMANDS.find((c) => c.name === name);
   if (!command) {
     throw new ParseError({ field: 'command', value: name, rule: `is not a convmat command; the commands are ${COMMANDS.map((c) => c.name).join(', ')}`, fix: 'run convmat --help' });
@@ -58,7 +76,7 @@ export async function run(argv: readonly string[], io: CommandIO = nodeIO()): Pr
     const [first, ...rest] = argv;
     if (first === undefined || first === '--help' || first === '-h') { io.out(overview()); return EXIT.ok; }
     if (first === '--version' || first === '-v' || first === 'version') { io.out(`${VERSION}\n`); return EXIT.ok; }
-    return await find(first).run(rest, io);
+    return await (await find(first).load()).run(rest, io);
   } catch (e) {
     if (e instanceof ConvmatError) {
       io.err(`${errorLine(e)}\n`);

@@ -48,3 +48,24 @@ describe('convmat explain', () => {
     expect(r.out).toMatch(/Topics:[\s\S]*window/);
   });
 });
+
+describe('convmat explain: the analysis topics', () => {
+  it.each(['dilation', 'receptive-field', 'separable', 'depthwise', 'pointwise', 'flatten', 'checkerboard'])('%s comes out in every format', async (topic) => {
+    for (const format of ['text', 'latex', 'markdown', 'html', 'json']) {
+      const r = await run([topic, '--format', format]);
+      expect(r.code, `${topic} ${format}`).toBe(0);
+      if (format === 'json') expect(JSON.parse(r.out).topic).toBe(topic);
+      if (format === 'html') expect(r.out).toContain('data-verdict="pass"');
+      if (format === 'markdown') for (const block of r.out.match(/\$\$\n[\s\S]*?\n\$\$/g) ?? []) assertParses(block.slice(3, -3));
+      if (format === 'latex') for (const block of r.out.match(/\\\[\n[\s\S]*?\n\\\]/g) ?? []) assertParses(block.slice(3, -3));
+    }
+  }, 120_000);
+  it('takes the TCN stack as per-layer lists and the second depthwise example as flags', async () => {
+    expect((await run(['receptive-field', '--kernel', '3', '--dilation', '1,2,4'])).out).toContain('r3 = 7 + 4*(3-1)*1 = 15');
+    expect((await run(['depthwise', '--input', '12x12', '--kernel', '5x5', '--in-channels', '3', '--out-channels', '256'])).out)
+      .toContain('1,228,800 against 4,800 + 49,152 = 53,952');
+  }, 60_000);
+  it('rejects a bad layer with a typed error', async () => {
+    await expect(run(['receptive-field', '--kernel', '3', '--dilation', '1,0'])).rejects.toThrow(/layers\[1\]\.dilation/);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { derivationToText } from '../../src/cli/explain-text.ts';
+import { derive } from '../../src/latex/derive.ts';
+import { stackLayersOf } from '../../src/latex/derive-receptive-field.ts';
+import { columnTexts, expectWellFormed, step } from './topics-helpers.ts';
+
+/** r_l read from "r_l = prev + d*(k-1)*jump = value", checked by value: prev + d(k−1)·jump must equal value. */
+function recurrence(d: ReturnType<typeof derive>): number[] {
+  return columnTexts(step(d, 'table', /recurrence/), 5).map((t) => {
+    const m = /^r\d+ = (\d+) \+ (\d+)\*\((\d+)-1\)\*(\d+) = (\d+)$/.exec(t);
+    if (!m) throw new Error(t);
+    const [prev, dd, k, jump, value] = m.slice(1).map(Number) as [number, number, number, number, number];
+    expect(prev + dd * (k - 1) * jump).toBe(value);
+    return value;
+  });
+}
+
+describe('receptive field: the lecture\'s numbers', () => {
+  it('k = 2, s = 2, two layers: 4', () => {
+    const d = derive('receptive-field', { kernel: 2, stride: 2 });
+    expect(recurrence(d)).toEqual([2, 4]);
+    expectWellFormed(d);
+  });
+  it('with dilation 2: 7 (the default example), 4 positions read, 4 without dilation', () => {
+    const d = derive('receptive-field');
+    expect(recurrence(d)).toEqual([3, 7]);
+    expect(columnTexts(step(d, 'table', /^Positions/), 2)[0]).toBe('0, 2, 4, 6');
+    expect(columnTexts(step(d, 'table', /same weights/), 2)).toEqual(['7', '4']);
+    expect(step(d, 'equation', /Closed form/).tex).toBe('r = 1 + \\sum_{l} d_l (k_l - 1) \\prod_{m<l} s_m = 1 + 2\\cdot(2-1)\\cdot 1 + 2\\cdot(2-1)\\cdot 2 = 7');
+    expectWellFormed(d);
+  });
+  it('the TCN: k = 3, dilations 1, 2, 4 → 15', () => {
+    const d = derive('receptive-field', { kernel: 3, dilation: '1,2,4' });
+    expect(recurrence(d)).toEqual([3, 7, 15]);
+    expect(derivationToText(d)).toContain('r3 = 7 + 4*(3-1)*1 = 15');
+    expectWellFormed(d);
+  });
+  it('reads per-layer comma lists and explicit layers', () => {
+    expect(stackLayersOf({ kernel: 3, dilation: '1,2,4' })).toEqual([{ kernel: 3, dilation: '1' }, { kernel: 3, dilation: '2' }, { kernel: 3, dilation: '4' }]);
+    expect(stackLayersOf({ kernel: 2 })).toHaveLength(2);
+    const d = derive('receptive-field', { layers: [{ kernel: 3 }, { kernel: 3 }, { kernel: 3 }] } as never);
+    expect(recurrence(d)).toEqual([3, 5, 7]);
+  });
+  it('2D: 3×3 kernels, two layers on 9×9: 5×5 = 25', () => {
+    const d = derive('receptive-field', { input: '9x9', kernel: 3 });
+    expect(step(d, 'note', /Size/).text).toContain('5×5 = 25');
+    expectWellFormed(d);
+  });
+});
