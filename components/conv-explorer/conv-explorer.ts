@@ -111,7 +111,8 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
         <label class="check"><input type="checkbox" name="transposed" .checked=${v.spec.transposed}
           @change=${(e: Event) => this.set('transposed', (e.target as HTMLInputElement).checked ? '' : null)}>transposed</label>
       </form>
-      <div part="views" @highlight=${(e: CustomEvent<HighlightDetail>) => this.onHighlight(e)}>
+      <div part="views" @highlight=${(e: CustomEvent<HighlightDetail>) => this.onHighlight(e)}
+        @spec-change=${(e: Event) => e.stopPropagation()}>
         <conv-matrix data-linked show="equation" theme=${this.theme ?? nothing}></conv-matrix>
         ${v.spec.dims <= 2 && !v.spec.transposed ? html`<conv-window data-linked hide-matrix theme=${this.theme ?? nothing}></conv-window>` : nothing}
         ${v.spec.transposed ? html`<conv-transposed data-linked theme=${this.theme ?? nothing}></conv-transposed>` : nothing}

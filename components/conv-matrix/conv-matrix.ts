@@ -1,4 +1,4 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix, checkMatrixNumeric } from '../../src/check/matrix-check.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
@@ -10,7 +10,7 @@ import { rowEntries, weightTex, windowAround } from '../shared/matrix-data.ts';
 import {
   type EquationData, equationData, equationHighlightCss, equationTemplate, liveRegion, outputLine, rowAt,
 } from '../shared/matrix-equation.ts';
-import { cellAt, drawSparsity } from '../shared/sparsity-canvas.ts';
+import { SparsityPainter, cellAt, parseRgb } from '../shared/sparsity-canvas.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
 
 /** Above this many nonzeros the check is numeric (seeded floats) instead of symbolic. */
@@ -70,6 +70,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
 
   declare show?: string;
   private sheet = new HighlightSheet();
+  private painter = new SparsityPainter();
 
   protected compute(): MatrixView {
     const spec = normalizeSpec(this.specInput());
@@ -95,14 +96,13 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
     this.sheet.attach(this.shadowRoot);
   }
 
-  protected override updated(changed: PropertyValues): void {
+  protected override updated(): void {
     const v = this.view;
     if (!v) return;
     this.sheet.set(v.eq.typeset ? equationHighlightCss(v.eq, this.active) : '');
-    if (!v.eq.typeset && (changed.has('active') || this.error === null)) {
+    if (!v.eq.typeset) {
       const canvas = this.renderRoot.querySelector('canvas');
-      const bg = getComputedStyle(this).getPropertyValue('--conv-bg').trim() || '#fff';
-      if (canvas) drawSparsity(canvas, v.eq.matrix, v.eq.spec.weights.length, this.active, bg);
+      if (canvas) this.painter.paint(canvas, v.eq.matrix, v.eq.spec.weights.length, this.active, parseRgb(getComputedStyle(this).backgroundColor));
     }
   }
 
@@ -141,7 +141,9 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
   private detail(v: MatrixView, r: number, lineTex: string | null): TemplateResult {
     const w = windowAround(v.eq.matrix, v.weightTex, r);
     const at = w.rows.indexOf(r);
-    return html`<div class="caption">rows ${w.rows[0]! + 1}–${w.rows[w.rows.length - 1]! + 1}, columns ${w.cols[0]! + 1}–${w.cols[w.cols.length - 1]! + 1} of the matrix:</div>
+    const shown = w.cols.filter((c): c is number => c !== null);
+    return html`<div class="caption">rows ${w.rows[0]! + 1}–${w.rows[w.rows.length - 1]! + 1} of the matrix, over the columns row ${r + 1} reads
+      (${shown.length ? `${shown[0]! + 1}–${shown[shown.length - 1]! + 1}` : 'none'}; ⋯ skips columns):</div>
       <div class="equation">${texMatrix(w.cells, { highlightRow: at, ariaLabel: `rows around row ${r + 1}` })}</div>
       ${lineTex ? html`<div>${tex(lineTex)}</div>` : nothing}`;
   }

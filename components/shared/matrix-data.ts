@@ -65,24 +65,32 @@ export function productTex(spec: ConvSpec, values: readonly Polynomial[]): strin
   return values.map((p) => polynomialToLatex(p, { rank }));
 }
 
-/** A window of the matrix around row r for the structural view: rows r−2…r+2, the columns row r reads (± 2). */
+/**
+ * A window of the matrix around row r for the structural view: rows r−2…r+2
+ * over the columns row r reads (± 1), with `\cdots` where columns are skipped.
+ */
 export interface MatrixWindow {
   rows: number[];
-  cols: number[];
+  /** shown columns; null marks a skipped run */
+  cols: Array<number | null>;
   cells: string[][];
 }
 
-export function windowAround(m: ConvMatrix, wTex: readonly string[], r: number, margin = 2): MatrixWindow {
-  const { cols: read } = rowEntries(m, r);
-  const lo = Math.max(0, (read[0] ?? 0) - margin), hi = Math.min(m.cols - 1, (read[read.length - 1] ?? 0) + margin);
+export function windowAround(m: ConvMatrix, wTex: readonly string[], r: number, margin = 2, maxCols = 30): MatrixWindow {
+  const near = new Set<number>();
+  for (const c of rowEntries(m, r).cols) for (const d of [c - 1, c, c + 1]) if (d >= 0 && d < m.cols) near.add(d);
+  const sorted = [...near].sort((a, b) => a - b).slice(0, maxCols);
+  const cols: Array<number | null> = [];
+  sorted.forEach((c, k) => {
+    if (k > 0 && c !== sorted[k - 1]! + 1) cols.push(null);
+    cols.push(c);
+  });
   const rows: number[] = [];
   for (let x = Math.max(0, r - margin); x <= Math.min(m.rows - 1, r + margin); x++) rows.push(x);
-  const cols: number[] = [];
-  for (let c = lo; c <= hi && cols.length < 24; c++) cols.push(c);
   const cells = rows.map((x) => {
     const { cols: cs, taps } = rowEntries(m, x);
     const at = new Map(cs.map((c, k) => [c, taps[k]!]));
-    return cols.map((c) => (at.has(c) ? wTex[at.get(c)!]! : '0'));
+    return cols.map((c) => (c === null ? '\\cdots' : at.has(c) ? wTex[at.get(c)!]! : '0'));
   });
   return { rows, cols, cells };
 }

@@ -22,6 +22,7 @@ export const themeStyles = css`
     --conv-zero: #8c959f;
     --conv-font: system-ui, -apple-system, 'Segoe UI', sans-serif;
     --conv-radius: 6px;
+    --convmat-highlight: var(--conv-highlight);
     display: block;
     color: var(--conv-fg);
     background: var(--conv-bg);

@@ -55,6 +55,7 @@ export function symbolName(id: number): string {
 }
 
 /** Compares names naturally: w2 before w10, z_1_2 before z_1_10. */
+const collator = new Intl.Collator('en', { numeric: true });
 export function compareNames(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true });
+  return collator.compare(a, b);
 }

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
@@ -54,7 +54,11 @@ describe('the built docs site', () => {
     expect(r.overflowAt390, 'horizontal scroll at 390 px').toBeLessThanOrEqual(0);
   });
 
-  it('blocks the main thread for less than 100 ms on every page', async () => {
+  it('blocks the main thread for less than 100 ms on every page', async (ctx) => {
+    // Long tasks are wall-clock: on a machine whose run queue is far longer than its cores, a 20 ms task
+    // can take 300 ms. The budget is only meaningful on a machine that is not saturated.
+    const load = loadavg()[0]!;
+    if (load > 1.5 * cpus().length) ctx.skip(`load average ${load.toFixed(1)} on ${cpus().length} cores: long tasks cannot be measured`);
     const context = await longTaskContext(browser);
     await longTasksOf(context, site.url + PAGES[0]!.file);
     const slow: string[] = [];

@@ -45,7 +45,10 @@ export function checkRank1Separable(input: SpecInput, options: Rank1Claim = {}):
     factors = options.factors.map((f, i) => claimedVector(f, `factors[${i}]`));
   } else {
     const f = factorRankOne(rows);
-    if (!f.rank1) return failedReport(ID, `the kernel is not an outer product: ${f.reason}`, facts);
+    if (!f.rank1) {
+      const hint = f.minor ? '' : '; give the factors [column, row] as the second argument to check a symbolic kernel';
+      return failedReport(ID, `the kernel does not factor exactly: ${f.reason}${hint}`, facts);
+    }
     factors = [f.column, f.row];
   }
   const result = spatiallySeparableCheck(spec, { factors, kernel: spec.weights });
@@ -56,7 +59,7 @@ export const rank1Separable = defineIdentity<SpecInput, Rank1Claim>({
   id: ID,
   title: 'Rank-1 kernels separate into two 1D convolutions',
   statement: 'W = c\\, r^{\\top} \\;\\Longrightarrow\\; W \\star z = r^{\\top} \\star (c \\star z), \\qquad k_{h} k_{w}\\, o_{h} o_{w} \\text{ against } k_{h}\\, o_{h} n_{w} + k_{w}\\, o_{h} o_{w} \\text{ multiplications}',
-  holdsWhen: 'For a single-channel 2D convolution (any stride, padding, dilation, mode) whose kernel is exactly an outer product (every 2×2 minor vanishes), such as the Sobel kernel [1,2,1]ᵀ[1,0,−1]. Without padding the separable cost is k_h·o_h·n_w + k_w·o_h·o_w: 45 + 27 = 72 against 81 for 3×3 on 5×5.',
+  holdsWhen: 'For a single-channel 2D convolution (any stride, padding, dilation, mode) whose kernel is exactly an outer product (every 2×2 minor vanishes), such as the Sobel kernel [1,2,1]ᵀ[1,0,−1]. A symbolic kernel (a·c, a·d, …) is checked against factors given as the second argument. Without padding the separable cost is k_h·o_h·n_w + k_w·o_h·o_w: 45 + 27 = 72 against 81 for 3×3 on 5×5.',
   failsWhen: 'A kernel of rank 2 or more (one entry changed in a Sobel kernel) has no such factors; factors whose outer product is not the kernel give other outputs.',
   parameters: [
     { ...P.input, range: 'integer ≥ 1 on each of 2 axes' }, { ...P.kernel, range: 'integer ≥ 1 on each of 2 axes; weights of rank 1' },

@@ -43,7 +43,9 @@ export function compareIntegers(
 /** Several lines: the verdict, the counterexample with both sides, and the facts. */
 export function describeIdentityReport(r: IdentityReport): string {
   const lines = [`${r.id} ${r.holds ? 'holds' : 'does not hold'}`];
-  for (const c of r.comparisons) lines.push(`  ${c.equal ? '✓' : '✗'} ${describeReport(c)}`);
+  for (const c of r.comparisons) {
+    lines.push(c.first ? `  ✗ ${c.left} ≠ ${c.right}: ${c.mismatchCount} of ${c.compared} entries differ` : `  ${c.equal ? '✓' : '✗'} ${describeReport(c)}`);
+  }
   if (r.counterexample) {
     const c = r.counterexample;
     lines.push(`  counterexample at ${c.name} (${c.comparison}):`, `    left:       ${c.left}`, `    right:      ${c.right}`, `    difference: ${c.difference}`);

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import { cleanup, mount, part, settle, shadow, snapshot, visibleCells } from './helpers.ts';
 
 afterEach(cleanup);
@@ -33,6 +34,18 @@ describe('<conv-matrix>', () => {
     const p = await mount('<conv-matrix input="4" kernel="3" padding="1" weights="x,y,z" inputs="a,b,c,d" show="equation"></conv-matrix>');
     expect(visibleCells(p, 'mK')).toEqual([['y', 'z', '0', '0'], ['x', 'y', 'z', '0'], ['0', 'x', 'y', 'z'], ['0', '0', 'x', 'y']]);
     expect(visibleCells(p, 'mp').flat()[0]).toBe('ay+bz');
+  });
+
+  it("shows the doubly block-Toeplitz K of the lecture's 4×4 → 2×2 example, and Kᵀ back to 4×4", async () => {
+    const el = await mount('<conv-matrix input="4x4" kernel="3x3"></conv-matrix>');
+    const K = visibleCells(el, 'mK');
+    expect(K).toHaveLength(4);
+    expect(K[0]).toEqual(['w1', 'w2', 'w3', '0', 'w4', 'w5', 'w6', '0', 'w7', 'w8', 'w9', '0', '0', '0', '0', '0']);
+    expect(K[3]).toEqual(['0', '0', '0', '0', '0', 'w1', 'w2', 'w3', '0', 'w4', 'w5', 'w6', '0', 'w7', 'w8', 'w9']);
+    const T = await mount('<conv-matrix input="2x2" kernel="3x3" transposed></conv-matrix>');
+    expect(visibleCells(T, 'mK')).toHaveLength(16);
+    expect(visibleCells(T, 'mK')[5]).toEqual(['w5', 'w4', 'w2', 'w1']);
+    expect(part(T, 'verdict')!.dataset.verdict).toBe('pass');
   });
 
   it("loads KaTeX's fonts at document level and lays the matrix out with a real size", async () => {
@@ -119,6 +132,25 @@ describe('<conv-matrix>', () => {
     expect(shadow(el).querySelector('[aria-live="polite"]')!.textContent).toContain('z8 = w1*z2 + w2*z3 + w3*z4');
   });
 
+  it('checks a matrix beyond the symbolic limit numerically after the first paint', async () => {
+    const el = await mount('<conv-matrix input="200x200" kernel="3x3" stride="1"></conv-matrix>');
+    expect(part(el, 'sparsity')).not.toBeNull();
+    await expect.poll(() => part(el, 'verdict')?.dataset.verdict, { timeout: 20_000 }).toBe('pass');
+    expect(part(el, 'verdict')!.textContent).toContain('numerically');
+  });
+
+  it('steps through the rows with the arrow keys', async () => {
+    const el = await mount('<conv-matrix input="6" kernel="3"></conv-matrix>');
+    const box = shadow(el).querySelector<HTMLElement>('[tabindex="0"]')!;
+    box.focus();
+    await userEvent.keyboard('{ArrowDown}{ArrowDown}');
+    await settle(el);
+    expect(el.getAttribute('active')).toBe('1');
+    await userEvent.keyboard('{Escape}');
+    await settle(el);
+    expect(el.hasAttribute('active')).toBe(false);
+  });
+
   it('loads mathjs lazily for an expression such as 2*w1, and renders it', async () => {
     const el = await mount('<conv-matrix input="4" kernel="3" weights="2*a,b/2,-c"></conv-matrix>');
     await expect.poll(() => visibleCells(el, 'mK').length, { timeout: 10_000 }).toBe(2);
@@ -137,6 +169,8 @@ describe('<conv-matrix>', () => {
     canvas.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: box.left + 2, clientY: box.top + box.height / 2 }));
     await settle(el);
     expect(part(el, 'detail')!.querySelector('.katex')).not.toBeNull();
+    // the typeset part being looked at: the rows around the hovered one, over the columns it reads
+    expect(part(el, 'detail')!.querySelectorAll('.convmat-cell').length).toBeGreaterThan(9);
     expect(elapsed).toBeLessThan(5000); // a sanity bound, not a benchmark: the page stays responsive
     await snapshot(el, 'conv-matrix-sparsity');
   });

@@ -27,8 +27,15 @@ describe(ID, () => {
   it('near miss: a Sobel kernel with one entry changed is not rank 1', () => {
     const r = checkIdentity(ID, { input: [5, 5], kernel: [3, 3], weights: [[1, 0, -1], [2, 0, -2], [1, 0, -2]] });
     expect(r.holds).toBe(false);
-    expect(r.reason).toMatch(/not an outer product: rank ≥ 2/);
+    expect(r.reason).toMatch(/does not factor exactly: rank ≥ 2/);
     expect({ input: [5, 5], kernel: [3, 3] }).not.toSatisfyIdentity(ID); // independent symbols w1..w9
+  });
+
+  it('a symbolic outer product is checked against the factors it is claimed to have', () => {
+    const spec = { input: [4, 4], kernel: [2, 2], weights: [['a*c', 'a*d'], ['b*c', 'b*d']] };
+    expect(checkIdentity(ID, spec).reason).toMatch(/give the factors/);
+    expect(spec).toSatisfyIdentity(ID, { factors: [['a', 'b'], ['c', 'd']] });
+    expect(spec).not.toSatisfyIdentity(ID, { factors: [['a', 'b'], ['d', 'c']] });
   });
 
   it('near miss: factors whose outer product is not the kernel are caught by the stage matrices', () => {
