@@ -6,7 +6,7 @@ import { describeReport, type EquivalenceReport } from '../../src/check/equivale
 import { ConvElement } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { tex, texMatrix } from '../shared/katex-block.ts';
-import { rowEntries, weightTex, windowAround } from '../shared/matrix-data.ts';
+import { rowEntries, typesettable, weightTex, windowAround } from '../shared/matrix-data.ts';
 import {
   type EquationData, equationData, equationHighlightCss, equationTemplate, liveRegion, outputLine, rowAt,
 } from '../shared/matrix-equation.ts';
@@ -75,14 +75,27 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
   protected compute(): MatrixView {
     const spec = normalizeSpec(this.specInput());
     const matrix = convMatrix(spec);
-    if (matrix.colIndex.length <= SYMBOLIC_NONZEROS) {
+    const symbolic = matrix.colIndex.length <= SYMBOLIC_NONZEROS;
+    const wTex = weightTex(spec);
+    if (typesettable(matrix)) {
       const check = checkMatrix(spec, { matrix });
-      return { eq: equationData(spec, matrix, check.product), report: check.report, symbolic: true, weightTex: weightTex(spec) };
+      return { eq: equationData(spec, matrix, check.product), report: check.report, symbolic, weightTex: wTex };
     }
-    const view: MatrixView = { eq: equationData(spec, matrix, []), report: null, symbolic: false, weightTex: weightTex(spec) };
+    // a large spec: paint the structure first, check after the first paint so the page never stalls on it
+    const view: MatrixView = { eq: equationData(spec, matrix, []), report: null, symbolic, weightTex: wTex };
     setTimeout(() => {
       if (this.view !== view) return;
-      try { view.report = checkMatrixNumeric(spec, 1, { matrix }); } catch (e) { this.error = e; }
+      try {
+        if (symbolic) {
+          const check = checkMatrix(spec, { matrix });
+          view.eq = equationData(spec, matrix, check.product);
+          view.report = check.report;
+        } else {
+          view.report = checkMatrixNumeric(spec, 1, { matrix });
+        }
+      } catch (e) {
+        this.error = e;
+      }
       this.requestUpdate();
     }, 0);
     return view;
@@ -125,7 +138,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
 
   protected renderView(v: MatrixView): TemplateResult {
     const active = this.active;
-    const line = active !== undefined && v.symbolic && active < v.eq.matrix.rows ? outputLine(v.eq, active) : null;
+    const line = active !== undefined && v.eq.product.length > 0 && active < v.eq.matrix.rows ? outputLine(v.eq, active) : null;
     const body = v.eq.typeset
       ? html`<div tabindex="0" @pointerover=${(e: Event) => this.hover(rowAt(e))} @pointerleave=${() => this.hover(null)}
           @keydown=${this.onKey} aria-label="convolution matrix; arrow keys step through the rows">

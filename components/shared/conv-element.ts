@@ -4,6 +4,7 @@ import { ConvmatError } from '../../src/errors.ts';
 import { katexStyles, installKatexFonts } from './katex-styles.ts';
 import { katexReady, loadKatex } from './katex-block.ts';
 import { themeStyles } from './styles.ts';
+import { fastMatrixStyles } from './fast-matrix.ts';
 import {
   SPEC_KEYS, type SpecAttributes, attributeName, loadExpressionParser, specFromAttributes, specNeedsParser, specProperties,
 } from './spec-from-attributes.ts';
@@ -38,7 +39,7 @@ export abstract class ConvElement<View> extends LitElement {
     active: { type: Number, reflect: true },
   };
 
-  static override styles = [katexStyles, themeStyles];
+  static override styles = [katexStyles, fastMatrixStyles, themeStyles];
 
   /** Properties whose change recomputes the view. */
   static inputKeys: readonly string[] = SPEC_KEYS;

@@ -1,6 +1,10 @@
 import { html, type TemplateResult } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import type { MatrixRenderOptions } from './katex-render.ts';
+import { fastMatrixHtml } from './fast-matrix.ts';
+
+/** Matrices with more cells than this take the light path when their cells allow it (see fast-matrix.ts). */
+export const FAST_MATRIX_CELLS = 200;
 
 /**
  * Lit templates around KaTeX. The only place a component hands HTML to
@@ -52,6 +56,12 @@ export function tex(source: string, display = false): TemplateResult {
  * highlighting is a stylesheet rule (see highlightRules) and needs no re-render.
  */
 export function texMatrix(cells: readonly (readonly string[])[], opts: MatrixRenderOptions = {}): TemplateResult {
+  const count = cells.length * (cells[0]?.length ?? 0);
+  if (count > FAST_MATRIX_CELLS && opts.highlightRow === undefined && opts.highlightColumn === undefined) {
+    const label = opts.label === undefined ? '' : cached(`I${opts.label}`, () => katexNow().renderTex(opts.label!));
+    const fast = fastMatrixHtml(cells, opts.ariaLabel ?? `matrix, ${cells.length} by ${cells[0]?.length ?? 0}`, label);
+    if (fast !== null) return html`${unsafeHTML(fast)}`;
+  }
   return html`${unsafeHTML(katexNow().renderMatrixHtml(cells, opts))}`;
 }
 

@@ -29,7 +29,7 @@ function tfSame(n: number, k: number, s: number, d: number): [number, number] {
 const small = (lo: number, hi: number) => fc.integer({ min: lo, max: hi });
 const opts = { numRuns: 40 };
 
-describe('oracle against tfjs', () => {
+describe('oracle against tfjs', { timeout: 60_000 }, () => { // room for property runs on a loaded machine; no timing is asserted
   it('conv1d: channels, stride, per-side padding, dilation (NWC, filter [k, in, out])', () => {
     fc.assert(fc.property(
       small(1, 3), small(1, 3), small(1, 4), small(1, 3), small(1, 2), fc.tuple(small(0, 2), small(0, 2)), small(0, 1000), fc.boolean(),
@@ -126,7 +126,7 @@ describe('oracle against tfjs', () => {
   });
 });
 
-describe('oracle transposed convolution is the adjoint', () => {
+describe('oracle transposed convolution is the adjoint', { timeout: 60_000 }, () => {
   it('equals ⟨K e_i, x⟩ computed from the forward oracle on basis vectors', () => {
     fc.assert(fc.property(small(1, 2), small(1, 2), small(1, 3), small(1, 3), small(1, 2), fc.tuple(small(0, 3), small(0, 3)), small(0, 2), small(0, 1000),
       (g, cg, k, s, d, [p0, p1], op, seed) => {
@@ -146,7 +146,7 @@ describe('oracle transposed convolution is the adjoint', () => {
   });
 });
 
-describe('oracle against the lecture', () => {
+describe('oracle against the lecture', { timeout: 60_000 }, () => {
   it('computes the 5×5 ⊛ 3×3 example as printed', () => {
     const c = lectureCase('conv2d-5x5-numbers');
     const x = { data: (c.spec.inputs as number[][]).flat(), shape: [1, 5, 5] };

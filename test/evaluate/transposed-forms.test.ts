@@ -14,7 +14,7 @@ import { scatterTransposed, transposedByZeroInsertion } from '../../src/evaluate
 import { lcg, oracleConvTranspose, randomTensor } from '../oracle.ts';
 import { randomCase } from '../matrix/random-spec.ts';
 
-describe('transposed convolution three ways', () => {
+describe('transposed convolution three ways', { timeout: 60_000 }, () => { // room for property runs on a loaded machine; no timing is asserted
   it('numerically: Kᵀx = scatter = zero insertion = oracle', () => {
     fc.assert(fc.property(randomCase({ transposed: true }), fc.nat(), (c, seed) => {
       const spec = normalizeSpec(c.spec);

@@ -13,7 +13,7 @@ beforeAll(async () => { await tf.setBackend('cpu'); });
 
 const int = (lo: number, hi: number) => fc.integer({ min: lo, max: hi });
 
-describe('output shapes', () => {
+describe('output shapes', { timeout: 60_000 }, () => { // room for property runs on a loaded machine; no timing is asserted
   it('equal tfjs conv2d shapes (explicit per-side padding, stride or dilation, channels)', () => {
     fc.assert(fc.property(
       fc.tuple(int(1, 9), int(1, 9)), fc.tuple(int(1, 4), int(1, 4)), int(1, 4), int(1, 3), fc.boolean(),

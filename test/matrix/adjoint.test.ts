@@ -27,7 +27,7 @@ function adjointSpec(spec: SpecInput, pads: Array<[number, number]>, n: number[]
   };
 }
 
-describe('⟨Kx, y⟩ = ⟨x, Kᵀy⟩', () => {
+describe('⟨Kx, y⟩ = ⟨x, Kᵀy⟩', { timeout: 60_000 }, () => { // room for property runs on a loaded machine; no timing is asserted
   it('numerically, for random regular specs and their transposed spec', () => {
     fc.assert(fc.property(randomCase({ transposed: false }), fc.nat(), (c, seed) => {
       const r = lcg(seed);

@@ -18,7 +18,7 @@ import { type RandomCase, randomCase } from './random-spec.ts';
 const oracle = (c: RandomCase, x: Tensor, w: Tensor) => (c.transposed ? oracleConvTranspose(x, w, c.oracle) : oracleConv(x, w, c.oracle));
 const prod = (xs: readonly number[]) => xs.reduce((a, b) => a * b, 1);
 
-describe('matrix = oracle', () => {
+describe('matrix = oracle', { timeout: 60_000 }, () => { // room for property runs on a loaded machine; no timing is asserted
   it('numerically (float64 ring, integer data) on random 1–3D specs', () => {
     fc.assert(fc.property(randomCase(), fc.nat(), (c, seed) => {
       const spec = normalizeSpec(c.spec);

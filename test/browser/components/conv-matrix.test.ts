@@ -108,6 +108,12 @@ describe('<conv-matrix>', () => {
     expect(errors).toEqual([]);
   });
 
+  it('never lets attribute text reach the DOM as markup', async () => {
+    const el = await mount(`<conv-matrix input="3" kernel="2" inputs="<img src=x onerror=alert(1)>,b,c" weights="\\href{javascript:alert(1)}{x},y"></conv-matrix>`);
+    expect(el.shadowRoot!.querySelector('img, a')).toBeNull();
+    expect(part(el, 'error')!.dataset.attribute).toMatch(/^(inputs|weights)$/);
+  });
+
   it('shows an error, not a blank box, when the first spec is invalid', async () => {
     const el = await mount('<conv-matrix input="0" kernel="3"></conv-matrix>');
     expect(part(el, 'error')!.dataset.attribute).toBe('input');
@@ -164,7 +170,7 @@ describe('<conv-matrix>', () => {
     const elapsed = performance.now() - t0;
     const canvas = part(el, 'sparsity')!.querySelector('canvas')!;
     expect(canvas.width).toBeGreaterThan(0);
-    expect(part(el, 'verdict')!.dataset.verdict).toBe('pass');
+    await expect.poll(() => part(el, 'verdict')?.dataset.verdict, { timeout: 10_000 }).toBe('pass');
     const box = canvas.getBoundingClientRect();
     canvas.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, clientX: box.left + 2, clientY: box.top + box.height / 2 }));
     await settle(el);

@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, mount, part, snapshot, visibleCells } from './helpers.ts';
+import { fastCell } from '../../../components/shared/fast-matrix.ts';
+
+afterEach(cleanup);
+
+describe('the light path for large matrices', () => {
+  it('writes only simple cells, and refuses anything else', () => {
+    expect(fastCell('w_{12}')).toContain('>w<');
+    expect(fastCell('-2')).toContain('−2');
+    for (const bad of ['\\frac{1}{2}', 'w_{1} z_{2}', '<img src=x onerror=alert(1)>', 'ab', 'w_{x}']) expect(fastCell(bad)).toBeNull();
+  });
+
+  it('shows a 36×49 matrix with the same cells and hooks as the KaTeX path', async () => {
+    const el = await mount('<conv-matrix input="7x7" kernel="2x2"></conv-matrix>');
+    expect(part(el, 'equation')!.querySelector('.fm-matrix')).not.toBeNull();
+    const K = visibleCells(el, 'mK');
+    expect(K).toHaveLength(36);
+    expect(K[0]!.slice(0, 9)).toEqual(['w1', 'w2', '0', '0', '0', '0', '0', 'w3', 'w4']);
+    expect(K[35]!.slice(-9)).toEqual(['w1', 'w2', '0', '0', '0', '0', '0', 'w3', 'w4']);
+    await snapshot(el, 'conv-matrix-36x49');
+  });
+});
