@@ -13,6 +13,8 @@ const chromium = playwright({
 });
 
 export default defineConfig({
+  // the elements import KaTeX and mathjs lazily; pre-bundle them so Vite never reloads a test page mid-run
+  optimizeDeps: { include: ['katex', 'mathjs'] },
   test: {
     projects: [
       {

@@ -87,11 +87,11 @@ expect({ input: 6, kernel: 3 }).toSatisfyIdentity('shape-round-trip', { matrix: 
 describe('the packed package in an external project', () => {
   it('packs the built entry points and their types, and nothing from the test suite', () => {
     const files = run('tar', ['-tzf', tarball], work).split('\n');
-    for (const f of ['dist/lib/index.js', 'dist/lib/testing.js', 'dist/types/index.d.ts', 'dist/types/testing/index.d.ts', 'package.json']) {
+    for (const f of ['dist/lib/index.js', 'dist/lib/testing.js', 'dist/types/src/index.d.ts', 'dist/types/src/testing/index.d.ts', 'package.json']) {
       expect(files).toContain(`package/${f}`);
     }
     expect(files.some((f) => f.startsWith('package/test/'))).toBe(false);
-    expect(readFileSync(join(consumer, 'node_modules/convmat/dist/types/testing/vitest-types.d.ts'), 'utf8')).toContain("declare module 'vitest'");
+    expect(readFileSync(join(consumer, 'node_modules/convmat/dist/types/src/testing/vitest-types.d.ts'), 'utf8')).toContain("declare module 'vitest'");
   });
 
   it("runs the project's vitest suite: every test passes except the one that fails on purpose", () => {
