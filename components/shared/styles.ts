@@ -5,6 +5,23 @@ import { css } from 'lit';
  * dark palette through `prefers-color-scheme` or `theme="dark"`, and
  * `theme="light"` to force light. Colours keep WCAG AA contrast in both.
  */
+/** The dark palette, used by `prefers-color-scheme: dark` and by `theme="dark"`. */
+const darkPalette = css`
+  --conv-fg: #e6edf3;
+  --conv-bg: #0d1117;
+  --conv-muted: #9198a1;
+  --conv-border: #3d444d;
+  --conv-accent: #79b8ff;
+  --conv-highlight: #4d3d00;
+  --conv-highlight-strong: #7a5c00;
+  --conv-input-highlight: #1b4721;
+  --conv-pass: #7ee787;
+  --conv-pass-bg: #12261e;
+  --conv-fail: #ffa198;
+  --conv-fail-bg: #3c1618;
+  --conv-zero: #6e7681;
+`;
+
 export const themeStyles = css`
   :host {
     --conv-fg: #1f2328;
@@ -37,37 +54,9 @@ export const themeStyles = css`
   }
   :host([hidden]) { display: none; }
   @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --conv-fg: #e6edf3;
-      --conv-bg: #0d1117;
-      --conv-muted: #9198a1;
-      --conv-border: #3d444d;
-      --conv-accent: #79b8ff;
-      --conv-highlight: #4d3d00;
-      --conv-highlight-strong: #7a5c00;
-      --conv-input-highlight: #1b4721;
-      --conv-pass: #7ee787;
-      --conv-pass-bg: #12261e;
-      --conv-fail: #ffa198;
-      --conv-fail-bg: #3c1618;
-      --conv-zero: #6e7681;
-    }
+    :host(:not([theme='light'])) { ${darkPalette} }
   }
-  :host([theme='dark']) {
-    --conv-fg: #e6edf3;
-    --conv-bg: #0d1117;
-    --conv-muted: #9198a1;
-    --conv-border: #3d444d;
-    --conv-accent: #79b8ff;
-    --conv-highlight: #4d3d00;
-    --conv-highlight-strong: #7a5c00;
-    --conv-input-highlight: #1b4721;
-    --conv-pass: #7ee787;
-    --conv-pass-bg: #12261e;
-    --conv-fail: #ffa198;
-    --conv-fail-bg: #3c1618;
-    --conv-zero: #6e7681;
-  }
+  :host([theme='dark']) { ${darkPalette} }
   [part='error'] {
     color: var(--conv-fail);
     background: var(--conv-fail-bg);
