@@ -16,7 +16,7 @@ interface CheckerboardView {
   uniform: boolean;
   interiorValues: number[];
   predicted: boolean;
-  /** taps per output of nearest-neighbour resize then a stride-1 "same" convolution, same output shape */
+  /** taps per output of nearest-neighbour resize then a stride 1 "same" convolution, same output shape */
   resized: number[];
 }
 
@@ -102,7 +102,7 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView> {
     const rule = `rule "s divides k (and gcd(s, d) = 1)" predicts ${v.predicted ? 'even' : 'uneven'} overlap, and the counts agree`;
     return html`<div class="row" @pointerleave=${() => this.setActive({ output: null })}>
         <section part="transposed"><h3>transposed convolution, k = ${ks}, s = ${ss}</h3>${this.plot(v.counts, v.shape, 'overlap counts')}</section>
-        <section part="resized"><h3>resize ×${ss} (nearest), then a stride-1 "same" convolution</h3>${this.plot(v.resized, v.shape, 'taps per output')}</section>
+        <section part="resized"><h3>resize ×${ss} (nearest), then a stride 1 "same" convolution</h3>${this.plot(v.resized, v.shape, 'taps per output')}</section>
       </div>
       <div part="pattern">${pattern}</div>
       ${v.predicted === v.uniform ? simpleVerdict(true, rule) : simpleVerdict(false, `the rule predicts ${v.predicted ? 'even' : 'uneven'} overlap but the counts are ${v.uniform ? 'even' : 'uneven'}`)}`;

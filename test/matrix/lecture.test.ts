@@ -29,13 +29,13 @@ describe.each(lectureCases.map((c) => [c.id, c] as const))('lecture example %s',
     expect(check.report.compared).toBe(check.matrix.rows);
   });
 
-  it.runIf(e.shape !== undefined)('has the shape and output size of the lecture', () => {
+  if (e.shape !== undefined) it('has the shape and output size of the lecture', () => {
     expect({ rows: check.matrix.rows, cols: check.matrix.cols }).toEqual(e.shape);
     expect(check.spec.output).toEqual(e.output);
     if (e.nonzeros !== undefined) expect(nonzeros(check.matrix)).toBe(e.nonzeros);
   });
 
-  it.runIf(e.matrix !== undefined)('has the printed matrix entries', () => {
+  if (e.matrix !== undefined) it('has the printed matrix entries', () => {
     const dense = materialize(check.matrix, check.spec.weights, polynomialRing);
     expect(dense.length).toBe(e.matrix!.length);
     dense.forEach((row, r) => {
@@ -44,16 +44,16 @@ describe.each(lectureCases.map((c) => [c.id, c] as const))('lecture example %s',
     });
   });
 
-  it.runIf(e.product !== undefined)('gives K·z as printed', () => {
+  if (e.product !== undefined) it('gives K·z as printed', () => {
     e.product!.forEach((text, r) => expectPoly(check.product[r]!, text, `(K·z)[${r}]`));
   });
 
-  it.runIf(e.values !== undefined)('gives the printed numbers', () => {
+  if (e.values !== undefined) it('gives the printed numbers', () => {
     expect(check.product.length).toBe(e.values!.length);
     e.values!.forEach((v, r) => expectPoly(check.product[r]!, String(v), `(K·z)[${r}]`));
   });
 
-  it.runIf(e.outputNames !== undefined)('names the outputs as the lecture does', () => {
+  if (e.outputNames !== undefined) it('names the outputs as the lecture does', () => {
     expect(check.spec.outputNames).toEqual(e.outputNames);
   });
 });
