@@ -1,10 +1,12 @@
 import { css, html, type TemplateResult } from 'lit';
 import { derive } from '../../src/latex/derive.ts';
 import type { Derivation, EquationStep, Highlight, MatrixPart, Step } from '../../src/latex/derivation.ts';
-import { ConvElement } from '../shared/conv-element.ts';
+import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { cellSelector, highlightRule, tex, texMatrix } from '../shared/katex-block.ts';
 import { SPEC_KEYS } from '../shared/spec-from-attributes.ts';
+
+const STEPS_PER_TASK = 1;
 
 /**
  * @summary A step-by-step derivation in the lecture's notation, built by the engine's derivation builder, with collapsible steps and linked hover.
@@ -50,6 +52,7 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
     summary { cursor: pointer; color: var(--conv-muted); font-size: 0.9rem; }
     .math { display: flex; align-items: center; gap: 0.35rem; flex-wrap: wrap; margin: 0.3rem 0; overflow-x: auto; }
     p { margin: 0.3rem 0; }
+    details { content-visibility: auto; contain-intrinsic-size: auto 4rem; }
   `];
 
   declare topic?: string;
@@ -85,10 +88,12 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
   }
 
   protected renderView(d: Derivation): TemplateResult {
+    // the first render typesets STEPS_PER_TASK steps per task (see ConvElement.deferredParts)
+    this.deferredParts = Math.max(this.deferredParts, Math.ceil(d.steps.length / STEPS_PER_TASK) - 1);
     return html`<h3 part="title">${d.title}</h3>
       <div @pointerleave=${() => this.setActive({ output: null })}>
         ${d.steps.map((s, i) => html`<details part="step" class="s${i}" ?open=${!this.collapsed}>
-          <summary>${s.title}</summary>${this.renderStep(s)}</details>`)}
+          <summary>${s.title}</summary>${this.shown(Math.floor(i / STEPS_PER_TASK)) ? this.renderStep(s) : pendingPart}</details>`)}
       </div>`;
   }
 

@@ -3,7 +3,7 @@ import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix, checkMatrixNumeric } from '../../src/check/matrix-check.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
 import { describeReport, type EquivalenceReport } from '../../src/check/equivalence.ts';
-import { ConvElement } from '../shared/conv-element.ts';
+import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { tex, texMatrix } from '../shared/katex-block.ts';
 import { rowEntries, typesettable, weightTex, windowAround } from '../shared/matrix-data.ts';
@@ -137,12 +137,14 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
   }
 
   protected renderView(v: MatrixView): TemplateResult {
+    // an equation's z = products = outputs are typeset in the task after K (ConvElement.deferredParts)
+    if (!this.hasUpdated && this.show === 'equation' && v.eq.typeset) this.deferredParts = 1;
     const active = this.active;
     const line = active !== undefined && v.eq.product.length > 0 && active < v.eq.matrix.rows ? outputLine(v.eq, active) : null;
     const body = v.eq.typeset
       ? html`<div tabindex="0" @pointerover=${(e: Event) => this.hover(rowAt(e))} @pointerleave=${() => this.hover(null)}
           @keydown=${this.onKey} aria-label="convolution matrix; arrow keys step through the rows">
-          ${equationTemplate(v.eq, this.show === 'equation')}</div>`
+          ${equationTemplate(v.eq, this.show === 'equation', this.shown(1) ? undefined : pendingPart)}</div>`
       : this.renderSparsity(v, line?.tex ?? null);
     const verdict = v.report
       ? verdictTemplate(v.report, describeReport(v.report), v.symbolic)

@@ -1,7 +1,7 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { describeReport } from '../../src/check/equivalence.ts';
-import { ConvElement } from '../shared/conv-element.ts';
+import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { highlightRule, tex } from '../shared/katex-block.ts';
 import { rowEntries } from '../shared/matrix-data.ts';
@@ -58,6 +58,9 @@ export class ConvTransposedElement extends ConvElement<TransposedForms> {
 
   private sheet = new HighlightSheet();
 
+  /** The scatter and zero-insertion forms typeset in the two tasks after the matrix form. */
+  protected override deferredParts = 2;
+
   protected compute(): TransposedForms {
     return transposedForms(normalizeSpec({ ...this.specInput(), transposed: true }));
   }
@@ -96,12 +99,12 @@ export class ConvTransposedElement extends ConvElement<TransposedForms> {
         ${f.eq.typeset ? equationTemplate(f.eq, true) : html`<p class="caption">Kᵀ is ${f.eq.matrix.rows} × ${f.eq.matrix.cols}; see &lt;conv-matrix&gt; for its structure.</p>`}
       </section>
       <section class="form" part="scatter-form"><h3>2 · Scatter: the filter scaled by each input</h3>
-        ${this.scatterTable(f)}
-        ${verdictTemplate(f.reports.scatter, describeReport(f.reports.scatter))}
+        ${this.shown(1) ? html`${this.scatterTable(f)}
+        ${verdictTemplate(f.reports.scatter, describeReport(f.reports.scatter))}` : pendingPart}
       </section>
       <section class="form" part="zero-insertion-form"><h3>3 · Zero insertion, flipped kernel, stride 1</h3>
-        ${this.zeroInsertion(f)}
-        ${verdictTemplate(f.reports.zeroInsertion, describeReport(f.reports.zeroInsertion))}
+        ${this.shown(2) ? html`${this.zeroInsertion(f)}
+        ${verdictTemplate(f.reports.zeroInsertion, describeReport(f.reports.zeroInsertion))}` : pendingPart}
       </section>
     </div>
     <p class="caption">The weights of a transposed convolution are learned: they are not the values of the transpose of some other layer's matrix.</p>

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix } from '../../src/check/matrix-check.ts';
 import { describeReport, type EquivalenceReport } from '../../src/check/equivalence.ts';
-import { ConvElement } from '../shared/conv-element.ts';
+import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { tex } from '../shared/katex-block.ts';
 import { inputTex, outputTex, productTex, rowEntries, weightTex } from '../shared/matrix-data.ts';
@@ -108,6 +108,9 @@ export class ConvWindowElement extends ConvElement<WindowView> {
     this.pause();
   }
 
+  /** The output grid and the dot product are typeset in the task after the input grid, the matrix in the next. */
+  protected override deferredParts = 2;
+
   protected compute(): WindowView {
     const spec = normalizeSpec(this.specInput());
     const check = checkMatrix(spec);
@@ -208,11 +211,11 @@ export class ConvWindowElement extends ConvElement<WindowView> {
         <div class="out"><div class="label">output</div>
           <div class="grid" part="output" style="--cols:${v.outputWidth}">
             ${v.outputCells.map((t, o) => html`<div class="cell ${o === r ? 'on' : ''}" data-index=${o}
-              @click=${() => { this.pause(); this.go(o); }}>${tex(t)}</div>`)}
+              @click=${() => { this.pause(); this.go(o); }}>${this.shown(1) ? tex(t) : nothing}</div>`)}
           </div></div>
-        ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div><div class="label">matrix row ${r + 1}</div>${equationTemplate(v.eq, false)}</div>`}
+        ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div><div class="label">matrix row ${r + 1}</div>${this.shown(2) ? equationTemplate(v.eq, false) : pendingPart}</div>`}
       </div>
-      <div class="caption" part="dot">${tex(numeric ? `${dot} = ${v.outputCells[r]}` : line.tex)}</div>
+      <div class="caption" part="dot">${this.shown(1) ? tex(numeric ? `${dot} = ${v.outputCells[r]}` : line.tex) : nothing}</div>
       ${verdictTemplate(v.report, describeReport(v.report))}
       ${liveRegion(`Position ${r + 1} of ${frames}: ${line.text}`)}`;
   }

@@ -66,19 +66,79 @@ export abstract class ConvElement<View> extends LitElement {
   protected error: unknown = null;
   private lastGood: TemplateResult | null = null;
   private parserPending = false;
+  /** the view was computed in the task before the first render (firstUpdate) */
+  private precomputed = false;
+  /**
+   * Parts of the FIRST render that wait for later tasks: a subclass with a
+   * heavy view sets this and asks `shown(k)` (k = 1…deferredParts) before
+   * rendering part k, so the first render typesets in several short tasks
+   * instead of one long one. `updateComplete` resolves when all are shown.
+   */
+  protected deferredParts = 0;
+  private shownParts = 0;
+  private partsDone: Promise<void> | null = null;
 
   override connectedCallback(): void {
     super.connectedCallback();
     try { installKatexFonts(this.ownerDocument); } catch { /* no document head: fonts fall back */ }
   }
 
-  /** Every update waits for KaTeX once, so the first render is already typeset. */
+  /**
+   * Every update waits for KaTeX once, so the first render is already typeset.
+   * The first update computes the view (the engine's work) in one task and
+   * renders it (KaTeX and the DOM) in the next, so neither blocks for long.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (katexReady()) return super.scheduleUpdate();
-    return loadKatex().then(() => super.scheduleUpdate(), (e) => {
-      this.error = e;
-      return super.scheduleUpdate();
-    });
+    if (katexReady() && this.hasUpdated) return super.scheduleUpdate();
+    return this.firstUpdate();
+  }
+
+  private async firstUpdate(): Promise<unknown> {
+    if (!katexReady()) {
+      try { await loadKatex(); } catch (e) { this.error = e; }
+    }
+    if (!this.hasUpdated && this.view === null && !this.error) {
+      this.recompute();
+      this.precomputed = true;
+      await nextTask();
+    }
+    return super.scheduleUpdate();
+  }
+
+  /** An input property changed after the view was computed ahead of the first render: compute again. */
+  override requestUpdate(name?: PropertyKey, oldValue?: unknown, options?: Parameters<LitElement['requestUpdate']>[2]): void {
+    if (this.precomputed && typeof name === 'string' && (this.constructor as typeof ConvElement).inputKeys.includes(name)) this.precomputed = false;
+    super.requestUpdate(name, oldValue, options);
+  }
+
+  /** True when deferred part `k` (1-based) of the first render may be rendered. */
+  protected shown(k: number): boolean {
+    return k <= this.shownParts;
+  }
+
+  /** After the first render, shows one more deferred part per task. */
+  private showDeferredParts(): Promise<void> {
+    this.partsDone ??= (async () => {
+      while (this.shownParts < this.deferredParts) {
+        await nextTask();
+        this.shownParts++;
+        this.requestUpdate();
+        await super.getUpdateComplete();
+      }
+    })();
+    return this.partsDone;
+  }
+
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.shownParts >= this.deferredParts) return done;
+    await this.showDeferredParts();
+    return super.getUpdateComplete();
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    if (this.deferredParts > this.shownParts && this.view !== null) void this.showDeferredParts();
   }
 
   /** The spec written in this element's attributes. */
@@ -102,6 +162,9 @@ export abstract class ConvElement<View> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     const keys = (this.constructor as typeof ConvElement).inputKeys;
+    const precomputed = this.precomputed;
+    this.precomputed = false;
+    if (precomputed) return;
     if (!this.hasUpdated || keys.some((k) => changed.has(k))) this.recompute();
   }
 
@@ -161,6 +224,18 @@ export abstract class ConvElement<View> extends LitElement {
       ? html`<div class="caption" part="placeholder">Loading…</div>` : nothing;
     return html`${this.error ? errorTemplate(this.error, this.lastGood !== null) : nothing}${placeholder}${body}`;
   }
+}
+
+/** Stands in for a deferred part of the first render for the few milliseconds until its task. */
+export const pendingPart = html`<div class="caption" part="placeholder">…</div>`;
+
+/** Resolves in a later task, so the browser can paint and handle input in between. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
 }
 
 /** The inline error: which attribute, its value, the rule, and a fix. */

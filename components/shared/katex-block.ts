@@ -24,6 +24,17 @@ export function loadKatex(): Promise<KatexRender> {
   return katexLoad;
 }
 
+/**
+ * Typesets a small sample of what the elements show (subscripts, products,
+ * sums, a matrix), so the first element on a page does not pay KaTeX's
+ * first-run cost inside its own render. Call it in a task of its own.
+ */
+export function warmKatex(): void {
+  const k = katexNow();
+  k.renderTex('z_{1} = w_{1} \\cdot x_{1} + w_{2} x_{2} - \\frac{1}{2}\\,\\left[0,\\ 1\\right]', { display: true });
+  k.renderMatrixHtml([['w_{1}', '0'], ['x^{2}', '-3']], { label: 'K^{T}' });
+}
+
 export function katexReady(): boolean {
   return katexModule !== null;
 }

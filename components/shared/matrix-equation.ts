@@ -41,10 +41,12 @@ export function matrixLabel(spec: ConvSpec): string {
   return spec.transposed ? 'K^{T}' : 'K';
 }
 
-export function equationTemplate(d: EquationData, showEquation: boolean): TemplateResult {
+export function equationTemplate(d: EquationData, showEquation: boolean, pending?: TemplateResult): TemplateResult {
   if (!d.cells) return html``;
   const k = html`<span class="mK">${texMatrix(d.cells, { label: matrixLabel(d.spec), ariaLabel: `matrix ${d.spec.transposed ? 'K transposed' : 'K'}, ${d.matrix.rows} by ${d.matrix.cols}` })}</span>`;
   if (!showEquation) return html`<div class="equation" part="equation">${k}</div>`;
+  // the vectors are typeset in a later task (ConvElement.deferredParts): K first, `pending` in their place
+  if (pending) return html`<div class="equation" part="equation">${k}${pending}</div>`;
   return html`<div class="equation" part="equation">
     ${k}<span class="mz">${texMatrix(column(d.z), { label: 'z', ariaLabel: 'input vector z' })}</span>
     ${tex('=')}<span class="mp">${texMatrix(column(d.products!), { ariaLabel: 'products' })}</span>

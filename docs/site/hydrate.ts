@@ -1,8 +1,14 @@
 /**
- * Puts the live elements in place of their static fallbacks, one per task:
- * each element renders (KaTeX included) in its own task, so the page never
- * blocks for long while a dozen matrices typeset. Slots in view go first.
- * When all are in, `<html data-hydrated>` is set (the crawl test waits for it).
+ * Puts the live elements in place of their static fallbacks, one per task,
+ * and only when they are needed: the slots on the first screen go live on
+ * load; every other slot goes live when it comes within half a screen of
+ * the viewport (IntersectionObserver). Until then its static, pre-rendered
+ * KaTeX stands in, so a long page of typeset examples never blocks the main
+ * thread on load, and scrolling renders one element at a time.
+ *
+ * `<html data-hydrated-view>` is set once the first screen is live (the load
+ * is done); `<html data-hydrated="N">` once all N slots are (the crawl test
+ * scrolls through the page and waits for it). `hydrateAll()` forces the rest.
  */
 function nextTask(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -13,6 +19,9 @@ function nextTask(): Promise<void> {
     ch.port2.postMessage(null);
   });
 }
+
+/** How far outside the viewport a slot starts rendering. */
+const MARGIN = '50% 0px';
 
 function inView(el: Element): boolean {
   const r = el.getBoundingClientRect();
@@ -29,22 +38,76 @@ function activate(slot: HTMLElement): void {
   slot.classList.add('is-live');
 }
 
+/** Activates slots one per task, in order, never two at once. */
+class Hydrator {
+  private queue: HTMLElement[] = [];
+  private done = new Set<HTMLElement>();
+  private running = false;
+  /** set once the first screen is live: only then may `data-hydrated` be set */
+  ready = false;
+  private observer: IntersectionObserver | null = null;
+
+  constructor(private readonly doc: Document, private readonly slots: readonly HTMLElement[]) {}
+
+  observe(slots: readonly HTMLElement[]): void {
+    if (typeof IntersectionObserver !== 'function') { this.enqueue(slots); return; }
+    this.observer = new IntersectionObserver((entries) => {
+      this.enqueue(entries.filter((e) => e.isIntersecting).map((e) => e.target as HTMLElement));
+    }, { rootMargin: MARGIN });
+    for (const s of slots) this.observer.observe(s);
+  }
+
+  enqueue(slots: readonly HTMLElement[]): Promise<void> {
+    for (const s of slots) if (!this.done.has(s) && !this.queue.includes(s)) this.queue.push(s);
+    return this.run();
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    while (this.queue.length) {
+      const slot = this.queue.shift()!;
+      if (this.done.has(slot)) continue;
+      this.done.add(slot);
+      this.observer?.unobserve(slot);
+      await nextTask();
+      const t0 = performance.now();
+      activate(slot);
+      const el = slot.lastElementChild as (Element & { updateComplete?: Promise<unknown> }) | null;
+      await el?.updateComplete;
+      performance.measure(`convmat ${slot.dataset.tag ?? ''} ${slot.id || ''}`.trim(), { start: t0, detail: el?.outerHTML.slice(0, 200) });
+    }
+    this.running = false;
+    await this.finish();
+  }
+
+  async finish(): Promise<void> {
+    if (!this.ready || this.done.size < this.slots.length || this.running) return;
+    this.observer?.disconnect();
+    await nextTask();
+    this.doc.documentElement.dataset.hydrated = String(this.slots.length);
+  }
+}
+
+let current: Hydrator | null = null;
+
 export async function hydrate(doc: Document = document): Promise<void> {
   const slots = [...doc.querySelectorAll<HTMLElement>('.live')];
+  const hydrator = (current = new Hydrator(doc, slots));
   const first = slots.filter(inView);
-  const rest = slots.filter((s) => !first.includes(s));
-  for (const slot of [...first, ...rest]) {
-    await nextTask();
-    const t0 = performance.now();
-    activate(slot);
-    const el = slot.lastElementChild as (Element & { updateComplete?: Promise<unknown> }) | null;
-    await el?.updateComplete;
-    performance.measure(`convmat ${slot.dataset.tag ?? ''} ${slot.id || ''}`.trim(), { start: t0, detail: el?.outerHTML.slice(0, 200) });
-  }
+  await hydrator.enqueue(first);
   if (doc.querySelector('.identity-live')) {
     const { mountIdentityPanels } = await import('./identity-panel.ts');
     await mountIdentityPanels(doc);
   }
   await nextTask();
-  doc.documentElement.dataset.hydrated = String(slots.length);
+  doc.documentElement.dataset.hydratedView = String(first.length);
+  hydrator.ready = true;
+  hydrator.observe(slots.filter((s) => !first.includes(s)));
+  await hydrator.finish();
+}
+
+/** Makes every remaining slot live now, one per task (printing, tests, "show all"). */
+export function hydrateAll(doc: Document = document): Promise<void> {
+  return current?.enqueue([...doc.querySelectorAll<HTMLElement>('.live:not(.is-live)')]) ?? Promise.resolve();
 }

@@ -3,7 +3,7 @@ import { initSearch } from './search.ts';
 
 /**
  * The site script: search first (it is tiny), then the element definitions,
- * then the live elements one by one in place of their static renderings.
+ * then KaTeX, then the live elements one by one in place of their static renderings.
  */
 initSearch();
 
@@ -12,7 +12,17 @@ document.querySelector('.sidebar')?.addEventListener('click', (e) => {
   if (toggle instanceof HTMLInputElement && e.target instanceof HTMLAnchorElement) toggle.checked = false;
 });
 
-import('../../components/define.ts').then(
+// KaTeX is evaluated in a task of its own, before the first element renders in another; a page
+// without live elements (the API reference…) never loads the elements, the engine or KaTeX.
+const live = document.querySelector('.live, .identity-live') !== null;
+(live ? import('../../components/define.ts')
+  .then(() => import('../../components/shared/katex-block.ts'))
+  .then(async (k) => { await k.loadKatex(); await nextTask(); k.warmKatex(); }) : Promise.resolve())
+  .then(
   () => hydrate(),
   (e: unknown) => { console.error('convmat elements failed to load', e); },
 );
+
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -43,7 +43,25 @@ const DEEP = `
   };
 `;
 
+/**
+ * Off-screen elements go live only when they come near the viewport, so the
+ * crawl scrolls down the page, a screen at a time, until every slot is live.
+ */
+async function scrollThrough(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const pause = () => new Promise((r) => setTimeout(r, 60));
+    for (let y = 0; y < document.documentElement.scrollHeight && !document.documentElement.dataset.hydrated; y += innerHeight / 2) {
+      scrollTo(0, y);
+      await pause();
+    }
+    for (const slot of document.querySelectorAll('.live:not(.is-live)')) { slot.scrollIntoView(); await pause(); }
+    scrollTo(0, 0);
+  });
+}
+
 async function settle(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-hydrated-view]', { timeout: 30_000 });
+  await scrollThrough(page);
   await page.waitForSelector('html[data-hydrated]', { timeout: 30_000 });
   await page.waitForFunction(async () => {
     const all = (window as unknown as { __deepAll(): Element[] }).__deepAll();
@@ -60,15 +78,22 @@ export async function longTaskContext(browser: Browser): Promise<BrowserContext>
   return context;
 }
 
-/** The long tasks (ms) of one load of `url`, until every element has rendered. */
-export async function longTasksOf(context: BrowserContext, url: string): Promise<number[]> {
+/** Long tasks (ms) of one visit: while loading (until the first screen is live and the page is quiet), and while then scrolling to the end. */
+export interface LongTasks { load: number[]; scroll: number[] }
+
+/** The long tasks of one load of `url`, then of scrolling through it until every element has rendered. */
+export async function longTasksOf(context: BrowserContext, url: string): Promise<LongTasks> {
   const page = await context.newPage();
+  const taken = () => page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
   await page.goto(url, { waitUntil: 'load' });
+  await page.waitForSelector('html[data-hydrated-view]', { timeout: 30_000 });
+  await page.waitForTimeout(300);
+  const load = await taken();
   await settle(page);
   await page.waitForTimeout(100);
-  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.slice());
+  const scroll = await taken();
   await page.close();
-  return tasks;
+  return { load, scroll };
 }
 
 /** Runs `work` over `items` with at most `n` at a time. */

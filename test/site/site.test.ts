@@ -1,5 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright';
@@ -20,6 +20,42 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const shots = resolve(root, 'test/__screenshots__/site');
 const LECTURE = PAGES.filter((p) => p.group === 'Lecture');
 const LONG_TASK_MS = 100;
+/** Above this share of all cores busy with other processes, long tasks measure the machine, not the site. */
+const MAX_BUSY = 0.5;
+
+/**
+ * Busy and total CPU time so far: from /proc/stat on Linux, which also counts the time a virtual machine's
+ * cores were taken by the host (steal), else from the per-core counters Node reports.
+ */
+function cpuTimes(): { busy: number; all: number } {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    const all = f.reduce((a, b) => a + b, 0);
+    return { busy: all - f[3]! - f[4]!, all };
+  } catch {
+    return cpus().reduce((a, c) => {
+      const t = c.times;
+      const all = t.user + t.nice + t.sys + t.idle + t.irq;
+      return { busy: a.busy + all - t.idle, all: a.all + all };
+    }, { busy: 0, all: 0 });
+  }
+}
+
+/** The share (0–1) of all cores busy (or taken by the host) over `ms`. */
+async function busyShare(ms: number): Promise<number> {
+  const a = cpuTimes();
+  await new Promise((r) => setTimeout(r, ms));
+  const b = cpuTimes();
+  return b.all > a.all ? (b.busy - a.busy) / (b.all - a.all) : 0;
+}
+
+/** Waits until the machine is quiet (or `limit` ms have passed); returns the last busy share. */
+async function quietMachine(limit: number): Promise<number> {
+  const until = Date.now() + limit;
+  let busy = await busyShare(1000);
+  while (busy > MAX_BUSY / 2 && Date.now() < until) busy = await busyShare(1000);
+  return busy;
+}
 
 let outDir = '';
 let site: StaticSite;
@@ -55,22 +91,24 @@ describe('the built docs site', () => {
   });
 
   it('blocks the main thread for less than 100 ms on every page', async (ctx) => {
-    // Long tasks are wall-clock: on a machine whose run queue is far longer than its cores, a 20 ms task
-    // can take 300 ms. The budget is only meaningful on a machine that is not saturated.
-    const load = loadavg()[0]!;
-    if (load > 1.5 * cpus().length) ctx.skip(`load average ${load.toFixed(1)} on ${cpus().length} cores: long tasks cannot be measured`);
+    // Long tasks are wall-clock: on a machine whose cores are all busy with other work, a 20 ms task can take
+    // 300 ms. The crawl above has finished, so what is busy now is someone else: wait (up to 30 s) for a quiet
+    // machine, and measure only then. The 1-minute load average would still count the build and crawl above.
+    const busy = await quietMachine(30_000);
+    if (busy > MAX_BUSY) ctx.skip(`the machine stayed ${Math.round(busy * 100)}% busy (or taken by the host) on ${cpus().length} cores: long tasks cannot be measured`);
     const context = await longTaskContext(browser);
     await longTasksOf(context, site.url + PAGES[0]!.file);
     const slow: string[] = [];
     for (const p of PAGES) {
-      // a busy machine can stretch one load; a page fails only when two loads in a row block too long
-      let tasks = await longTasksOf(context, site.url + p.file);
-      if (Math.max(0, ...tasks) >= LONG_TASK_MS) tasks = await longTasksOf(context, site.url + p.file);
-      if (Math.max(0, ...tasks) >= LONG_TASK_MS) slow.push(`${p.file}: ${tasks.map(Math.round).join(', ')} ms (cold load: ${reports.get(p.file)!.coldLongTasks.map(Math.round).join(', ')})`);
+      // a fresh renderer's first layout alone can take 50–80 ms here, and a shared machine stretches one load
+      // now and then: a page fails only when each of three loads blocks too long (a real blocker does every time)
+      const loads: number[][] = [];
+      for (let i = 0; i < 3 && !loads.some((t) => Math.max(0, ...t) < LONG_TASK_MS); i++) loads.push((await longTasksOf(context, site.url + p.file)).load);
+      if (loads.every((t) => Math.max(0, ...t) >= LONG_TASK_MS)) slow.push(`${p.file}: ${loads.map((t) => t.map(Math.round).join(', ')).join(' | ')} ms (cold load: ${reports.get(p.file)!.coldLongTasks.map(Math.round).join(', ')})`);
     }
     await context.close();
     expect(slow).toEqual([]);
-  }, 150_000);
+  }, 200_000);
 
   it('has no broken internal link or fragment', async () => {
     expect(reports.size).toBe(PAGES.length);
