@@ -17,7 +17,11 @@ export function weightNamesFor(prefix: string, shape: readonly number[], singleC
 export function tensorNamesFor(prefix: string, shape: readonly number[], singleChannel: boolean, first = 1): string[] {
   const [c, ...spatial] = shape as [number, ...number[]];
   const N = product(spatial);
-  if (singleChannel) return range(N).map((i) => `${prefix}${i + first}`);
+  if (singleChannel) {
+    const names: string[] = new Array(N);
+    for (let i = 0; i < N; i++) names[i] = prefix + (i + first);
+    return names;
+  }
   const names: string[] = [];
   for (let ch = 0; ch < c; ch++) for (let i = 0; i < N; i++) names.push(`${prefix}_${ch + 1}_${i + first}`);
   return names;

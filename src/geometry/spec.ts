@@ -1,6 +1,6 @@
 import { LimitError, ParseError, SpecError } from '../errors.ts';
-import type { Polynomial } from '../algebra/polynomial.ts';
-import { isIdentifier } from '../algebra/symbols.ts';
+import { type Polynomial, symbolPoly } from '../algebra/polynomial.ts';
+import { assertIdentifier, isIdentifier } from '../algebra/symbols.ts';
 import { type EntrySource, entryToPolynomial, parseEntrySource } from '../algebra/entries.ts';
 import {
   type AxisParams, convOutputSize, fullPadding, kernelSpan, samePadding, transposedOutputSize,
@@ -228,7 +228,10 @@ function resolveEntries(
   if (!src || src.kind === 'prefix') {
     const prefix = src?.kind === 'prefix' ? src.prefix : defaultPrefix;
     const names = namesFor(prefix);
-    return { names, values: names.map((n) => entryToPolynomial(n, field)), prefix };
+    // generated names grow in length from the first to the last: checking those two checks them all
+    assertIdentifier(names[0], field);
+    assertIdentifier(names[names.length - 1], field);
+    return { names, values: names.map((n) => symbolPoly(n)), prefix };
   }
   const total = product(shape);
   const spatial = shape.slice(field === 'weights' ? 2 : 1);
