@@ -42,6 +42,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'a derivation in the lecture\'s notation (latex, markdown, html, text, json)',
     load: async () => (await import('./explain.ts')).explainCommand,
   },
+  {
+    // check brings the identities catalogue and the analysis layer
+    name: 'check',
+    summary: 'check one identity of the catalogue on a spec (exit 1 when it does not hold)',
+    load: async () => (await import('./check.ts')).checkCommand,
+  },
   eager(helpCommand),
 ];
 
