@@ -11,6 +11,8 @@ interface Example {
   readonly argv: readonly string[];
   readonly stdin?: string;
   readonly note: string;
+  /** the exit code the example must have (default 0); the build fails otherwise */
+  readonly exit?: number;
 }
 
 const LECTURE_5X5 = JSON.stringify({
@@ -30,16 +32,20 @@ export const CLI_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { argv: ['eval'], stdin: LECTURE_5X5, note: 'The lecture’s 5×5 input and 3×3 filter, in PyTorch layout on stdin.' },
   ],
   explain: [
-    { argv: ['explain', '--input', '6', '--kernel', '3'], note: 'A derivation as text.' },
-    { argv: ['explain', '--input', '6', '--kernel', '3', '--format', 'latex'], note: 'The same derivation as LaTeX.' },
-    { argv: ['explain', '--input', '6', '--kernel', '3', '--format', 'markdown'], note: 'As Markdown with $$ blocks, for notes.' },
+    { argv: ['explain', 'matrix', '--input', '6', '--kernel', '3'], note: 'A derivation as text.' },
+    { argv: ['explain', 'matrix', '--input', '6', '--kernel', '3', '--format', 'latex'], note: 'The same derivation as LaTeX.' },
+    { argv: ['explain', 'matrix', '--input', '6', '--kernel', '3', '--format', 'markdown'], note: 'As Markdown with $$ blocks, for notes.' },
+  ],
+  check: [
+    { argv: ['check', 'transposed-adjoint', '--input', '5x5', '--kernel', '3x3', '--stride', '2', '--padding', '1'], note: 'An identity that holds: exit code 0.' },
+    { argv: ['check', 'shape-round-trip', '--input', '6', '--kernel', '3', '--stride', '2', '--padding', '1', '--output-padding', '0'], exit: 1, note: 'Output padding off by one: the round trip gives 5, not 6, so the check fails with exit code 1.' },
   ],
   help: [{ argv: ['--version'], note: 'The version.' }],
 };
 
 export const CLI_ERRORS: readonly Example[] = [
-  { argv: ['matrix', '--input', '4', '--kernel', '3', '--dilation', '2'], note: 'A kernel that does not fit: exit code 2, one line on stderr, nothing on stdout.' },
-  { argv: ['matrix', '--input', '6', '--kernel', '3', '--stride', '0'], note: 'A stride that is not positive.' },
+  { argv: ['matrix', '--input', '4', '--kernel', '3', '--dilation', '2'], exit: 2, note: 'A kernel that does not fit: exit code 2, one line on stderr, nothing on stdout.' },
+  { argv: ['matrix', '--input', '6', '--kernel', '3', '--stride', '0'], exit: 2, note: 'A stride that is not positive.' },
 ];
 
 interface Run { code: number; out: string; err: string }
@@ -66,6 +72,9 @@ function commandLine(ex: Example): string {
 
 async function exampleHtml(ex: Example): Promise<string> {
   const r = await runCli(ex);
+  if (r.code !== (ex.exit ?? 0)) {
+    throw new Error(`CLI example "${commandLine(ex)}" exited ${r.code}, expected ${ex.exit ?? 0}: ${r.err.trim()}`);
+  }
   const stdout = r.out ? `<pre class="cli-out"><code>${escapeHtml(r.out.trimEnd())}</code></pre>` : '<p class="cli-empty">(nothing on stdout)</p>';
   const stderr = r.err ? `<pre class="cli-err" aria-label="standard error"><code>${escapeHtml(r.err.trimEnd())}</code></pre>` : '';
   return `<figure class="cli-example"><figcaption>${escapeHtml(ex.note)}</figcaption>
