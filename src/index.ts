@@ -22,7 +22,7 @@ export { isIdentifier } from './algebra/symbols.ts';
 // ── geometry
 export { normalizeSpec, LIMITS } from './geometry/spec.ts';
 export type { SpecInput, ConvSpec, AxisGeometry } from './geometry/spec.ts';
-export { convOutputSize, transposedOutputSize, kernelSpan, samePadding, receptiveFieldSize } from './geometry/output-size.ts';
+export { convOutputSize, transposedOutputSize, kernelSpan, samePadding, receptiveFieldSize, receptiveFieldRecurrence } from './geometry/output-size.ts';
 export { axisIndex, axisMap, forEachTap, PADDING } from './geometry/index-map.ts';
 
 // ── matrix
@@ -35,7 +35,7 @@ export { matVec, materialize, matMul } from './matrix/products.ts';
 export { slidingWindow } from './evaluate/sliding-window.ts';
 export type { WindowProblem, WindowResult } from './evaluate/sliding-window.ts';
 export { evaluateByWindow, windowProblemOf } from './evaluate/evaluate.ts';
-export { scatterTransposed, transposedByZeroInsertion, zeroInsertionProblem, insertZeros } from './evaluate/transposed.ts';
+export { scatterTransposed, transposedByZeroInsertion, zeroInsertionProblem, insertZeros, flipKernels } from './evaluate/transposed.ts';
 export { seededRandom } from './evaluate/numeric.ts';
 
 // ── check
@@ -48,7 +48,7 @@ export { termOrder } from './check/term-order.ts';
 // ── analysis
 export { zeroInsertedKernel, dilatedTapPositions } from './analysis/dilation.ts';
 export type { DilationEquivalent } from './analysis/dilation.ts';
-export { stackGeometry, receptiveField, receptiveFieldTable, receptiveFieldClosedForm } from './analysis/receptive-field.ts';
+export { stackGeometry, receptiveField, receptiveFieldTable, receptiveFieldClosedForm, stackRecurrence } from './analysis/receptive-field.ts';
 export type { StackLayer, Stack, ReceptiveField } from './analysis/receptive-field.ts';
 export { overlapCounts, isUniformAwayFromBorders, checkerboard, predictsUniformOverlap } from './analysis/overlap.ts';
 export type { OverlapCounts, UniformityReport } from './analysis/overlap.ts';

@@ -5,7 +5,7 @@ import { polynomialToLatex, polynomialToText } from '../../src/algebra/print.ts'
 import { checkMatrix } from '../../src/check/matrix-check.ts';
 import { compareVectors, type EquivalenceReport } from '../../src/check/equivalence.ts';
 import { termOrder } from '../../src/check/term-order.ts';
-import { insertZeros, scatterTransposed, transposedByZeroInsertion, zeroInsertionProblem } from '../../src/evaluate/transposed.ts';
+import { flipKernels, insertZeros, scatterTransposed, transposedByZeroInsertion, zeroInsertionProblem } from '../../src/evaluate/transposed.ts';
 import { type EquationData, equationData } from '../shared/matrix-equation.ts';
 import { inputTex, outputTex, productTex, typesettable } from '../shared/matrix-data.ts';
 
@@ -52,7 +52,7 @@ export function transposedForms(spec: ConvSpec): TransposedForms {
     zeroInserted: insertZeros(spec.inputs, spec.inputShape, spec.stride, ring).map((p) => polynomialToLatex(p)),
     zeroInsertedWidth: problem.input[problem.input.length - 1]!,
     padding: problem.padding,
-    flippedKernel: spec.singleChannel ? [...spec.weights].reverse().map((p) => polynomialToLatex(p)) : null,
+    flippedKernel: spec.singleChannel ? flipKernels(spec, spec.weights).map((p) => polynomialToLatex(p)) : null,
     zeroResult: productTex(spec, zero),
     inputs: inputTex(spec),
     outputs: outputTex(spec),

@@ -1,7 +1,7 @@
 import { SpecError } from '../errors.ts';
 import { PADDING, axisIndex } from '../geometry/index-map.ts';
 import { product } from '../geometry/names.ts';
-import { receptiveFieldSize } from '../geometry/output-size.ts';
+import { receptiveFieldRecurrence } from '../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { broadcast, parsePerAxis } from '../geometry/spec-fields.ts';
 
@@ -111,11 +111,18 @@ export function receptiveFieldTable(stack: Stack, layer = stack.layers.length): 
 }
 
 /**
- * The closed form per axis (via receptiveFieldSize), and their product.
+ * The closed form per axis (via receptiveFieldRecurrence), and their product.
  * Padding does not enter it. Scalars apply to every axis; `dims` sets the
  * number of axes when no layer spells them out (kernel 3 on a 2D image: dims 2).
  */
 export function receptiveFieldClosedForm(layers: readonly StackLayer[], dims?: number): { perAxis: number[]; size: number } {
+  const last = stackRecurrence(layers, dims).at(-1);
+  const perAxis = last ? last.r : Array.from({ length: dims ?? 1 }, () => 1);
+  return { perAxis, size: product(perAxis) };
+}
+
+/** The recurrence per layer: jump = Π strides below it, r = the receptive field after it, each per axis. */
+export function stackRecurrence(layers: readonly StackLayer[], dims?: number): Array<{ jump: number[]; r: number[] }> {
   const parsed = layers.map((layer, l) => {
     const k = parsePerAxis(layer.kernel ?? 1, `layers[${l}].kernel`, 1);
     const s = parsePerAxis(layer.stride ?? 1, `layers[${l}].stride`, 1);
@@ -123,10 +130,10 @@ export function receptiveFieldClosedForm(layers: readonly StackLayer[], dims?: n
     return { k, s, d };
   });
   const axes = dims ?? Math.max(1, ...parsed.flatMap((p) => [p.k.length, p.s.length, p.d.length]));
-  const perAxis = Array.from({ length: axes }, (_, a) => receptiveFieldSize(parsed.map((p, l) => ({
+  const byAxis = Array.from({ length: axes }, (_, a) => receptiveFieldRecurrence(parsed.map((p, l) => ({
     k: broadcast(p.k, axes, `layers[${l}].kernel`)[a]!,
     s: broadcast(p.s, axes, `layers[${l}].stride`)[a]!,
     d: broadcast(p.d, axes, `layers[${l}].dilation`)[a]!,
   }))));
-  return { perAxis, size: product(perAxis) };
+  return parsed.map((_, l) => ({ jump: byAxis.map((st) => st[l]!.jump), r: byAxis.map((st) => st[l]!.r) }));
 }

@@ -71,6 +71,19 @@ export function swapChannelAxes<T>(spec: ConvSpec, weights: readonly T[]): T[] {
   return out;
 }
 
+/**
+ * The kernel the zero-insertion form slides: every spatial kernel of the weight
+ * tensor flipped on all its axes (row-major, so a flip of all axes reverses each block).
+ */
+export function flipKernels<T>(spec: ConvSpec, weights: readonly T[]): T[] {
+  const K = product(spec.kernel);
+  const out: T[] = [];
+  for (let base = 0; base < weights.length; base += K) {
+    for (let j = K - 1; j >= 0; j--) out.push(weights[base + j]!);
+  }
+  return out;
+}
+
 /** A transposed convolution as a stride-1 sliding window over the zero-inserted input, kernel flipped. */
 export function transposedByZeroInsertion<T>(spec: ConvSpec, weights: readonly T[], x: readonly T[], ring: Ring<T>): WindowResult<T> {
   const inserted = insertZeros(x, spec.inputShape, spec.stride, ring);

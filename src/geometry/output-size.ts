@@ -51,13 +51,24 @@ export function zeroInsertedLength(n: number, s: number): number {
   return (n - 1) * s + 1;
 }
 
-/** Receptive field of a stack, closed form: r = 1 + Σ_l d_l(k_l−1)·Π_{m<l} s_m. */
-export function receptiveFieldSize(layers: ReadonlyArray<Pick<AxisParams, 'k' | 's' | 'd'>>): number {
+/**
+ * The receptive-field recurrence of a stack, one entry per layer:
+ * r_l = r_{l−1} + d_l(k_l−1)·jump_l, where jump_l = Π_{m<l} s_m and r_0 = 1.
+ */
+export function receptiveFieldRecurrence(
+  layers: ReadonlyArray<Pick<AxisParams, 'k' | 's' | 'd'>>,
+): Array<{ jump: number; r: number }> {
   let r = 1;
   let jump = 1;
-  for (const l of layers) {
-    r += (kernelSpan(l.k, l.d) - 1) * jump;
+  return layers.map((l) => {
+    const step = { jump, r: r + (kernelSpan(l.k, l.d) - 1) * jump };
+    r = step.r;
     jump *= l.s;
-  }
-  return r;
+    return step;
+  });
+}
+
+/** Receptive field of a stack, closed form: r = 1 + Σ_l d_l(k_l−1)·Π_{m<l} s_m. */
+export function receptiveFieldSize(layers: ReadonlyArray<Pick<AxisParams, 'k' | 's' | 'd'>>): number {
+  return receptiveFieldRecurrence(layers).at(-1)?.r ?? 1;
 }

@@ -1,4 +1,4 @@
-import { type StackLayer, receptiveField, receptiveFieldClosedForm, stackGeometry } from '../analysis/receptive-field.ts';
+import { type StackLayer, receptiveField, receptiveFieldClosedForm, stackGeometry, stackRecurrence } from '../analysis/receptive-field.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
@@ -52,15 +52,15 @@ export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opt
   const given = (input as SpecInput).input;
   const dims = given === undefined ? undefined : normalizeSpec({ input: given, kernel: 1 }).dims;
   const closed = receptiveFieldClosedForm(layers, dims);
+  const recurrence = stackRecurrence(layers, closed.perAxis.length);
   const stack = stackGeometry(layers, given ?? closed.perAxis);
   const field = receptiveField(stack, 0);
   const axes = (v: readonly number[]) => v.join('×');
   const steps: Step[] = [noteStep('The receptive field', RECEPTIVE_FIELD_NOTE)];
   const rows: Cell[][] = [], terms: string[] = [], texts: string[] = [];
   stack.layers.forEach((s, l) => {
-    const r = receptiveFieldClosedForm(layers.slice(0, l + 1), closed.perAxis.length).perAxis;
-    const prev = l === 0 ? closed.perAxis.map(() => 1) : receptiveFieldClosedForm(layers.slice(0, l), closed.perAxis.length).perAxis;
-    const jump = s.axes.map((_, a) => product(stack.layers.slice(0, l).map((x) => x.stride[a]!)));
+    const { r, jump } = recurrence[l]!;
+    const prev = l === 0 ? r.map(() => 1) : recurrence[l - 1]!.r;
     const term = s.axes.map((x, a) => `${latexNumber(x.d)}\\cdot(${latexNumber(x.k)}-1)\\cdot ${latexNumber(jump[a]!)}`);
     const text = `${s.axes[0]!.d}*(${s.axes[0]!.k}-1)*${jump[0]}`;
     terms.push(term[0]!);
