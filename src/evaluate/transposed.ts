@@ -3,6 +3,8 @@ import { forEachTap } from '../geometry/index-map.ts';
 import { product } from '../geometry/names.ts';
 import { zeroInsertedLength, zeroInsertionPadding } from '../geometry/output-size.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
+import { type ConvMatrix, convMatrix } from '../matrix/conv-matrix.ts';
+import { matVec } from '../matrix/products.ts';
 import { type WindowProblem, type WindowResult, slidingWindow } from './sliding-window.ts';
 
 /**
@@ -88,4 +90,29 @@ export function flipKernels<T>(spec: ConvSpec, weights: readonly T[]): T[] {
 export function transposedByZeroInsertion<T>(spec: ConvSpec, weights: readonly T[], x: readonly T[], ring: Ring<T>): WindowResult<T> {
   const inserted = insertZeros(x, spec.inputShape, spec.stride, ring);
   return slidingWindow(zeroInsertionProblem(spec), swapChannelAxes(spec, weights), inserted, ring);
+}
+
+/** The three computations of one transposed convolution, side by side. */
+export interface TransposedForms<T> {
+  /** Kᵀ·x */
+  viaMatrix: T[];
+  /** the filter scaled by each input, placed and summed */
+  scatter: T[];
+  /** the stride-1 window over the zero-inserted, padded input with the flipped kernel */
+  zeroInsertion: T[];
+}
+
+/**
+ * The one place the three forms of a transposed convolution are computed: the
+ * identity, the derivation and the element all call this. `matrix` replaces
+ * the engine's Kᵀ (a claimed matrix, or one already built).
+ */
+export function transposedForms<T>(
+  spec: ConvSpec, weights: readonly T[], x: readonly T[], ring: Ring<T>, matrix: ConvMatrix = convMatrix(spec),
+): TransposedForms<T> {
+  return {
+    viaMatrix: matVec(matrix, weights, x, ring),
+    scatter: scatterTransposed(spec, weights, x, ring),
+    zeroInsertion: transposedByZeroInsertion(spec, weights, x, ring).values,
+  };
 }

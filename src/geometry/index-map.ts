@@ -1,5 +1,6 @@
 import type { AxisGeometry, ConvSpec } from './spec.ts';
 import { product } from './names.ts';
+import { zeroInsertedLength } from './output-size.ts';
 
 /**
  * The one primitive. On one axis, output position o and kernel tap j read input
@@ -8,10 +9,32 @@ import { product } from './names.ts';
  * receptive field, overlap, cost) asks this module and nothing else.
  */
 export const PADDING = -1;
+/** A zero inserted between two samples (the zero-insertion form of a transposed convolution). */
+export const INSERTED = -2;
+
+/** Where tap j of output o sits on the padded axis (padding included): o·s + j·d. */
+export function paddedPosition(s: number, d: number, o: number, j: number): number {
+  return o * s + j * d;
+}
 
 export function axisIndex(axis: AxisGeometry, o: number, j: number): number {
-  const i = o * axis.s + j * axis.d - axis.p0;
+  const i = paddedPosition(axis.s, axis.d, o, j) - axis.p0;
   return i >= 0 && i < axis.n ? i : PADDING;
+}
+
+/**
+ * The axis as it is drawn: n samples with s−1 zeros inserted between
+ * neighbours (none when s = 1), padded by p₀ before and p₁ after (a negative
+ * amount crops). Entry q is the sample drawn at position q, PADDING or INSERTED.
+ */
+export function drawnAxis(n: number, s: number, p0: number, p1: number): Int32Array {
+  const m = zeroInsertedLength(n, s);
+  const out = new Int32Array(Math.max(0, m + p0 + p1));
+  for (let q = 0; q < out.length; q++) {
+    const u = q - p0;
+    out[q] = u < 0 || u >= m ? PADDING : u % s === 0 ? u / s : INSERTED;
+  }
+  return out;
 }
 
 /** The whole map of one axis: entry [o·k + j] is the input index or PADDING. */

@@ -2,11 +2,10 @@ import { polynomialToText } from '../algebra/print.ts';
 import { type Polynomial } from '../algebra/polynomial.ts';
 import { polynomialRing } from '../algebra/ring.ts';
 import { compareVectors } from '../check/equivalence.ts';
-import { insertZeros, scatterTransposed, transposedByZeroInsertion, zeroInsertionProblem } from '../evaluate/transposed.ts';
+import { type TransposedForms, insertZeros, transposedForms, zeroInsertionProblem } from '../evaluate/transposed.ts';
 import { transposedOutputSize } from '../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
-import { matVec } from '../matrix/products.ts';
 import { type Rank, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell, tildeCell } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
 import { deriveMatrix } from './derive-matrix.ts';
@@ -36,7 +35,8 @@ export function deriveTransposed(input: SpecInput | ConvSpec, opts: DeriveOption
     outputName = (i) => (given.inputNames ? tildeCell(given.inputNames[i]!) : symbolCell(spec.outputNames[i]!));
   }
   const m = convMatrix(spec), rank = lectureRank(spec), limits = opts.limits;
-  const viaMatrix = matVec(m, spec.weights, spec.inputs, polynomialRing);
+  const forms = transposedForms(spec, spec.weights, spec.inputs, polynomialRing, m);
+  const viaMatrix = forms.viaMatrix;
   steps.push(equationStep('Kᵀ times the outputs', [
     matrixPart(m.rows, m.cols, matrixCells(m, spec.weights), { label: { tex: 'K^{T}', text: 'Kᵀ' }, used: (r) => rowColumns(m, r), limits }),
     vectorPart(m.cols, (i) => inputCell(spec, i, rank), { limits }), EQUALS,
@@ -44,7 +44,7 @@ export function deriveTransposed(input: SpecInput | ConvSpec, opts: DeriveOption
     vectorPart(m.rows, outputName, { limits }),
   ], rowLinks(m, spec.outputNames)));
   steps.push(noteStep('The weights are learned', LEARNED_WEIGHTS_NOTE));
-  steps.push(...threeForms(spec, viaMatrix, rank, outputName, opts));
+  steps.push(...threeForms(spec, forms, rank, outputName, opts));
   return { topic: 'transposed', title: 'Transposed convolution as Kᵀ', steps };
 }
 
@@ -64,10 +64,9 @@ function inputCell(spec: ConvSpec, i: number, rank: Rank): Cell {
 }
 
 /** Kᵀx, scatter, and zero insertion with the flipped kernel, side by side with verdicts. */
-function threeForms(spec: ConvSpec, viaMatrix: Polynomial[], rank: Rank, outputName: (i: number) => Cell, opts: DeriveOptions): Step[] {
+function threeForms(spec: ConvSpec, forms: TransposedForms<Polynomial>, rank: Rank, outputName: (i: number) => Cell, opts: DeriveOptions): Step[] {
   const ring = polynomialRing;
-  const scatter = scatterTransposed(spec, spec.weights, spec.inputs, ring);
-  const zero = transposedByZeroInsertion(spec, spec.weights, spec.inputs, ring).values;
+  const { viaMatrix, scatter, zeroInsertion: zero } = forms;
   const cmp = (other: Polynomial[], label: string) => compareVectors(viaMatrix, other, {
     ring, show: (p) => polynomialToText(p, { rank }), names: spec.outputNames, labels: ['Kᵀ x', label],
   });

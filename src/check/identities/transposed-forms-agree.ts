@@ -1,8 +1,7 @@
 import { polynomialRing } from '../../algebra/ring.ts';
-import { scatterTransposed, transposedByZeroInsertion } from '../../evaluate/transposed.ts';
+import { transposedForms } from '../../evaluate/transposed.ts';
 import { type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
 import { type ConvMatrix, convMatrix } from '../../matrix/conv-matrix.ts';
-import { matVec } from '../../matrix/products.ts';
 import { defineIdentity } from './define.ts';
 import { P, SPEC_PARAMETERS } from './parameters.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
@@ -30,9 +29,7 @@ export function checkTransposedFormsAgree(input: SpecInput, options: TransposedF
   if (m.cols !== y.length || m.rows !== names.length) {
     return failedReport(ID, `the matrix is ${m.rows}×${m.cols}, but the transposed convolution maps ${y.length} entries to ${names.length}`, facts);
   }
-  const viaMatrix = matVec(m, w, y, polynomialRing);
-  const scatter = scatterTransposed(spec, w, y, polynomialRing);
-  const zeros = transposedByZeroInsertion(spec, w, y, polynomialRing).values;
+  const { viaMatrix, scatter, zeroInsertion: zeros } = transposedForms(spec, w, y, polynomialRing, m);
   return identityReport(ID, [
     comparePolynomials(viaMatrix, scatter, ['Kᵀ·y', 'scatter'], names),
     comparePolynomials(viaMatrix, zeros, ['Kᵀ·y', 'zero insertion'], names),

@@ -1,0 +1,91 @@
+import { INSERTED, PADDING, drawnAxis } from '../geometry/index-map.ts';
+import { product } from '../geometry/names.ts';
+import { zeroInsertedLength, zeroInsertionPadding } from '../geometry/output-size.ts';
+import type { ConvSpec } from '../geometry/spec.ts';
+
+/**
+ * Grids of cells as the spatial drawings show them (in the spirit of
+ * conv_arithmetic): the padded input with padding cells, the zero-inserted
+ * input of a transposed convolution, the output. Every cell comes from the
+ * index map's drawn axes (`drawnAxis`); nothing here is recomputed by a view.
+ */
+export type CellKind = 'input' | 'padding' | 'inserted' | 'output';
+
+export interface DrawnGrid {
+  /** spatial shape, e.g. [6, 6]; [2, 3, 3] for 3D */
+  shape: number[];
+  /** the channel this grid draws */
+  channel: number;
+  kinds: CellKind[];
+  /** flat index into the spec's inputs (or outputs) of each cell, −1 for padding and inserted zeros */
+  source: Int32Array;
+}
+
+/** The axes of the drawn input: per axis, the sample at each drawn position (or PADDING / INSERTED). */
+export function drawnInputAxes(spec: ConvSpec): Int32Array[] {
+  return spec.axes.map((axis, a) => {
+    if (!spec.transposed) return drawnAxis(axis.n, 1, axis.p0, axis.p1);
+    // a transposed convolution is drawn as its zero-insertion form: axis.o samples, s−1 zeros between
+    const [p0, p1] = zeroInsertionPadding(axis, spec.outputPadding[a]!);
+    return drawnAxis(axis.o, axis.s, p0, p1);
+  });
+}
+
+/** Padding drawn before and after on each axis (negative: cropped), for captions. */
+export function drawnPadding(spec: ConvSpec): Array<[number, number]> {
+  return spec.axes.map((axis, a) => (spec.transposed
+    ? zeroInsertionPadding(axis, spec.outputPadding[a]!)
+    : [axis.p0, axis.p1]));
+}
+
+/** One grid per input channel: the padded (and, when transposed, zero-inserted) input. */
+export function inputGrids(spec: ConvSpec, axes: Int32Array[] = drawnInputAxes(spec)): DrawnGrid[] {
+  const shape = axes.map((m) => m.length);
+  const count = product(shape);
+  const spatial = product(spec.input);
+  const kinds: CellKind[] = new Array(count);
+  const local = new Int32Array(count);
+  for (let q = 0; q < count; q++) {
+    let rest = q, flat = 0, scale = 1, kind: CellKind = 'input';
+    for (let a = axes.length - 1; a >= 0; a--) {
+      const len = shape[a]!;
+      const i = axes[a]![rest % len]!;
+      rest = Math.floor(rest / len);
+      if (i === PADDING) kind = 'padding';
+      else if (i === INSERTED && kind === 'input') kind = 'inserted';
+      flat += i * scale;
+      scale *= spec.input[a]!;
+    }
+    kinds[q] = kind;
+    local[q] = kind === 'input' ? flat : -1;
+  }
+  return Array.from({ length: spec.inChannels }, (_, c) => ({
+    shape, channel: c, kinds,
+    source: local.map((i) => (i < 0 ? -1 : c * spatial + i)),
+  }));
+}
+
+/** One grid per output channel, every cell an output. */
+export function outputGrids(spec: ConvSpec): DrawnGrid[] {
+  const shape = [...spec.output];
+  const count = product(shape);
+  const kinds: CellKind[] = new Array(count).fill('output');
+  return Array.from({ length: spec.outChannels }, (_, c) => ({
+    shape, channel: c, kinds, source: Int32Array.from({ length: count }, (_, i) => c * count + i),
+  }));
+}
+
+/** How many cells a full drawing of the spec has (inputs drawn padded, plus outputs). */
+export function drawnCellCount(spec: ConvSpec): number {
+  const padded = drawnPadding(spec);
+  const drawnIn = spec.axes.map((axis, a) => {
+    const n = spec.transposed ? zeroInsertedLength(axis.o, axis.s) : axis.n;
+    return Math.max(0, n + padded[a]![0] + padded[a]![1]);
+  });
+  return spec.inChannels * product(drawnIn) + spec.outChannels * product(spec.output);
+}
+
+/** "3x3", "2x3x3": the data-shape of a grid. */
+export function shapeLabel(shape: readonly number[]): string {
+  return shape.join('x');
+}
