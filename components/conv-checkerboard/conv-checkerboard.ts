@@ -4,7 +4,7 @@ import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { broadcast, parsePerAxis } from '../../src/geometry/spec-fields.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
 import { ConvElement } from '../shared/conv-element.ts';
-import { rowEntries } from '../shared/matrix-data.ts';
+import { rowEntries } from '../../src/view/matrix-view.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
 interface CheckerboardView {

@@ -1,4 +1,4 @@
-import { css, html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix, checkMatrixNumeric } from '../../src/check/matrix-check.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
@@ -6,18 +6,21 @@ import { describeReport, type EquivalenceReport } from '../../src/check/equivale
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { tex, texMatrix } from '../shared/katex-block.ts';
-import { rowEntries, typesettable, weightTex, windowAround } from '../shared/matrix-data.ts';
 import {
-  type EquationData, equationData, equationHighlightCss, equationTemplate, liveRegion, outputLine, rowAt,
-} from '../shared/matrix-equation.ts';
-import { SparsityPainter, cellAt, parseRgb } from '../shared/sparsity-canvas.ts';
+  type MatrixEquation, matrixEquation, outputLine, rowEntries, typesettable, weightTex, windowAround,
+} from '../../src/view/matrix-view.ts';
+import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, revealRow, rowAt } from '../shared/matrix-equation.ts';
+import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
+import { SparsityPainter, cellAt, parseRgb, tapCss } from '../shared/sparsity-canvas.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
 
-/** Above this many nonzeros the check is numeric (seeded floats) instead of symbolic. */
-const SYMBOLIC_NONZEROS = 300_000;
+/** Above this many nonzeros the check is numeric (seeded floats) instead of symbolic: a symbolic one stays under 250 ms. */
+const SYMBOLIC_NONZEROS = 60_000;
+/** The structural view handles far more than a drawing; past these the element shows a summary. */
+const MATRIX_LIMITS = { drawnEntries: 300_000, taps: 2_500_000, terms: 600_000 };
 
 interface MatrixView {
-  eq: EquationData;
+  eq: MatrixEquation;
   /** null while a large spec's numeric check is still running (it runs after the first paint) */
   report: EquivalenceReport | null;
   symbolic: boolean;
@@ -60,10 +63,15 @@ interface MatrixView {
  * @cssprop --conv-pass - colour of a passing verdict
  * @cssprop --conv-fail - colour of a failing verdict and of errors
  */
-export class ConvMatrixElement extends ConvElement<MatrixView> {
+export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   static override properties = { ...ConvElement.properties, show: { type: String, reflect: true } };
-  static override styles = [...ConvElement.styles, css`
-    .equation { display: flex; align-items: center; gap: 0.4rem; flex-wrap: wrap; font-size: 1.05rem; outline: none; }
+  static override styles = [...ConvElement.styles, equationStyles, css`
+    .equation { gap: 0.4rem; font-size: 1.05rem; outline: none; }
+    .axes { display: grid; grid-template-columns: auto auto; gap: 0.1rem 0.3rem; align-items: start; font-size: 0.75rem; color: var(--conv-muted); }
+    .axes .x { grid-column: 2; display: flex; justify-content: space-between; }
+    .axes .y { writing-mode: vertical-rl; transform: rotate(180deg); display: flex; justify-content: space-between; }
+    .legend { display: flex; gap: 0.3rem 0.8rem; flex-wrap: wrap; font-size: 0.8rem; color: var(--conv-muted); margin: 0.3rem 0; }
+    .swatch { display: inline-block; width: 0.8em; height: 0.8em; border: 1px solid var(--conv-border); margin-right: 0.25em; vertical-align: middle; }
     canvas { image-rendering: pixelated; max-width: 100%; max-height: 420px; width: auto; height: auto; border: 1px solid var(--conv-border); cursor: crosshair; display: block; }
     [part='detail'] { min-height: 2.5em; margin-top: 0.3rem; }
   `];
@@ -71,24 +79,27 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
   declare show?: string;
   private sheet = new HighlightSheet();
   private painter = new SparsityPainter();
+  private budget = new ViewBudget(this, MATRIX_LIMITS, 'the matrix');
 
-  protected compute(): MatrixView {
+  protected compute(): MatrixView | SummaryView {
+    const summary = this.budget.plan(this.specInput());
+    if (summary) return summary;
     const spec = normalizeSpec(this.specInput());
     const matrix = convMatrix(spec);
     const symbolic = matrix.colIndex.length <= SYMBOLIC_NONZEROS;
     const wTex = weightTex(spec);
     if (typesettable(matrix)) {
       const check = checkMatrix(spec, { matrix });
-      return { eq: equationData(spec, matrix, check.product), report: check.report, symbolic, weightTex: wTex };
+      return { eq: matrixEquation(spec, matrix, check.product), report: check.report, symbolic, weightTex: wTex };
     }
     // a large spec: paint the structure first, check after the first paint so the page never stalls on it
-    const view: MatrixView = { eq: equationData(spec, matrix, []), report: null, symbolic, weightTex: wTex };
+    const view: MatrixView = { eq: matrixEquation(spec, matrix, []), report: null, symbolic, weightTex: wTex };
     setTimeout(() => {
       if (this.view !== view) return;
       try {
         if (symbolic) {
           const check = checkMatrix(spec, { matrix });
-          view.eq = equationData(spec, matrix, check.product);
+          view.eq = matrixEquation(spec, matrix, check.product);
           view.report = check.report;
         } else {
           view.report = checkMatrixNumeric(spec, 1, { matrix });
@@ -101,7 +112,8 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
     return view;
   }
 
-  protected override specChangeDetail(v: MatrixView): Record<string, unknown> {
+  protected override specChangeDetail(v: MatrixView | SummaryView): Record<string, unknown> {
+    if (isSummary(v)) return { spec: this.specInput() };
     return { spec: this.specInput(), rows: v.eq.matrix.rows, cols: v.eq.matrix.cols };
   }
 
@@ -109,10 +121,11 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
     this.sheet.attach(this.shadowRoot);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
     const v = this.view;
-    if (!v) return;
+    if (!v || isSummary(v)) { this.sheet.set(''); return; }
     this.sheet.set(v.eq.typeset ? equationHighlightCss(v.eq, this.active) : '');
+    if (v.eq.typeset && changed.has('active')) revealRow(this.renderRoot, v.eq, this.active);
     if (!v.eq.typeset) {
       const canvas = this.renderRoot.querySelector('canvas');
       if (canvas) this.painter.paint(canvas, v.eq.matrix, v.eq.spec.weights.length, this.active, parseRgb(getComputedStyle(this).backgroundColor));
@@ -121,13 +134,14 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
 
   private hover(r: number | null): void {
     const v = this.view;
-    if (!v) return;
+    if (!v || isSummary(v)) return;
     if (r === null) { this.setActive({ output: null }); return; }
     this.setActive({ output: r, row: r, name: v.eq.spec.outputNames[r], inputs: rowEntries(v.eq.matrix, r).cols });
   }
 
   private onKey(e: KeyboardEvent): void {
-    const rows = this.view?.eq.matrix.rows ?? 0;
+    const v = this.view;
+    const rows = v && !isSummary(v) ? v.eq.matrix.rows : 0;
     const cur = this.active ?? -1;
     if (e.key === 'ArrowDown') this.hover(Math.min(cur + 1, rows - 1));
     else if (e.key === 'ArrowUp') this.hover(Math.max(cur - 1, 0));
@@ -136,7 +150,8 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
     e.preventDefault();
   }
 
-  protected renderView(v: MatrixView): TemplateResult {
+  protected renderView(v: MatrixView | SummaryView): TemplateResult {
+    if (isSummary(v)) return this.budget.template(v);
     // an equation's z = products = outputs are typeset in the task after K (ConvElement.deferredParts)
     if (!this.hasUpdated && this.show === 'equation' && v.eq.typeset) this.deferredParts = 1;
     const active = this.active;
@@ -163,14 +178,29 @@ export class ConvMatrixElement extends ConvElement<MatrixView> {
       ${lineTex ? html`<div>${tex(lineTex)}</div>` : nothing}`;
   }
 
+  /** The key to the sparsity view: one colour per weight, blank for a structural zero. */
+  private legend(v: MatrixView): TemplateResult {
+    const n = v.weightTex.length;
+    const shown = v.weightTex.slice(0, 12);
+    return html`<div class="legend" part="legend">
+      ${shown.map((w, t) => html`<span><span class="swatch" style="background:${tapCss(t, n)}"></span>${tex(w)}</span>`)}
+      ${n > shown.length ? html`<span>… ${n - shown.length} more weights</span>` : nothing}
+      <span><span class="swatch"></span>blank: structural zero (no tap lands there)</span></div>`;
+  }
+
   private renderSparsity(v: MatrixView, lineTex: string | null): TemplateResult {
     const { rows, cols } = v.eq.matrix;
     const onMove = (e: PointerEvent) => this.hover(cellAt(e.currentTarget as HTMLCanvasElement, v.eq.matrix, e)?.row ?? null);
     return html`<div part="sparsity">
       <div class="caption">${v.eq.spec.transposed ? 'Kᵀ' : 'K'} is ${rows} × ${cols} with ${v.eq.matrix.colIndex.length} nonzeros:
         too large to typeset, so each square is one entry (colour = weight). Hover a row, or use the arrow keys.</div>
-      <canvas tabindex="0" @pointermove=${onMove} @pointerleave=${() => this.hover(null)} @keydown=${this.onKey}
-        role="img" aria-label="sparsity pattern of the ${rows} by ${cols} convolution matrix"></canvas>
+      <div class="axes">
+        <div class="x" aria-hidden="true"><span>column 1</span><span>columns: inputs ${v.eq.spec.transposed ? '' : 'z'}→</span><span>${cols}</span></div>
+        <div class="y" aria-hidden="true"><span>row 1</span><span>rows: outputs →</span><span>${rows}</span></div>
+        <canvas tabindex="0" @pointermove=${onMove} @pointerleave=${() => this.hover(null)} @keydown=${this.onKey}
+          role="img" aria-label="sparsity pattern of the ${rows} by ${cols} convolution matrix"></canvas>
+      </div>
+      ${this.legend(v)}
       <div part="detail">${this.active !== undefined && this.active < rows ? this.detail(v, this.active, lineTex) : nothing}</div>
     </div>`;
   }

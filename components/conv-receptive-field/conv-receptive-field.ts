@@ -2,7 +2,7 @@ import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { type ReceptiveField, type Stack, receptiveField, receptiveFieldClosedForm, stackGeometry } from '../../src/analysis/receptive-field.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
 import { ConvElement } from '../shared/conv-element.ts';
-import { rowEntries } from '../shared/matrix-data.ts';
+import { rowEntries } from '../../src/view/matrix-view.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 import { parseLayers } from './layers-attribute.ts';
 

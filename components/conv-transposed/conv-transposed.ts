@@ -1,13 +1,17 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { describeReport } from '../../src/check/equivalence.ts';
+import { type DrawnGrid } from '../../src/view/grid.ts';
+import { outputLine, rowEntries } from '../../src/view/matrix-view.ts';
+import { type TransposedView, transposedView } from '../../src/view/transposed-view.ts';
+import { windowFrame } from '../../src/view/window-frames.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
+import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { highlightRule, tex } from '../shared/katex-block.ts';
-import { rowEntries } from '../shared/matrix-data.ts';
-import { equationHighlightCss, equationTemplate, liveRegion, outputLine, rowAt } from '../shared/matrix-equation.ts';
+import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, rowAt } from '../shared/matrix-equation.ts';
+import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
-import { type TransposedForms, transposedForms } from './transposed-forms.ts';
 
 /**
  * @summary The three equivalent forms of a transposed convolution side by side — Kᵀ·x, scatter, and zero insertion with a flipped kernel — each checked and linked by hover.
@@ -29,44 +33,54 @@ import { type TransposedForms, transposedForms } from './transposed-forms.ts';
  * @attr active - flat index of the highlighted output
  *
  * @csspart matrix-form - the Kᵀ·x equation
- * @csspart scatter-form - the scatter table
- * @csspart zero-insertion-form - the zero-inserted input, flipped kernel and result
+ * @csspart scatter-form - the input grid, each input's scaled kernel copy placed in the output, and their overlapping sum
+ * @csspart zero-insertion-form - the zero-inserted input with its padding ring (or cropping), the flipped kernel and the result
+ * @csspart grid - every drawn grid; `data-shape` is its shape (`3x3`)
+ * @csspart cell - every drawn cell; `data-kind` is `input`, `padding`, `inserted` or `output`
+ * @csspart copy - one input's scaled kernel copy, placed in the output
+ * @csspart summary - the summary shown instead of the forms for a spec too large to draw
  * @csspart equation - the typeset Kᵀ equation
  * @csspart verdict - one badge per alternative form; `data-verdict` is `pass` or `fail`
  * @csspart error - the inline message for an invalid attribute
  *
  * @fires spec-change - the spec was accepted; detail `{spec, outputs}`
- * @fires highlight - an output was hovered; detail `{output, name, row, inputs}`
+ * @fires highlight - an output was hovered; detail `{output, name, row, inputs}`; hovering an input lights its copy
  *
  * @cssprop --conv-highlight - background of the highlighted output in every form
  * @cssprop --conv-highlight-strong - background of the inputs it reads
  */
-export class ConvTransposedElement extends ConvElement<TransposedForms> {
-  static override styles = [...ConvElement.styles, css`
-    .forms { display: flex; gap: 1.25rem; flex-wrap: wrap; align-items: flex-start; }
-    .form { border: 1px solid var(--conv-border); border-radius: var(--conv-radius); padding: 0.5rem 0.75rem; }
+export class ConvTransposedElement extends ConvElement<TransposedView | SummaryView> {
+  static override styles = [...ConvElement.styles, gridStyles, equationStyles, css`
+    :host { --conv-cell-size: 2.1em; }
+    .forms { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-start; }
+    .form { border: 1px solid var(--conv-border); border-radius: var(--conv-radius); padding: 0.5rem 0.75rem; min-width: 0; max-width: 100%; box-sizing: border-box; }
     h3 { font-size: 0.95rem; margin: 0 0 0.4rem; font-weight: 600; }
-    .equation { display: flex; align-items: center; gap: 0.3rem; flex-wrap: wrap; }
-    table { border-collapse: collapse; font-size: 0.9rem; }
-    td, th { border: 1px solid var(--conv-border); padding: 0.1rem 0.35rem; text-align: center; min-width: 1.6em; }
-    th { font-weight: normal; color: var(--conv-muted); }
-    tr.sum td { border-top: 2px solid var(--conv-fg); }
-    .grid { display: grid; gap: 2px; grid-template-columns: repeat(var(--cols), auto); justify-content: start; margin: 0.3rem 0; }
-    .grid > span { border: 1px solid var(--conv-border); padding: 0.1rem 0.4rem; text-align: center; }
-    .grid > span.zero { color: var(--conv-zero); }
+    .row { display: flex; gap: 0.9rem; flex-wrap: wrap; align-items: flex-start; }
+    .copies { display: flex; gap: 0.5rem; flex-wrap: wrap; --conv-cell-size: 1.9em; font-size: 0.8rem; }
+    .copy { border: 1px solid transparent; border-radius: 4px; padding: 0.15rem; }
+    .copy .cell.empty { border-color: transparent; background: color-mix(in srgb, var(--conv-border) 25%, transparent); }
+    .cell.output, .cell.input { padding: 0 0.25em; min-width: var(--conv-cell-size); width: auto; }
+    .slice { grid-template-columns: repeat(var(--cols), minmax(var(--conv-cell-size), auto)); }
+    .cell[data-overlap='2'] { box-shadow: inset 0 0 0 2px color-mix(in srgb, var(--conv-accent) 35%, transparent); }
+    .cell[data-overlap='3'], .cell[data-overlap='4'] { box-shadow: inset 0 0 0 3px color-mix(in srgb, var(--conv-accent) 55%, transparent); }
+    .label { font-size: 0.8rem; color: var(--conv-muted); margin: 0.2rem 0; }
   `];
 
   private sheet = new HighlightSheet();
+  private budget = new ViewBudget(this, undefined, 'the three forms');
+  /** the input whose scaled copy is lit, or null */
+  private copyLit: number | null = null;
 
   /** The scatter and zero-insertion forms typeset in the two tasks after the matrix form. */
   protected override deferredParts = 2;
 
-  protected compute(): TransposedForms {
-    return transposedForms(normalizeSpec({ ...this.specInput(), transposed: true }));
+  protected compute(): TransposedView | SummaryView {
+    const input = { ...this.specInput(), transposed: true };
+    return this.budget.plan(input) ?? transposedView(normalizeSpec(input));
   }
 
-  protected override specChangeDetail(f: TransposedForms): Record<string, unknown> {
-    return { spec: { ...this.specInput(), transposed: true }, outputs: f.outputs.length };
+  protected override specChangeDetail(f: TransposedView | SummaryView): Record<string, unknown> {
+    return { spec: { ...this.specInput(), transposed: true }, outputs: isSummary(f) ? 0 : f.outputs.length };
   }
 
   protected override firstUpdated(): void {
@@ -74,32 +88,55 @@ export class ConvTransposedElement extends ConvElement<TransposedForms> {
   }
 
   protected override updated(): void {
+    this.paintHighlights();
+  }
+
+  /** Highlights are one stylesheet: the active output in all three forms, its window, and the lit copy. */
+  private paintHighlights(): void {
     const f = this.view;
+    if (!f || isSummary(f)) { this.sheet.set(''); return; }
+    let css = '';
     const a = this.active;
-    if (!f || a === undefined || a < 0) { this.sheet.set(''); return; }
-    this.sheet.set(equationHighlightCss(f.eq, a)
-      + highlightRule([`[data-out="${a}"]`], 'var(--conv-highlight)'));
+    if (a !== undefined && a >= 0 && a < f.outputs.length) {
+      const covered = windowFrame(f.eq.spec, f.zeroInserted[0]!.shape, a).map((t) => `.zi [data-channel="${t.channel}"] [data-q="${t.cell}"]`);
+      css += equationHighlightCss(f.eq, a) + highlightRule([`[data-out="${a}"]`], 'var(--conv-highlight)')
+        + highlightRule(covered, 'var(--conv-input-highlight)');
+    }
+    const c = this.copyLit;
+    if (c !== null && f.copies[c]) {
+      css += highlightRule([`.copy[data-in="${c}"]`, `.sum [data-copies~="${c}"]`, `.inp [data-src="${c}"]`], 'var(--conv-highlight-strong)');
+    }
+    this.sheet.set(css);
   }
 
   private hover(e: Event): void {
     const f = this.view;
-    if (!f) return;
-    const fromMatrix = rowAt(e);
-    const tagged = (e.composedPath() as Element[]).find((n) => n instanceof Element && n.hasAttribute('data-out'));
-    const r = fromMatrix ?? (tagged ? Number(tagged.getAttribute('data-out')) : null);
-    if (r === null) return;
-    this.setActive({ output: r, row: r, name: f.eq.spec.outputNames[r], inputs: rowEntries(f.eq.matrix, r).cols });
+    if (!f || isSummary(f)) return;
+    const path = e.composedPath() as Element[];
+    const tagged = (attr: string) => path.find((n) => n instanceof Element && n.hasAttribute(attr))?.getAttribute(attr) ?? null;
+    const inp = tagged('data-in');
+    this.copyLit = inp === null ? null : Number(inp);
+    const out = rowAt(e) ?? (tagged('data-out') !== null ? Number(tagged('data-out')) : null);
+    if (out !== null) this.setActive({ output: out, row: out, name: f.eq.spec.outputNames[out], inputs: rowEntries(f.eq.matrix, out).cols });
+    this.paintHighlights();
   }
 
-  protected renderView(f: TransposedForms): TemplateResult {
+  private leave(): void {
+    this.copyLit = null;
+    this.setActive({ output: null });
+    this.paintHighlights();
+  }
+
+  protected renderView(f: TransposedView | SummaryView): TemplateResult {
+    if (isSummary(f)) return this.budget.template(f);
     const a = this.active;
     const line = a !== undefined && a >= 0 && a < f.outputs.length ? outputLine(f.eq, a) : null;
-    return html`<div class="forms" @pointerover=${(e: Event) => this.hover(e)} @pointerleave=${() => this.setActive({ output: null })}>
+    return html`<div class="forms" @pointerover=${(e: Event) => this.hover(e)} @pointerleave=${() => this.leave()}>
       <section class="form" part="matrix-form"><h3>1 · Kᵀ times the input</h3>
         ${f.eq.typeset ? equationTemplate(f.eq, true) : html`<p class="caption">Kᵀ is ${f.eq.matrix.rows} × ${f.eq.matrix.cols}; see &lt;conv-matrix&gt; for its structure.</p>`}
       </section>
-      <section class="form" part="scatter-form"><h3>2 · Scatter: the filter scaled by each input</h3>
-        ${this.shown(1) ? html`${this.scatterTable(f)}
+      <section class="form" part="scatter-form"><h3>2 · Scatter: the filter scaled by each input, placed and summed</h3>
+        ${this.shown(1) ? html`${this.scatter(f)}
         ${verdictTemplate(f.reports.scatter, describeReport(f.reports.scatter))}` : pendingPart}
       </section>
       <section class="form" part="zero-insertion-form"><h3>3 · Zero insertion, flipped kernel, stride 1</h3>
@@ -111,21 +148,47 @@ export class ConvTransposedElement extends ConvElement<TransposedForms> {
     ${liveRegion(line?.text ?? '')}`;
   }
 
-  private scatterTable(f: TransposedForms): TemplateResult {
-    const head = html`<tr><th></th>${f.outputs.map((o, i) => html`<th data-out=${i}>${tex(o)}</th>`)}</tr>`;
-    const rows = f.scatterRows
-      ? f.scatterRows.map((row, o) => html`<tr><th>${tex(f.inputs[o]!)}</th>${row.map((c, i) => html`<td data-out=${i}>${c ? tex(c) : nothing}</td>`)}</tr>`)
-      : nothing;
-    return html`<table aria-label="scatter table: rows are inputs, columns are outputs">${head}${rows}
-      <tr class="sum"><th>Σ</th>${f.scatter.map((c, i) => html`<td data-out=${i}>${tex(c)}</td>`)}</tr></table>`;
+  /** Output grids whose cells carry data-out (and their overlap), with `content` in each. */
+  private outputGrid(f: TransposedView, content: (o: number) => TemplateResult | string, extra = ''): TemplateResult {
+    const covering = f.copies.length <= 64 ? coveringInputs(f) : null;
+    return stackTemplate(f.output, (g) => gridTemplate(g, (gr, q) => {
+      const o = gr.source[q]!;
+      return html`<span data-out=${o} data-overlap=${f.overlap[o]!} data-copies=${covering?.[o] ?? ''}>${content(o)}</span>`;
+    }, undefined, `${extra}output ${g.shape.join(' by ')}`));
   }
 
-  private zeroInsertion(f: TransposedForms): TemplateResult {
-    const pads = f.padding.map(([b, e]) => `${b} before, ${e} after`).join('; ');
-    return html`<div class="caption">input with stride − 1 zeros between samples, then padded by ${pads} (negative crops):</div>
-      <div class="grid" style="--cols:${f.zeroInsertedWidth}">${f.zeroInserted.map((c) => html`<span class=${c === '0' ? 'zero' : ''}>${tex(c)}</span>`)}</div>
-      ${f.flippedKernel ? html`<div class="caption">flipped kernel: ${tex(`\\left[${f.flippedKernel.join(',\\ ')}\\right]`)}</div>` : nothing}
-      <div class="caption">result:</div>
-      <table><tr>${f.zeroResult.map((c, i) => html`<td data-out=${i}>${tex(c)}</td>`)}</tr></table>`;
+  private scatter(f: TransposedView): TemplateResult {
+    const inputGrid = stackTemplate(f.input, (g) => gridTemplate(g, (gr: DrawnGrid, q: number) =>
+      html`<span data-in=${gr.source[q]!}>${tex(f.inputs[gr.source[q]!]!)}</span>`, undefined, 'input'));
+    const copies = f.drawCopies ? html`<div class="label">each input's copy of the kernel, scaled by it and placed at stride ${f.eq.spec.stride.join('×')} (hover an input to light its copy):</div>
+      <div class="copies">${f.copies.map((c, i) => {
+        const at = new Map(c.outputs.map((o, k) => [o, c.tex[k]!]));
+        return html`<div class="copy" part="copy" data-in=${i}>${stackTemplate(f.output, (g) => gridTemplate(g, (gr, q) => {
+          const t = at.get(gr.source[q]!);
+          return t === undefined ? '' : tex(t);
+        }, (gr, q) => (at.has(gr.source[q]!) ? '' : 'empty'), `copy of input ${i + 1}`))}</div>`;
+      })}</div>` : html`<p class="caption">${f.copies.length} copies overlap in the output; hover an input to light its copy in the sum.</p>`;
+    return html`<div class="row">
+        <div class="inp"><div class="label">input</div>${inputGrid}</div>
+        <div class="sum"><div class="label">sum of the overlapping copies (thicker edge: more overlap)</div>${this.outputGrid(f, (o) => tex(f.scatter[o]!), 'sum ')}</div>
+      </div>${copies}`;
   }
+
+  private zeroInsertion(f: TransposedView): TemplateResult {
+    const pads = f.padding.map(([b, e]) => (b < 0 || e < 0 ? `cropped by ${Math.max(0, -b)} before, ${Math.max(0, -e)} after` : `${b} before, ${e} after`)).join('; ');
+    const zi = stackTemplate(f.zeroInserted, (g) => gridTemplate(g, (gr, q) => (gr.source[q]! >= 0 ? tex(f.inputs[gr.source[q]!]!) : '0'), undefined, 'zero-inserted input'));
+    const k = f.flippedKernel;
+    const kernelShape = f.eq.spec.kernel;
+    return html`<div class="caption">s − 1 zeros between samples, then padded by d(k−1) − p = ${pads}${f.eq.spec.outputPadding.some((x) => x > 0) ? ' (output padding adds after)' : ''}:</div>
+      <div class="row"><div class="zi">${zi}${legendTemplate(new Set(f.zeroInserted[0]?.kinds ?? []))}</div>
+      ${k ? html`<div><div class="label">flipped kernel</div><div class="slice kernel" style="--cols:${kernelShape[kernelShape.length - 1]}" role="group" aria-label="flipped kernel">${k.map((t) => html`<div class="cell">${tex(t)}</div>`)}</div></div>` : nothing}
+      <div><div class="label">result (stride 1)</div>${this.outputGrid(f, (o) => tex(f.zeroResult[o]!), 'result ')}</div></div>`;
+  }
+}
+
+/** For each output, the inputs whose copies land on it ("0 3"), read from the engine's copies. */
+function coveringInputs(f: TransposedView): string[] {
+  const lists: number[][] = f.outputs.map(() => []);
+  f.copies.forEach((c, i) => { for (const o of c.outputs) lists[o]!.push(i); });
+  return lists.map((l) => l.join(' '));
 }

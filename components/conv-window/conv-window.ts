@@ -2,35 +2,41 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix } from '../../src/check/matrix-check.ts';
 import { describeReport, type EquivalenceReport } from '../../src/check/equivalence.ts';
+import { type CellKind, type DrawnGrid, drawnPadding, inputGrids, outputGrids } from '../../src/view/grid.ts';
+import { type MatrixEquation, inputTex, matrixEquation, outputLine, outputTex, productTex, rowEntries, weightTex } from '../../src/view/matrix-view.ts';
+import { windowFrame } from '../../src/view/window-frames.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
+import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { tex } from '../shared/katex-block.ts';
-import { inputTex, outputTex, productTex, rowEntries, weightTex } from '../shared/matrix-data.ts';
-import { type EquationData, equationData, equationHighlightCss, equationTemplate, liveRegion, outputLine } from '../shared/matrix-equation.ts';
+import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, revealRow } from '../shared/matrix-equation.ts';
+import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
 
 interface WindowView {
-  eq: EquationData;
+  eq: MatrixEquation;
   report: EquivalenceReport;
+  /** the padded (transposed: zero-inserted and padded) input, one grid per channel */
+  inputs: DrawnGrid[];
+  outputs: DrawnGrid[];
+  kinds: Set<CellKind>;
+  padding: Array<[number, number]>;
   inputCells: string[];
   outputCells: string[];
   weightCells: string[];
-  /** grid widths: the last axis of the input and of the output */
-  inputWidth: number;
-  outputWidth: number;
 }
 
 const FRAME_MS = 900;
 
 /**
- * @summary The sliding window over a 1D or 2D input, frame by frame, with the kernel written on the covered cells and the output cell and matrix row lit together.
+ * @summary The sliding window over the drawn input, frame by frame: padding cells, stride steps, dilated taps with their holes, and (transposed) the zero-inserted input with its k−1−p ring; the kernel is written on the covered cells and the output cell and matrix row are lit together.
  *
  * @attr input - input size (CLI syntax, as every shared attribute), e.g. `5x5`
  * @attr kernel - kernel size, e.g. `3x3`
  * @attr stride - stride per axis
  * @attr padding - padding (`1`, `same`, `1,2;0,1`…)
  * @attr dilation - dilation per axis
- * @attr transposed - boolean: step through the rows of Kᵀ
+ * @attr transposed - boolean: draw the zero-insertion form (inserted zeros, the d(k−1)−p ring, cropping, output padding) and step through the rows of Kᵀ
  * @attr output-padding - output padding of a transposed convolution
  * @attr in-channels - input channels
  * @attr out-channels - output channels
@@ -44,8 +50,11 @@ const FRAME_MS = 900;
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  *
  * @csspart controls - the play, pause and step buttons
- * @csspart input - the input grid
- * @csspart output - the output grid
+ * @csspart input - the drawn input (one grid per channel)
+ * @csspart output - the output grids
+ * @csspart grid - every drawn grid; `data-shape` is its shape, e.g. `6x6` (`2x3x3` for 3D, drawn as a row of slices)
+ * @csspart cell - every drawn cell; `data-kind` is `input`, `padding`, `inserted` or `output`
+ * @csspart summary - the summary shown instead of the drawing for a spec too large to draw
  * @csspart equation - the matrix with the current row lit
  * @csspart dot - the dot product of the current position
  * @csspart verdict - the check badge; `data-verdict` is `pass` or `fail`
@@ -58,7 +67,7 @@ const FRAME_MS = 900;
  * @cssprop --conv-input-highlight - background of the covered input cells
  * @cssprop --conv-cell-size - side of one grid cell (default 2.4em)
  */
-export class ConvWindowElement extends ConvElement<WindowView> {
+export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   static override properties = {
     ...ConvElement.properties,
     step: { type: Number, reflect: true },
@@ -66,19 +75,17 @@ export class ConvWindowElement extends ConvElement<WindowView> {
     hideMatrix: { type: Boolean, reflect: true, attribute: 'hide-matrix' },
     playing: { state: true },
   };
-  static override styles = [...ConvElement.styles, css`
-    :host { --conv-cell-size: 2.4em; }
+  static override styles = [...ConvElement.styles, gridStyles, equationStyles, css`
     .stage { display: flex; gap: 1.5rem; align-items: flex-start; flex-wrap: wrap; margin: 0.5rem 0; }
-    .grid { display: grid; gap: 2px; grid-template-columns: repeat(var(--cols), var(--conv-cell-size)); }
-    .cell { position: relative; height: var(--conv-cell-size); border: 1px solid var(--conv-border);
-      display: flex; align-items: center; justify-content: center; transition: background 150ms; }
-    .cell.on { background: var(--conv-input-highlight); border-color: var(--conv-pass); }
-    .out .grid { grid-template-columns: repeat(var(--cols), minmax(var(--conv-cell-size), auto)); }
+    .cell.on { background: var(--conv-input-highlight); border-color: var(--conv-pass); border-style: solid; }
+    .cell.padding.on, .cell.inserted.on { color: var(--conv-fg); }
+    .out .slice { grid-template-columns: repeat(var(--cols), minmax(var(--conv-cell-size), auto)); }
     .out .cell { padding: 0 0.3em; }
     .out .cell.on { background: var(--conv-highlight-strong); border-color: var(--conv-fg); }
     .sub { position: absolute; right: 2px; bottom: 0; font-size: 0.62em; color: var(--conv-accent); }
     .label { font-size: 0.85rem; color: var(--conv-muted); margin-bottom: 0.2rem; }
-    [part='controls'] { display: flex; gap: 0.4rem; align-items: center; }
+    .matrix { min-width: 0; max-width: 100%; }
+    [part='controls'] { display: flex; gap: 0.4rem; align-items: center; flex-wrap: wrap; }
     :host(:focus-visible) { outline: 2px solid var(--conv-accent); }
   `];
 
@@ -88,6 +95,7 @@ export class ConvWindowElement extends ConvElement<WindowView> {
   declare playing: boolean;
   private timer: ReturnType<typeof setInterval> | null = null;
   private sheet = new HighlightSheet();
+  private budget = new ViewBudget(this);
   private onKeyBound = (e: KeyboardEvent) => this.onKey(e);
 
   constructor() {
@@ -111,25 +119,32 @@ export class ConvWindowElement extends ConvElement<WindowView> {
   /** The output grid and the dot product are typeset in the task after the input grid, the matrix in the next. */
   protected override deferredParts = 2;
 
-  protected compute(): WindowView {
+  protected compute(): WindowView | SummaryView {
+    const summary = this.budget.plan(this.specInput());
+    if (summary) return summary;
     const spec = normalizeSpec(this.specInput());
     const check = checkMatrix(spec);
-    const eq = equationData(spec, check.matrix, check.product);
+    const inputs = inputGrids(spec);
     return {
-      eq, report: check.report,
+      eq: matrixEquation(spec, check.matrix, check.product), report: check.report,
+      inputs, outputs: outputGrids(spec), kinds: new Set(inputs[0]?.kinds ?? []), padding: drawnPadding(spec),
       inputCells: inputTex(spec), weightCells: weightTex(spec),
       outputCells: check.product.every((p) => p.constantValue() !== undefined) ? productTex(spec, check.product) : outputTex(spec),
-      inputWidth: spec.input[spec.dims - 1]!, outputWidth: spec.output[spec.dims - 1]!,
     };
   }
 
-  protected override specChangeDetail(v: WindowView): Record<string, unknown> {
-    return { spec: this.specInput(), frames: v.eq.matrix.rows };
+  private frames(): number {
+    const v = this.view;
+    return v && !isSummary(v) ? v.eq.matrix.rows : 0;
   }
 
-  protected override onViewChanged(v: WindowView): void {
-    const frames = v.eq.matrix.rows;
-    this.step = Math.min(Math.max(this.step ?? 0, 0), frames - 1);
+  protected override specChangeDetail(v: WindowView | SummaryView): Record<string, unknown> {
+    return { spec: this.specInput(), frames: isSummary(v) ? 0 : v.eq.matrix.rows };
+  }
+
+  protected override onViewChanged(v: WindowView | SummaryView): void {
+    if (isSummary(v)) return;
+    this.step = Math.min(Math.max(this.step ?? 0, 0), v.eq.matrix.rows - 1);
   }
 
   protected override firstUpdated(): void {
@@ -143,17 +158,18 @@ export class ConvWindowElement extends ConvElement<WindowView> {
 
   protected override updated(changed: PropertyValues): void {
     const v = this.view;
-    if (!v) return;
+    if (!v || isSummary(v)) { this.sheet.set(''); return; }
     this.sheet.set(v.eq.typeset ? equationHighlightCss(v.eq, this.step) : '');
     if (changed.has('step') && this.step !== undefined) {
       const r = this.step;
+      revealRow(this.renderRoot, v.eq, r);
       this.fire('highlight', { output: r, row: r, name: v.eq.spec.outputNames[r], inputs: rowEntries(v.eq.matrix, r).cols, source: this.localName });
     }
   }
 
   /** Moves to frame `to`, wrapping around. */
   go(to: number): void {
-    const frames = this.view?.eq.matrix.rows ?? 0;
+    const frames = this.frames();
     if (frames === 0) return;
     this.step = ((to % frames) + frames) % frames;
   }
@@ -171,7 +187,7 @@ export class ConvWindowElement extends ConvElement<WindowView> {
   }
 
   private onKey(e: KeyboardEvent): void {
-    const frames = this.view?.eq.matrix.rows ?? 0;
+    const frames = this.frames();
     const s = this.step ?? 0;
     const to = e.key === 'ArrowRight' || e.key === 'ArrowDown' ? s + 1
       : e.key === 'ArrowLeft' || e.key === 'ArrowUp' ? s - 1
@@ -187,14 +203,25 @@ export class ConvWindowElement extends ConvElement<WindowView> {
     this.go(to);
   }
 
-  protected renderView(v: WindowView): TemplateResult {
+  protected renderView(v: WindowView | SummaryView): TemplateResult {
+    if (isSummary(v)) return this.budget.template(v);
     const frames = v.eq.matrix.rows;
     const r = Math.min(this.step ?? 0, frames - 1);
-    const { cols, taps } = rowEntries(v.eq.matrix, r);
-    const covered = new Map(cols.map((c, k) => [c, taps[k]!]));
+    const taps = windowFrame(v.eq.spec, v.inputs[0]!.shape, r);
+    const covered = v.inputs.map(() => new Map<number, number>());
+    for (const t of taps) covered[t.channel]!.set(t.cell, t.tap);
     const line = outputLine(v.eq, r);
     const numeric = v.eq.spec.weightNames === null && v.eq.spec.inputNames === null;
-    const dot = taps.map((t, k) => `${v.weightCells[t]} \\cdot ${v.inputCells[cols[k]!]}`).join(' + ') || '0';
+    const { cols, taps: used } = rowEntries(v.eq.matrix, r);
+    const dot = used.map((t, k) => `${v.weightCells[t]} \\cdot ${v.inputCells[cols[k]!]}`).join(' + ') || '0';
+    const cellText = (g: DrawnGrid, q: number) => {
+      const src = g.source[q]!;
+      const w = covered[g.channel]!.get(q);
+      return html`${src >= 0 ? tex(v.inputCells[src]!) : '0'}${w !== undefined ? html`<span class="sub">${tex(v.weightCells[w]!)}</span>` : nothing}`;
+    };
+    const on = (g: DrawnGrid, q: number) => (covered[g.channel]!.has(q) ? 'on' : '');
+    const outCell = (g: DrawnGrid, q: number) => (this.shown(1) ? tex(v.outputCells[g.source[q]!]!) : nothing);
+    const outOn = (g: DrawnGrid, q: number) => (g.source[q] === r ? 'on' : '');
     return html`
       <div part="controls">
         <button @click=${() => { this.pause(); this.go(r - 1); }} aria-label="previous position">◀</button>
@@ -203,21 +230,29 @@ export class ConvWindowElement extends ConvElement<WindowView> {
         <span class="caption">position ${r + 1} of ${frames} · arrow keys step</span>
       </div>
       <div class="stage">
-        <div><div class="label">input (kernel entries written on the covered cells)</div>
-          <div class="grid" part="input" style="--cols:${v.inputWidth}">
-            ${v.inputCells.map((t, i) => html`<div class="cell ${covered.has(i) ? 'on' : ''}" data-index=${i}>${tex(t)}${
-              covered.has(i) ? html`<span class="sub">${tex(v.weightCells[covered.get(i)!]!)}</span>` : nothing}</div>`)}
-          </div></div>
+        <div><div class="label">${this.inputCaption(v)}</div>
+          <div part="input">${stackTemplate(v.inputs, (g) => gridTemplate(g, cellText, on, `input ${g.shape.join(' by ')}`))}</div>
+          ${legendTemplate(v.kinds)}</div>
         <div class="out"><div class="label">output</div>
-          <div class="grid" part="output" style="--cols:${v.outputWidth}">
-            ${v.outputCells.map((t, o) => html`<div class="cell ${o === r ? 'on' : ''}" data-index=${o}
-              @click=${() => { this.pause(); this.go(o); }}>${this.shown(1) ? tex(t) : nothing}</div>`)}
-          </div></div>
-        ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div><div class="label">matrix row ${r + 1}</div>${this.shown(2) ? equationTemplate(v.eq, false) : pendingPart}</div>`}
+          <div part="output" @click=${(e: Event) => this.clickOutput(e)}>${stackTemplate(v.outputs, (g) => gridTemplate(g, outCell, outOn, 'output'))}</div></div>
+        ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div class="matrix"><div class="label">matrix row ${r + 1}</div>${this.shown(2) ? equationTemplate(v.eq, false) : pendingPart}</div>`}
       </div>
       <div class="caption" part="dot">${this.shown(1) ? tex(numeric ? `${dot} = ${v.outputCells[r]}` : line.tex) : nothing}</div>
       ${verdictTemplate(v.report, describeReport(v.report))}
       ${liveRegion(`Position ${r + 1} of ${frames}: ${line.text}`)}`;
+  }
+
+  private clickOutput(e: Event): void {
+    const cell = (e.composedPath() as Element[]).find((n) => n instanceof Element && n.getAttribute('part') === 'cell');
+    if (!cell) return;
+    this.pause();
+    this.go(Number(cell.getAttribute('data-q')) + Number(cell.closest('[part="grid"]')?.getAttribute('data-channel') ?? 0) * (this.view && !isSummary(this.view) ? this.view.outputs[0]!.kinds.length : 0));
+  }
+
+  private inputCaption(v: WindowView): string {
+    const pads = v.padding.map(([b, a]) => (b < 0 || a < 0 ? `cropped ${Math.max(0, -b)}/${Math.max(0, -a)}` : `${b}/${a}`)).join(', ');
+    if (!v.eq.spec.transposed) return `input padded by ${pads} (before/after per axis); kernel entries written on the covered cells`;
+    return `input with s − 1 zeros inserted, padded by d(k−1)−p = ${pads} (output padding adds after); flipped kernel, stride 1`;
   }
 }
 

@@ -32,9 +32,10 @@ export function fastMatrixHtml(cells: readonly (readonly string[])[], ariaLabel:
     for (let c = 0; c < row.length; c++) {
       const t = row[c]!;
       let h = cache.get(t);
-      if (h === undefined) { h = fastCell(t); cache.set(t, h); }
+      if (h === undefined) { h = fastCell(t === '' ? '0' : t); cache.set(t, h); }
       if (h === null) return null;
-      out.push(`<span class="convmat-cell" data-row="${r}" data-col="${c}">${h}</span>`);
+      // '' is a structural zero, classed apart from a weight whose value is 0
+      out.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}">${h}</span>`);
     }
   }
   const name = ariaLabel.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);

@@ -100,9 +100,11 @@ export function renderMatrixHtml(cells: readonly (readonly string[])[], opts: Ma
   for (let r = 0; r < rows; r++) {
     const mtds: string[] = [];
     for (let c = 0; c < cols; c++) {
-      const cell = renderCell(cells[r]![c] ?? '');
+      // '' is a structural zero (no tap lands there): written 0, classed apart from a weight whose value is 0
+      const t = cells[r]![c] ?? '';
+      const cell = renderCell(t === '' ? '0' : t);
       const hl = r === opts.highlightRow || c === opts.highlightColumn ? ` style="${HIGHLIGHT}"` : '';
-      grid.push(`<span class="convmat-cell" data-row="${r}" data-col="${c}"${hl}>${cell.html}</span>`);
+      grid.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}"${hl}>${cell.html}</span>`);
       mtds.push(`<mtd>${cell.mathml}</mtd>`);
     }
     mrows.push(`<mtr>${mtds.join('')}</mtr>`);

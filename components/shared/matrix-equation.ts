@@ -1,66 +1,53 @@
-import { html, type TemplateResult } from 'lit';
-import type { ConvSpec } from '../../src/geometry/spec.ts';
-import type { ConvMatrix } from '../../src/matrix/conv-matrix.ts';
-import type { Polynomial } from '../../src/algebra/polynomial.ts';
-import { polynomialToLatex, polynomialToText } from '../../src/algebra/print.ts';
-import { latexSymbol } from '../../src/latex/escape.ts';
-import { termOrder } from '../../src/check/term-order.ts';
+import { css, html, type TemplateResult } from 'lit';
+import { type MatrixEquation, rowEntries } from '../../src/view/matrix-view.ts';
 import { cellSelector, highlightRule, tex, texMatrix } from './katex-block.ts';
-import { column, denseCells, inputTex, outputTex, productTex, rowEntries, typesettable, weightTex } from './matrix-data.ts';
 
 /**
- * The typeset equation K·z = products = outputs (or Kᵀ for a transposed
- * spec), shared by conv-matrix, conv-transposed and conv-explorer. Each part
- * is a grid whose cells carry data-row / data-col, inside a wrapper class
- * (mK, mz, mp, mo) so one stylesheet links them.
+ * The typeset equation K·z = products = outputs (Kᵀ for a transposed spec)
+ * from the engine's MatrixEquation (src/view/matrix-view.ts). Each part is a
+ * grid whose cells carry data-row / data-col inside a wrapper class (mK, mz,
+ * mp, mo), so one stylesheet links them. The equation never wraps: a wide one
+ * scrolls inside `.scroll`, never the page.
  */
-export interface EquationData {
-  spec: ConvSpec;
-  matrix: ConvMatrix;
-  product: readonly Polynomial[];
-  typeset: boolean;
-  cells: string[][] | null;
-  z: string[];
-  products: string[] | null;
-  outputs: string[];
-}
+const column = (texs: readonly string[]) => texs.map((t) => [t]);
 
-export function equationData(spec: ConvSpec, matrix: ConvMatrix, product: readonly Polynomial[]): EquationData {
-  const typeset = typesettable(matrix);
-  return {
-    spec, matrix, product, typeset,
-    cells: typeset ? denseCells(matrix, weightTex(spec)) : null,
-    z: typeset ? inputTex(spec) : [],
-    products: typeset ? productTex(spec, product) : null,
-    outputs: typeset ? outputTex(spec) : [],
-  };
-}
-
-/** `K` or `K^{T}`: the label the lecture writes under the matrix. */
-export function matrixLabel(spec: ConvSpec): string {
-  return spec.transposed ? 'K^{T}' : 'K';
-}
-
-export function equationTemplate(d: EquationData, showEquation: boolean, pending?: TemplateResult): TemplateResult {
+export function equationTemplate(d: MatrixEquation, showEquation: boolean, pending?: TemplateResult): TemplateResult {
   if (!d.cells) return html``;
-  const k = html`<span class="mK">${texMatrix(d.cells, { label: matrixLabel(d.spec), ariaLabel: `matrix ${d.spec.transposed ? 'K transposed' : 'K'}, ${d.matrix.rows} by ${d.matrix.cols}` })}</span>`;
-  if (!showEquation) return html`<div class="equation" part="equation">${k}</div>`;
+  const k = html`<span class="mK">${texMatrix(d.cells, { label: d.label, ariaLabel: `matrix ${d.spec.transposed ? 'K transposed' : 'K'}, ${d.matrix.rows} by ${d.matrix.cols}` })}</span>`;
+  if (!showEquation) return html`<div class="scroll"><div class="equation" part="equation">${k}</div></div>`;
   // the vectors are typeset in a later task (ConvElement.deferredParts): K first, `pending` in their place
-  if (pending) return html`<div class="equation" part="equation">${k}${pending}</div>`;
-  return html`<div class="equation" part="equation">
+  if (pending || !d.products) return html`<div class="scroll"><div class="equation" part="equation">${k}${pending}</div></div>`;
+  return html`<div class="scroll"><div class="equation" part="equation">
     ${k}<span class="mz">${texMatrix(column(d.z), { label: 'z', ariaLabel: 'input vector z' })}</span>
-    ${tex('=')}<span class="mp">${texMatrix(column(d.products!), { ariaLabel: 'products' })}</span>
+    ${tex('=')}<span class="mp">${texMatrix(column(d.products), { ariaLabel: 'products' })}</span>
     ${tex('=')}<span class="mo">${texMatrix(column(d.outputs), { ariaLabel: 'outputs' })}</span>
-  </div>`;
+  </div></div>`;
 }
 
 /** The stylesheet lighting output row r: its matrix row, its nonzeros, the inputs it reads, its product and name. */
-export function equationHighlightCss(d: EquationData, active: number | undefined): string {
+export function equationHighlightCss(d: MatrixEquation, active: number | undefined): string {
   if (active === undefined || active < 0 || active >= d.matrix.rows) return '';
   const { cols } = rowEntries(d.matrix, active);
   const soft = [cellSelector('mK', { row: active }), cellSelector('mp', { row: active }), cellSelector('mo', { row: active })];
   const strong = [...cols.map((c) => cellSelector('mK', { row: active, col: c })), ...cols.map((c) => cellSelector('mz', { row: c }))];
   return highlightRule(soft, 'var(--conv-highlight)') + highlightRule(strong, 'var(--conv-highlight-strong)');
+}
+
+/**
+ * Scrolls the equation's box (never the page) so that row r's first nonzero
+ * is in view: stepping to position 16 of a 6×6 window shows the entries it lights.
+ */
+export function revealRow(root: ParentNode, d: MatrixEquation, r: number | undefined): void {
+  if (r === undefined || r < 0 || r >= d.matrix.rows) return;
+  const box = root.querySelector<HTMLElement>('.scroll');
+  const first = rowEntries(d.matrix, r).cols[0];
+  if (!box || first === undefined || box.scrollWidth <= box.clientWidth) return;
+  const cell = root.querySelector<HTMLElement>(cellSelector('mK', { row: r, col: first }));
+  if (!cell) return;
+  const left = cell.getBoundingClientRect().left - box.getBoundingClientRect().left + box.scrollLeft;
+  const last = root.querySelector<HTMLElement>(cellSelector('mK', { row: r, col: rowEntries(d.matrix, r).cols.at(-1)! }));
+  const right = last ? last.getBoundingClientRect().right - box.getBoundingClientRect().left + box.scrollLeft : left;
+  if (left < box.scrollLeft || right > box.scrollLeft + box.clientWidth) box.scrollLeft = Math.max(0, left - 24);
 }
 
 /** The output row under a pointer (matrix, product or output cells), or null. */
@@ -72,15 +59,12 @@ export function rowAt(e: Event): number | null {
   return part ? Number(cell.getAttribute('data-row')) : null;
 }
 
-/** LaTeX and text of one output: `z_{8} = w_{1} z_{2} + …`, for the hover panel and the live region. */
-export function outputLine(d: EquationData, r: number): { tex: string; text: string } {
-  const rank = termOrder(d.spec);
-  const p = d.product[r]!;
-  const name = d.spec.outputNames[r]!;
-  return { tex: `${latexSymbol(name)} = ${polynomialToLatex(p, { rank })}`, text: `${name} = ${polynomialToText(p, { rank })}` };
-}
-
 export function liveRegion(text: string): TemplateResult {
   return html`<div class="sr-only" role="status" aria-live="polite">${text}</div>`;
 }
 
+export const equationStyles = css`
+  .scroll { max-width: 100%; overflow-x: auto; overflow-y: hidden; }
+  .equation { display: flex; align-items: center; gap: 0.3rem; flex-wrap: nowrap; width: max-content; }
+  .convmat-cell.convmat-zero { color: var(--conv-zero); }
+`;

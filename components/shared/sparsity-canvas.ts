@@ -25,6 +25,12 @@ function tapColour(tap: number, taps: number): [number, number, number] {
   return [f(0), f(8), f(4)];
 }
 
+/** The colour of weight `tap` as CSS, for the legend. */
+export function tapCss(tap: number, taps: number): string {
+  const [r, g, b] = tapColour(tap, taps);
+  return `rgb(${r}, ${g}, ${b})`;
+}
+
 export class SparsityPainter {
   private base: ImageData | null = null;
   private key: ConvMatrix | null = null;

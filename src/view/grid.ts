@@ -67,11 +67,15 @@ export function inputGrids(spec: ConvSpec, axes: Int32Array[] = drawnInputAxes(s
 
 /** One grid per output channel, every cell an output. */
 export function outputGrids(spec: ConvSpec): DrawnGrid[] {
-  const shape = [...spec.output];
+  return plainGrids(spec.output, spec.outChannels, 'output');
+}
+
+/** One grid per channel of `shape`, every cell of one kind (the unpadded input, the output). */
+export function plainGrids(shape: readonly number[], channels: number, kind: CellKind): DrawnGrid[] {
   const count = product(shape);
-  const kinds: CellKind[] = new Array(count).fill('output');
-  return Array.from({ length: spec.outChannels }, (_, c) => ({
-    shape, channel: c, kinds, source: Int32Array.from({ length: count }, (_, i) => c * count + i),
+  const kinds: CellKind[] = new Array(count).fill(kind);
+  return Array.from({ length: channels }, (_, c) => ({
+    shape: [...shape], channel: c, kinds, source: Int32Array.from({ length: count }, (_, i) => c * count + i),
   }));
 }
 

@@ -1,0 +1,54 @@
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { type DrawnGrid, shapeLabel } from '../../src/view/grid.ts';
+
+/**
+ * Maps the engine's drawn grids (src/view/grid.ts) to DOM: one
+ * `part="grid"` per grid with `data-shape`, one `part="cell"` per cell with
+ * `data-kind`. 1D is one row, 2D a grid, 3D a row of 2D slices inside one
+ * grid. Channels are stacked by the caller. No index is computed here:
+ * cell q of the template is cell q of the engine's grid.
+ */
+export type CellContent = (grid: DrawnGrid, q: number) => TemplateResult | typeof nothing | string;
+export type CellClass = (grid: DrawnGrid, q: number) => string;
+
+export function gridTemplate(g: DrawnGrid, content: CellContent, cls: CellClass = () => '', label = ''): TemplateResult {
+  const shape = g.shape;
+  const cols = shape[shape.length - 1] ?? 1;
+  const perSlice = shape.length === 3 ? shape[1]! * shape[2]! : g.kinds.length;
+  const slices = shape.length === 3 ? shape[0]! : 1;
+  const cell = (q: number) => html`<div part="cell" class="cell ${g.kinds[q]} ${cls(g, q)}" data-kind=${g.kinds[q]!} data-q=${q}>${content(g, q)}</div>`;
+  const slice = (s: number) => html`<div class="slice" style="--cols:${cols}">${range(s * perSlice, (s + 1) * perSlice).map(cell)}</div>`;
+  return html`<div part="grid" class="drawn" data-shape=${shapeLabel(shape)} data-channel=${g.channel} role="group"
+    aria-label=${label || `grid ${shapeLabel(shape)}`}>${range(0, slices).map(slice)}</div>`;
+}
+
+/** Channels as a stack: each grid slightly offset behind the previous one. */
+export function stackTemplate(grids: readonly DrawnGrid[], one: (g: DrawnGrid) => TemplateResult): TemplateResult {
+  if (grids.length === 1) return one(grids[0]!);
+  return html`<div class="stack">${grids.map((g) => html`<div class="layer"><span class="caption">channel ${g.channel + 1}</span>${one(g)}</div>`)}</div>`;
+}
+
+function range(a: number, b: number): number[] {
+  return Array.from({ length: Math.max(0, b - a) }, (_, i) => a + i);
+}
+
+export const gridStyles = css`
+  :host { --conv-cell-size: 2.4em; --conv-padding-bg: repeating-linear-gradient(135deg, transparent 0 4px, color-mix(in srgb, var(--conv-zero) 22%, transparent) 4px 6px); }
+  .drawn { display: flex; gap: 0.8rem; align-items: flex-start; }
+  .slice { display: grid; gap: 2px; grid-template-columns: repeat(var(--cols), var(--conv-cell-size)); }
+  .cell { position: relative; height: var(--conv-cell-size); box-sizing: border-box; border: 1px solid var(--conv-border);
+    display: flex; align-items: center; justify-content: center; transition: background 150ms; overflow: hidden; }
+  .cell.padding { border-style: dashed; color: var(--conv-zero); background: var(--conv-padding-bg); }
+  .cell.inserted { border-style: dotted; color: var(--conv-zero); background: color-mix(in srgb, var(--conv-accent) 8%, transparent); }
+  .cell.output { min-width: var(--conv-cell-size); }
+  .stack { display: flex; flex-direction: column; gap: 0.4rem; }
+  .stack .layer { border-left: 3px solid var(--conv-border); padding-left: 0.4rem; }
+  .legend { display: flex; gap: 0.8rem; flex-wrap: wrap; font-size: 0.8rem; color: var(--conv-muted); margin: 0.2rem 0; }
+  .legend .cell { display: inline-flex; width: 1.1em; height: 1.1em; vertical-align: middle; margin-right: 0.25em; }
+`;
+
+/** The key to the cell kinds present. */
+export function legendTemplate(kinds: ReadonlySet<string>): TemplateResult {
+  const item = (k: string, text: string) => (kinds.has(k) ? html`<span><span class="cell ${k}" aria-hidden="true"></span>${text}</span>` : nothing);
+  return html`<div class="legend">${item('input', 'input')}${item('padding', 'padding (zeros)')}${item('inserted', 'inserted zeros (s − 1 between samples)')}</div>`;
+}
