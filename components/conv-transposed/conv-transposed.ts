@@ -99,12 +99,12 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
     const a = this.active;
     if (a !== undefined && a >= 0 && a < f.outputs.length) {
       const covered = windowFrame(f.eq.spec, f.zeroInserted[0]!.shape, a).map((t) => `.zi [data-channel="${t.channel}"] [data-q="${t.cell}"]`);
-      css += equationHighlightCss(f.eq, a) + highlightRule([`[data-out="${a}"]`], 'var(--conv-highlight)')
+      css += equationHighlightCss(f.eq, a) + highlightRule([`[data-out="${a}"]`, `[part="cell"]:has(> [data-out="${a}"])`], 'var(--conv-highlight)')
         + highlightRule(covered, 'var(--conv-input-highlight)');
     }
     const c = this.copyLit;
     if (c !== null && f.copies[c]) {
-      css += highlightRule([`.copy[data-in="${c}"]`, `.sum [data-copies~="${c}"]`, `.inp [data-src="${c}"]`], 'var(--conv-highlight-strong)');
+      css += highlightRule([`.copy[data-in="${c}"]`, `.sum [part="cell"]:has(> [data-copies~="${c}"])`, `.inp [part="cell"]:has(> [data-in="${c}"])`], 'var(--conv-highlight-strong)');
     }
     this.sheet.set(css);
   }

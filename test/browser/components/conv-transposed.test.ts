@@ -17,11 +17,14 @@ describe('<conv-transposed>', () => {
     expect(visibleCells(el, 'mp').flat()).toEqual([
       'w1z7', 'w2z7+w1z8', 'w3z7+w2z8+w1z9', 'w3z8+w2z9+w1z10', 'w3z9+w2z10', 'w3z10',
     ]);
-    const sums = [...part(el, 'scatter-form')!.querySelectorAll('tr.sum td')].map(katexText);
+    const sums = [...part(el, 'scatter-form')!.querySelectorAll('.sum [data-out]')].map(katexText);
     expect(sums).toEqual(['w1z7', 'w2z7+w1z8', 'w3z7+w2z8+w1z9', 'w3z8+w2z9+w1z10', 'w3z9+w2z10', 'w3z10']);
-    // the first scatter row is the filter scaled by z7, landing on the first three outputs
-    const firstRow = [...part(el, 'scatter-form')!.querySelectorAll('tr')][1]!;
-    expect([...firstRow.querySelectorAll('td')].map(katexText)).toEqual(['w1z7', 'w2z7', 'w3z7', '', '', '']);
+    // the first copy is the filter scaled by z7, landing on the first three outputs
+    const first = shadow(el).querySelector('[part="copy"][data-in="0"]')!;
+    expect([...first.querySelectorAll('[part="cell"]')].map(katexText)).toEqual(['w1z7', 'w2z7', 'w3z7', '', '', '']);
+    // the zero-insertion form draws the lecture's p′ = 2: two zeros, z7..z10, two zeros
+    const zi = [...part(el, 'zero-insertion-form')!.querySelectorAll('.zi [part="cell"]')].map((c) => (c as HTMLElement).dataset.kind);
+    expect(zi).toEqual(['padding', 'padding', 'input', 'input', 'input', 'input', 'padding', 'padding']);
     expect(verdicts(el)).toEqual(['pass', 'pass']);
     await snapshot(el, 'conv-transposed');
   });
@@ -37,13 +40,38 @@ describe('<conv-transposed>', () => {
 
   it('lights the same output in all three forms on hover', async () => {
     const el = await mount('<conv-transposed input="4" kernel="3" inputs="z7,z8,z9,z10"></conv-transposed>');
-    const cell = part(el, 'scatter-form')!.querySelector('tr.sum td[data-out="2"]')!;
+    const cell = part(el, 'scatter-form')!.querySelector('.sum [data-out="2"]')!;
     cell.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     await settle(el);
     const bg = (e: Element) => getComputedStyle(e).backgroundColor;
-    const plain = bg(part(el, 'zero-insertion-form')!.querySelector('td[data-out="0"]')!);
-    expect(bg(part(el, 'zero-insertion-form')!.querySelector('td[data-out="2"]')!)).not.toBe(plain);
+    const result = (o: number) => part(el, 'zero-insertion-form')!.querySelector(`[data-out="${o}"]`)!;
+    const plain = bg(result(0));
+    expect(bg(result(2))).not.toBe(plain);
     expect(bg(shadow(el).querySelector('.mp .convmat-cell[data-row="2"]')!)).not.toBe(plain);
+  });
+
+  it('draws 2D results as 2D grids, and hovering an input lights its scaled copy where it lands', async () => {
+    const el = await mount('<conv-transposed input="2x2" kernel="3x3" stride="2" padding="1"></conv-transposed>');
+    const sum = part(el, 'scatter-form')!.querySelector('.sum [part="grid"]') as HTMLElement;
+    expect(sum.dataset.shape).toBe('3x3');
+    expect(shadow(el).querySelectorAll('[part="copy"]')).toHaveLength(4);
+    // zero insertion: 2×2 inputs, 5 inserted zeros, a ring of 16 padding cells (d(k−1) − p = 1)
+    const zi = [...part(el, 'zero-insertion-form')!.querySelectorAll('.zi [part="cell"]')].map((c) => (c as HTMLElement).dataset.kind);
+    expect(['input', 'inserted', 'padding'].map((k) => zi.filter((x) => x === k).length)).toEqual([4, 5, 16]);
+    const bg = (e: Element) => getComputedStyle(e).backgroundColor;
+    const out = (o: number) => part(el, 'scatter-form')!.querySelector(`.sum [data-out="${o}"]`)!.closest('[part="cell"]')!;
+    const before = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((o) => bg(out(o)));
+    // input 4 (bottom right, z4) with stride 2 and padding 1 lands on outputs 4, 5, 7, 8 (taps w1, w2, w4, w5)
+    const z4 = part(el, 'scatter-form')!.querySelector('.inp [data-in="3"]')!;
+    z4.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    await settle(el);
+    await new Promise((r) => setTimeout(r, 300)); // past the cells' 150 ms background transition
+    const lit = [0, 1, 2, 3, 4, 5, 6, 7, 8].filter((o) => bg(out(o)) !== before[o]);
+    expect(lit).toEqual([4, 5, 7, 8]);
+    const copy = shadow(el).querySelector('[part="copy"][data-in="3"]')!;
+    expect(bg(copy)).not.toBe(bg(shadow(el).querySelector('[part="copy"][data-in="0"]')!));
+    expect([...copy.querySelectorAll('[part="cell"]')].map(katexText)).toEqual(['', '', '', '', 'w1z4', 'w2z4', '', 'w4z4', 'w5z4']);
+    await snapshot(el, 'conv-transposed-2d');
   });
 
   it('rejects output padding that is not smaller than the stride, inline', async () => {
