@@ -125,7 +125,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     const v = this.view;
     if (!v || isSummary(v)) { this.sheet.set(''); return; }
     this.sheet.set(v.eq.typeset ? equationHighlightCss(v.eq, this.active) : '');
-    if (v.eq.typeset && changed.has('active')) revealRow(this.renderRoot, v.eq, this.active);
+    if (v.eq.typeset && (changed.has('active') || changed.size === 0)) revealRow(this.renderRoot, v.eq, this.active);
     if (!v.eq.typeset) {
       const canvas = this.renderRoot.querySelector('canvas');
       if (canvas) this.painter.paint(canvas, v.eq.matrix, v.eq.spec.weights.length, this.active, parseRgb(getComputedStyle(this).backgroundColor));

@@ -160,9 +160,9 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     const v = this.view;
     if (!v || isSummary(v)) { this.sheet.set(''); return; }
     this.sheet.set(v.eq.typeset ? equationHighlightCss(v.eq, this.step) : '');
+    if (v.eq.typeset) revealRow(this.renderRoot, v.eq, this.step);
     if (changed.has('step') && this.step !== undefined) {
       const r = this.step;
-      revealRow(this.renderRoot, v.eq, r);
       this.fire('highlight', { output: r, row: r, name: v.eq.spec.outputNames[r], inputs: rowEntries(v.eq.matrix, r).cols, source: this.localName });
     }
   }

@@ -34,7 +34,7 @@ function range(a: number, b: number): number[] {
 
 export const gridStyles = css`
   :host { --conv-cell-size: 2.4em; --conv-padding-bg: repeating-linear-gradient(135deg, transparent 0 4px, color-mix(in srgb, var(--conv-zero) 22%, transparent) 4px 6px); }
-  .drawn { display: flex; gap: 0.8rem; align-items: flex-start; }
+  .drawn { display: flex; gap: 0.8rem; align-items: flex-start; position: relative; max-width: 100%; overflow-x: auto; }
   .slice { display: grid; gap: 2px; grid-template-columns: repeat(var(--cols), var(--conv-cell-size)); }
   .cell { position: relative; height: var(--conv-cell-size); box-sizing: border-box; border: 1px solid var(--conv-border);
     display: flex; align-items: center; justify-content: center; transition: background 150ms; overflow: hidden; }

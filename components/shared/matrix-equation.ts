@@ -64,7 +64,7 @@ export function liveRegion(text: string): TemplateResult {
 }
 
 export const equationStyles = css`
-  .scroll { max-width: 100%; overflow-x: auto; overflow-y: hidden; }
+  .scroll { position: relative; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
   .equation { display: flex; align-items: center; gap: 0.3rem; flex-wrap: nowrap; width: max-content; }
   .convmat-cell.convmat-zero { color: var(--conv-zero); }
 `;
