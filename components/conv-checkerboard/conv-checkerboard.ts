@@ -1,3 +1,4 @@
+import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, type TemplateResult } from 'lit';
 import { checkerboard, isUniformAwayFromBorders, overlapCounts, predictsUniformOverlap } from '../../src/analysis/overlap.ts';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
@@ -54,8 +55,11 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView> {
     [part='pattern'] { margin: 0.4rem 0; }
   `];
 
+  private budget = new ViewBudget(this, { drawnEntries: 20_000, taps: 400_000 }, 'the overlap counts');
+
   protected compute(): CheckerboardView {
     const raw = this.specInput();
+    this.budget.guard({ ...raw, transposed: true });
     const k = parsePerAxis(raw.kernel ?? 3, 'kernel', 1);
     const s = parsePerAxis(raw.stride ?? 2, 'stride', 1);
     const d = parsePerAxis(raw.dilation ?? 1, 'dilation', 1);

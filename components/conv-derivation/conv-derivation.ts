@@ -1,3 +1,5 @@
+import { DERIVATION_LIMITS } from '../../src/view/budget.ts';
+import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, type TemplateResult } from 'lit';
 import { derive } from '../../src/latex/derive.ts';
 import type { Derivation, EquationStep, Highlight, MatrixPart, Step } from '../../src/latex/derivation.ts';
@@ -58,10 +60,12 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
   declare topic?: string;
   declare collapsed?: boolean;
   private sheet = new HighlightSheet();
+  private budget = new ViewBudget(this, {}, 'this derivation');
 
   protected compute(): Derivation {
     const input = this.specInput();
     const topic = this.topic ?? 'matrix';
+    this.budget.guard(input, DERIVATION_LIMITS[topic] ?? {});
     return Object.keys(input).length ? derive(topic, input) : derive(topic);
   }
 

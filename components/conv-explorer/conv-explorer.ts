@@ -1,10 +1,13 @@
+import { parseBoolean, parseMode } from '../../src/geometry/spec-fields.ts';
+import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type ConvSpec, normalizeSpec } from '../../src/geometry/spec.ts';
 import { ConvElement, type HighlightDetail } from '../shared/conv-element.ts';
 import { SPEC_KEYS, type SpecKey, attributeName } from '../shared/spec-from-attributes.ts';
 
 interface ExplorerView {
-  spec: ConvSpec;
+  /** what the explorer itself reads of the spec (a large spec is not normalised here: its views show summaries) */
+  spec: Pick<ConvSpec, 'dims' | 'transposed' | 'mode'>;
   /** the accepted attribute values, handed to the composed elements */
   values: Partial<Record<SpecKey, string>>;
 }
@@ -41,6 +44,9 @@ const HINTS: Partial<Record<SpecKey, string>> = {
  * @fires highlight - re-fired by the composed elements; detail `{output, name, row, inputs, source}`
  */
 export class ConvExplorerElement extends ConvElement<ExplorerView> {
+  /** past the matrix's own limits the composed views show summaries; the explorer skips normalising */
+  private budget = new ViewBudget(this, { drawnEntries: 12_000, taps: 60_000, terms: 600_000 });
+
   static override styles = [...ConvElement.styles, css`
     form { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.4rem 0.8rem; margin-bottom: 0.6rem; }
     label { display: flex; flex-direction: column; font-size: 0.8rem; color: var(--conv-muted); gap: 0.1rem; }
@@ -51,7 +57,10 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
 
   protected compute(): ExplorerView {
     const input = { input: '6', kernel: '3', ...this.specInput() };
-    const spec = normalizeSpec(input);
+    const summary = this.budget.plan(input);
+    const spec = summary
+      ? { dims: summary.summary.estimate.input.length, transposed: parseBoolean(input.transposed, 'transposed'), mode: parseMode(input.mode) }
+      : normalizeSpec(input);
     const values: Partial<Record<SpecKey, string>> = {};
     for (const k of SPEC_KEYS) {
       const v = this[k as keyof this];

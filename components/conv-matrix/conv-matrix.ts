@@ -17,7 +17,7 @@ import { verdictTemplate } from '../shared/verdict.ts';
 /** Above this many nonzeros the check is numeric (seeded floats) instead of symbolic: a symbolic one stays under 250 ms. */
 const SYMBOLIC_NONZEROS = 60_000;
 /** The structural view handles far more than a drawing; past these the element shows a summary. */
-const MATRIX_LIMITS = { drawnEntries: 300_000, taps: 2_500_000, terms: 600_000 };
+const MATRIX_LIMITS = { drawnEntries: 12_000, taps: SYMBOLIC_NONZEROS, terms: 600_000 };
 
 interface MatrixView {
   eq: MatrixEquation;

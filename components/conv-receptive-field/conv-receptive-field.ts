@@ -1,3 +1,4 @@
+import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { type ReceptiveField, type Stack, receptiveField, receptiveFieldClosedForm, stackGeometry } from '../../src/analysis/receptive-field.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
@@ -66,7 +67,10 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
 
   protected override needsParser(): boolean { return false; }
 
+  private budget = new ViewBudget(this, { drawnEntries: 4096 }, 'the layer stack');
+
   protected compute(): FieldView {
+    this.budget.guard(this.specInput());
     const layers = parseLayers(this.layers ?? 'k=2 s=2; k=2 s=2');
     const closed = receptiveFieldClosedForm(layers);
     const stack = stackGeometry(layers, this.input ?? closed.perAxis);

@@ -1,3 +1,4 @@
+import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { type RankOneResult, factorRankOne, isFactorization, readKernel2D } from '../../src/analysis/rank-one.ts';
 import { type StagedCost, depthwiseSeparableCost, spatiallySeparableCost } from '../../src/analysis/cost.ts';
@@ -52,7 +53,10 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
 
   declare spatialInput?: string;
 
+  private budget = new ViewBudget(this, { drawnEntries: 100_000, taps: 4_000_000 }, 'the cost tables');
+
   protected compute(): SeparableView {
+    this.budget.guard(this.specInput());
     const k = this.weights ?? SOBEL;
     const poly = readKernel2D(k, 'weights');
     const factor = factorRankOne(k);

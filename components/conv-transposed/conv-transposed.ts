@@ -69,7 +69,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
   `];
 
   private sheet = new HighlightSheet();
-  private budget = new ViewBudget(this, undefined, 'the three forms');
+  private budget = new ViewBudget(this, {}, 'the three forms');
   /** the input whose scaled copy is lit, or null */
   private copyLit: number | null = null;
 

@@ -1,5 +1,6 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SpecInput } from '../../src/geometry/spec.ts';
+import { LimitError } from '../../src/errors.ts';
 import { VIEW_LIMITS, type ViewLimits, type ViewPlan, viewPlan } from '../../src/view/budget.ts';
 
 /**
@@ -20,16 +21,29 @@ export function isSummary(v: unknown): v is SummaryView {
 export class ViewBudget implements ReactiveController {
   last: ViewPlan | null = null;
 
-  constructor(host: ReactiveControllerHost, private readonly limits: ViewLimits = VIEW_LIMITS, private readonly what = 'the drawing') {
+  constructor(host: ReactiveControllerHost, private readonly limits: Partial<ViewLimits> = {}, private readonly what = 'the drawing') {
     host.addController(this);
   }
 
   hostConnected(): void {}
 
   /** The plan for a spec; a summary view when the full one would be too heavy. */
-  plan(input: SpecInput): SummaryView | null {
-    this.last = viewPlan(input, this.limits);
+  plan(input: SpecInput, limits: Partial<ViewLimits> = {}): SummaryView | null {
+    this.last = viewPlan(input, { ...VIEW_LIMITS, ...this.limits, ...limits });
     return this.last.full ? null : { summary: this.last };
+  }
+
+  /**
+   * For elements whose view has no summary: throws a LimitError naming the
+   * limit, which the element shows inline (part="error") instead of freezing.
+   */
+  guard(input: SpecInput, limits: Partial<ViewLimits> = {}): void {
+    const s = this.plan(input, limits);
+    if (!s) return;
+    throw new LimitError({
+      field: 'input', value: input.input ?? '', rule: `is too large to show ${this.what} here: ${s.summary.reason}`,
+      fix: 'try a smaller input (the lecture\'s examples are 4 to 7 wide), or the CLI, which works within the engine\'s limits',
+    });
   }
 
   template(v: SummaryView, extra: TemplateResult | typeof nothing = nothing): TemplateResult {

@@ -32,9 +32,30 @@ export interface ViewLimits {
   taps: number;
   /** expanded terms over the whole product (taps × terms per entry) */
   terms: number;
+  /** terms one weight or input may expand to (mathjs expands it before anything is drawn) */
+  termsPerEntry: number;
 }
 
-export const VIEW_LIMITS: ViewLimits = { drawnEntries: 4096, taps: 60_000, terms: 400_000 };
+export const VIEW_LIMITS: ViewLimits = { drawnEntries: 4096, taps: 60_000, terms: 400_000, termsPerEntry: 2000 };
+
+/**
+ * Derivations typeset every step, so their limits depend on the topic
+ * (measured: the window topic typesets one frame per output; separable
+ * builds both stages as matrices). Topics that only count keep wide limits.
+ */
+export const DERIVATION_LIMITS: Readonly<Record<string, Partial<ViewLimits>>> = {
+  window: { drawnEntries: 160, taps: 1500 },
+  separable: { drawnEntries: 300, taps: 3000 },
+  flatten: { drawnEntries: 2500 },
+  matrix: { drawnEntries: 2000, taps: 20_000 },
+  block: { drawnEntries: 2000, taps: 20_000 },
+  transposed: { drawnEntries: 2000, taps: 20_000 },
+  dilation: { drawnEntries: 2000, taps: 20_000 },
+  depthwise: { drawnEntries: 100_000, taps: 4_000_000 },
+  pointwise: { drawnEntries: 100_000, taps: 4_000_000 },
+  'receptive-field': { drawnEntries: 20_000, taps: 400_000 },
+  checkerboard: { drawnEntries: 20_000, taps: 400_000 },
+};
 
 export type ViewPlan = { full: true; estimate: ViewEstimate } | { full: false; estimate: ViewEstimate; reason: string };
 
@@ -75,6 +96,9 @@ export function viewPlan(input: SpecInput, limits: ViewLimits = VIEW_LIMITS): Vi
   }
   if (e.taps > limits.taps) {
     return { full: false, estimate: e, reason: `${fmt(e.taps)} multiply-adds are more than the ${fmt(limits.taps)} computed symbolically on the page` };
+  }
+  if (e.termsPerEntry > limits.termsPerEntry) {
+    return { full: false, estimate: e, reason: `a weight or input expands to about ${fmt(e.termsPerEntry)} terms, more than the ${fmt(limits.termsPerEntry)} expanded on the page` };
   }
   if (e.taps * e.termsPerEntry > limits.terms) {
     return { full: false, estimate: e, reason: `the weights expand to about ${fmt(e.termsPerEntry)} terms each: about ${fmt(e.taps * e.termsPerEntry)} terms in the products, more than the ${fmt(limits.terms)} expanded on the page` };

@@ -138,11 +138,24 @@ describe('<conv-matrix>', () => {
     expect(shadow(el).querySelector('[aria-live="polite"]')!.textContent).toContain('z8 = w1*z2 + w2*z3 + w3*z4');
   });
 
-  it('checks a matrix beyond the symbolic limit numerically after the first paint', async () => {
-    const el = await mount('<conv-matrix input="200x200" kernel="3x3" stride="1"></conv-matrix>');
+  it('checks a structural-view matrix after the first paint; past the budget it shows a summary naming the limit', async () => {
+    const el = await mount('<conv-matrix input="64x64" kernel="3x3" stride="1"></conv-matrix>');
     expect(part(el, 'sparsity')).not.toBeNull();
+    expect(part(el, 'legend')!.textContent).toContain('structural zero');
     await expect.poll(() => part(el, 'verdict')?.dataset.verdict, { timeout: 20_000 }).toBe('pass');
-    expect(part(el, 'verdict')!.textContent).toContain('numerically');
+    const big = await mount('<conv-matrix input="200x200" kernel="3x3" stride="1"></conv-matrix>');
+    expect(part(big, 'sparsity')).toBeNull();
+    expect(part(big, 'summary')!.textContent).toMatch(/40,000 inputs and 39,204 outputs are more than the 12,000 entries/);
+  });
+
+  it('draws structural zeros apart from a weight whose value is 0', async () => {
+    const el = await mount('<conv-matrix input="4" kernel="3" weights="0,1,2"></conv-matrix>');
+    const cells = [...shadow(el).querySelectorAll('.mK .convmat-cell')];
+    // K = [[1,2,0,0],[0,1,2,0],...]: row 0 holds w1 = 0 nowhere (padding 0), so look at row 1: col 0 is the weight 0
+    const at = (r: number, c: number) => cells.find((x) => x.getAttribute('data-row') === String(r) && x.getAttribute('data-col') === String(c))!;
+    expect(at(0, 0).classList.contains('convmat-zero')).toBe(false); // the weight w1 = 0
+    expect(at(0, 3).classList.contains('convmat-zero')).toBe(true); // no tap lands there
+    expect(getComputedStyle(at(0, 0)).color).not.toBe(getComputedStyle(at(0, 3)).color);
   });
 
   it('steps through the rows with the arrow keys', async () => {

@@ -1,0 +1,59 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, mount, part, shadow } from './helpers.ts';
+
+/**
+ * No freeze at any size: each large spec from issue 9 renders with no
+ * main-thread task over 250 ms (a PerformanceObserver for 'longtask'), and
+ * shows something: a summary naming the limit, a structural view, or an
+ * inline message. The test runs the dev build of Lit, slower than the bundle,
+ * so passing here leaves margin in production.
+ */
+afterEach(cleanup);
+
+const LARGE: Array<[string, string]> = [
+  ['conv-window 256×256', '<conv-window input="256x256" kernel="3x3"></conv-window>'],
+  ['conv-transposed 64×64 stride 2', '<conv-transposed input="64x64" kernel="3x3" stride="2"></conv-transposed>'],
+  ['conv-explorer 512×512', '<conv-explorer input="512x512" kernel="3x3"></conv-explorer>'],
+  ['conv-derivation separable 64×64', '<conv-derivation topic="separable" input="64x64" kernel="3x3"></conv-derivation>'],
+  ['conv-derivation flatten 300×300', '<conv-derivation topic="flatten" input="300x300"></conv-derivation>'],
+  ['conv-matrix with a 12-term sixth power', '<conv-matrix input="4" kernel="3" weights="(a+b+c+d+e+f+g+h+i+j+k+l)^6,w2,w3"></conv-matrix>'],
+  ['conv-matrix 256×256', '<conv-matrix input="256x256" kernel="3x3"></conv-matrix>'],
+  ['conv-matrix 64×64 (structural view)', '<conv-matrix input="64x64" kernel="3x3"></conv-matrix>'],
+  ['conv-explorer 64×64', '<conv-explorer input="64x64" kernel="3x3"></conv-explorer>'],
+  ['conv-window 64×64 transposed', '<conv-window input="64x64" kernel="3x3" stride="2" transposed></conv-window>'],
+  ['conv-checkerboard 512×512', '<conv-checkerboard input="512x512" kernel="3x3" stride="2"></conv-checkerboard>'],
+  ['conv-separable 512×512', '<conv-separable input="512x512" kernel="3x3"></conv-separable>'],
+];
+
+/** Every descendant element that shows something, through nested shadow roots. */
+function shown(el: Element): string {
+  const root = shadow(el);
+  const own = root.textContent ?? '';
+  const nested = [...root.querySelectorAll('*')].filter((n) => n.shadowRoot).map((n) => shown(n));
+  return [own, ...nested].join(' ');
+}
+
+describe('no long task for large specs', { timeout: 60_000 }, () => {
+  for (const [name, markup] of LARGE) {
+    it(name, async () => {
+      const long: number[] = [];
+      const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) long.push(e.duration); });
+      obs.observe({ type: 'longtask' });
+      const el = await mount(markup);
+      // the views composed by the explorer and the deferred checks run in later tasks: let them
+      for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 50));
+      obs.disconnect();
+      const text = shown(el);
+      expect(text).toMatch(/too large|structure|nonzeros|limit/i);
+      expect(long.filter((d) => d > 250), `long tasks (ms): ${long.map(Math.round).join(', ')}`).toEqual([]);
+    });
+  }
+
+  it('the summary names the shapes and the limit', async () => {
+    const el = await mount('<conv-window input="256x256" kernel="3x3"></conv-window>');
+    const s = part(el, 'summary')!.textContent!;
+    expect(s).toContain('256×256');
+    expect(s).toContain('254×254');
+    expect(s).toMatch(/4,096 entries/);
+  });
+});
