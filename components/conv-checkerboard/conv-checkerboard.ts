@@ -55,7 +55,7 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView> {
     [part='pattern'] { margin: 0.4rem 0; }
   `];
 
-  private budget = new ViewBudget(this, { drawnEntries: 20_000, taps: 400_000 }, 'the overlap counts');
+  private budget = new ViewBudget(this, { drawnEntries: 20_000, taps: 400_000, terms: 4_000_000 }, 'the overlap counts');
 
   protected compute(): CheckerboardView {
     const raw = this.specInput();

@@ -53,7 +53,7 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
 
   declare spatialInput?: string;
 
-  private budget = new ViewBudget(this, { drawnEntries: 100_000, taps: 4_000_000 }, 'the cost tables');
+  private budget = new ViewBudget(this, { drawnEntries: 100_000, taps: 4_000_000, terms: 4_000_000 }, 'the cost tables');
 
   protected compute(): SeparableView {
     this.budget.guard(this.specInput());

@@ -51,10 +51,10 @@ export const DERIVATION_LIMITS: Readonly<Record<string, Partial<ViewLimits>>> = 
   block: { drawnEntries: 2000, taps: 20_000 },
   transposed: { drawnEntries: 2000, taps: 20_000 },
   dilation: { drawnEntries: 2000, taps: 20_000 },
-  depthwise: { drawnEntries: 100_000, taps: 4_000_000 },
-  pointwise: { drawnEntries: 100_000, taps: 4_000_000 },
-  'receptive-field': { drawnEntries: 20_000, taps: 400_000 },
-  checkerboard: { drawnEntries: 20_000, taps: 400_000 },
+  depthwise: { drawnEntries: 100_000, taps: 4_000_000, terms: 4_000_000 },
+  pointwise: { drawnEntries: 100_000, taps: 4_000_000, terms: 4_000_000 },
+  'receptive-field': { drawnEntries: 20_000, taps: 400_000, terms: 4_000_000 },
+  checkerboard: { drawnEntries: 20_000, taps: 400_000, terms: 4_000_000 },
 };
 
 export type ViewPlan = { full: true; estimate: ViewEstimate } | { full: false; estimate: ViewEstimate; reason: string };
