@@ -95,4 +95,11 @@ export const themeStyles = css`
   @media (prefers-reduced-motion: reduce) {
     * { transition: none !important; animation: none !important; }
   }
+  /* printing shows everything: no clipped scroll boxes, no skipped content, collapsed steps open */
+  @media print {
+    :host, .scroll, .drawn, .row > div, .copies { overflow: visible !important; max-width: none !important; }
+    * { content-visibility: visible !important; transition: none !important; }
+    details::details-content { content-visibility: visible !important; display: contents; }
+    [part='controls'], button { display: none !important; }
+  }
 `;
