@@ -33,7 +33,7 @@ const STEPS_PER_TASK = 1;
  * @csspart title - the derivation's title
  * @csspart step - one step (a details element)
  * @csspart verdict - a checked step; `data-verdict` is `pass` or `fail`
- * @csspart error - the inline message for an invalid attribute
+ * @csspart error - the inline message for an invalid attribute, or for a spec too large to derive on the page (it names the limit)
  *
  * @fires spec-change - the spec was accepted; detail `{spec, topic, steps}`
  * @fires highlight - an output was hovered in a matrix; detail `{output, name, row, inputs}`

@@ -52,6 +52,8 @@ interface MatrixView {
  * @csspart error - the inline message for an invalid attribute
  * @csspart sparsity - the structural view of a large matrix
  * @csspart detail - the typeset row under the pointer in the structural view
+ * @csspart legend - the key to the structural view: one colour per weight, blank for a structural zero
+ * @csspart summary - shapes and the limit passed, shown instead of the matrix for a spec too large for the page
  *
  * @fires spec-change - the spec was accepted; detail `{spec, rows, cols}`
  * @fires highlight - an output row was hovered or focused; detail `{output, name, row, inputs}`
@@ -62,6 +64,7 @@ interface MatrixView {
  * @cssprop --conv-highlight-strong - background of the entries a highlighted row reads
  * @cssprop --conv-pass - colour of a passing verdict
  * @cssprop --conv-fail - colour of a failing verdict and of errors
+ * @cssprop --conv-zero - colour of a structural zero (no tap lands there); a weight whose value is 0 keeps the text colour
  */
 export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   static override properties = { ...ConvElement.properties, show: { type: String, reflect: true } };

@@ -251,6 +251,8 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
 
   private inputCaption(v: WindowView): string {
     const pads = v.padding.map(([b, a]) => (b < 0 || a < 0 ? `cropped ${Math.max(0, -b)}/${Math.max(0, -a)}` : `${b}/${a}`)).join(', ');
+    const unpadded = v.padding.every(([b, a]) => b === 0 && a === 0);
+    if (!v.eq.spec.transposed && unpadded) return 'input (no padding); kernel entries written on the covered cells';
     if (!v.eq.spec.transposed) return `input padded by ${pads} (before/after per axis); kernel entries written on the covered cells`;
     return `input with s − 1 zeros inserted, padded by d(k−1)−p = ${pads} (output padding adds after); flipped kernel, stride 1`;
   }
