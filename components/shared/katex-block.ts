@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { guard } from 'lit/directives/guard.js';
 import type { MatrixRenderOptions } from './katex-render.ts';
 import { fastMatrixHtml } from './fast-matrix.ts';
 
@@ -7,8 +7,8 @@ import { fastMatrixHtml } from './fast-matrix.ts';
 export const FAST_MATRIX_CELLS = 200;
 
 /**
- * Lit templates around KaTeX. The only place a component hands HTML to
- * `unsafeHTML`: the input is LaTeX built by the engine's escaping emitters,
+ * Lit templates around KaTeX. The only place a component turns HTML into
+ * DOM: the input is LaTeX built by the engine's escaping emitters,
  * typeset by KaTeX with `trust: false`, so no user text reaches the DOM raw.
  *
  * KaTeX (~77 KB gzip) is a separate chunk: `loadKatex()` fetches it once,
@@ -56,10 +56,33 @@ function cached(key: string, make: () => string): string {
   return v;
 }
 
+/**
+ * KaTeX markup parsed once into a <template>, then cloned: cloning is much
+ * cheaper than parsing the same HTML again, and `guard` keeps an unchanged
+ * cell's DOM untouched on re-render. The markup is KaTeX's own output (see
+ * above); no user text reaches it raw.
+ */
+const parsed = new Map<string, HTMLTemplateElement>();
+
+function fragment(markup: string): DocumentFragment {
+  let t = parsed.get(markup);
+  if (!t) {
+    t = document.createElement('template');
+    t.innerHTML = markup;
+    if (parsed.size >= CACHE_LIMIT) parsed.delete(parsed.keys().next().value!);
+    parsed.set(markup, t);
+  }
+  return t.content.cloneNode(true) as DocumentFragment;
+}
+
+function markupPart(markup: string): unknown {
+  return guard([markup], () => fragment(markup));
+}
+
 /** Inline (or display) math. */
 export function tex(source: string, display = false): TemplateResult {
   const markup = cached(`${display ? 'D' : 'I'}${source}`, () => katexNow().renderTex(source, { display }));
-  return html`<span class="tex" part="tex">${unsafeHTML(markup)}</span>`;
+  return html`<span class="tex" part="tex">${markupPart(markup)}</span>`;
 }
 
 /**
@@ -71,9 +94,9 @@ export function texMatrix(cells: readonly (readonly string[])[], opts: MatrixRen
   if (count > FAST_MATRIX_CELLS && opts.highlightRow === undefined && opts.highlightColumn === undefined) {
     const label = opts.label === undefined ? '' : cached(`I${opts.label}`, () => katexNow().renderTex(opts.label!));
     const fast = fastMatrixHtml(cells, opts.ariaLabel ?? `matrix, ${cells.length} by ${cells[0]?.length ?? 0}`, label);
-    if (fast !== null) return html`${unsafeHTML(fast)}`;
+    if (fast !== null) return html`${markupPart(fast)}`;
   }
-  return html`${unsafeHTML(katexNow().renderMatrixHtml(cells, opts))}`;
+  return html`${markupPart(katexNow().renderMatrixHtml(cells, opts))}`;
 }
 
 /** Selects cells of the matrices inside `.scope` by row and/or column. */
