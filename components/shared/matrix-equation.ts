@@ -39,6 +39,12 @@ export function equationHighlightCss(d: MatrixEquation, active: number | undefin
  */
 export function revealRow(root: ParentNode, d: MatrixEquation, r: number | undefined): void {
   if (r === undefined || r < 0 || r >= d.matrix.rows) return;
+  // read the layout in the next frame, when the browser lays out anyway: never force a layout inside an update
+  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame : (f: () => void) => setTimeout(f, 0);
+  frame(() => scrollToRow(root, d, r));
+}
+
+function scrollToRow(root: ParentNode, d: MatrixEquation, r: number): void {
   const box = root.querySelector<HTMLElement>('.scroll');
   const first = rowEntries(d.matrix, r).cols[0];
   if (!box || first === undefined || box.scrollWidth <= box.clientWidth) return;

@@ -34,6 +34,7 @@ function flip(markup: string, attr: string, a: string, b: string) {
     on = !on;
     el.setAttribute(attr, on ? b : a);
     await el.updateComplete;
+    void el.offsetHeight; // style and layout included: the work of the frame
   };
 }
 
@@ -53,6 +54,7 @@ async function first(markup: string): Promise<void> {
   host.innerHTML = markup;
   document.body.append(host);
   await (host.firstElementChild as Lit).updateComplete;
+  void host.offsetHeight; // style and layout included
   host.remove();
 }
 
