@@ -35,7 +35,7 @@ export { matVec, materialize, matMul } from './matrix/products.ts';
 export { slidingWindow } from './evaluate/sliding-window.ts';
 export type { WindowProblem, WindowResult } from './evaluate/sliding-window.ts';
 export { evaluateByWindow, windowProblemOf } from './evaluate/evaluate.ts';
-export { scatterTransposed, transposedByZeroInsertion, zeroInsertionProblem, insertZeros, flipKernels } from './evaluate/transposed.ts';
+export { scatterTransposed, transposedByZeroInsertion, transposedForms, zeroInsertionProblem, insertZeros, flipKernels } from './evaluate/transposed.ts';
 export { seededRandom } from './evaluate/numeric.ts';
 
 // ── check
