@@ -8,7 +8,7 @@ import { windowFrame } from '../../src/view/window-frames.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
-import { highlightRule, tex } from '../shared/katex-block.ts';
+import { highlightRule, tex, texCell } from '../shared/katex-block.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, rowAt } from '../shared/matrix-equation.ts';
 import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
@@ -161,7 +161,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
 
   private scatter(f: TransposedView): TemplateResult {
     const inputGrid = stackTemplate(f.input, (g) => gridTemplate(g, (gr: DrawnGrid, q: number) =>
-      html`<span data-in=${gr.source[q]!}>${tex(f.inputs[gr.source[q]!]!)}</span>`, undefined, 'input'));
+      html`<span data-in=${gr.source[q]!}>${texCell(f.inputs[gr.source[q]!]!)}</span>`, undefined, 'input'));
     const copies = f.drawCopies ? html`<div class="label">each input's copy of the kernel, scaled by it and placed at stride ${f.eq.spec.stride.join('×')} (hover an input to light its copy):</div>
       <div class="copies">${f.copies.map((c, i) => {
         const at = new Map(c.outputs.map((o, k) => [o, c.tex[k]!]));
@@ -178,12 +178,12 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
 
   private zeroInsertion(f: TransposedView): TemplateResult {
     const pads = f.padding.map(([b, e]) => (b < 0 || e < 0 ? `cropped by ${Math.max(0, -b)} before, ${Math.max(0, -e)} after` : `${b} before, ${e} after`)).join('; ');
-    const zi = stackTemplate(f.zeroInserted, (g) => gridTemplate(g, (gr, q) => (gr.source[q]! >= 0 ? tex(f.inputs[gr.source[q]!]!) : '0'), undefined, 'zero-inserted input'));
+    const zi = stackTemplate(f.zeroInserted, (g) => gridTemplate(g, (gr, q) => (gr.source[q]! >= 0 ? texCell(f.inputs[gr.source[q]!]!) : '0'), undefined, 'zero-inserted input'));
     const k = f.flippedKernel;
     const kernelShape = f.eq.spec.kernel;
     return html`<div class="caption">s − 1 zeros between samples, then padded by d(k−1) − p = ${pads}${f.eq.spec.outputPadding.some((x) => x > 0) ? ' (output padding adds after)' : ''}:</div>
       <div class="row"><div class="zi">${zi}${legendTemplate(new Set(f.zeroInserted[0]?.kinds ?? []))}</div>
-      ${k ? html`<div><div class="label">flipped kernel</div><div class="slice kernel" style="--cols:${kernelShape[kernelShape.length - 1]}" role="group" aria-label="flipped kernel">${k.map((t) => html`<div class="cell">${tex(t)}</div>`)}</div></div>` : nothing}
+      ${k ? html`<div><div class="label">flipped kernel</div><div class="slice kernel" style="--cols:${kernelShape[kernelShape.length - 1]}" role="group" aria-label="flipped kernel">${k.map((t) => html`<div class="cell">${texCell(t)}</div>`)}</div></div>` : nothing}
       <div><div class="label">result (stride 1)</div>${this.outputGrid(f, (o) => tex(f.zeroResult[o]!), 'result ')}</div></div>`;
   }
 }

@@ -8,7 +8,7 @@ import { windowFrame } from '../../src/view/window-frames.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
-import { tex } from '../shared/katex-block.ts';
+import { tex, texCell } from '../shared/katex-block.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, revealRow } from '../shared/matrix-equation.ts';
 import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
@@ -217,10 +217,10 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     const cellText = (g: DrawnGrid, q: number) => {
       const src = g.source[q]!;
       const w = covered[g.channel]!.get(q);
-      return html`${src >= 0 ? tex(v.inputCells[src]!) : '0'}${w !== undefined ? html`<span class="sub">${tex(v.weightCells[w]!)}</span>` : nothing}`;
+      return html`${src >= 0 ? texCell(v.inputCells[src]!) : '0'}${w !== undefined ? html`<span class="sub">${texCell(v.weightCells[w]!)}</span>` : nothing}`;
     };
     const on = (g: DrawnGrid, q: number) => (covered[g.channel]!.has(q) ? 'on' : '');
-    const outCell = (g: DrawnGrid, q: number) => (this.shown(1) ? tex(v.outputCells[g.source[q]!]!) : nothing);
+    const outCell = (g: DrawnGrid, q: number) => (this.shown(1) ? texCell(v.outputCells[g.source[q]!]!) : nothing);
     const outOn = (g: DrawnGrid, q: number) => (g.source[q] === r ? 'on' : '');
     return html`
       <div part="controls">

@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { MatrixRenderOptions } from './katex-render.ts';
-import { fastMatrixHtml } from './fast-matrix.ts';
+import { fastCell, fastMatrixHtml } from './fast-matrix.ts';
 
 /** Matrices with more cells than this take the light path when their cells allow it (see fast-matrix.ts). */
 export const FAST_MATRIX_CELLS = 200;
@@ -83,6 +83,17 @@ function markupPart(markup: string): unknown {
 export function tex(source: string, display = false): TemplateResult {
   const markup = cached(`${display ? 'D' : 'I'}${source}`, () => katexNow().renderTex(source, { display }));
   return html`<span class="tex" part="tex">${markupPart(markup)}</span>`;
+}
+
+/**
+ * One cell of a drawn grid: a simple entry (an integer, or a letter with a
+ * numeric subscript such as z_{7}) is written with KaTeX's fonts as two spans
+ * (see fast-matrix.ts), far lighter to lay out than KaTeX's full markup;
+ * anything else is typeset by KaTeX.
+ */
+export function texCell(source: string): TemplateResult {
+  const light = cached(`F${source}`, () => fastCell(source) ?? '');
+  return light ? html`<span class="tex" part="tex">${markupPart(light)}</span>` : tex(source);
 }
 
 /**

@@ -8,7 +8,7 @@ function verdicts(el: Element): string[] {
 }
 
 function katexText(el: Element): string {
-  return (el.querySelector('.katex-html')?.textContent ?? '').replace(/[\s\u200b]+/g, '');
+  return ((el.querySelector('.katex-html') ?? el.querySelector('.katex'))?.textContent ?? '').replace(/[\s\u200b]+/g, '');
 }
 
 describe('<conv-transposed>', () => {

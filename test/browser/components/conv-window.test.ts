@@ -9,7 +9,7 @@ const LECTURE = `<conv-window input="5x5" kernel="3x3"
   weights="[[0,1,2],[2,2,0],[0,1,2]]"></conv-window>`;
 
 function text(el: Element | null): string {
-  return (el?.querySelector('.katex-html')?.textContent ?? '').replace(/[\s\u200b]+/g, '');
+  return ((el?.querySelector('.katex-html') ?? el?.querySelector('.katex'))?.textContent ?? '').replace(/[\s\u200b]+/g, '');
 }
 
 /** Cells of a grid part: [value, subscript or ''] per cell, visible HTML only. */
