@@ -8,7 +8,7 @@ import { windowFrame } from '../../src/view/window-frames.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
-import { highlightRule, tex, texCell } from '../shared/katex-block.ts';
+import { highlightRule, texCell } from '../shared/katex-block.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, rowAt } from '../shared/matrix-equation.ts';
 import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
@@ -167,12 +167,12 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
         const at = new Map(c.outputs.map((o, k) => [o, c.tex[k]!]));
         return html`<div class="copy" part="copy" data-in=${i}>${stackTemplate(f.output, (g) => gridTemplate(g, (gr, q) => {
           const t = at.get(gr.source[q]!);
-          return t === undefined ? '' : tex(t);
+          return t === undefined ? '' : texCell(t);
         }, (gr, q) => (at.has(gr.source[q]!) ? '' : 'empty'), `copy of input ${i + 1}`))}</div>`;
       })}</div>` : html`<p class="caption">${f.copies.length} copies overlap in the output; hover an input to light its copy in the sum.</p>`;
     return html`<div class="row">
         <div class="inp"><div class="label">input</div>${inputGrid}</div>
-        <div class="sum"><div class="label">sum of the overlapping copies (thicker edge: more overlap)</div>${this.outputGrid(f, (o) => tex(f.scatter[o]!), 'sum ')}</div>
+        <div class="sum"><div class="label">sum of the overlapping copies (thicker edge: more overlap)</div>${this.outputGrid(f, (o) => texCell(f.scatter[o]!), 'sum ')}</div>
       </div>${copies}`;
   }
 
@@ -184,7 +184,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
     return html`<div class="caption">s − 1 zeros between samples, then padded by d(k−1) − p = ${pads}${f.eq.spec.outputPadding.some((x) => x > 0) ? ' (output padding adds after)' : ''}:</div>
       <div class="row"><div class="zi">${zi}${legendTemplate(new Set(f.zeroInserted[0]?.kinds ?? []))}</div>
       ${k ? html`<div><div class="label">flipped kernel</div><div class="slice kernel" style="--cols:${kernelShape[kernelShape.length - 1]}" role="group" aria-label="flipped kernel">${k.map((t) => html`<div class="cell">${texCell(t)}</div>`)}</div></div>` : nothing}
-      <div><div class="label">result (stride 1)</div>${this.outputGrid(f, (o) => tex(f.zeroResult[o]!), 'result ')}</div></div>`;
+      <div><div class="label">result (stride 1)</div>${this.outputGrid(f, (o) => texCell(f.zeroResult[o]!), 'result ')}</div></div>`;
   }
 }
 

@@ -13,13 +13,28 @@ import { css } from 'lit';
 const INTEGER = /^-?\d+$/;
 const SYMBOL = /^([A-Za-z])(?:_\{(\d+)\})?$/;
 
-/** HTML of one simple cell, or null. Only digits and one ASCII letter reach the output. */
+/**
+ * HTML of one simple cell, or null. Simple: integers and letters with a
+ * numeric subscript, multiplied by juxtaposition and joined by + and −
+ * (`w_{5} z_{1} + w_{4} z_{2}`, as the engine prints sums of products). Only
+ * digits, one ASCII letter per symbol and the two operators reach the output.
+ */
 export function fastCell(tex: string): string | null {
-  if (INTEGER.test(tex)) return `<span class="katex fm">${tex.replace('-', '−')}</span>`;
-  const m = SYMBOL.exec(tex);
-  if (!m) return null;
-  const sub = m[2] ? `<span class="fm-sub">${m[2]}</span>` : '';
-  return `<span class="katex fm"><span class="mathnormal">${m[1]}</span>${sub}</span>`;
+  const tokens = tex.split(' ');
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t === '+' || t === '-') {
+      const sign = t === '+' ? '+' : '−';
+      out.push(i === 0 ? `<span class="mord">${sign}</span>` : `<span class="fm-op">${sign}</span>`);
+      continue;
+    }
+    if (INTEGER.test(t)) { out.push(t.replace('-', '−')); continue; }
+    const m = SYMBOL.exec(t);
+    if (!m) return null;
+    out.push(`<span class="mathnormal">${m[1]}</span>${m[2] ? `<span class="fm-sub">${m[2]}</span>` : ''}`);
+  }
+  return out.length ? `<span class="katex fm">${out.join('')}</span>` : null;
 }
 
 /** The grid of a bracketed matrix in the light path, same cell hooks (convmat-cell, data-row, data-col); null if a cell is not simple. */
@@ -49,6 +64,8 @@ export const fastMatrixStyles = css`
   .fm-grid { display: inline-grid; column-gap: 1.21em; grid-auto-rows: 1.45em; align-items: center; justify-items: center; padding: 0 0.3em; font-size: 1.21em; }
   .fm-grid .katex.fm { font-size: 1em; }
   .fm-sub { font-family: KaTeX_Main; font-size: 0.7em; position: relative; top: 0.25em; }
+  .fm-op { font-family: KaTeX_Main; margin: 0 0.2222em; }
+  .katex.fm { white-space: nowrap; }
   .fm-bracket { display: inline-block; width: 0.3em; border: solid currentColor; margin: 0.15em 0; }
   .fm-left { border-width: 0.06em 0 0.06em 0.06em; }
   .fm-right { border-width: 0.06em 0.06em 0.06em 0; }
