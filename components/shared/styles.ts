@@ -19,7 +19,7 @@ const darkPalette = css`
   --conv-pass-bg: #12261e;
   --conv-fail: #ffa198;
   --conv-fail-bg: #3c1618;
-  --conv-zero: #6e7681;
+  --conv-zero: #8b949e;
 `;
 
 export const themeStyles = css`
@@ -36,7 +36,7 @@ export const themeStyles = css`
     --conv-pass-bg: #dafbe1;
     --conv-fail: #a40e26;
     --conv-fail-bg: #ffebe9;
-    --conv-zero: #8c959f;
+    --conv-zero: #6e7781;
     --conv-font: system-ui, -apple-system, 'Segoe UI', sans-serif;
     --conv-radius: 6px;
     --convmat-highlight: var(--conv-highlight);
