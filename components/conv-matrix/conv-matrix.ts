@@ -70,9 +70,9 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   static override properties = { ...ConvElement.properties, show: { type: String, reflect: true } };
   static override styles = [...ConvElement.styles, equationStyles, css`
     .equation { gap: 0.4rem; font-size: 1.05rem; outline: none; }
-    .axes { display: grid; grid-template-columns: auto auto; gap: 0.1rem 0.3rem; align-items: start; font-size: 0.75rem; color: var(--conv-muted); }
-    .axes .x { grid-column: 2; display: flex; justify-content: space-between; }
-    .axes .y { writing-mode: vertical-rl; transform: rotate(180deg); display: flex; justify-content: space-between; }
+    .axes { display: inline-grid; grid-template-columns: auto auto; gap: 0.1rem 0.3rem; align-items: stretch; font-size: 0.75rem; color: var(--conv-muted); max-width: 100%; }
+    .axes .x { grid-column: 2; display: flex; justify-content: space-between; gap: 0.5rem; }
+    .axes .y { writing-mode: vertical-rl; display: flex; justify-content: space-between; gap: 0.5rem; }
     .legend { display: flex; gap: 0.3rem 0.8rem; flex-wrap: wrap; font-size: 0.8rem; color: var(--conv-muted); margin: 0.3rem 0; }
     .swatch { display: inline-block; width: 0.8em; height: 0.8em; border: 1px solid var(--conv-border); margin-right: 0.25em; vertical-align: middle; }
     canvas { image-rendering: pixelated; max-width: 100%; max-height: 420px; width: auto; height: auto; border: 1px solid var(--conv-border); cursor: crosshair; display: block; }
