@@ -246,7 +246,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     const cell = (e.composedPath() as Element[]).find((n) => n instanceof Element && n.getAttribute('part') === 'cell');
     if (!cell) return;
     this.pause();
-    this.go(Number(cell.getAttribute('data-q')) + Number(cell.closest('[part="grid"]')?.getAttribute('data-channel') ?? 0) * (this.view && !isSummary(this.view) ? this.view.outputs[0]!.kinds.length : 0));
+    this.go(Number(cell.getAttribute('data-src')));
   }
 
   private inputCaption(v: WindowView): string {

@@ -16,7 +16,7 @@ export function gridTemplate(g: DrawnGrid, content: CellContent, cls: CellClass 
   const cols = shape[shape.length - 1] ?? 1;
   const perSlice = shape.length === 3 ? shape[1]! * shape[2]! : g.kinds.length;
   const slices = shape.length === 3 ? shape[0]! : 1;
-  const cell = (q: number) => html`<div part="cell" class="cell ${g.kinds[q]} ${cls(g, q)}" data-kind=${g.kinds[q]!} data-q=${q}>${content(g, q)}</div>`;
+  const cell = (q: number) => html`<div part="cell" class="cell ${g.kinds[q]} ${cls(g, q)}" data-kind=${g.kinds[q]!} data-q=${q} data-src=${g.source[q]!}>${content(g, q)}</div>`;
   const slice = (s: number) => html`<div class="slice" style="--cols:${cols}">${range(s * perSlice, (s + 1) * perSlice).map(cell)}</div>`;
   return html`<div part="grid" class="drawn" data-shape=${shapeLabel(shape)} data-channel=${g.channel} role="group"
     aria-label=${label || `grid ${shapeLabel(shape)}`}>${range(0, slices).map(slice)}</div>`;

@@ -130,6 +130,14 @@ describe('<conv-window> draws padding, stride, dilation and zero insertion', () 
     expect(shapes(chans, 'input')).toEqual(['4x4', '4x4']);
   });
 
+  it('clicking an output cell moves the window there', async () => {
+    const el = await mount<HTMLElement & { step: number }>('<conv-window input="4x4" kernel="3x3" stride="2" padding="1"></conv-window>');
+    (part(el, 'output')!.querySelectorAll('[part="cell"]')[3] as HTMLElement).click();
+    await settle(el);
+    expect(el.step).toBe(3);
+    expect(covered(el).map(([i]) => i)).toEqual([14, 15, 16, 20, 21, 22, 26, 27, 28]);
+  });
+
   it('a large spec shows a summary at once instead of drawing 65,536 cells', async () => {
     const el = await mount('<conv-window input="256x256" kernel="3x3"></conv-window>');
     expect(part(el, 'summary')!.textContent).toContain('256×256');
