@@ -1,10 +1,11 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import { type ReceptiveField, type Stack, receptiveField, receptiveFieldClosedForm, stackGeometry } from '../../src/analysis/receptive-field.ts';
-import { convMatrix } from '../../src/matrix/conv-matrix.ts';
+import { forEachTap } from '../../src/geometry/index-map.ts';
+import { layersOfSpec } from '../../src/geometry/layer-stack.ts';
+import { parsePerAxis } from '../../src/geometry/spec-fields.ts';
+import { SpecError } from '../../src/errors.ts';
 import { ConvElement } from '../shared/conv-element.ts';
-import { rowEntries } from '../shared/matrix-data.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
-import { parseLayers } from './layers-attribute.ts';
 
 interface FieldView {
   stack: Stack;
@@ -19,7 +20,11 @@ const W = 640, LEVEL_H = 70, R = 7;
 /**
  * @summary A stack of convolution layers; hovering a neuron lights its receptive field down to the input, with the closed form beside it.
  *
- * @attr layers - layers separated by `;`, each `k=… s=… d=… p=…` in CLI syntax (default `k=2 s=2; k=2 s=2`), or a JSON array
+ * @attr kernel - kernel size per layer: one value for every layer, or a comma list with one value per layer (`3`, `3x3`, `2,3`; default 2)
+ * @attr stride - stride per layer, one value or a comma list (default 1; 2 when no kernel, stride or dilation is given: the lecture's k = 2, s = 2)
+ * @attr dilation - dilation per layer, one value or a comma list (`1,2,4`; default 1)
+ * @attr padding - padding of every layer (CLI syntax), or `causal`: d(k−1) zeros on the left only, so each stride-1 layer keeps its length (the TCN)
+ * @attr layers - number of layers when no attribute is a comma list (default 2)
  * @attr input - input size (default: the closed-form receptive field, so the top layer has one neuron)
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  * @attr active - flat index of the highlighted neuron in the top layer
@@ -29,7 +34,7 @@ const W = 640, LEVEL_H = 70, R = 7;
  * @csspart verdict - composed index maps = closed form; `data-verdict` is `pass` or `fail`
  * @csspart error - the inline message for an invalid attribute
  *
- * @fires spec-change - the stack was accepted; detail `{layers, shapes}`
+ * @fires spec-change - the stack was accepted; detail `{spec, layers, shapes}` (attribute values, number of layers, shape of every level)
  * @fires highlight - a neuron was hovered; detail `{output, layer, inputs}` (inputs: its receptive field in the input)
  *
  * @cssprop --conv-highlight-strong - fill of the neurons in the receptive field
@@ -40,7 +45,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
     layers: { type: String, reflect: true },
     focusNeuron: { state: true },
   };
-  static override inputKeys = ['layers', 'input'];
+  static override inputKeys = [...ConvElement.inputKeys, 'layers'];
   static override styles = [...ConvElement.styles, css`
     svg { max-width: 100%; height: auto; }
     circle { fill: var(--conv-bg); stroke: var(--conv-fg); stroke-width: 1.2; cursor: pointer; }
@@ -67,22 +72,24 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
   protected override needsParser(): boolean { return false; }
 
   protected compute(): FieldView {
-    const layers = parseLayers(this.layers ?? 'k=2 s=2; k=2 s=2');
-    const closed = receptiveFieldClosedForm(layers);
+    const bare = this.kernel === undefined && this.stride === undefined && this.dilation === undefined;
+    const layers = layersOfSpec({
+      kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers,
+    }, bare ? { kernel: 2, stride: 2 } : { kernel: 2 });
+    const closed = receptiveFieldClosedForm(layers, this.input === undefined ? undefined : inputDims(this.input));
     const stack = stackGeometry(layers, this.input ?? closed.perAxis);
     const edges = stack.layers.map((spec) => {
-      const m = convMatrix(spec);
       const out: Array<[number, number]> = [];
-      for (let r = 0; r < m.rows; r++) for (const c of rowEntries(m, r).cols) out.push([r, c]);
+      forEachTap(spec, (r, c) => { out.push([r, c]); });
       return out;
     });
     const top = stack.layers.length;
-    const count = stack.shapes[top]!.reduce((a, b) => a * b, 1);
+    const count = sizeOf(stack.shapes[top]!);
     return { stack, closed, edges, central: receptiveField(stack, Math.floor(count / 2), top) };
   }
 
   protected override specChangeDetail(v: FieldView): Record<string, unknown> {
-    return { layers: this.layers, shapes: v.stack.shapes };
+    return { spec: this.specInput(), layers: v.stack.layers.length, shapes: v.stack.shapes };
   }
 
   protected override onViewChanged(): void {
@@ -98,7 +105,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
   }
 
   protected renderView(v: FieldView): TemplateResult {
-    const f = this.focusNeuron ?? { layer: v.stack.layers.length, neuron: this.active ?? v.central.neuron };
+    const f = this.focusNeuron ?? { layer: v.stack.layers.length, neuron: this.activeNeuron(v) };
     const rf = receptiveField(v.stack, Math.min(f.neuron, sizeOf(v.stack.shapes[f.layer]!) - 1), f.layer);
     const dims = v.stack.shapes[0]!.length;
     const closed = receptiveFieldClosedForm(v.stack.layers.slice(0, f.layer).map((s) => ({ kernel: [...s.kernel], stride: [...s.stride], dilation: [...s.dilation] })), dims);
@@ -109,6 +116,16 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
         (${rf.positions.length} reached); closed form 1 + Σ d(k−1)·Π s = ${closed.perAxis.join(' × ')}.
         ${rf.span.some((x, a) => x !== closed.perAxis[a]) ? html`<span class="caption">Cropped by padding at the border.</span>` : nothing}</div>
       ${simpleVerdict(agree, `composed index maps = closed form: ${c.span.join(' × ')} ${agree ? '=' : '≠'} ${v.closed.perAxis.join(' × ')} (central neuron of the top layer)`)}`;
+  }
+
+  /** The `active` attribute, checked: a neuron of the top layer. */
+  private activeNeuron(v: FieldView): number {
+    if (this.active === undefined || this.active === null) return v.central.neuron;
+    const n = sizeOf(v.stack.shapes[v.stack.layers.length]!);
+    if (!Number.isInteger(this.active) || this.active < 0 || this.active >= n) {
+      throw new SpecError({ field: 'active', value: this.getAttribute('active'), rule: `must be an integer from 0 to ${n - 1}, a neuron of the top layer` });
+    }
+    return this.active;
   }
 
   /** 1D: levels as rows of circles, input at the bottom; edges read from each layer's matrix. */
@@ -137,6 +154,10 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
         class=${l === rf.layer && i === rf.neuron ? 'me' : l <= rf.layer && on[l]!.has(i) ? 'on' : ''} @pointerover=${() => this.hover(l, i)}></span>`)}</div>
     </div>`)}</div>`;
   }
+}
+
+function inputDims(input: string): number {
+  return parsePerAxis(input, 'input', 1).length;
 }
 
 function sizeOf(shape: readonly number[]): number {
