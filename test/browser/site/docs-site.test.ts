@@ -133,7 +133,7 @@ describe('identities panel', () => {
   });
 
   it('a check that runs past the time limit is stopped with a message', async () => {
-    const h = host('<div class="identity-live" data-identity="matrix-equals-sliding-window" data-spec=\'{"input":"48x48","kernel":"3x3"}\'></div>');
+    const h = host('<div class="identity-live" data-identity="matrix-equals-sliding-window" data-spec=\'{"input":"160x160","kernel":"3x3"}\'></div>');
     await mountIdentityPanels(document, 20);
     expect(h.querySelector('.identity-stopped')!.textContent).toMatch(/Check stopped: stopped after 0\.02 s; try a smaller spec/);
   });
