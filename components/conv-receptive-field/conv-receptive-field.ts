@@ -3,8 +3,8 @@ import { type ReceptiveField, type Stack, receptiveField, receptiveFieldClosedFo
 import { forEachTap } from '../../src/geometry/index-map.ts';
 import { layersOfSpec } from '../../src/geometry/layer-stack.ts';
 import { parsePerAxis } from '../../src/geometry/spec-fields.ts';
-import { SpecError } from '../../src/errors.ts';
 import { ConvElement } from '../shared/conv-element.ts';
+import { checkIndex } from '../shared/spec-from-attributes.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
 interface FieldView {
@@ -120,12 +120,8 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
 
   /** The `active` attribute, checked: a neuron of the top layer. */
   private activeNeuron(v: FieldView): number {
-    if (this.active === undefined || this.active === null) return v.central.neuron;
     const n = sizeOf(v.stack.shapes[v.stack.layers.length]!);
-    if (!Number.isInteger(this.active) || this.active < 0 || this.active >= n) {
-      throw new SpecError({ field: 'active', value: this.getAttribute('active'), rule: `must be an integer from 0 to ${n - 1}, a neuron of the top layer` });
-    }
-    return this.active;
+    return checkIndex('active', this.active, this.getAttribute('active'), n) ?? v.central.neuron;
   }
 
   /** 1D: levels as rows of circles, input at the bottom; edges read from each layer's matrix. */

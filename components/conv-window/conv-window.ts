@@ -8,6 +8,7 @@ import { tex } from '../shared/katex-block.ts';
 import { inputTex, outputTex, productTex, rowEntries, weightTex } from '../shared/matrix-data.ts';
 import { type EquationData, equationData, equationHighlightCss, equationTemplate, liveRegion, outputLine } from '../shared/matrix-equation.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
+import { checkIndex } from '../shared/spec-from-attributes.ts';
 
 interface WindowView {
   eq: EquationData;
@@ -189,7 +190,7 @@ export class ConvWindowElement extends ConvElement<WindowView> {
 
   protected renderView(v: WindowView): TemplateResult {
     const frames = v.eq.matrix.rows;
-    const r = Math.min(this.step ?? 0, frames - 1);
+    const r = Math.min(checkIndex('step', this.step, this.getAttribute('step')) ?? 0, frames - 1);
     const { cols, taps } = rowEntries(v.eq.matrix, r);
     const covered = new Map(cols.map((c, k) => [c, taps[k]!]));
     const line = outputLine(v.eq, r);

@@ -188,3 +188,19 @@ describe('<conv-separable show>', () => {
     expect(part(el, 'error')!.textContent).toMatch(/factorisation, spatial, depthwise/);
   });
 });
+
+describe('index attributes name themselves when they cannot be used', () => {
+  it('<conv-window step="<img>"> explains the attribute and keeps the window; a valid step clears it', async () => {
+    const el = await mount('<conv-window input="6" kernel="3"></conv-window>');
+    el.setAttribute('step', '<img>');
+    await settle(el);
+    const error = part(el, 'error')!;
+    expect(error.dataset.attribute).toBe('step');
+    expect(error.textContent).toMatch(/must be a whole number from 0/);
+    expect(error.textContent).toContain('<img>');
+    expect(shadow(el).querySelector('img')).toBeNull();
+    el.setAttribute('step', '2');
+    await settle(el);
+    expect(part(el, 'error')).toBeNull();
+  });
+});
