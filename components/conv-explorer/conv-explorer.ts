@@ -134,8 +134,9 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
 
   private outputSize(v: ExplorerView): TemplateResult {
     const many = v.spec.dims > 1;
-    return html`<div part="output-size" aria-label="output size">${outputSizeFormulas(v.spec).map((f) => html`<div data-axis=${f.axis}>
-      ${tex(`${many ? `\text{axis ${f.axis + 1}: }` : ''}o = ${f.tex} = ${f.substitutedTex} = ${f.value}`)}</div>`)}</div>`;
+    return html`<div part="output-size"><span class="caption">Output size${v.spec.transposed ? ' (transposed)' : ''}:</span>
+      ${outputSizeFormulas(v.spec).map((f) => html`<div data-axis=${f.axis}>
+      ${tex(`${many ? `\\text{axis ${f.axis + 1}: }` : ''}o = ${f.tex} = ${f.substitutedTex} = ${f.value}`, true)}</div>`)}</div>`;
   }
 
   protected renderView(v: ExplorerView): TemplateResult {

@@ -127,9 +127,9 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
   /** 1D: levels as rows of circles, input at the bottom; edges read from each layer's matrix. */
   private drawLine(v: FieldView, rf: ReceptiveField): TemplateResult {
     const levels = v.stack.shapes.map((s) => s[0]!);
-    const H = LEVEL_H * (levels.length - 1) + 2 * R + 24;
+    const H = LEVEL_H * (levels.length - 1) + 2 * R + 38;
     const x = (l: number, i: number) => ((i + 0.5) * W) / levels[l]!;
-    const y = (l: number) => H - R - 4 - l * LEVEL_H;
+    const y = (l: number) => H - R - 18 - l * LEVEL_H;
     const on = rf.levels.map((set) => new Set(set));
     const lit = (l: number, i: number) => l <= rf.layer && on[l]!.has(i);
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="layer stack; hover a neuron to see its receptive field">
@@ -138,6 +138,10 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
       ${levels.map((n, l) => Array.from({ length: n }, (_, i) => svg`<circle class=${l === rf.layer && i === rf.neuron ? 'me' : lit(l, i) ? 'on' : ''}
         cx=${x(l, i)} cy=${y(l)} r=${R} @pointerover=${() => this.hover(l, i)}></circle>`))}
       ${levels.map((_, l) => svg`<text x="2" y=${y(l) - R - 3}>${l === 0 ? 'input' : `layer ${l}`}</text>`)}
+      ${[0, levels.length - 1].map((l) => {
+        const last = levels[l]! - 1, name = l === 0 ? 'x' : 'ŷ', at = l === 0 ? y(l) + R + 12 : y(l) - R - 3;
+        return svg`<text class="end" x=${x(l, 0)} y=${at} text-anchor="middle">${name}₀</text>${last > 0 ? svg`<text class="end" x=${x(l, last)} y=${at} text-anchor="middle">${name}${subscript(last)}</text>` : nothing}`;
+      })}
     </svg>`;
   }
 
@@ -150,6 +154,11 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
         class=${l === rf.layer && i === rf.neuron ? 'me' : l <= rf.layer && on[l]!.has(i) ? 'on' : ''} @pointerover=${() => this.hover(l, i)}></span>`)}</div>
     </div>`)}</div>`;
   }
+}
+
+/** 15 → ₁₅ */
+function subscript(n: number): string {
+  return String(n).replace(/\d/g, (c) => '₀₁₂₃₄₅₆₇₈₉'[Number(c)]!);
 }
 
 function inputDims(input: string): number {

@@ -85,7 +85,8 @@ describe('<conv-receptive-field>: k, s and d per layer through the spec attribut
   it('kernel="3" dilation="1,2,4" is the TCN stack (15), not the default', async () => {
     const el = await mount('<conv-receptive-field kernel="3" dilation="1,2,4" input="16"></conv-receptive-field>');
     expect(part(el, 'info')!.textContent).toMatch(/receptive field 15 = 15/);
-    expect(texts(el, 'svg text')).toEqual(['input', 'layer 1', 'layer 2', 'layer 3']);
+    expect(texts(el, 'svg text:not(.end)')).toEqual(['input', 'layer 1', 'layer 2', 'layer 3']);
+    expect(texts(el, 'svg text.end')).toEqual(['x₀', 'x₁₅', 'ŷ₀', 'ŷ₁']);
     el.setAttribute('stride', '2,1');
     await settle(el);
     expect(part(el, 'error')!.dataset.attribute).toBe('stride');
@@ -116,6 +117,7 @@ describe('<conv-receptive-field>: k, s and d per layer through the spec attribut
       expect(x2!).toBeLessThanOrEqual(x1! + 1e-9); // an edge never reaches into the future
     }
     // the last output ŷ_T reads x_T … x_{T−14}: 15 inputs
+    expect(texts(el, 'svg text.end')).toEqual(['x₀', 'x₁₅', 'ŷ₀', 'ŷ₁₅']); // x₀…x_T → ŷ₀…ŷ_T
     const last = circles.filter((c) => y(c) === levelY[3]).sort((a, b) => x(a) - x(b)).at(-1)!;
     last.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     await settle(el);
