@@ -1,5 +1,5 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
-import { type ReceptiveField, type Stack, receptiveField, receptiveFieldClosedForm, stackGeometry } from '../../src/analysis/receptive-field.ts';
+import { type ReceptiveField, type Stack, receptiveField, receptiveFieldClosedForm, stackGeometry, widestReceptiveField } from '../../src/analysis/receptive-field.ts';
 import { forEachTap } from '../../src/geometry/index-map.ts';
 import { layersOfSpec } from '../../src/geometry/layer-stack.ts';
 import { parsePerAxis } from '../../src/geometry/spec-fields.ts';
@@ -12,6 +12,7 @@ interface FieldView {
   closed: { perAxis: number[]; size: number };
   /** edges per layer l (from level l+1 down to level l): [output, input] pairs read from the layer's matrix rows */
   edges: Array<Array<[number, number]>>;
+  /** the top neuron the verdict and the default highlight use: widest field, nearest the middle */
   central: ReceptiveField;
 }
 
@@ -84,8 +85,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
       return out;
     });
     const top = stack.layers.length;
-    const count = sizeOf(stack.shapes[top]!);
-    return { stack, closed, edges, central: receptiveField(stack, Math.floor(count / 2), top) };
+    return { stack, closed, edges, central: widestReceptiveField(stack, top) };
   }
 
   protected override specChangeDetail(v: FieldView): Record<string, unknown> {
@@ -115,7 +115,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
       <div part="info">Neuron ${rf.neuron + 1} of layer ${rf.layer}: receptive field ${rf.span.join(' × ')} = ${rf.size} input positions
         (${rf.positions.length} reached); closed form 1 + Σ d(k−1)·Π s = ${closed.perAxis.join(' × ')}.
         ${rf.span.some((x, a) => x !== closed.perAxis[a]) ? html`<span class="caption">Cropped by padding at the border.</span>` : nothing}</div>
-      ${simpleVerdict(agree, `composed index maps = closed form: ${c.span.join(' × ')} ${agree ? '=' : '≠'} ${v.closed.perAxis.join(' × ')} (central neuron of the top layer)`)}`;
+      ${simpleVerdict(agree, `composed index maps = closed form: ${c.span.join(' × ')} ${agree ? '=' : '≠'} ${v.closed.perAxis.join(' × ')} (neuron ${c.neuron + 1} of the top layer, the widest field nearest the middle)`)}`;
   }
 
   /** The `active` attribute, checked: a neuron of the top layer. */
@@ -127,7 +127,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
   /** 1D: levels as rows of circles, input at the bottom; edges read from each layer's matrix. */
   private drawLine(v: FieldView, rf: ReceptiveField): TemplateResult {
     const levels = v.stack.shapes.map((s) => s[0]!);
-    const H = LEVEL_H * (levels.length - 1) + 2 * R + 38;
+    const H = LEVEL_H * (levels.length - 1) + 2 * R + 50;
     const x = (l: number, i: number) => ((i + 0.5) * W) / levels[l]!;
     const y = (l: number) => H - R - 18 - l * LEVEL_H;
     const on = rf.levels.map((set) => new Set(set));
@@ -137,7 +137,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
         x1=${x(l + 1, o)} y1=${y(l + 1)} x2=${x(l, i)} y2=${y(l)}></line>`))}
       ${levels.map((n, l) => Array.from({ length: n }, (_, i) => svg`<circle class=${l === rf.layer && i === rf.neuron ? 'me' : lit(l, i) ? 'on' : ''}
         cx=${x(l, i)} cy=${y(l)} r=${R} @pointerover=${() => this.hover(l, i)}></circle>`))}
-      ${levels.map((_, l) => svg`<text x="2" y=${y(l) - R - 3}>${l === 0 ? 'input' : `layer ${l}`}</text>`)}
+      ${levels.map((_, l) => svg`<text x="2" y=${y(l) - R - (l === levels.length - 1 ? 15 : 3)}>${l === 0 ? 'input' : `layer ${l}`}</text>`)}
       ${[0, levels.length - 1].map((l) => {
         const last = levels[l]! - 1, name = l === 0 ? 'x' : 'ŷ', at = l === 0 ? y(l) + R + 12 : y(l) - R - 3;
         return svg`<text class="end" x=${x(l, 0)} y=${at} text-anchor="middle">${name}₀</text>${last > 0 ? svg`<text class="end" x=${x(l, last)} y=${at} text-anchor="middle">${name}${subscript(last)}</text>` : nothing}`;

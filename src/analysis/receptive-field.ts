@@ -127,3 +127,23 @@ export function stackRecurrence(layers: readonly StackLayer[], dims?: number): A
   const byAxis = Array.from({ length: parsed[0]?.k.length ?? dims ?? 1 }, (_, a) => receptiveFieldRecurrence(parsed.map((p) => ({ k: p.k[a]!, s: p.s[a]!, d: p.d[a]! }))));
   return parsed.map((_, l) => ({ jump: byAxis.map((st) => st[l]!.jump), r: byAxis.map((st) => st[l]!.r) }));
 }
+
+/**
+ * The neuron of a level (default: the top) with the largest receptive field,
+ * the one nearest the middle among equals: with padding, neurons at a border
+ * see less (a causal stack's first outputs see only the start of the input).
+ * At most `limit` neurons around the middle are compared.
+ */
+export function widestReceptiveField(stack: Stack, layer = stack.layers.length, limit = 256): ReceptiveField {
+  const count = product(stack.shapes[layer] ?? []);
+  const middle = Math.floor(count / 2);
+  let best = receptiveField(stack, middle, layer);
+  for (let step = 1; step <= limit / 2 && step <= count; step++) {
+    for (const n of [middle + step, middle - step]) {
+      if (n < 0 || n >= count) continue;
+      const rf = receptiveField(stack, n, layer);
+      if (rf.size > best.size) best = rf;
+    }
+  }
+  return best;
+}

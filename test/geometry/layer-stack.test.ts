@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SpecError } from '../../src/errors.ts';
 import { layerAxes, layersOfSpec } from '../../src/geometry/layer-stack.ts';
 import { stackOverlapCounts } from '../../src/analysis/overlap.ts';
-import { receptiveFieldClosedForm, stackGeometry } from '../../src/analysis/receptive-field.ts';
+import { receptiveField, receptiveFieldClosedForm, stackGeometry, widestReceptiveField } from '../../src/analysis/receptive-field.ts';
 
 describe('layer stacks: one spelling', () => {
   it('comma lists give one value per layer, a single value is repeated, x separates axes', () => {
@@ -29,6 +29,11 @@ describe('layer stacks: one spelling', () => {
     expect(layers.map((l) => l.padding)).toEqual([[[2, 0]], [[4, 0]], [[8, 0]]]);
     expect(stackGeometry(layers, 16).shapes).toEqual([[16], [16], [16], [16]]);
     expect(receptiveFieldClosedForm(layers).size).toBe(15);
+    const stack = stackGeometry(layers, 16);
+    // ŷ_t reads x_{t−14} … x_t: the middle output ŷ_8 is cut by the left padding, the widest field is a full 15
+    expect(receptiveField(stack, 8).positions).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(receptiveField(stack, 15).positions).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
+    expect(widestReceptiveField(stack)).toMatchObject({ size: 15, neuron: 14 });
   });
 });
 

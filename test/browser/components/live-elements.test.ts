@@ -118,6 +118,9 @@ describe('<conv-receptive-field>: k, s and d per layer through the spec attribut
     }
     // the last output ŷ_T reads x_T … x_{T−14}: 15 inputs
     expect(texts(el, 'svg text.end')).toEqual(['x₀', 'x₁₅', 'ŷ₀', 'ŷ₁₅']); // x₀…x_T → ŷ₀…ŷ_T
+    // the early outputs see only the start of the input; the verdict and the default highlight use a full one
+    expect(part(el, 'info')!.textContent).toMatch(/receptive field 15 = 15/);
+    expect(part(el, 'verdict')!.dataset.verdict).toBe('pass');
     const last = circles.filter((c) => y(c) === levelY[3]).sort((a, b) => x(a) - x(b)).at(-1)!;
     last.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     await settle(el);
