@@ -73,6 +73,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     input[type='text'] { width: 100%; box-sizing: border-box; }
     [part='views'] > * { margin: 0.5rem 0; border: 1px solid var(--conv-border); }
     [part='output-size'] { margin: 0.2rem 0 0.6rem; overflow-x: auto; }
+    .size-line { display: flex; flex-wrap: wrap; align-items: center; column-gap: 0.3em; row-gap: 0.2rem; margin: 0.3rem 0; }
   `];
 
   protected compute(): ExplorerView {
@@ -135,8 +136,8 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   private outputSize(v: ExplorerView): TemplateResult {
     const many = v.spec.dims > 1;
     return html`<div part="output-size"><span class="caption">Output size${v.spec.transposed ? ' (transposed)' : ''}:</span>
-      ${outputSizeFormulas(v.spec).map((f) => html`<div data-axis=${f.axis}>
-      ${tex(`${many ? `\\text{axis ${f.axis + 1}: }` : ''}o = ${f.tex} = ${f.substitutedTex} = ${f.value}`, true)}</div>`)}</div>`;
+      ${outputSizeFormulas(v.spec).map((f) => html`<div class="size-line" data-axis=${f.axis}>
+      ${tex(`\\displaystyle ${many ? `\\text{axis ${f.axis + 1}: }` : ''}o = ${f.tex}`)}${tex(`\\displaystyle = ${f.substitutedTex} = ${f.value}`)}</div>`)}</div>`;
   }
 
   protected renderView(v: ExplorerView): TemplateResult {

@@ -15,7 +15,7 @@ describe('<conv-explorer>: the transposed checkbox, typing and the URL', () => {
     expect(el.hasAttribute('transposed')).toBe(true);
     expect(box.checked).toBe(true);
     expect(shadow(el).querySelector('conv-transposed')).not.toBeNull();
-    const size = () => part(el, 'output-size')!.querySelector('.katex-html')!.textContent!.replace(/\s+/g, '');
+    const size = () => [...part(el, 'output-size')!.querySelectorAll('.katex-html')].map((k) => k.textContent).join('').replace(/\s+/g, '');
     expect(size()).toMatch(/=3$/); // (2−1)·2 − 1 − 1 + 2 + 0 + 1
     const op = shadow(el).querySelector<HTMLInputElement>('input[name="output-padding"]')!;
     await userEvent.fill(op, '1');
@@ -44,7 +44,7 @@ describe('<conv-explorer>: the transposed checkbox, typing and the URL', () => {
 
   it('shows the output size with its formula and the numbers substituted', async () => {
     const el = await mount('<conv-explorer input="5" kernel="3" stride="2" padding="1"></conv-explorer>');
-    const text = part(el, 'output-size')!.querySelector('.katex-html')!.textContent!.replace(/\s+/g, '');
+    const text = [...part(el, 'output-size')!.querySelectorAll('.katex-html')].map((k) => k.textContent).join('').replace(/\s+/g, '');
     expect(text).toContain('5+1+1−2−1'); // ⌊(5 + 1 + 1 − 2 − 1)/2⌋ + 1
     expect(text.endsWith('=3')).toBe(true);
   });
