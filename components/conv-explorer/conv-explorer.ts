@@ -52,6 +52,8 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   static override properties = { ...ConvElement.properties, urlState: { type: Boolean, reflect: true, attribute: 'url-state' } };
   declare urlState?: boolean;
   private typing: ReturnType<typeof setTimeout> | undefined;
+  /** the spec of the first render, as JSON (url-state) */
+  private firstValues?: string;
 
   override connectedCallback(): void {
     if (this.urlState) {
@@ -90,7 +92,12 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   }
 
   protected override specChangeDetail(v: ExplorerView): Record<string, unknown> {
-    if (this.urlState) writeSpecToUrl(v.values);
+    if (this.urlState) {
+      // the page's own spec leaves the address clean; once the spec changes (or came from the address), it is written
+      const key = JSON.stringify(v.values);
+      this.firstValues ??= key;
+      if (key !== this.firstValues || Object.keys(readSpecFromUrl(location.search)).length > 0) writeSpecToUrl(v.values);
+    }
     return { spec: { ...v.values } };
   }
 
