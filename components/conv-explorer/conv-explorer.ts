@@ -92,13 +92,15 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   }
 
   protected override specChangeDetail(v: ExplorerView): Record<string, unknown> {
-    if (this.urlState) {
-      // the page's own spec leaves the address clean; once the spec changes (or came from the address), it is written
-      const key = JSON.stringify(v.values);
-      this.firstValues ??= key;
-      if (key !== this.firstValues || Object.keys(readSpecFromUrl(location.search)).length > 0) writeSpecToUrl(v.values);
-    }
     return { spec: { ...v.values } };
+  }
+
+  /** With url-state, a valid spec goes into the address; the page's own spec leaves it clean until something changes. */
+  protected override onViewChanged(v: ExplorerView): void {
+    if (!this.urlState) return;
+    const key = JSON.stringify(v.values);
+    this.firstValues ??= key;
+    if (key !== this.firstValues || Object.keys(readSpecFromUrl(location.search)).length > 0) writeSpecToUrl(v.values);
   }
 
   /** Hands the last valid spec and the shared highlight to the composed elements. */
