@@ -4,6 +4,7 @@ import { forEachTap } from '../../src/geometry/index-map.ts';
 import { layerAxes, layersOfSpec } from '../../src/geometry/layer-stack.ts';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { ConvElement } from '../shared/conv-element.ts';
+import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
 interface LayerRule {
@@ -68,6 +69,7 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView> {
   protected override needsParser(): boolean { return false; }
 
   protected compute(): CheckerboardView {
+    rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding', 'transposed']);
     const stack = layersOfSpec({
       kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers,
     }, { kernel: 3, stride: 2 }, 1);

@@ -4,7 +4,7 @@ import { forEachTap } from '../../src/geometry/index-map.ts';
 import { layersOfSpec } from '../../src/geometry/layer-stack.ts';
 import { parsePerAxis } from '../../src/geometry/spec-fields.ts';
 import { ConvElement } from '../shared/conv-element.ts';
-import { checkIndex } from '../shared/spec-from-attributes.ts';
+import { checkIndex, type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
 interface FieldView {
@@ -73,6 +73,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
   protected override needsParser(): boolean { return false; }
 
   protected compute(): FieldView {
+    rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding']);
     const bare = this.kernel === undefined && this.stride === undefined && this.dilation === undefined;
     const layers = layersOfSpec({
       kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers,

@@ -4,6 +4,7 @@ import { type StagedCost, depthwiseSeparableCost, spatiallySeparableCost } from 
 import { polynomialToLatex } from '../../src/algebra/print.ts';
 import { ParseError } from '../../src/errors.ts';
 import { ConvElement } from '../shared/conv-element.ts';
+import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
 import { tex, texMatrix } from '../shared/katex-block.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
@@ -65,6 +66,7 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
   declare show?: string;
 
   protected compute(): SeparableView {
+    rejectUnused(this.localName, this as SpecAttributes, ['weights', 'input', 'kernel', 'stride', 'padding', 'inChannels', 'outChannels']);
     const show = parseShow(this.show);
     const k = this.weights ?? SOBEL;
     const poly = readKernel2D(k, 'weights');

@@ -1,5 +1,5 @@
 import type { SpecInput } from '../../src/geometry/spec.ts';
-import { SpecError } from '../../src/errors.ts';
+import { ParseError, SpecError } from '../../src/errors.ts';
 import { needsExpressionParser, parseEntrySource } from '../../src/algebra/entries.ts';
 
 /**
@@ -75,4 +75,22 @@ export function checkIndex(name: string, value: number | undefined | null, raw: 
     throw new SpecError({ field: name, value: raw ?? value, rule: `must be ${range}` });
   }
   return value;
+}
+
+/**
+ * Refuses a spec attribute an element has no use for (`weights` on a
+ * receptive field, `dilation` on the separable counts), so a value is never
+ * silently ignored: a ParseError naming the attribute, what the element reads
+ * instead, and the fix.
+ */
+export function rejectUnused(tag: string, values: SpecAttributes, used: readonly SpecKey[]): void {
+  for (const k of SPEC_KEYS) {
+    const v = values[k];
+    if (v === null || v === undefined || used.includes(k)) continue;
+    throw new ParseError({
+      field: k, value: v,
+      rule: `is not used by <${tag}>, which reads ${used.map(attributeName).join(', ')}`,
+      fix: `remove ${attributeName(k)}`,
+    });
+  }
 }

@@ -213,3 +213,18 @@ describe('index attributes name themselves when they cannot be used', () => {
     expect(part(el, 'error')).toBeNull();
   });
 });
+
+describe('a spec attribute an element has no use for is refused, never ignored', () => {
+  it('weights on a receptive field, groups on a checkerboard, dilation on the separable counts', async () => {
+    for (const [markup, attr] of [
+      ['<conv-receptive-field kernel="2" stride="2" weights="0.5,1"></conv-receptive-field>', 'weights'],
+      ['<conv-checkerboard kernel="3" stride="2" groups="2"></conv-checkerboard>', 'groups'],
+      ['<conv-separable input="7x7" kernel="3x3" dilation="2"></conv-separable>', 'dilation'],
+    ] as const) {
+      const el = await mount(markup);
+      const error = part(el, 'error')!;
+      expect(error.dataset.attribute, markup).toBe(attr);
+      expect(error.textContent).toMatch(/is not used by <conv-[a-z-]+>, which reads/);
+    }
+  });
+});
