@@ -1,34 +1,42 @@
 import { ViewBudget } from '../shared/view-budget.ts';
-import { css, html, type TemplateResult } from 'lit';
-import { checkerboard, isUniformAwayFromBorders, overlapCounts, predictsUniformOverlap } from '../../src/analysis/overlap.ts';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { checkerboard, predictsUniformOverlap, stackOverlapCounts } from '../../src/analysis/overlap.ts';
+import { forEachTap } from '../../src/geometry/index-map.ts';
+import { layerAxes, layersOfSpec } from '../../src/geometry/layer-stack.ts';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
-import { broadcast, parsePerAxis } from '../../src/geometry/spec-fields.ts';
-import { convMatrix } from '../../src/matrix/conv-matrix.ts';
 import { ConvElement } from '../shared/conv-element.ts';
-import { rowEntries } from '../../src/view/matrix-view.ts';
+import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
-interface CheckerboardView {
+interface LayerRule {
   k: number[];
   s: number[];
   d: number[];
+  /** the rule "s divides k and gcd(s, d) = 1" on every axis */
+  predicted: boolean;
+  /** the layer's own interior counts are even */
+  uniform: boolean;
+}
+
+interface CheckerboardView {
+  layers: LayerRule[];
   shape: number[];
   counts: number[];
   uniform: boolean;
   interiorValues: number[];
-  predicted: boolean;
-  /** taps per output of nearest-neighbour resize then a stride 1 "same" convolution, same output shape */
-  resized: number[];
+  /** one layer: taps per output of nearest-neighbour resize then a stride 1 "same" convolution, same output shape */
+  resized: number[] | null;
 }
 
 /**
  * @summary Overlap counts of a transposed convolution — the checkerboard — as a bar strip (1D) or heat map (2D), next to resize-then-convolve.
  *
- * @attr kernel - kernel size, e.g. `3` or `3x3` (default 3)
- * @attr stride - stride (default 2)
- * @attr dilation - dilation (default 1)
- * @attr input - input size of the transposed convolution; default: long enough to show a full period
- * @attr padding - padding (only with `input`)
+ * @attr kernel - kernel size, e.g. `3` or `3x3` (default 3); a comma list gives one value per layer of a stack of transposed convolutions (`3,2`)
+ * @attr stride - stride (default 2), one value or a comma list, one per layer
+ * @attr dilation - dilation (default 1), one value or a comma list, one per layer
+ * @attr layers - number of layers when no attribute is a comma list (default 1)
+ * @attr input - input size of the (first) transposed convolution; default: long enough to show a full period
+ * @attr padding - padding of every layer
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  *
  * @csspart transposed - the overlap counts of the transposed convolution
@@ -55,28 +63,33 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView> {
     [part='pattern'] { margin: 0.4rem 0; }
   `];
 
+  static override properties = { ...ConvElement.properties, layers: { type: String, reflect: true } };
+  static override inputKeys = [...ConvElement.inputKeys, 'layers'];
+  declare layers?: string;
+
+  protected override needsParser(): boolean { return false; }
+
   private budget = new ViewBudget(this, { drawnEntries: 20_000, taps: 400_000, terms: 4_000_000 }, 'the overlap counts');
 
   protected compute(): CheckerboardView {
-    const raw = this.specInput();
-    this.budget.guard({ ...raw, transposed: true });
-    const k = parsePerAxis(raw.kernel ?? 3, 'kernel', 1);
-    const s = parsePerAxis(raw.stride ?? 2, 'stride', 1);
-    const d = parsePerAxis(raw.dilation ?? 1, 'dilation', 1);
-    const dims = Math.max(k.length, s.length, d.length, raw.input === undefined ? 1 : parsePerAxis(raw.input, 'input', 1).length);
-    const [kk, ss, dd] = [broadcast(k, dims, 'kernel'), broadcast(s, dims, 'stride'), broadcast(d, dims, 'dilation')];
-    const counted = raw.input === undefined
-      ? checkerboard({ kernel: kk, stride: ss, dilation: dd })
-      : (() => {
-        const spec = { input: raw.input, kernel: kk, stride: ss, dilation: dd, padding: raw.padding, transposed: true };
-        return { ...overlapCounts(spec), ...isUniformAwayFromBorders(spec) };
-      })();
-    const alt = convMatrix(normalizeSpec({ input: counted.shape, kernel: kk, padding: 'same' }));
-    const resized = Array.from({ length: alt.rows }, (_, r) => rowEntries(alt, r).cols.length);
-    return {
-      k: kk, s: ss, d: dd, shape: counted.shape, counts: counted.counts, uniform: counted.uniform,
-      interiorValues: counted.interiorValues, predicted: kk.every((x, a) => predictsUniformOverlap(x, ss[a]!, dd[a]!)), resized,
-    };
+    this.budget.guard({ input: this.input });
+    rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding', 'transposed']);
+    const stack = layersOfSpec({
+      kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers,
+    }, { kernel: 3, stride: 2 }, 1);
+    const dims = this.input === undefined ? undefined : normalizeSpec({ input: this.input, kernel: 1 }).dims;
+    const axes = layerAxes(stack, dims, 'lists');
+    const counted = stackOverlapCounts(stack, this.input);
+    const layers = axes.map(({ k, s, d }) => ({
+      k, s, d, predicted: k.every((x, a) => predictsUniformOverlap(x, s[a]!, d[a]!)), uniform: checkerboard({ kernel: k, stride: s, dilation: d }).uniform,
+    }));
+    let resized: number[] | null = null;
+    if (stack.length === 1) {
+      const alt = normalizeSpec({ input: counted.shape, kernel: axes[0]!.k, padding: 'same' });
+      resized = new Array<number>(counted.counts.length).fill(0);
+      forEachTap(alt, (row) => { resized![row]!++; });
+    }
+    return { layers, shape: counted.shape, counts: counted.counts, uniform: counted.uniform, interiorValues: counted.interiorValues, resized };
   }
 
   protected override specChangeDetail(v: CheckerboardView): Record<string, unknown> {
@@ -99,18 +112,30 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView> {
   }
 
   protected renderView(v: CheckerboardView): TemplateResult {
-    const ks = v.k.join('×'), ss = v.s.join('×');
+    const axes = (xs: readonly number[]) => xs.join('×');
+    const one = v.layers.length === 1 ? v.layers[0]! : null;
+    const title = one
+      ? `transposed convolution, k = ${axes(one.k)}, s = ${axes(one.s)}${one.d.some((d) => d > 1) ? `, d = ${axes(one.d)}` : ''}`
+      : `${v.layers.length} transposed convolutions, k = ${v.layers.map((l) => axes(l.k)).join(', ')}, s = ${v.layers.map((l) => axes(l.s)).join(', ')}`;
     const pattern = v.uniform
-      ? `Even overlap: every interior output receives ${v.interiorValues[0]} taps.`
-      : `Uneven overlap (${listing(v.interiorValues)} taps): a checkerboard pattern.`;
-    const rule = `rule "s divides k (and gcd(s, d) = 1)" predicts ${v.predicted ? 'even' : 'uneven'} overlap, and the counts agree`;
+      ? `Even overlap: every interior output receives ${v.interiorValues[0]} ${one ? 'taps' : 'paths of taps'}.`
+      : `Uneven overlap (${listing(v.interiorValues)} ${one ? 'taps' : 'paths'}): a checkerboard pattern.`;
     return html`<div class="row" @pointerleave=${() => this.setActive({ output: null })}>
-        <section part="transposed"><h3>transposed convolution, k = ${ks}, s = ${ss}</h3>${this.plot(v.counts, v.shape, 'overlap counts')}</section>
-        <section part="resized"><h3>resize ×${ss} (nearest), then a stride 1 "same" convolution</h3>${this.plot(v.resized, v.shape, 'taps per output')}</section>
+        <section part="transposed"><h3>${title}</h3>${this.plot(v.counts, v.shape, 'overlap counts')}</section>
+        ${v.resized && one ? html`<section part="resized"><h3>resize ×${axes(one.s)} (nearest), then a stride 1 "same" convolution</h3>${this.plot(v.resized, v.shape, 'taps per output')}</section>` : nothing}
       </div>
       <div part="pattern">${pattern}</div>
-      ${v.predicted === v.uniform ? simpleVerdict(true, rule) : simpleVerdict(false, `the rule predicts ${v.predicted ? 'even' : 'uneven'} overlap but the counts are ${v.uniform ? 'even' : 'uneven'}`)}`;
+      ${one ? ruleVerdict(one, v.uniform) : html`${v.layers.map((l, i) => ruleVerdict(l, l.uniform, `layer ${i + 1}: `))}
+        <p class="caption">The rule is stated for one layer; a later layer can even out (or not) the pattern of an earlier one, so the stack's counts are shown as counted.</p>`}`;
   }
+}
+
+/** The verdict of the divisibility rule against counted overlap. */
+function ruleVerdict(l: LayerRule, uniform: boolean, prefix = ''): TemplateResult {
+  const even = (b: boolean) => (b ? 'even' : 'uneven');
+  return l.predicted === uniform
+    ? simpleVerdict(true, `${prefix}rule "s divides k (and gcd(s, d) = 1)" predicts ${even(l.predicted)} overlap, and the counts agree`)
+    : simpleVerdict(false, `${prefix}the rule predicts ${even(l.predicted)} overlap but the counts are ${even(uniform)}`);
 }
 
 /** 1 and 2; 1, 2 and 4 */

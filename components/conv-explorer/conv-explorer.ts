@@ -2,15 +2,24 @@ import { parseBoolean, parseMode } from '../../src/geometry/spec-fields.ts';
 import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type ConvSpec, normalizeSpec } from '../../src/geometry/spec.ts';
+import { outputSizeFormulas } from '../../src/view/output-size-formula.ts';
 import { ConvElement, type HighlightDetail } from '../shared/conv-element.ts';
+import { tex } from '../shared/katex-block.ts';
 import { SPEC_KEYS, type SpecKey, attributeName } from '../shared/spec-from-attributes.ts';
+import { readSpecFromUrl, writeSpecToUrl } from './url-state.ts';
 
 interface ExplorerView {
   /** what the explorer itself reads of the spec (a large spec is not normalised here: its views show summaries) */
   spec: Pick<ConvSpec, 'dims' | 'transposed' | 'mode'>;
+  /** the normalised spec, or null past the budget (then `output` is the estimate's shape) */
+  full: ConvSpec | null;
+  output: readonly number[] | null;
   /** the accepted attribute values, handed to the composed elements */
   values: Partial<Record<SpecKey, string>>;
 }
+
+/** Quiet time after the last keystroke before a text field applies. */
+const TYPING_MS = 250;
 
 const HINTS: Partial<Record<SpecKey, string>> = {
   input: '6, 5x5', kernel: '3, 3x3', stride: '1, 2x1', padding: '1, same, 1,2;0,1', dilation: '1, 2',
@@ -35,8 +44,10 @@ const HINTS: Partial<Record<SpecKey, string>> = {
  * @attr mode - `correlation` or `convolution`
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  * @attr active - flat index of the highlighted output, shared by every view
+ * @attr url-state - boolean: the spec lives in the page URL's query (`?input=5x5&kernel=3x3`), read on connect and written on every valid change, so a link reproduces the playground
  *
- * @csspart controls - the form with one control per spec field
+ * @csspart controls - the form with one control per spec field; text fields apply as you type (debounced)
+ * @csspart output-size - the output size of each axis: its formula, the numbers substituted, the value
  * @csspart views - the composed elements
  * @csspart error - the inline explanation of an invalid combination
  *
@@ -46,6 +57,24 @@ const HINTS: Partial<Record<SpecKey, string>> = {
 export class ConvExplorerElement extends ConvElement<ExplorerView> {
   /** past the matrix's own limits the composed views show summaries; the explorer skips normalising */
   private budget = new ViewBudget(this, { drawnEntries: 12_000, taps: 60_000, terms: 600_000 });
+  static override properties = { ...ConvElement.properties, urlState: { type: Boolean, reflect: true, attribute: 'url-state' } };
+  declare urlState?: boolean;
+  private typing: ReturnType<typeof setTimeout> | undefined;
+  /** the spec of the first render, as JSON (url-state) */
+  private firstValues?: string;
+
+  override connectedCallback(): void {
+    if (this.urlState) {
+      const values = readSpecFromUrl(location.search);
+      for (const [k, v] of Object.entries(values)) (this as unknown as Record<string, unknown>)[k] = v;
+    }
+    super.connectedCallback();
+  }
+
+  override disconnectedCallback(): void {
+    clearTimeout(this.typing);
+    super.disconnectedCallback();
+  }
 
   static override styles = [...ConvElement.styles, css`
     form { display: grid; grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr)); gap: 0.4rem 0.8rem; margin-bottom: 0.6rem; }
@@ -53,14 +82,15 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     label.check { flex-direction: row; align-items: center; gap: 0.4rem; }
     input[type='text'] { width: 100%; box-sizing: border-box; }
     [part='views'] > * { margin: 0.5rem 0; border: 1px solid var(--conv-border); }
+    [part='output-size'] { margin: 0.2rem 0 0.6rem; overflow-x: auto; }
+    .size-line { display: flex; flex-wrap: wrap; align-items: center; column-gap: 0.3em; row-gap: 0.2rem; margin: 0.3rem 0; }
   `];
 
   protected compute(): ExplorerView {
     const input = { input: '6', kernel: '3', ...this.specInput() };
     const summary = this.budget.plan(input);
-    const spec = summary
-      ? { dims: summary.summary.estimate.input.length, transposed: parseBoolean(input.transposed, 'transposed'), mode: parseMode(input.mode) }
-      : normalizeSpec(input);
+    const full = summary ? null : normalizeSpec(input);
+    const spec = full ?? { dims: summary!.summary.estimate.input.length, transposed: parseBoolean(input.transposed, 'transposed'), mode: parseMode(input.mode) };
     const values: Partial<Record<SpecKey, string>> = {};
     for (const k of SPEC_KEYS) {
       const v = this[k as keyof this];
@@ -68,11 +98,19 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     }
     values.input ??= '6';
     values.kernel ??= '3';
-    return { spec, values };
+    return { spec, full, output: full ? full.output : summary!.summary.estimate.output, values };
   }
 
   protected override specChangeDetail(v: ExplorerView): Record<string, unknown> {
     return { spec: { ...v.values } };
+  }
+
+  /** With url-state, a valid spec goes into the address; the page's own spec leaves it clean until something changes. */
+  protected override onViewChanged(v: ExplorerView): void {
+    if (!this.urlState) return;
+    const key = JSON.stringify(v.values);
+    this.firstValues ??= key;
+    if (key !== this.firstValues || Object.keys(readSpecFromUrl(location.search)).length > 0) writeSpecToUrl(v.values);
   }
 
   /** Hands the last valid spec and the shared highlight to the composed elements. */
@@ -98,16 +136,29 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     if (next !== this.active) this.active = next;
   }
 
+  /** Sets a spec property: null or an empty field removes it; `transposed` is a boolean attribute, present as ''. */
   private set(key: SpecKey, value: string | null): void {
+    clearTimeout(this.typing);
     const el = this as unknown as Record<string, unknown>;
-    el[key] = value === '' ? undefined : value ?? undefined;
+    el[key] = key === 'transposed' ? (value === null ? undefined : '') : value === '' ? undefined : value ?? undefined;
   }
 
   private field(key: SpecKey): TemplateResult {
     const name = attributeName(key);
+    const read = (e: Event) => (e.target as HTMLInputElement).value.trim();
     return html`<label>${name}
       <input type="text" name=${name} .value=${(this[key as keyof this] as string | undefined) ?? ''} placeholder=${HINTS[key] ?? ''}
-        @change=${(e: Event) => this.set(key, (e.target as HTMLInputElement).value.trim())}></label>`;
+        @input=${(e: Event) => { const v = read(e); clearTimeout(this.typing); this.typing = setTimeout(() => this.set(key, v), TYPING_MS); }}
+        @change=${(e: Event) => this.set(key, read(e))}></label>`;
+  }
+
+  private outputSize(v: ExplorerView): TemplateResult {
+    const many = v.spec.dims > 1;
+    if (!v.full) return html`<div part="output-size"><span class="caption">Output size: ${v.output?.join('×') ?? '?'} (too large to draw here; the views below say why)</span></div>`;
+    const spec = v.full;
+    return html`<div part="output-size"><span class="caption">Output size${v.spec.transposed ? ' (transposed)' : ''}:</span>
+      ${outputSizeFormulas(spec).map((f) => html`<div class="size-line" data-axis=${f.axis}>
+      ${tex(`\\displaystyle ${many ? `\\text{axis ${f.axis + 1}: }` : ''}o = ${f.tex}`)}${tex(`\\displaystyle = ${f.substitutedTex} = ${f.value}`)}</div>`)}</div>`;
   }
 
   protected renderView(v: ExplorerView): TemplateResult {
@@ -120,6 +171,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
         <label class="check"><input type="checkbox" name="transposed" .checked=${v.spec.transposed}
           @change=${(e: Event) => this.set('transposed', (e.target as HTMLInputElement).checked ? '' : null)}>transposed</label>
       </form>
+      ${this.outputSize(v)}
       <div part="views" @highlight=${(e: CustomEvent<HighlightDetail>) => this.onHighlight(e)}
         @spec-change=${(e: Event) => e.stopPropagation()}>
         <conv-matrix data-linked show="equation" theme=${this.theme ?? nothing}></conv-matrix>

@@ -3,13 +3,20 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { type RankOneResult, factorRankOne, isFactorization, readKernel2D } from '../../src/analysis/rank-one.ts';
 import { type StagedCost, depthwiseSeparableCost, spatiallySeparableCost } from '../../src/analysis/cost.ts';
 import { polynomialToLatex } from '../../src/algebra/print.ts';
+import { ParseError } from '../../src/errors.ts';
 import { ConvElement } from '../shared/conv-element.ts';
+import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
 import { tex, texMatrix } from '../shared/katex-block.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
 const SOBEL = '[[1,0,-1],[2,0,-2],[1,0,-1]]';
 
+/** The parts `show` may name, in the order they are drawn. */
+const PARTS = ['factorisation', 'spatial', 'depthwise'] as const;
+type Part = (typeof PARTS)[number];
+
 interface SeparableView {
+  show: ReadonlySet<Part>;
   kernel: string[][];
   factor: RankOneResult;
   factorOk: boolean;
@@ -28,6 +35,7 @@ interface SeparableView {
  * @attr out-channels - output channels (default 128; the lecture's 86,400 against 675 + 9,600)
  * @attr stride - stride of the depthwise-separable count
  * @attr padding - padding of the depthwise-separable count
+ * @attr show - which parts to show: `factorisation`, `spatial`, `depthwise`, or a comma list of them (default all three)
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  *
  * @csspart factorisation - the kernel = column × row
@@ -39,8 +47,12 @@ interface SeparableView {
  * @fires spec-change - the attributes were accepted; detail `{spec, rank1, standard, separable}`
  */
 export class ConvSeparableElement extends ConvElement<SeparableView> {
-  static override properties = { ...ConvElement.properties, spatialInput: { type: String, reflect: true, attribute: 'spatial-input' } };
-  static override inputKeys = [...ConvElement.inputKeys, 'spatialInput'];
+  static override properties = {
+    ...ConvElement.properties,
+    spatialInput: { type: String, reflect: true, attribute: 'spatial-input' },
+    show: { type: String, reflect: true },
+  };
+  static override inputKeys = [...ConvElement.inputKeys, 'spatialInput', 'show'];
   static override styles = [...ConvElement.styles, css`
     section { margin: 0.6rem 0; }
     h3 { font-size: 0.95rem; margin: 0.2rem 0 0.4rem; font-weight: 600; }
@@ -52,16 +64,20 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
   `];
 
   declare spatialInput?: string;
+  declare show?: string;
 
   private budget = new ViewBudget(this, { drawnEntries: 100_000, taps: 4_000_000, terms: 4_000_000 }, 'the cost tables');
 
   protected compute(): SeparableView {
     this.budget.guard(this.specInput());
+    rejectUnused(this.localName, this as SpecAttributes, ['weights', 'input', 'kernel', 'stride', 'padding', 'inChannels', 'outChannels']);
+    const show = parseShow(this.show);
     const k = this.weights ?? SOBEL;
     const poly = readKernel2D(k, 'weights');
     const factor = factorRankOne(k);
     const shape = `${poly.length}x${poly[0]!.length}`;
     return {
+      show,
       kernel: poly.map((r) => r.map((p) => polynomialToLatex(p))),
       factor,
       factorOk: factor.rank1 && isFactorization(k, factor.column, factor.row),
@@ -78,10 +94,11 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
   }
 
   protected renderView(v: SeparableView): TemplateResult {
-    return html`<section part="factorisation"><h3>Spatially separable kernel</h3>${this.factorisation(v)}</section>
-      <section part="spatial-cost"><h3>Spatially separable: multiplications</h3>${costTable(v.spatial)}</section>
-      <section part="depthwise-cost"><h3>Depthwise separable: multiplications</h3>${costTable(v.depthwise)}</section>
-      ${simpleVerdict(countsAgree(v.spatial) && countsAgree(v.depthwise), 'multiplications counted from the matrices\' nonzeros = closed forms')}`;
+    const counts = [v.show.has('spatial') ? v.spatial : null, v.show.has('depthwise') ? v.depthwise : null].filter((c) => c !== null);
+    return html`${v.show.has('factorisation') ? html`<section part="factorisation"><h3>Spatially separable kernel</h3>${this.factorisation(v)}</section>` : nothing}
+      ${v.show.has('spatial') ? html`<section part="spatial-cost"><h3>Spatially separable: multiplications</h3>${costTable(v.spatial)}</section>` : nothing}
+      ${v.show.has('depthwise') ? html`<section part="depthwise-cost"><h3>Depthwise separable: multiplications</h3>${costTable(v.depthwise)}</section>` : nothing}
+      ${counts.length ? simpleVerdict(counts.every(countsAgree), 'multiplications counted from the matrices\' nonzeros = closed forms') : nothing}`;
   }
 
   private factorisation(v: SeparableView): TemplateResult {
@@ -96,6 +113,17 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
       <p class="caption">${f.column.length}×1 then 1×${f.row.length}: ${f.column.length + f.row.length} weights instead of ${f.column.length * f.row.length}.</p>
       ${simpleVerdict(v.factorOk, v.factorOk ? 'column × row multiplies back to the kernel, exactly' : 'the factors do not multiply back to the kernel')}`;
   }
+}
+
+/** The `show` attribute: a comma list of parts, every part when unset. */
+function parseShow(value: string | undefined): ReadonlySet<Part> {
+  if (value === undefined || value === null) return new Set(PARTS);
+  const names = value.split(',').map((x) => x.trim().toLowerCase()).filter((x) => x !== '');
+  const bad = names.find((n) => !(PARTS as readonly string[]).includes(n));
+  if (bad !== undefined || names.length === 0) {
+    throw new ParseError({ field: 'show', value, rule: `must name one or more of ${PARTS.join(', ')}, separated by commas`, fix: 'for example show="depthwise"' });
+  }
+  return new Set(names as Part[]);
 }
 
 function fmt(n: number): string {

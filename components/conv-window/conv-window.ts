@@ -12,6 +12,7 @@ import { tex, texCell } from '../shared/katex-block.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, revealRow } from '../shared/matrix-equation.ts';
 import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
+import { checkIndex } from '../shared/spec-from-attributes.ts';
 
 interface WindowView {
   eq: MatrixEquation;
@@ -206,7 +207,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   protected renderView(v: WindowView | SummaryView): TemplateResult {
     if (isSummary(v)) return this.budget.template(v);
     const frames = v.eq.matrix.rows;
-    const r = Math.min(this.step ?? 0, frames - 1);
+    const r = Math.min(checkIndex('step', this.step, this.getAttribute('step')) ?? 0, frames - 1);
     const taps = windowFrame(v.eq.spec, v.inputs[0]!.shape, r);
     const covered = v.inputs.map(() => new Map<number, number>());
     for (const t of taps) covered[t.channel]!.set(t.cell, t.tap);

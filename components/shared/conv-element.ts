@@ -211,18 +211,21 @@ export abstract class ConvElement<View> extends LitElement {
 
   override render(): TemplateResult {
     let body: TemplateResult | typeof nothing = nothing;
+    // an error while rendering (e.g. an out-of-range `active`) lasts until the next render, not the next spec
+    let renderError: unknown = null;
     if (this.view !== null) {
       try {
         body = this.renderView(this.view);
         if (!this.error) this.lastGood = body;
       } catch (e) {
-        this.error ??= e;
+        renderError = e;
         body = this.lastGood ?? nothing;
       }
     }
-    const placeholder = this.view === null && !this.error
+    const error = this.error ?? renderError;
+    const placeholder = this.view === null && !error
       ? html`<div class="caption" part="placeholder">Loading…</div>` : nothing;
-    return html`${this.error ? errorTemplate(this.error, this.lastGood !== null) : nothing}${placeholder}${body}`;
+    return html`${error ? errorTemplate(error, this.lastGood !== null) : nothing}${placeholder}${body}`;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { SpecInput } from '../../src/geometry/spec.ts';
+import { ParseError, SpecError } from '../../src/errors.ts';
 import { needsExpressionParser, parseEntrySource } from '../../src/algebra/entries.ts';
 
 /**
@@ -60,4 +61,36 @@ let parserLoad: Promise<unknown> | null = null;
 export function loadExpressionParser(): Promise<unknown> {
   parserLoad ??= import('../../src/algebra/expression.ts');
   return parserLoad;
+}
+
+/**
+ * A numeric index attribute (`step`, `active`) as Lit read it: undefined when
+ * unset, else an integer from 0 (to `count` − 1 when given). Anything else, such
+ * as `step="<img>"` (read as NaN), is a SpecError naming the attribute and the rule.
+ */
+export function checkIndex(name: string, value: number | undefined | null, raw: string | null, count?: number): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (!Number.isInteger(value) || value < 0 || (count !== undefined && value >= count)) {
+    const range = count === undefined ? 'a whole number from 0' : `an integer from 0 to ${count - 1}`;
+    throw new SpecError({ field: name, value: raw ?? value, rule: `must be ${range}` });
+  }
+  return value;
+}
+
+/**
+ * Refuses a spec attribute an element has no use for (`weights` on a
+ * receptive field, `dilation` on the separable counts), so a value is never
+ * silently ignored: a ParseError naming the attribute, what the element reads
+ * instead, and the fix.
+ */
+export function rejectUnused(tag: string, values: SpecAttributes, used: readonly SpecKey[]): void {
+  for (const k of SPEC_KEYS) {
+    const v = values[k];
+    if (v === null || v === undefined || used.includes(k)) continue;
+    throw new ParseError({
+      field: k, value: v,
+      rule: `is not used by <${tag}>, which reads ${used.map(attributeName).join(', ')}`,
+      fix: `remove ${attributeName(k)}`,
+    });
+  }
 }

@@ -21,7 +21,7 @@ export const ELEMENT_EXAMPLES: Readonly<Record<string, string>> = {
   'conv-derivation': 'input="4" kernel="3" padding="1" weights="x,y,z" inputs="a,b,c,d"',
   'conv-window': 'input="5x5" kernel="3x3" weights="[[0,1,2],[2,2,0],[0,1,2]]" inputs="[[3,3,2,1,0],[0,0,1,3,1],[3,1,2,2,3],[2,0,0,2,2],[2,0,0,0,1]]"',
   'conv-transposed': 'input="4" kernel="3" inputs="z7,z8,z9,z10"',
-  'conv-receptive-field': 'layers="k=2 s=2; k=2 s=2" input="8"',
+  'conv-receptive-field': 'kernel="2" stride="2" input="8"',
   'conv-checkerboard': 'kernel="3" stride="2" input="8"',
   'conv-separable': 'weights="[[1,0,-1],[2,0,-2],[1,0,-1]]" spatial-input="5x5"',
   'conv-explorer': 'input="6" kernel="3"',

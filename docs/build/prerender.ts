@@ -1,5 +1,7 @@
 import type { Derivation, Step } from '../../src/latex/derivation.ts';
+import { deriveCheckerboard } from '../../src/latex/derive-checkerboard.ts';
 import { deriveMatrix } from '../../src/latex/derive-matrix.ts';
+import { deriveReceptiveField } from '../../src/latex/derive-receptive-field.ts';
 import { deriveTransposed } from '../../src/latex/derive-transposed.ts';
 import { deriveWindow } from '../../src/latex/derive-window.ts';
 import type { SpecInput } from '../../src/geometry/spec.ts';
@@ -24,6 +26,8 @@ const DERIVERS: Record<string, { derive: Deriver; pick: 'first' | 'last' }> = {
   'conv-derivation': { derive: (s) => deriveMatrix(s), pick: 'first' },
   'conv-window': { derive: (s) => deriveWindow(s), pick: 'last' },
   'conv-transposed': { derive: (s) => deriveTransposed({ ...s, transposed: true }), pick: 'first' },
+  'conv-receptive-field': { derive: (s) => deriveReceptiveField(s), pick: 'first' },
+  'conv-checkerboard': { derive: (s) => deriveCheckerboard({ kernel: 3, stride: 2, ...s }), pick: 'first' },
 };
 
 function camel(name: string): string {

@@ -8,8 +8,12 @@
  *
  * `<html data-hydrated-view>` is set once the first screen is live (the load
  * is done); `<html data-hydrated="N">` once all N slots are (the crawl test
- * scrolls through the page and waits for it). `hydrateAll()` forces the rest.
+ * scrolls through the page and waits for it). `hydrateAll()` forces the rest;
+ * it runs before printing, and slots not live yet print their static rendering.
+ * Each live example gets its controls (controls.ts).
  */
+import { attachControls } from './controls.ts';
+
 function nextTask(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (s?.yield) return s.yield();
@@ -36,6 +40,8 @@ function activate(slot: HTMLElement): void {
   tpl.remove();
   slot.append(live);
   slot.classList.add('is-live');
+  const el = slot.lastElementChild;
+  if (el instanceof HTMLElement) attachControls(el);
 }
 
 /** Activates slots one per task, in order, never two at once. */
@@ -94,6 +100,7 @@ let current: Hydrator | null = null;
 export async function hydrate(doc: Document = document): Promise<void> {
   const slots = [...doc.querySelectorAll<HTMLElement>('.live')];
   const hydrator = (current = new Hydrator(doc, slots));
+  doc.defaultView?.addEventListener('beforeprint', () => { void hydrateAll(doc); });
   const first = slots.filter(inView);
   await hydrator.enqueue(first);
   if (doc.querySelector('.identity-live')) {

@@ -10,7 +10,8 @@ export type WorkerRequest =
   | { seq: number; kind: 'check'; id: string; spec: unknown }
   | { seq: number; kind: 'next'; id: string; index: number };
 
-export type WorkerReply = { seq: number; report?: IdentityReport; spec?: unknown; error?: string };
+/** `stopped`: the page ended the check (cancel or timeout); `error` says why. */
+export type WorkerReply = { seq: number; report?: IdentityReport; spec?: unknown; error?: string; stopped?: boolean };
 
 function identity(id: string) {
   if (!isIdentityId(id)) throw new Error(`unknown identity ${id}`);

@@ -5,7 +5,7 @@ import type { EquivalenceReport } from '../check/equivalence.ts';
 import { forEachTap } from '../geometry/index-map.ts';
 import { receptiveFieldSize } from '../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { broadcast, parsePerAxis } from '../geometry/spec-fields.ts';
+import { layerAxes } from '../geometry/layer-stack.ts';
 import { matMul } from '../matrix/products.ts';
 import { compareMatrices, polynomialMatrix } from './dense-compare.ts';
 
@@ -34,15 +34,7 @@ export interface ComposedConvolution {
 }
 
 function perAxis(layers: readonly ConvLayer[]) {
-  const raw = layers.map((l, i) => ({
-    k: parsePerAxis(l.kernel ?? 1, `layers[${i}].kernel`, 1),
-    s: parsePerAxis(l.stride ?? 1, `layers[${i}].stride`, 1),
-    d: parsePerAxis(l.dilation ?? 1, `layers[${i}].dilation`, 1),
-  }));
-  const dims = Math.max(...raw.flatMap((r) => [r.k.length, r.s.length, r.d.length]));
-  return raw.map((r, i) => ({
-    k: broadcast(r.k, dims, `layers[${i}].kernel`), s: broadcast(r.s, dims, `layers[${i}].stride`), d: broadcast(r.d, dims, `layers[${i}].dilation`),
-  }));
+  return layerAxes(layers);
 }
 
 /** The two layers as specs on a given input (the second on the first's output). Default weight names: a…, b…. */

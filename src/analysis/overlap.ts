@@ -2,7 +2,7 @@ import { forEachTap } from '../geometry/index-map.ts';
 import { product } from '../geometry/names.ts';
 import { kernelSpan } from '../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { broadcast, parsePerAxis } from '../geometry/spec-fields.ts';
+import { type StackLayer, layerAxes } from '../geometry/layer-stack.ts';
 
 /**
  * Overlap counts of a transposed convolution (the checkerboard): how many
@@ -63,6 +63,11 @@ export function isUniformAwayFromBorders(input: SpecInput | ConvSpec): Uniformit
     const border = kernelSpan(spec.kernel[a]!, spec.dilation[a]!) - 1;
     return [border, Math.max(border, n - border)] as [number, number];
   });
+  return { ...interiorReport(shape, counts, interior), interior };
+}
+
+/** The distinct counts inside the per-axis ranges [lo, hi), ascending, and whether there is one. */
+function interiorReport(shape: readonly number[], counts: readonly number[], interior: ReadonlyArray<readonly [number, number]>): Omit<UniformityReport, 'interior'> {
   const values = new Set<number>();
   const idx = interior.map(([lo]) => lo);
   const empty = interior.some(([lo, hi]) => lo >= hi);
@@ -73,23 +78,54 @@ export function isUniformAwayFromBorders(input: SpecInput | ConvSpec): Uniformit
     if (a < 0) break;
   }
   const interiorValues = [...values].sort((x, y) => x - y);
-  return { uniform: interiorValues.length === 1, interiorValues, interior };
+  return { uniform: interiorValues.length === 1, interiorValues };
+}
+
+/** Paths of taps from every input to each output of a stack of transposed convolutions (all inputs and weights 1). */
+function stackPaths(layers: readonly StackLayer[], input: SpecInput['input']): OverlapCounts {
+  let shape = normalizeSpec({ input, kernel: 1 }).input as number[];
+  let counts = new Array<number>(product(shape)).fill(1);
+  for (const layer of layers) {
+    const spec = spatialOnly(normalizeSpec({ ...layer, input: shape, transposed: true }));
+    const next = new Array<number>(product(spec.output)).fill(0);
+    forEachTap(spec, (row, col) => { next[col]! += counts[row]!; });
+    shape = [...spec.output];
+    counts = next;
+  }
+  return { shape, counts };
 }
 
 /**
- * The overlap pattern of (k, s, d) on an input long enough to show a full
- * period of the interior: n = k·d + 2 samples per axis.
+ * A stack of transposed convolutions, each on the output of the one below:
+ * how many paths of taps reach each output position when every input and
+ * weight is 1 (the checkerboard of the stack). Uniformity is judged as for
+ * one layer, on the stack without padding (padding only crops): the border of
+ * each axis is B = Σ_l d_l(k_l−1)·Π_{m>l} s_m positions at both ends.
  */
-export function checkerboard(params: Pick<SpecInput, 'kernel' | 'stride' | 'dilation'>): UniformityReport & OverlapCounts {
-  const k = parsePerAxis(params.kernel ?? 1, 'kernel', 1);
-  const s = parsePerAxis(params.stride ?? 1, 'stride', 1);
-  const d = parsePerAxis(params.dilation ?? 1, 'dilation', 1);
-  const dims = Math.max(k.length, s.length, d.length);
-  const kk = broadcast(k, dims, 'kernel'), dd = broadcast(d, dims, 'dilation');
-  const spec = normalizeSpec({
-    input: kk.map((x, a) => x * dd[a]! + 2), kernel: kk, stride: broadcast(s, dims, 'stride'), dilation: dd, transposed: true,
+export function stackOverlapCounts(layers: readonly StackLayer[], input: SpecInput['input'] = periodInput(layers)): OverlapCounts & UniformityReport {
+  const shown = stackPaths(layers, input);
+  const unpadded = layers.map(({ kernel, stride, dilation }) => ({ kernel, stride, dilation }));
+  const free = stackPaths(unpadded, input);
+  const axes = layerAxes(unpadded, free.shape.length);
+  const interior = free.shape.map((n, a) => {
+    const border = axes.reduce((b, l) => b * l.s[a]! + kernelSpan(l.k[a]!, l.d[a]!) - 1, 0);
+    return [border, Math.max(border, n - border)] as [number, number];
   });
-  return { ...overlapCounts(spec), ...isUniformAwayFromBorders(spec) };
+  return { ...shown, ...interiorReport(free.shape, free.counts, interior), interior };
+}
+
+/**
+ * An input long enough to show a full period of the interior: n = k·d + 2
+ * samples per axis, from the first layer.
+ */
+export function periodInput(layers: ReadonlyArray<Pick<SpecInput, 'kernel' | 'stride' | 'dilation'>>): number[] {
+  const { k, d } = layerAxes(layers.slice(0, 1), undefined, 'lists')[0] ?? { k: [1], d: [1] };
+  return k.map((x, a) => x * d[a]! + 2);
+}
+
+/** The overlap pattern of (k, s, d) on periodInput: one transposed layer. */
+export function checkerboard(params: Pick<SpecInput, 'kernel' | 'stride' | 'dilation'>): UniformityReport & OverlapCounts {
+  return stackOverlapCounts([params]);
 }
 
 /**

@@ -3,14 +3,14 @@ import { PADDING, axisIndex } from '../geometry/index-map.ts';
 import { product } from '../geometry/names.ts';
 import { receptiveFieldRecurrence } from '../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { broadcast, parsePerAxis } from '../geometry/spec-fields.ts';
+import { type StackLayer, layerAxes } from '../geometry/layer-stack.ts';
 
 /**
  * The receptive field of a neuron in a stack of convolutions: the input
  * positions that reach it, found by composing the layers' index maps, and the
  * closed form r = 1 + Σ_l d_l(k_l−1)·Π_{m<l} s_m beside it.
  */
-export type StackLayer = Pick<SpecInput, 'kernel' | 'stride' | 'dilation' | 'padding'>;
+export type { StackLayer };
 
 /** A stack laid out on a given input: one validated spec per layer, and the spatial shape of every level (0 = input). */
 export interface Stack {
@@ -123,17 +123,27 @@ export function receptiveFieldClosedForm(layers: readonly StackLayer[], dims?: n
 
 /** The recurrence per layer: jump = Π strides below it, r = the receptive field after it, each per axis. */
 export function stackRecurrence(layers: readonly StackLayer[], dims?: number): Array<{ jump: number[]; r: number[] }> {
-  const parsed = layers.map((layer, l) => {
-    const k = parsePerAxis(layer.kernel ?? 1, `layers[${l}].kernel`, 1);
-    const s = parsePerAxis(layer.stride ?? 1, `layers[${l}].stride`, 1);
-    const d = parsePerAxis(layer.dilation ?? 1, `layers[${l}].dilation`, 1);
-    return { k, s, d };
-  });
-  const axes = dims ?? Math.max(1, ...parsed.flatMap((p) => [p.k.length, p.s.length, p.d.length]));
-  const byAxis = Array.from({ length: axes }, (_, a) => receptiveFieldRecurrence(parsed.map((p, l) => ({
-    k: broadcast(p.k, axes, `layers[${l}].kernel`)[a]!,
-    s: broadcast(p.s, axes, `layers[${l}].stride`)[a]!,
-    d: broadcast(p.d, axes, `layers[${l}].dilation`)[a]!,
-  }))));
+  const parsed = layerAxes(layers, dims);
+  const byAxis = Array.from({ length: parsed[0]?.k.length ?? dims ?? 1 }, (_, a) => receptiveFieldRecurrence(parsed.map((p) => ({ k: p.k[a]!, s: p.s[a]!, d: p.d[a]! }))));
   return parsed.map((_, l) => ({ jump: byAxis.map((st) => st[l]!.jump), r: byAxis.map((st) => st[l]!.r) }));
+}
+
+/**
+ * The neuron of a level (default: the top) with the largest receptive field,
+ * the one nearest the middle among equals: with padding, neurons at a border
+ * see less (a causal stack's first outputs see only the start of the input).
+ * At most `limit` neurons around the middle are compared.
+ */
+export function widestReceptiveField(stack: Stack, layer = stack.layers.length, limit = 256): ReceptiveField {
+  const count = product(stack.shapes[layer] ?? []);
+  const middle = Math.floor(count / 2);
+  let best = receptiveField(stack, middle, layer);
+  for (let step = 1; step <= limit / 2 && step <= count; step++) {
+    for (const n of [middle + step, middle - step]) {
+      if (n < 0 || n >= count) continue;
+      const rf = receptiveField(stack, n, layer);
+      if (rf.size > best.size) best = rf;
+    }
+  }
+  return best;
 }

@@ -36,6 +36,11 @@ export function fullPadding(k: number, d: number): [number, number] {
   return [kernelSpan(k, d) - 1, kernelSpan(k, d) - 1];
 }
 
+/** Causal padding: d(k−1) before and none after, so a stride-1 layer keeps its length and reads only the past. */
+export function causalPadding(k: number, d: number): [number, number] {
+  return [kernelSpan(k, d) - 1, 0];
+}
+
 /**
  * The padding of the stride-1 convolution that computes a transposed convolution
  * on the zero-inserted input: d(k−1) − p₀ before, d(k−1) − p₁ + output_padding after.

@@ -66,6 +66,6 @@ describe('convmat explain: the analysis topics', () => {
       .toContain('1,228,800 against 4,800 + 49,152 = 53,952');
   }, 60_000);
   it('rejects a bad layer with a typed error', async () => {
-    await expect(run(['receptive-field', '--kernel', '3', '--dilation', '1,0'])).rejects.toThrow(/layers\[1\]\.dilation/);
+    await expect(run(['receptive-field', '--kernel', '3', '--dilation', '1,0'])).rejects.toThrow(/dilation\[1\]: must be an integer from 1/);
   });
 });

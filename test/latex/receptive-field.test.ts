@@ -36,7 +36,7 @@ describe('receptive field: the lecture\'s numbers', () => {
     expectWellFormed(d);
   });
   it('reads per-layer comma lists and explicit layers', () => {
-    expect(stackLayersOf({ kernel: 3, dilation: '1,2,4' })).toEqual([{ kernel: 3, dilation: '1' }, { kernel: 3, dilation: '2' }, { kernel: 3, dilation: '4' }]);
+    expect(stackLayersOf({ kernel: 3, dilation: '1,2,4' })).toEqual([1, 2, 4].map((d) => ({ kernel: [3], stride: [1], dilation: [d] })));
     expect(stackLayersOf({ kernel: 2 })).toHaveLength(2);
     const d = derive('receptive-field', { layers: [{ kernel: 3 }, { kernel: 3 }, { kernel: 3 }] } as never);
     expect(recurrence(d)).toEqual([3, 5, 7]);

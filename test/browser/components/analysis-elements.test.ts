@@ -9,18 +9,18 @@ function hover(target: Element): void {
 
 describe('<conv-receptive-field>', () => {
   it("gives the lecture's receptive fields: 4 for k=2 s=2 twice, 7 with dilation 2, 15 for the TCN 1,2,4", async () => {
-    const four = await mount('<conv-receptive-field layers="k=2 s=2; k=2 s=2"></conv-receptive-field>');
+    const four = await mount('<conv-receptive-field kernel="2" stride="2"></conv-receptive-field>');
     expect(part(four, 'info')!.textContent).toMatch(/receptive field 4 = 4 input positions/);
     expect(part(four, 'verdict')!.dataset.verdict).toBe('pass');
-    const seven = await mount('<conv-receptive-field layers="k=2 s=2 d=2; k=2 s=2 d=2"></conv-receptive-field>');
+    const seven = await mount('<conv-receptive-field kernel="2" stride="2" dilation="2"></conv-receptive-field>');
     expect(part(seven, 'info')!.textContent).toMatch(/receptive field 7 = 7 input positions/);
-    const tcn = await mount('<conv-receptive-field layers="k=3 d=1; k=3 d=2; k=3 d=4" input="20"></conv-receptive-field>');
+    const tcn = await mount('<conv-receptive-field kernel="3" dilation="1,2,4" input="20"></conv-receptive-field>');
     expect(part(tcn, 'info')!.textContent).toMatch(/receptive field 15 = 15/);
     await snapshot(tcn, 'conv-receptive-field');
   });
 
   it('lights the receptive field of a hovered neuron and fires highlight with its input positions', async () => {
-    const el = await mount('<conv-receptive-field layers="k=3 d=1; k=3 d=2" input="9"></conv-receptive-field>');
+    const el = await mount('<conv-receptive-field kernel="3" dilation="1,2" input="9"></conv-receptive-field>');
     const seen: Array<Record<string, unknown>> = [];
     el.addEventListener('highlight', (e) => seen.push((e as CustomEvent).detail));
     const circles = [...shadow(el).querySelectorAll('circle')];
@@ -33,11 +33,11 @@ describe('<conv-receptive-field>', () => {
   });
 
   it('draws a 2D stack as grids and names a bad layer inline', async () => {
-    const el = await mount('<conv-receptive-field layers="k=3x3; k=3x3"></conv-receptive-field>');
+    const el = await mount('<conv-receptive-field kernel="3x3"></conv-receptive-field>');
     expect(part(el, 'info')!.textContent).toMatch(/5 × 5 = 25/);
-    el.setAttribute('layers', 'k=3 q=2');
+    el.setAttribute('dilation', '1,q');
     await settle(el);
-    expect(part(el, 'error')!.dataset.attribute).toBe('layers');
+    expect(part(el, 'error')!.dataset.attribute).toBe('dilation');
     expect(part(el, 'info')).not.toBeNull();
   });
 });

@@ -22,7 +22,7 @@ describe('lecture examples (budget 5 ms each)', () => {
     inputs="[[3,3,2,1,0],[0,0,1,3,1],[3,1,2,2,3],[2,0,0,2,2],[2,0,0,0,1]]" weights="[[0,1,2],[2,2,0],[0,1,2]]"></conv-window>`));
   bench('conv-transposed 4 → 6, three forms', () => render('<conv-transposed input="4" kernel="3" inputs="z7,z8,z9,z10"></conv-transposed>'));
   bench('conv-checkerboard k=3 s=2', () => render('<conv-checkerboard kernel="3" stride="2"></conv-checkerboard>'));
-  bench('conv-receptive-field TCN 1,2,4', () => render('<conv-receptive-field layers="k=3 d=1; k=3 d=2; k=3 d=4"></conv-receptive-field>'));
+  bench('conv-receptive-field TCN 1,2,4', () => render('<conv-receptive-field kernel="3" dilation="1,2,4"></conv-receptive-field>'));
   bench('conv-separable Sobel + costs', () => render('<conv-separable></conv-separable>'));
 });
 

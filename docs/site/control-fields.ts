@@ -1,0 +1,66 @@
+/**
+ * What the example controls offer, as data: which spec attributes of each
+ * element get a control, their slider ranges, and how a value such as
+ * `5x5`, `1,2,4` or `1,2;0,1` splits into numbers (one slider each) and
+ * back. No index arithmetic: the numbers are handed to the element's
+ * attributes as written, and the engine checks them.
+ */
+const CONV = ['input', 'kernel', 'stride', 'padding', 'dilation'];
+
+/** Attributes offered per element; `when present` ones only when the example sets them. */
+export const FIELDS: Record<string, { always: readonly string[]; whenPresent?: readonly string[] }> = {
+  'conv-matrix': { always: CONV, whenPresent: ['output-padding', 'in-channels', 'out-channels', 'groups'] },
+  'conv-window': { always: CONV, whenPresent: ['output-padding', 'in-channels', 'out-channels', 'groups'] },
+  'conv-derivation': { always: CONV, whenPresent: ['output-padding', 'in-channels', 'out-channels', 'groups'] },
+  'conv-transposed': { always: [...CONV, 'output-padding'], whenPresent: ['in-channels', 'out-channels', 'groups'] },
+  'conv-receptive-field': { always: ['kernel', 'stride', 'dilation', 'input'], whenPresent: ['padding', 'layers'] },
+  'conv-checkerboard': { always: ['kernel', 'stride', 'dilation', 'input'], whenPresent: ['padding', 'layers'] },
+  'conv-separable': { always: [], whenPresent: ['spatial-input', 'input', 'kernel', 'in-channels', 'out-channels', 'stride', 'padding'] },
+};
+
+/** Elements whose weights and inputs are lists tied to the sizes. */
+export const SIZED_NAMES = new Set(['conv-matrix', 'conv-window', 'conv-derivation', 'conv-transposed']);
+export const SIZE_ATTRIBUTES = ['input', 'kernel', 'in-channels', 'out-channels', 'groups'];
+
+/** Value shown for an attribute the example leaves unset (the element's own default). */
+export const UNSET_DEFAULT: Record<string, string> = {
+  input: '8', kernel: '3', stride: '1', padding: '0', dilation: '1', 'output-padding': '0', layers: '2',
+  'in-channels': '1', 'out-channels': '1', groups: '1', 'spatial-input': '5x5',
+};
+
+const RANGE: Record<string, [number, number]> = {
+  input: [1, 24], 'spatial-input': [1, 12], kernel: [1, 7], stride: [1, 4], padding: [0, 4], dilation: [1, 4],
+  'output-padding': [0, 3], 'in-channels': [1, 8], 'out-channels': [1, 8], groups: [1, 4], layers: [1, 6],
+};
+
+/** The slider range of an attribute; the example's own value always fits. */
+export function rangeOf(attr: string, value: number): [number, number] {
+  const [lo, hi] = RANGE[attr] ?? [0, 8];
+  return [Math.min(lo, value), Math.max(hi, value)];
+}
+
+/** A value split into its numbers and the text between them, or null when it is not numbers only (`same`). */
+export interface NumberTemplate {
+  numbers: number[];
+  /** text around the numbers: gaps.length = numbers.length + 1 */
+  gaps: string[];
+}
+
+export function numbersOf(value: string): NumberTemplate | null {
+  const tokens = value.split(/(\d+)/);
+  const gaps = tokens.filter((_, i) => i % 2 === 0);
+  const numbers = tokens.filter((_, i) => i % 2 === 1).map(Number);
+  if (numbers.length === 0 || gaps.some((g) => !/^[\s,;x×]*$/i.test(g))) return null;
+  return { numbers, gaps };
+}
+
+export function withNumbers(t: NumberTemplate, numbers: readonly number[]): string {
+  return t.gaps.map((g, i) => (i < numbers.length ? `${g}${numbers[i]}` : g)).join('');
+}
+
+/** The attributes an element's controls offer, in order. */
+export function fieldsFor(tag: string, present: (attr: string) => boolean): string[] {
+  const f = FIELDS[tag];
+  if (!f) return [];
+  return [...f.always, ...(f.whenPresent ?? []).filter(present)];
+}

@@ -1,0 +1,91 @@
+import { SpecError } from '../errors.ts';
+import { causalPadding } from './output-size.ts';
+import type { SpecInput } from './spec.ts';
+import { broadcast, parseInteger, parsePerAxis } from './spec-fields.ts';
+
+/**
+ * A stack of convolution layers, in one spelling for every surface. A layer
+ * is `{kernel, stride, dilation, padding}` (values as in a spec; an array is
+ * one value per axis). In a single spec, a comma list in `kernel`, `stride`
+ * or `dilation` gives one value per layer (`dilation: "1,2,4"`; `x` still
+ * separates axes, `"3x3,5x5"`); a single value is repeated; every list has the
+ * same length. `padding` is one value for every layer, or `"causal"`: d(k−1)
+ * before and none after, so each stride-1 layer keeps its length (the TCN).
+ */
+export type StackLayer = Pick<SpecInput, 'kernel' | 'stride' | 'dilation' | 'padding'>;
+
+/** A spec spelling a stack: per-layer comma lists, and `layers`, the number of layers when nothing is a list. */
+export type StackSpelling = StackLayer & { layers?: number | string };
+
+/** One layer's kernel, stride and dilation per axis, all of the stack's length. */
+export interface LayerAxes {
+  k: number[];
+  s: number[];
+  d: number[];
+}
+
+const PER_LAYER = ['kernel', 'stride', 'dilation'] as const;
+type PerLayerKey = (typeof PER_LAYER)[number];
+
+/** A value split into one entry per layer: a comma list in a string, or the value itself for every layer. */
+function perLayer(v: unknown): unknown[] {
+  return typeof v === 'string' && v.includes(',') ? v.split(',').map((x) => x.trim()) : [v];
+}
+
+/**
+ * The layers a spec spells. `defaults` fills a key that is not given; the
+ * `layers` key (else `count`, default 2) is the number of layers when no key
+ * is a list. Every value is checked here, so an error names the key and the
+ * layer (`dilation[2]`).
+ */
+export function layersOfSpec(spec: StackSpelling, defaults: Partial<Record<PerLayerKey, number>> = {}, count = 2): StackLayer[] {
+  const lists = PER_LAYER.map((key) => perLayer(spec[key] ?? defaults[key] ?? 1));
+  const longest = lists.reduce((m, l, i) => (l.length > m.length ? { key: PER_LAYER[i]!, length: l.length } : m), { key: PER_LAYER[0] as PerLayerKey, length: 1 });
+  lists.forEach((l, i) => {
+    if (l.length > 1 && l.length !== longest.length) {
+      throw new SpecError({
+        field: PER_LAYER[i]!, value: spec[PER_LAYER[i]!],
+        rule: `has ${l.length} values, one per layer, but ${longest.key} has ${longest.length}`,
+        fix: 'give every comma list the same length, or one value for all layers',
+      });
+    }
+  });
+  if (longest.length > 1) count = longest.length;
+  if (spec.layers !== undefined) {
+    const n = parseInteger(spec.layers, 'layers', 1, 64);
+    if (longest.length > 1 && n !== longest.length) {
+      throw new SpecError({ field: 'layers', value: spec.layers, rule: `is ${n}, but ${longest.key} lists ${longest.length} layers`, fix: 'leave layers out when a list gives the layers' });
+    }
+    count = n;
+  }
+  const layers = Array.from({ length: count }, (_, l) => {
+    const layer: Record<string, unknown> = {};
+    PER_LAYER.forEach((key, i) => {
+      const list = lists[i]!;
+      const v = list.length > 1 ? list[l] : list[0];
+      layer[key] = parsePerAxis(v, list.length > 1 ? `${key}[${l}]` : key, 1);
+    });
+    return layer as StackLayer;
+  });
+  const axes = layerAxes(layers, undefined, 'lists');
+  const p = spec.padding;
+  if (typeof p === 'string' && p.trim().toLowerCase() === 'causal') {
+    layers.forEach((layer, l) => { layer.padding = axes[l]!.k.map((k, a) => causalPadding(k, axes[l]!.d[a]!)); });
+  } else if (p !== undefined) layers.forEach((layer) => { layer.padding = p; });
+  return layers;
+}
+
+/**
+ * Kernel, stride and dilation of each layer per axis, broadcast to one number
+ * of axes (`dims`, or the most any value spells). Errors name the layer:
+ * `layers[1].kernel` (library layers) or `kernel[1]` (comma lists).
+ */
+export function layerAxes(layers: ReadonlyArray<Pick<SpecInput, PerLayerKey>>, dims?: number, naming: 'layers' | 'lists' = 'layers'): LayerAxes[] {
+  const field = (l: number, key: PerLayerKey) => (naming === 'layers' ? `layers[${l}].${key}` : layers.length > 1 ? `${key}[${l}]` : key);
+  const raw = layers.map((layer, l) => PER_LAYER.map((key) => parsePerAxis(layer[key] ?? 1, field(l, key), 1)));
+  const n = dims ?? Math.max(1, ...raw.flat().map((v) => v.length));
+  return raw.map((values, l) => {
+    const [k, s, d] = values.map((v, i) => broadcast(v, n, field(l, PER_LAYER[i]!))) as [number[], number[], number[]];
+    return { k, s, d };
+  });
+}
