@@ -65,9 +65,9 @@ describe('<conv-transposed>', () => {
     const z4 = part(el, 'scatter-form')!.querySelector('.inp [data-in="3"]')!;
     z4.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
     await settle(el);
-    await new Promise((r) => setTimeout(r, 300)); // past the cells' 150 ms background transition
-    const lit = [0, 1, 2, 3, 4, 5, 6, 7, 8].filter((o) => bg(out(o)) !== before[o]);
-    expect(lit).toEqual([4, 5, 7, 8]);
+    // polled: the cells' background has a 150 ms transition
+    const lit = () => [0, 1, 2, 3, 4, 5, 6, 7, 8].filter((o) => bg(out(o)) !== before[o]);
+    await expect.poll(lit, { timeout: 5000 }).toEqual([4, 5, 7, 8]);
     const copy = shadow(el).querySelector('[part="copy"][data-in="3"]')!;
     expect(bg(copy)).not.toBe(bg(shadow(el).querySelector('[part="copy"][data-in="0"]')!));
     expect([...copy.querySelectorAll('[part="cell"]')].map(katexText)).toEqual(['', '', '', '', 'w1z4', 'w2z4', '', 'w4z4', 'w5z4']);
