@@ -8,6 +8,7 @@ import {
 import {
   type Mode, type PaddingValue, type PerAxis, broadcast, parseBoolean, parseInteger, parseMode, parsePadding, parsePerAxis,
 } from './spec-fields.ts';
+import { assertKnownKeys } from './known-keys.ts';
 import { assertDistinct, outputNamesFor, product, tensorNamesFor, weightNamesFor } from './names.ts';
 
 /** A spec as users write it: camelCase keys; values as numbers, arrays, or CLI/attribute strings. */
@@ -63,6 +64,12 @@ export interface ConvSpec {
   readonly inputs: readonly Polynomial[];
 }
 
+/** Every key a spec may have (the library's spelling; the CLI and attributes use kebab case). */
+export const SPEC_KEYS = [
+  'input', 'kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding',
+  'inChannels', 'outChannels', 'groups', 'weights', 'inputs', 'mode',
+] as const satisfies ReadonlyArray<keyof SpecInput>;
+
 /** Documented engine limits. */
 export const LIMITS = {
   dims: 3,
@@ -75,6 +82,7 @@ export const LIMITS = {
 export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
   if (isConvSpec(raw)) return raw;
   if (raw === null || typeof raw !== 'object') throw new ParseError({ field: 'spec', value: raw, rule: 'must be an object' });
+  assertKnownKeys(raw, SPEC_KEYS, 'a spec');
   const weightSrc = raw.weights === undefined ? undefined : parseEntrySource(raw.weights, 'weights');
   const inputSrc = raw.inputs === undefined ? undefined : parseEntrySource(raw.inputs, 'inputs');
   const transposed = parseBoolean(raw.transposed, 'transposed');
