@@ -1,6 +1,6 @@
 import { LimitError, ParseError, SpecError } from '../errors.ts';
-import { type Polynomial, symbolPoly } from '../algebra/polynomial.ts';
-import { assertIdentifier, isIdentifier } from '../algebra/symbols.ts';
+import { type Polynomial, symbolPoly, symbolsOf } from '../algebra/polynomial.ts';
+import { assertIdentifier, isIdentifier, symbolName } from '../algebra/symbols.ts';
 import { type EntrySource, entryToPolynomial, parseEntrySource } from '../algebra/entries.ts';
 import {
   type AxisParams, convOutputSize, fullPadding, kernelSpan, samePadding, transposedOutputSize,
@@ -159,7 +159,7 @@ export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
 
   const w = resolveEntries(weightSrc, 'weights', 'w', weightShape, singleChannel, (p) => weightNamesFor(p, weightShape, singleChannel));
   const z = resolveEntries(inputSrc, 'inputs', 'z', inputShape, singleChannel, (p) => tensorNamesFor(p, inputShape, singleChannel));
-  const taken = assertDistinct([{ field: 'weights', names: w.names }, { field: 'inputs', names: z.names }]);
+  const taken = assertDistinct(w.names ?? symbolNames(w.values), z.names ?? symbolNames(z.values));
   const outputNames = outputNamesFor(z.prefix, inputShape, outputShape, singleChannel, taken);
 
   return Object.freeze({
@@ -253,6 +253,13 @@ function resolveEntries(
   const values = src.items.map((v, i) => entryToPolynomial(v, `${field}[${i}]`));
   const bare = src.items.every((v) => typeof v === 'string' && isIdentifier(v.trim()));
   return { names: bare ? src.items.map((v) => String(v).trim()) : null, values, prefix: null };
+}
+
+/** The names of the symbols in entries that are expressions (`2*a`), for the name checks. */
+function symbolNames(values: readonly Polynomial[]): Set<string> {
+  const names = new Set<string>();
+  for (const p of values) for (const id of symbolsOf(p)) names.add(symbolName(id));
+  return names;
 }
 
 function same(a: readonly number[], b: readonly number[]): boolean {

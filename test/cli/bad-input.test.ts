@@ -21,7 +21,7 @@ const matrixCases: Array<[string, string[], RegExp]> = [
   ['weight array of the wrong shape', ['--input', '3', '--kernel', '3', '--weights', '[1,2]'], /^convmat: --weights: needs 3 entries/],
   ['invalid JSON weights', ['--input', '3', '--kernel', '2', '--weights', '[1,2'], /^convmat: --weights: is not valid JSON/],
   ['a name that is not an identifier', ['--input', '3', '--kernel', '3', '--weights', 'x,y,$z'], /^convmat: --weights\[2\]: /],
-  ['duplicated names', ['--input', '3', '--kernel', '3', '--weights', 'x,x,y'], /^convmat: --weights: names must be distinct \(got "x"\)/],
+  ['duplicated input names', ['--input', '3', '--kernel', '3', '--inputs', 'x,x,y'], /^convmat: --inputs: names must be distinct \(got "x"\)/],
   ['a name used by weights and inputs', ['--input', '3', '--kernel', '2', '--weights', 'a,b', '--inputs', 'b,c,d'], /^convmat: --inputs: this name is already used in weights/],
   ['size past the limit', ['--input', '3000x3000', '--kernel', '3'], /^convmat: --input: has 9000000 elements; the engine handles at most/],
   ['too many axes', ['--input', '2x2x2x2', '--kernel', '1'], /^convmat: --input: convmat handles 1, 2 or 3 spatial axes/],
