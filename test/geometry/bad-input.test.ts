@@ -3,7 +3,6 @@
  * and says what is allowed.
  */
 import { describe, expect, it } from 'vitest';
-import '../../src/algebra/expression.ts';
 import { ConvmatError, LimitError, NameError, ParseError, SpecError } from '../../src/errors.ts';
 import { LIMITS, type SpecInput, normalizeSpec } from '../../src/geometry/spec.ts';
 
