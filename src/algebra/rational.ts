@@ -105,10 +105,10 @@ export function rIsInteger(a: Rational): boolean { return a.d === 1 || a.d === 1
 export function rSign(a: Rational): -1 | 0 | 1 { return a.n === 0 ? 0 : a.n > 0 ? 1 : -1; }
 export function rAbs(a: Rational): Rational { return rSign(a) < 0 ? rneg(a) : a; }
 
-/** The nearest double (exact parts divide directly; big parts keep 17 significant digits). */
+/** The nearest double (safe parts divide directly; big parts go through a 25-digit decimal, then one rounding). */
 export function rToNumber(a: Rational): number {
   if (typeof a.n === 'number' && typeof a.d === 'number') return a.n / a.d;
-  return Number(bigDecimal(big(a.n), big(a.d), 17));
+  return Number(bigDecimal(big(a.n), big(a.d), 25));
 }
 export function rToString(a: Rational): string { return rIsInteger(a) ? String(a.n) : `${a.n}/${a.d}`; }
 
