@@ -146,6 +146,17 @@ describe('the packed package in an external project (npm install --engine-strict
     });
   });
 
+  it('runs the installed CLI (npx convmat): five commands, an implicit product, a did-you-mean', () => {
+    const cli = (args: string[]) => spawnSync(join(consumer, 'node_modules/.bin/convmat'), args, { cwd: consumer, env: childEnv, encoding: 'utf8' });
+    const matrix = cli(['matrix', '--input', '4', '--kernel', '3', '--weights', '2x,y,x', '--json']);
+    expect(matrix.status, matrix.stderr).toBe(0);
+    expect((JSON.parse(matrix.stdout) as { matrix: string[][] }).matrix[0]).toEqual(['2*x', 'y', 'x', '0']);
+    expect(cli(['help']).stdout).toMatch(/matrix[\s\S]*eval[\s\S]*explain[\s\S]*check/);
+    const typo = cli(['check', 'matrix-equals-sliding-window', '--spec', '{"input":6,"kernel":3,"strid":2}']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/did you mean stride\?/);
+  });
+
   it('type-checks the matchers and the elements from outside (HTMLElementTagNameMap)', () => {
     writeFileSync(join(consumer, 'types.ts'), TYPES_CHECK);
     const r = node([bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json']);
