@@ -19,8 +19,7 @@ export type EntrySource =
 export function needsExpressionParser(v: EntryValue): boolean {
   if (typeof v !== 'string') return false;
   const s = v.trim();
-  if (isIdentifier(s)) return false;
-  try { parseRational(s); return false; } catch { return expressionNeedsMathjs(s); }
+  return !isIdentifier(s) && !isPlainNumber(s) && expressionNeedsMathjs(s);
 }
 
 /** A word that is meant as a name (letters, digits, _; not starting with a digit), identifier or not. */

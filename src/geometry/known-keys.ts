@@ -5,12 +5,12 @@ import { ParseError } from '../errors.ts';
  * ignored option (`strid: 2` would otherwise check stride 1). Used by
  * normalizeSpec, the identity specs of `check --spec` and `eval` cases.
  */
-export function assertKnownKeys(obj: object, known: readonly string[], what: string, prefix = ''): void {
+export function assertKnownKeys(obj: object, known: readonly string[], what: string): void {
   for (const key of Object.keys(obj)) {
     if (known.includes(key) || (obj as Record<string, unknown>)[key] === undefined) continue;
     const near = didYouMean(key, known);
     throw new ParseError({
-      field: `${prefix}${key}`, value: (obj as Record<string, unknown>)[key],
+      field: key, value: (obj as Record<string, unknown>)[key],
       rule: `is not a key of ${what}`,
       fix: `${near ? `did you mean ${near}? ` : ''}the keys are ${known.join(', ')}`,
     });
