@@ -37,7 +37,7 @@ function onPath(name: string): string | undefined {
 export function findChromium(): string | undefined {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv && existsSync(fromEnv)) return fromEnv;
-  return playwrightChromium() ?? SYSTEM_NAMES.map(onPath).find(Boolean) ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+  return playwrightChromium() ?? SYSTEM_NAMES.map(onPath).find(Boolean);
 }
 
 const HOW = 'convmat: the browser tests need Chromium: install it (sudo apt-get install chromium, or npx playwright install chromium) or set CHROMIUM_PATH to its executable';
