@@ -78,6 +78,19 @@ expect({ input: 6, kernel: 3 }).toSatisfyIdentity('transposed-adjunct');
 expect({ input: 6, kernel: 3 }).toSatisfyIdentity('shape-round-trip', { matrix: [] });
 `;
 
+/** The bare packages a built module imports statically, following its relative imports (node: builtins left out). */
+function packagesImportedBy(dir: string, file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const found = new Set<string>();
+  for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm)) {
+    const spec = (m[1] ?? m[2])!;
+    if (spec.startsWith('.')) for (const p of packagesImportedBy(dir, join(dirname(file), spec), seen)) found.add(p);
+    else if (!spec.startsWith('node:')) found.add(spec.split('/')[0]!);
+  }
+  return [...found].sort();
+}
+
 /** What the engine in this checkout says about the app's spec: the installed package must agree. */
 const EXPRESSION_SPEC = { input: 4, kernel: 3, weights: '1/2,2*a,b' };
 const expressionProducts = () => checkMatrix(EXPRESSION_SPEC).product.map((p) => polynomialToText(p));
@@ -95,6 +108,11 @@ describe('the packed package in an external project (npm install --engine-strict
     const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules/convmat/package.json'), 'utf8')) as Record<string, unknown>;
     expect([manifest.unpkg, manifest.jsdelivr]).toEqual(['dist/convmat.js', 'dist/convmat.js']);
     expect(readFileSync(join(consumer, 'node_modules/convmat/dist/types/src/testing/vitest-types.d.ts'), 'utf8')).toContain("declare module 'vitest'");
+    // each entry imports only its own peer, through every static import it makes
+    const lib = join(consumer, 'node_modules/convmat/dist/lib');
+    expect(packagesImportedBy(lib, 'index.js')).toEqual([]);
+    expect(packagesImportedBy(lib, 'testing.js')).toEqual(['vitest']);
+    expect(packagesImportedBy(lib, 'testing-arbitrary.js')).toEqual(['fast-check']);
   });
 
   it("runs the project's vitest suite: every test passes except the one that fails on purpose", () => {
