@@ -64,11 +64,13 @@ export interface ConvSpec {
   readonly inputs: readonly Polynomial[];
 }
 
-/** Every key a spec may have (the library's spelling; the CLI and attributes use kebab case). */
-export const SPEC_KEYS = [
-  'input', 'kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding',
-  'inChannels', 'outChannels', 'groups', 'weights', 'inputs', 'mode',
-] as const satisfies ReadonlyArray<keyof SpecInput>;
+/** Every key of SpecInput, once (a key added to SpecInput and not here is a type error). */
+const KEYS: Record<keyof SpecInput, true> = {
+  input: true, kernel: true, stride: true, padding: true, dilation: true, transposed: true, outputPadding: true,
+  inChannels: true, outChannels: true, groups: true, weights: true, inputs: true, mode: true,
+};
+/** Every key a spec may have (the library's spelling; the CLI and attributes use kebab case); any other is an error. */
+export const SPEC_KEYS = Object.keys(KEYS) as ReadonlyArray<keyof SpecInput>;
 
 /** Documented engine limits. */
 export const LIMITS = {
@@ -79,6 +81,7 @@ export const LIMITS = {
   size: 1 << 20,
 } as const;
 
+/** Validates a spec and resolves every default; an unknown key is a ParseError with a did-you-mean. A ConvSpec passes through. */
 export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
   if (isConvSpec(raw)) return raw;
   if (raw === null || typeof raw !== 'object') throw new ParseError({ field: 'spec', value: raw, rule: 'must be an object' });
