@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
+import { findChromium } from './scripts/chromium.ts';
 
-/** Debian's Chromium, launched headless; nothing is downloaded. */
+/** A Chromium found on this machine ($CHROMIUM_PATH, Playwright's, the system's), launched headless. */
 const chromium = playwright({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: findChromium(),
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -34,6 +35,8 @@ export default defineConfig({
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           setupFiles: ['./test/setup.ts'],
+          // docs/screenshots/*.png are tracked: written only when asked for (helpers.ts snapshot)
+          provide: { screenshots: process.env.CONVMAT_SCREENSHOTS === '1' },
           browser: {
             enabled: true,
             headless: true,

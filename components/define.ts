@@ -22,8 +22,24 @@ export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]
   ['conv-explorer', ConvExplorerElement],
 ];
 
-for (const [tag, ctor] of ELEMENTS) {
-  if (!customElements.get(tag)) customElements.define(tag, ctor);
+// guarded: a page without a custom-element registry (a server render with a partial DOM shim) defines nothing
+if (typeof customElements !== 'undefined') {
+  for (const [tag, ctor] of ELEMENTS) {
+    if (!customElements.get(tag)) customElements.define(tag, ctor);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'conv-matrix': ConvMatrixElement;
+    'conv-window': ConvWindowElement;
+    'conv-transposed': ConvTransposedElement;
+    'conv-derivation': ConvDerivationElement;
+    'conv-receptive-field': ConvReceptiveFieldElement;
+    'conv-checkerboard': ConvCheckerboardElement;
+    'conv-separable': ConvSeparableElement;
+    'conv-explorer': ConvExplorerElement;
+  }
 }
 
 export {

@@ -2,8 +2,6 @@
  * convmat's public API, listed by name. Each section belongs to one concept;
  * add exports to the section of the module they come from.
  */
-import './algebra/expression.ts';
-
 // ── errors
 export { ConvmatError, SpecError, ParseError, NameError, LimitError } from './errors.ts';
 export type { ErrorKind, ErrorDetails } from './errors.ts';
@@ -16,7 +14,7 @@ export type { Rational } from './algebra/rational.ts';
 export { float64Ring, rationalRing, polynomialRing, floatClose, FLOAT_TOLERANCE } from './algebra/ring.ts';
 export type { Ring } from './algebra/ring.ts';
 export { polynomialToText, polynomialToLatex } from './algebra/print.ts';
-export { parseExpression } from './algebra/expression.ts';
+export { parseExpression, loadExpressionParser } from './algebra/expression.ts';
 export { isIdentifier } from './algebra/symbols.ts';
 
 // ── geometry

@@ -21,6 +21,11 @@ function assertEqual(n: number): void {
 describe('checkMatrix, 2D single channel, 3×3 kernel', () => {
   bench('64×64 (34,596 terms; budget 20 ms)', () => assertEqual(64), { time: 2000, warmupIterations: 5 });
   bench('256×256 (571,536 terms; budget 571 ms)', () => assertEqual(256), { time: 5000, iterations: 5, warmupIterations: 1 });
+  // the same work with every coefficient past 2^53: the BigInt fallback of the rationals, for comparison (no budget)
+  const huge = Array.from({ length: 9 }, (_, j) => `${9007199254740993n + BigInt(j)}*w${j + 1}`).join(',');
+  bench('64×64, coefficients past 2^53 (BigInt path)', () => {
+    if (!checkMatrix({ input: [64, 64], kernel: [3, 3], weights: huge }).report.equal) throw new Error('disagrees');
+  }, { time: 2000, warmupIterations: 2 });
 });
 
 describe('stages at 64×64', () => {

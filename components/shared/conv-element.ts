@@ -49,7 +49,7 @@ export abstract class ConvElement<View> extends LitElement {
   declare stride?: string;
   declare padding?: string;
   declare dilation?: string;
-  declare transposed?: string;
+  declare transposed?: boolean | string;
   declare outputPadding?: string;
   declare inChannels?: string;
   declare outChannels?: string;

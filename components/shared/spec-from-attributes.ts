@@ -1,6 +1,7 @@
 import type { SpecInput } from '../../src/geometry/spec.ts';
 import { ParseError, SpecError } from '../../src/errors.ts';
 import { needsExpressionParser, parseEntrySource } from '../../src/algebra/entries.ts';
+import { loadExpressionParser as loadMathjs } from '../../src/algebra/expression.ts';
 
 /**
  * The shared spec attributes of every element (DESIGN.md), in the CLI's
@@ -40,7 +41,7 @@ export function specFromAttributes(values: SpecAttributes): SpecInput {
   return spec as SpecInput;
 }
 
-/** True when `weights` or `inputs` hold an expression such as `2*w1`, which needs mathjs. */
+/** True when `weights` or `inputs` hold an expression only mathjs reads (an implicit product such as `2x`; `2*w1` needs nothing). */
 export function specNeedsParser(spec: SpecInput): boolean {
   for (const field of ['weights', 'inputs'] as const) {
     const v = spec[field];
@@ -57,9 +58,9 @@ export function specNeedsParser(spec: SpecInput): boolean {
 
 let parserLoad: Promise<unknown> | null = null;
 
-/** Loads mathjs and installs it as the expression parser, once (a separate chunk of the bundle). */
+/** Loads mathjs for such expressions, once (a separate chunk of the bundle). */
 export function loadExpressionParser(): Promise<unknown> {
-  parserLoad ??= import('../../src/algebra/expression.ts');
+  parserLoad ??= loadMathjs();
   return parserLoad;
 }
 

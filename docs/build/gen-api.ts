@@ -11,6 +11,7 @@ import { type ExportedItem, readExports } from './ts-declarations.ts';
 const ENTRIES = [
   { file: 'src/index.ts', pkg: 'convmat' },
   { file: 'src/testing/index.ts', pkg: 'convmat/testing' },
+  { file: 'src/testing/arbitrary.ts', pkg: 'convmat/testing/arbitrary' },
 ] as const;
 
 /** JSDoc as HTML: paragraphs, `- ` bullets, `code`, and @tags as a definition list. */

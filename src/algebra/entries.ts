@@ -1,5 +1,6 @@
 import { ParseError } from '../errors.ts';
 import { type Polynomial, constPoly, symbolPoly } from './polynomial.ts';
+import { expressionNeedsMathjs, parseExpression } from './expression.ts';
 import { parseRational } from './rational.ts';
 import { assertIdentifier, isIdentifier } from './symbols.ts';
 
@@ -14,20 +15,11 @@ export type EntrySource =
   | { kind: 'prefix'; prefix: string }
   | { kind: 'list'; items: EntryValue[]; shape: number[] | null };
 
-type ExpressionParser = (text: string, field: string) => Polynomial;
-let expressionParser: ExpressionParser | undefined;
-
-/** Installs the parser for general expressions (`2*w1`); `src/algebra/expression.ts` installs mathjs. */
-export function setExpressionParser(fn: ExpressionParser): void {
-  expressionParser = fn;
-}
-
-/** True when a value needs the general expression parser (so a caller can load it first). */
+/** True when a value is an expression only mathjs reads (`2x`), so a browser caller can load it first. */
 export function needsExpressionParser(v: EntryValue): boolean {
   if (typeof v !== 'string') return false;
   const s = v.trim();
-  if (isIdentifier(s)) return false;
-  try { parseRational(s); return false; } catch { return true; }
+  return !isIdentifier(s) && !isPlainNumber(s) && expressionNeedsMathjs(s);
 }
 
 /** A word that is meant as a name (letters, digits, _; not starting with a digit), identifier or not. */
@@ -39,15 +31,12 @@ export function entryToPolynomial(v: EntryValue, field: string): Polynomial {
   const s = v.trim();
   if (isIdentifier(s)) return symbolPoly(s);
   if (NAME_LIKE.test(s)) assertIdentifier(s, field); // a NameError naming the field, not a later shape error
-  if (!needsExpressionParser(s)) return constPoly(parseRational(s, field));
-  if (!expressionParser) {
-    throw new ParseError({
-      field, value: v,
-      rule: 'expressions need the expression parser, which is not loaded',
-      fix: "import 'convmat' (or call loadExpressionParser() first), or give plain numbers and names",
-    });
-  }
-  return expressionParser(s, field);
+  if (isPlainNumber(s)) return constPoly(parseRational(s, field));
+  return parseExpression(s, field);
+}
+
+function isPlainNumber(s: string): boolean {
+  try { parseRational(s); return true; } catch { return false; }
 }
 
 export function parseEntrySource(v: unknown, field: string): EntrySource {

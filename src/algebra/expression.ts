@@ -1,80 +1,73 @@
-import { create, parseDependencies, type MathNode } from 'mathjs';
 import { ParseError } from '../errors.ts';
-import {
-  type Polynomial, constPoly, mulPoly, negPoly, onePoly, subPoly, sumPolys, symbolPoly,
-} from './polynomial.ts';
+import { parseArithmetic } from './arithmetic.ts';
+import { type ExpressionReader, type MathjsModule, mathjsReader } from './mathjs-reader.ts';
+import type { Polynomial } from './polynomial.ts';
 import { polynomialToText } from './print.ts';
-import { parseRational, rdiv } from './rational.ts';
-import { setExpressionParser } from './entries.ts';
-import { assertIdentifier } from './symbols.ts';
 
 /**
- * User expressions (`1/2`, `2*w1`, `-(x+y)/3`) read by mathjs's parser and
- * turned into exact polynomials. Only +, −, ·, division by a constant and
- * whole powers are accepted; anything else is a ParseError naming the field.
- * Importing this module installs it as the spec's expression parser.
+ * User expressions (`1/2`, `2*w1`, `-(x+y)/3`) as exact polynomials. Only +,
+ * −, ·, division by a number and whole powers are accepted; anything else is a
+ * ParseError naming the field.
+ *
+ * Plain arithmetic is read here, synchronously, without mathjs, in every
+ * environment and every bundle. mathjs reads the rest (implicit products such
+ * as `2x`): in Node it is required synchronously on first need; in a browser
+ * `await loadExpressionParser()` first (the elements and the CLI do). So
+ * `import 'convmat'` never loads mathjs, and no import has a side effect.
  */
-const math = create({ parseDependencies });
-
 export const MAX_EXPRESSION_LENGTH = 500;
+
+let reader: ExpressionReader | undefined;
 
 export function parseExpression(text: string, field = 'expression'): Polynomial {
   if (text.length > MAX_EXPRESSION_LENGTH) {
     throw new ParseError({ field, value: text, rule: `expressions are at most ${MAX_EXPRESSION_LENGTH} characters` });
   }
-  let node: MathNode;
+  return parseArithmetic(text, field) ?? readWithMathjs(text, field);
+}
+
+/** True when `text` is an expression only mathjs reads (so a browser caller can load it first). */
+export function expressionNeedsMathjs(text: string): boolean {
+  if (reader || text.length > MAX_EXPRESSION_LENGTH) return false;
   try {
-    node = math.parse(text);
-  } catch (e) {
-    throw new ParseError({ field, value: text, rule: `is not an expression (${(e as Error).message})` });
-  }
-  return toPolynomial(node, field, text);
-}
-
-function toPolynomial(node: MathNode, field: string, text: string): Polynomial {
-  const fail = (why: string): never => { throw new ParseError({ field, value: text, rule: why, fix: 'use numbers, names, + - * /, and whole powers' }); };
-  const n = node as MathNode & { type: string; value?: unknown; name?: string; op?: string; fn?: string; args?: MathNode[]; content?: MathNode };
-  switch (n.type) {
-    case 'ConstantNode':
-      if (typeof n.value !== 'number' && typeof n.value !== 'string') return fail('only numbers are allowed as constants');
-      return constPoly(parseRational(String(n.value), field));
-    case 'SymbolNode':
-      assertIdentifier(n.name, field);
-      return symbolPoly(n.name);
-    case 'ParenthesisNode':
-      return toPolynomial(n.content!, field, text);
-    case 'OperatorNode': {
-      const args = n.args!.map((a) => toPolynomial(a, field, text));
-      switch (n.fn) {
-        case 'add': return sumPolys(args);
-        case 'subtract': return subPoly(args[0]!, args[1]!);
-        case 'multiply': return args.reduce(mulPoly, onePoly);
-        case 'unaryMinus': return negPoly(args[0]!);
-        case 'unaryPlus': return args[0]!;
-        case 'divide': {
-          const c = args[1]!.constantValue();
-          if (!c || c.n === 0) return fail('division is only by a nonzero number');
-          const inv = rdiv({ n: 1, d: 1 }, c);
-          return mulPoly(args[0]!, constPoly(inv));
-        }
-        case 'pow': {
-          const e = args[1]!.constantValue();
-          if (!e || e.d !== 1 || e.n < 0 || e.n > 16) return fail('powers must be whole numbers from 0 to 16');
-          let r = onePoly;
-          for (let i = 0; i < e.n; i++) r = mulPoly(r, args[0]!);
-          return r;
-        }
-        default: return fail(`the operator ${n.op} is not allowed`);
-      }
-    }
-    default:
-      return fail(`${n.type.replace('Node', '').toLowerCase()} expressions are not allowed`);
+    return parseArithmetic(text, 'expression') === undefined;
+  } catch {
+    return false; // an error that parseExpression reports without mathjs
   }
 }
 
-/** Text of a polynomial parsed back by mathjs: the round trip the CLI's JSON relies on. */
+/** Loads mathjs for the expressions plain arithmetic does not cover (a separate chunk in bundles). Idempotent. */
+export async function loadExpressionParser(): Promise<void> {
+  if (reader) return;
+  const mathjs = await import('mathjs');
+  reader ??= mathjsReader(mathjs as MathjsModule);
+}
+
+/** Text of a polynomial parsed back by mathjs itself: the round trip the CLI's JSON promises. */
 export function roundTrip(p: Polynomial): Polynomial {
-  return parseExpression(polynomialToText(p));
+  return readWithMathjs(polynomialToText(p), 'expression');
 }
 
-setExpressionParser(parseExpression);
+function readWithMathjs(text: string, field: string): Polynomial {
+  reader ??= requireReader();
+  if (!reader) {
+    throw new ParseError({
+      field, value: text,
+      rule: 'is not plain arithmetic (numbers, names, + - * / ^, parentheses), and mathjs, which reads the rest, is not loaded',
+      fix: 'write products with * (2*x instead of 2x), or await loadExpressionParser() first',
+    });
+  }
+  return reader(text, field);
+}
+
+type NodeModuleApi = typeof import('node:module');
+
+/** In Node: mathjs and its reader through require, synchronously. Elsewhere: undefined. */
+function requireReader(): ExpressionReader | undefined {
+  const nodeProcess = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const moduleApi = nodeProcess?.getBuiltinModule?.('node:module') as NodeModuleApi | undefined;
+  if (!moduleApi) return undefined;
+  const require = moduleApi.createRequire(import.meta.url);
+  const mathjs = require('mathjs') as MathjsModule;
+  return mathjsReader(mathjs);
+}

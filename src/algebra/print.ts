@@ -1,5 +1,5 @@
 import { type Polynomial, type Term, forEachTerm } from './polynomial.ts';
-import type { Rational } from './rational.ts';
+import { type Rational, rAbs, rIsInteger, rneg, rToString } from './rational.ts';
 import { compareNames, symbolName } from './symbols.ts';
 import { latexSymbol } from '../latex/escape.ts';
 
@@ -24,12 +24,13 @@ export function polynomialToLatex(p: Polynomial, opts: PrintOptions = {}): strin
 }
 
 export function rationalToLatex(r: Rational): string {
-  const mag = r.d === 1 ? String(Math.abs(r.n)) : `\\tfrac{${Math.abs(r.n)}}{${r.d}}`;
+  const abs = rAbs(r);
+  const mag = rIsInteger(abs) ? String(abs.n) : `\\tfrac{${abs.n}}{${abs.d}}`;
   return r.n < 0 ? `-${mag}` : mag;
 }
 
 export function rationalToText(r: Rational): string {
-  return r.d === 1 ? String(r.n) : `${r.n}/${r.d}`;
+  return rToString(r);
 }
 
 function print(p: Polynomial, format: Format, opts: PrintOptions): string {
@@ -65,7 +66,7 @@ function compareKeys(a: Array<number | string>, b: Array<number | string>): numb
 
 /** |coef| times the factors, factors in natural name order with powers collected. */
 function monomial(t: Term, format: Format, negative: boolean): string {
-  const abs: Rational = { n: negative ? -t.coef.n : t.coef.n, d: t.coef.d };
+  const abs = negative ? rneg(t.coef) : t.coef;
   const factors = powers(t.vars).map(([name, k]) => {
     if (format === 'text') return k === 1 ? name : `${name}^${k}`;
     return k === 1 ? latexSymbol(name) : `${latexSymbol(name)}^{${k}}`;

@@ -1,10 +1,22 @@
 import { LimitError, ParseError } from '../errors.ts';
 
-/** An exact rational n/d in lowest terms with d > 0. Safe-integer parts; overflow is an error, never a rounding. */
+/**
+ * An exact rational n/d in lowest terms with d > 0. Both parts are safe
+ * integers (`number`) whenever they fit, and both are `bigint` otherwise: the
+ * representation is canonical, so equal values have equal parts. Arithmetic
+ * runs on numbers and falls back to BigInt on overflow, so there is no 2^53
+ * wall and nothing is ever rounded.
+ */
 export interface Rational {
-  readonly n: number;
-  readonly d: number;
+  readonly n: number | bigint;
+  readonly d: number | bigint;
 }
+
+/** The longest decimal (digits plus |exponent|) read exactly: a guard against `1e999999999`. */
+export const MAX_DECIMAL_DIGITS = 2000;
+
+export const ZERO: Rational = { n: 0, d: 1 };
+export const ONE: Rational = { n: 1, d: 1 };
 
 function gcd(a: number, b: number): number {
   a = Math.abs(a); b = Math.abs(b);
@@ -12,63 +24,135 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-function checked(x: number): number {
-  if (!Number.isSafeInteger(x)) {
-    throw new LimitError({ field: 'coefficient', value: x, rule: 'exact coefficients must stay within ±2^53' });
+function bigGcd(a: bigint, b: bigint): bigint {
+  if (a < 0n) a = -a;
+  if (b < 0n) b = -b;
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const fits = (x: bigint) => x <= SAFE && x >= -SAFE;
+
+/** The canonical rational of two BigInts (any signs, d ≠ 0). */
+function fromBig(n: bigint, d: bigint): Rational {
+  if (d < 0n) { n = -n; d = -d; }
+  const g = bigGcd(n, d);
+  if (g > 1n) { n /= g; d /= g; }
+  if (n === 0n) return ZERO;
+  return fits(n) && fits(d) ? { n: Number(n), d: Number(d) } : { n, d };
+}
+
+const big = (x: number | bigint) => (typeof x === 'bigint' ? x : BigInt(x));
+
+/** n/d from integers (numbers must be safe integers; bigints may be any size). */
+export function rational(n: number | bigint, d: number | bigint = 1): Rational {
+  for (const x of [n, d]) {
+    if (typeof x === 'number' && !Number.isSafeInteger(x)) {
+      throw new LimitError({ field: 'coefficient', value: x, rule: 'must be a safe integer; give larger integers as bigint or as text' });
+    }
   }
-  return x;
+  if (d === 0 || d === 0n) throw new ParseError({ field: 'coefficient', value: `${n}/0`, rule: 'division by zero' });
+  if (typeof n === 'number' && typeof d === 'number') {
+    if (d < 0) { n = -n; d = -d; }
+    if (d === 1) return n === 0 ? ZERO : { n, d: 1 };
+    const g = gcd(n, d) || 1;
+    return { n: n / g || 0, d: d / g };
+  }
+  return fromBig(big(n), big(d));
 }
-
-export function rational(n: number, d = 1): Rational {
-  checked(n); checked(d);
-  if (d === 0) throw new ParseError({ field: 'coefficient', value: `${n}/0`, rule: 'division by zero' });
-  if (d < 0) { n = -n; d = -d; }
-  if (d === 1) return { n: n === 0 ? 0 : n, d: 1 };
-  const g = gcd(n, d) || 1;
-  return { n: n / g, d: d / g };
-}
-
-export const ZERO: Rational = { n: 0, d: 1 };
-export const ONE: Rational = { n: 1, d: 1 };
 
 export function radd(a: Rational, b: Rational): Rational {
-  if (a.d === 1 && b.d === 1) return { n: checked(a.n + b.n), d: 1 };
-  return rational(checked(a.n * b.d + b.n * a.d), checked(a.d * b.d));
+  const an = a.n, ad = a.d, bn = b.n, bd = b.d;
+  if (typeof an === 'number' && typeof bn === 'number' && typeof ad === 'number' && typeof bd === 'number') {
+    if (ad === 1 && bd === 1) {
+      const s = an + bn;
+      if (Number.isSafeInteger(s)) return s === 0 ? ZERO : { n: s, d: 1 };
+    } else {
+      const n = an * bd + bn * ad, d = ad * bd;
+      if (Number.isSafeInteger(n) && Number.isSafeInteger(an * bd) && Number.isSafeInteger(bn * ad) && Number.isSafeInteger(d)) return rational(n, d);
+    }
+  }
+  return fromBig(big(an) * big(bd) + big(bn) * big(ad), big(ad) * big(bd));
 }
-export function rneg(a: Rational): Rational { return { n: -a.n || 0, d: a.d }; }
+
+export function rneg(a: Rational): Rational {
+  return typeof a.n === 'number' ? { n: -a.n || 0, d: a.d } : { n: -a.n, d: a.d };
+}
 export function rsub(a: Rational, b: Rational): Rational { return radd(a, rneg(b)); }
+
 export function rmul(a: Rational, b: Rational): Rational {
-  if (a.d === 1 && b.d === 1) return { n: checked(a.n * b.n) || 0, d: 1 };
-  return rational(checked(a.n * b.n), checked(a.d * b.d));
+  const an = a.n, ad = a.d, bn = b.n, bd = b.d;
+  if (typeof an === 'number' && typeof bn === 'number' && typeof ad === 'number' && typeof bd === 'number') {
+    const n = an * bn;
+    if (ad === 1 && bd === 1) {
+      if (Number.isSafeInteger(n)) return n === 0 ? ZERO : { n, d: 1 };
+    } else {
+      const d = ad * bd;
+      if (Number.isSafeInteger(n) && Number.isSafeInteger(d)) return rational(n, d);
+    }
+  }
+  return fromBig(big(an) * big(bn), big(ad) * big(bd));
 }
+
 export function rdiv(a: Rational, b: Rational): Rational {
   if (b.n === 0) throw new ParseError({ field: 'coefficient', value: 0, rule: 'division by zero' });
-  return rational(checked(a.n * b.d), checked(a.d * b.n));
+  return rmul(a, { n: b.d, d: b.n });
 }
+
 export function requals(a: Rational, b: Rational): boolean { return a.n === b.n && a.d === b.d; }
-export function rToNumber(a: Rational): number { return a.n / a.d; }
-export function rToString(a: Rational): string { return a.d === 1 ? String(a.n) : `${a.n}/${a.d}`; }
+export function rIsInteger(a: Rational): boolean { return a.d === 1 || a.d === 1n; }
+export function rSign(a: Rational): -1 | 0 | 1 { return a.n === 0 ? 0 : a.n > 0 ? 1 : -1; }
+export function rAbs(a: Rational): Rational { return rSign(a) < 0 ? rneg(a) : a; }
+
+/** The nearest double (safe parts divide directly; big parts go through a 25-digit decimal, then one rounding). */
+export function rToNumber(a: Rational): number {
+  if (typeof a.n === 'number' && typeof a.d === 'number') return a.n / a.d;
+  return Number(bigDecimal(big(a.n), big(a.d), 25));
+}
+export function rToString(a: Rational): string { return rIsInteger(a) ? String(a.n) : `${a.n}/${a.d}`; }
+
+/** n/d as decimal text with `digits` significant digits (truncated), for converting big parts to a double. */
+function bigDecimal(n: bigint, d: bigint, digits: number): string {
+  const neg = n < 0n;
+  if (neg) n = -n;
+  const shift = Math.max(0, digits + d.toString().length - n.toString().length + 1);
+  const q = (n * 10n ** BigInt(shift)) / d;
+  return `${neg ? '-' : ''}${q}e-${shift}`;
+}
 
 /**
  * The exact rational a user meant by a finite JS number or a decimal string:
- * 0.1 is 1/10 (its shortest decimal), not the binary double nearest to it.
+ * 0.1 is 1/10 (its shortest decimal), not the binary double nearest to it;
+ * `9007199254740993` and `0.30000001192092896` are taken digit for digit.
  */
-export function parseRational(text: string | number, field = 'value'): Rational {
+export function parseRational(text: string | number | bigint, field = 'value'): Rational {
+  if (typeof text === 'bigint') return rational(text);
   const s = typeof text === 'number' ? numberText(text, field) : text.trim();
   const frac = /^([+-]?\d+)\s*\/\s*([+-]?\d+)$/.exec(s);
-  if (frac) return rational(Number(frac[1]), Number(frac[2]));
+  if (frac) return guarded(frac[1]!.length + frac[2]!.length, text, field, () => rational(BigInt(frac[1]!), BigInt(frac[2]!)));
   const dec = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(s);
   if (!dec || (dec[2] === '' && (dec[3] ?? '') === '')) {
     throw new ParseError({ field, value: text, rule: 'expected a number such as 2, -0.5 or 1/3' });
   }
   const digits = (dec[2] || '0') + (dec[3] ?? '');
   const exp = Number(dec[4] ?? 0) - (dec[3]?.length ?? 0);
-  const sign = dec[1] === '-' ? -1 : 1;
-  const mant = Number(digits);
-  if (!Number.isSafeInteger(mant) || Math.abs(exp) > 15) {
-    throw new LimitError({ field, value: text, rule: 'exact numbers need at most 15 significant digits and |exponent| ≤ 15' });
+  const mant = digits.replace(/^0+(?=\d)/, '');
+  if (mant.length <= 15 && Math.abs(exp) <= 15) {
+    const m = (dec[1] === '-' ? -1 : 1) * Number(mant);
+    return exp >= 0 ? rational(m * 10 ** exp) : rational(m, 10 ** -exp);
   }
-  return exp >= 0 ? rational(sign * mant * 10 ** exp) : rational(sign * mant, 10 ** -exp);
+  return guarded(mant.length + Math.abs(exp), text, field, () => {
+    const m = BigInt(dec[1] === '-' ? `-${mant}` : mant);
+    return exp >= 0 ? fromBig(m * 10n ** BigInt(exp), 1n) : fromBig(m, 10n ** BigInt(-exp));
+  });
+}
+
+function guarded(size: number, text: unknown, field: string, read: () => Rational): Rational {
+  if (!(size <= MAX_DECIMAL_DIGITS)) {
+    throw new LimitError({ field, value: text, rule: `exact numbers are read with at most ${MAX_DECIMAL_DIGITS} digits and exponent together`, fix: 'write the number with fewer digits' });
+  }
+  return read();
 }
 
 function numberText(x: number, field: string): string {

@@ -1,5 +1,5 @@
 import { ParseError } from '../errors.ts';
-import { getIdentity, identities } from '../check/identities/catalogue.ts';
+import { checkIdentity, getIdentity, identities } from '../check/identities/catalogue.ts';
 import { describeIdentityReport } from '../check/identities/report.ts';
 import { type Command, EXIT } from './command.ts';
 import { type FlagSpec, describeFlags, parseArgs } from './args.ts';
@@ -51,7 +51,7 @@ Examples:
     if (specNeedsExpressions(spec as never)) await loadExpressionParser();
     let report;
     try {
-      report = identity.check(spec as never);
+      report = checkIdentity(identity.id, spec as never);
     } catch (e) {
       throw renameField(e, flagForField);
     }

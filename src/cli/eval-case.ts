@@ -5,6 +5,7 @@ import { type Ring, float64Ring, floatClose, rationalRing } from '../algebra/rin
 import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import { type ConvSpec, type SpecInput, LIMITS, normalizeSpec } from '../geometry/spec.ts';
 import { parseInteger } from '../geometry/spec-fields.ts';
+import { assertKnownKeys } from '../geometry/known-keys.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
 import { renameField } from './user-error.ts';
@@ -46,8 +47,7 @@ function evaluate(raw: unknown): EvalResult {
     throw new ParseError({ field: 'case', value: raw, rule: 'must be an object {op, input, weight, ...}' });
   }
   const c = raw as Record<string, unknown>;
-  const unknown = Object.keys(c).find((k) => !KEYS.includes(k));
-  if (unknown) throw new ParseError({ field: unknown, value: c[unknown], rule: 'is not a field of an eval case', fix: `the fields are ${KEYS.join(', ')}` });
+  assertKnownKeys(c, KEYS, 'an eval case');
   const op = c.op ?? 'conv';
   if (op !== 'conv' && op !== 'conv_transpose') throw new ParseError({ field: 'op', value: op, rule: 'must be "conv" or "conv_transpose"' });
   const transposed = op === 'conv_transpose';

@@ -24,8 +24,9 @@ A case is an object in PyTorch layouts, channel axes always present:
 
 For each case it prints {output, shape, viaMatrix, viaSlidingWindow, agree}:
 output, viaMatrix and viaSlidingWindow are nested arrays [C_out, ...spatial]
-of shape \`shape\`. The arithmetic is exact (rationals) when every number has
-at most 15 significant digits, else float64 (agree within 1e-9, relative).
+of shape \`shape\`. The arithmetic is exact (rationals; each number is its
+shortest decimal, 0.1 is 1/10), and results print as the nearest float.
+Any other field is an error with a did-you-mean.
 One case in gives an object out; an array in gives an array out.
 
 Options:

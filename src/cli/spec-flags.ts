@@ -49,9 +49,10 @@ export function flagForField(field: string): string {
 }
 
 /**
- * Whether the weights or inputs contain expressions such as `2*w1`, which need
- * the mathjs-based parser. The CLI loads that parser only then: importing
- * mathjs costs about a second, more than everything else together.
+ * Whether the weights or inputs contain expressions only mathjs reads (an
+ * implicit product such as `2x`; `2*w1` is plain arithmetic). The CLI loads
+ * mathjs only then: importing it costs about a second, more than everything
+ * else together.
  */
 export function specNeedsExpressions(spec: SpecInput): boolean {
   return [spec.weights, spec.inputs].some((v) => {
@@ -62,6 +63,4 @@ export function specNeedsExpressions(spec: SpecInput): boolean {
   });
 }
 
-export async function loadExpressionParser(): Promise<void> {
-  await import('../algebra/expression.ts');
-}
+export { loadExpressionParser } from '../algebra/expression.ts';

@@ -47,23 +47,26 @@ export function outputNamesFor(
   throw new NameError({ field: 'inputs', value: inputPrefix, rule: 'no free names left for the outputs', fix: 'rename the inputs' });
 }
 
-/** Rejects duplicated names within and across weights and inputs. */
-export function assertDistinct(groups: Array<{ field: string; names: readonly string[] | null }>): Set<string> {
-  const seen = new Map<string, string>();
-  for (const { field, names } of groups) {
-    for (const n of names ?? []) {
-      const prev = seen.get(n);
-      if (prev !== undefined) {
-        throw new NameError({
-          field, value: n,
-          rule: prev === field ? 'names must be distinct' : `this name is already used in ${prev}`,
-          fix: 'give every weight and input its own name',
-        });
-      }
-      seen.set(n, field);
+/**
+ * The names in use. Weights may repeat a name (a weight tied to several taps,
+ * such as the symmetric kernel x,y,x); inputs may not, and no name may be both
+ * a weight and an input.
+ */
+export function assertDistinct(weights: Iterable<string>, inputs: Iterable<string>): Set<string> {
+  const weightSet = new Set(weights);
+  const seen = new Set<string>();
+  for (const n of inputs) {
+    if (weightSet.has(n) || seen.has(n)) {
+      throw new NameError({
+        field: 'inputs', value: n,
+        rule: weightSet.has(n) ? 'this name is already used in weights' : 'names must be distinct',
+        fix: weightSet.has(n) ? 'give the inputs names of their own' : 'give every input its own name (only weights may repeat a name)',
+      });
     }
+    seen.add(n);
   }
-  return new Set(seen.keys());
+  for (const n of weightSet) seen.add(n);
+  return seen;
 }
 
 export function product(xs: readonly number[]): number {

@@ -1,6 +1,6 @@
 import { LimitError, ParseError, SpecError } from '../errors.ts';
-import { type Polynomial, symbolPoly } from '../algebra/polynomial.ts';
-import { assertIdentifier, isIdentifier } from '../algebra/symbols.ts';
+import { type Polynomial, symbolPoly, symbolsOf } from '../algebra/polynomial.ts';
+import { assertIdentifier, isIdentifier, symbolName } from '../algebra/symbols.ts';
 import { type EntrySource, entryToPolynomial, parseEntrySource } from '../algebra/entries.ts';
 import {
   type AxisParams, convOutputSize, fullPadding, kernelSpan, samePadding, transposedOutputSize,
@@ -8,6 +8,7 @@ import {
 import {
   type Mode, type PaddingValue, type PerAxis, broadcast, parseBoolean, parseInteger, parseMode, parsePadding, parsePerAxis,
 } from './spec-fields.ts';
+import { assertKnownKeys } from './known-keys.ts';
 import { assertDistinct, outputNamesFor, product, tensorNamesFor, weightNamesFor } from './names.ts';
 
 /** A spec as users write it: camelCase keys; values as numbers, arrays, or CLI/attribute strings. */
@@ -63,6 +64,14 @@ export interface ConvSpec {
   readonly inputs: readonly Polynomial[];
 }
 
+/** Every key of SpecInput, once (a key added to SpecInput and not here is a type error). */
+const KEYS: Record<keyof SpecInput, true> = {
+  input: true, kernel: true, stride: true, padding: true, dilation: true, transposed: true, outputPadding: true,
+  inChannels: true, outChannels: true, groups: true, weights: true, inputs: true, mode: true,
+};
+/** Every key a spec may have (the library's spelling; the CLI and attributes use kebab case); any other is an error. */
+export const SPEC_KEYS = Object.keys(KEYS) as ReadonlyArray<keyof SpecInput>;
+
 /** Documented engine limits. */
 export const LIMITS = {
   dims: 3,
@@ -72,9 +81,11 @@ export const LIMITS = {
   size: 1 << 20,
 } as const;
 
+/** Validates a spec and resolves every default; an unknown key is a ParseError with a did-you-mean. A ConvSpec passes through. */
 export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
   if (isConvSpec(raw)) return raw;
   if (raw === null || typeof raw !== 'object') throw new ParseError({ field: 'spec', value: raw, rule: 'must be an object' });
+  assertKnownKeys(raw, SPEC_KEYS, 'a spec');
   const weightSrc = raw.weights === undefined ? undefined : parseEntrySource(raw.weights, 'weights');
   const inputSrc = raw.inputs === undefined ? undefined : parseEntrySource(raw.inputs, 'inputs');
   const transposed = parseBoolean(raw.transposed, 'transposed');
@@ -151,7 +162,7 @@ export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
 
   const w = resolveEntries(weightSrc, 'weights', 'w', weightShape, singleChannel, (p) => weightNamesFor(p, weightShape, singleChannel));
   const z = resolveEntries(inputSrc, 'inputs', 'z', inputShape, singleChannel, (p) => tensorNamesFor(p, inputShape, singleChannel));
-  const taken = assertDistinct([{ field: 'weights', names: w.names }, { field: 'inputs', names: z.names }]);
+  const taken = assertDistinct(w.names ?? symbolNames(w.values), z.names ?? symbolNames(z.values));
   const outputNames = outputNamesFor(z.prefix, inputShape, outputShape, singleChannel, taken);
 
   return Object.freeze({
@@ -245,6 +256,13 @@ function resolveEntries(
   const values = src.items.map((v, i) => entryToPolynomial(v, `${field}[${i}]`));
   const bare = src.items.every((v) => typeof v === 'string' && isIdentifier(v.trim()));
   return { names: bare ? src.items.map((v) => String(v).trim()) : null, values, prefix: null };
+}
+
+/** The names of the symbols in entries that are expressions (`2*a`), for the name checks. */
+function symbolNames(values: readonly Polynomial[]): Set<string> {
+  const names = new Set<string>();
+  for (const p of values) for (const id of symbolsOf(p)) names.add(symbolName(id));
+  return names;
 }
 
 function same(a: readonly number[], b: readonly number[]): boolean {

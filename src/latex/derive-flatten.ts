@@ -22,7 +22,7 @@ export const FLATTEN_NOTE =
 
 export function deriveFlatten(input: FlattenInput | ConvSpec, opts: DeriveOptions = {}): Derivation {
   const order: VecOrder = ('order' in input && input.order) || 'row-major';
-  const spec = normalizeSpec(input as SpecInput | ConvSpec);
+  const spec = normalizeSpec('order' in input ? { ...input, order: undefined } as SpecInput : input); // order is this topic's own key
   const rank = lectureRank(spec), limits = opts.limits;
   const inShape = spec.singleChannel ? spec.input : spec.inputShape;
   const outShape = spec.singleChannel ? spec.output : spec.outputShape;

@@ -1,4 +1,3 @@
-import '../algebra/expression.ts';
 import { parseExpression } from '../algebra/expression.ts';
 import { Polynomial, type Term, constPoly } from '../algebra/polynomial.ts';
 import { polynomialToText, rationalToText } from '../algebra/print.ts';

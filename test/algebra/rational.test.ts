@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LimitError, ParseError } from '../../src/errors.ts';
-import { parseRational, radd, rational, rdiv, rmul, rsub } from '../../src/algebra/rational.ts';
+import { MAX_DECIMAL_DIGITS, parseRational, radd, rational, rdiv, rmul, rsub, rToNumber, rToString } from '../../src/algebra/rational.ts';
 
 describe('exact rationals', () => {
   it('are kept in lowest terms with a positive denominator', () => {
@@ -18,12 +18,32 @@ describe('exact rationals', () => {
     expect(parseRational('1e3')).toEqual({ n: 1000, d: 1 });
   });
 
-  it('make overflow an error, never a rounding', () => {
+  it('fall back to BigInt on overflow, never rounding, and return to numbers when the value fits', () => {
     const big = rational(2 ** 40);
-    expect(() => rmul(big, big)).toThrow(LimitError);
-    expect(() => radd(rational(Number.MAX_SAFE_INTEGER), rational(1))).toThrow(LimitError);
-    expect(() => rmul(rational(1, 2 ** 30), rational(1, 2 ** 30 - 1))).toThrow(LimitError);
-    expect(() => parseRational('12345678901234567890')).toThrow(LimitError);
+    expect(rmul(big, big)).toEqual({ n: 2n ** 80n, d: 1n });
+    expect(radd(rational(Number.MAX_SAFE_INTEGER), rational(1))).toEqual({ n: 2n ** 53n, d: 1n });
+    expect(rmul(rational(1, 2 ** 30), rational(1, 2 ** 30 - 1))).toEqual({ n: 1n, d: 2n ** 30n * (2n ** 30n - 1n) });
+    expect(rdiv(rmul(big, big), big)).toEqual({ n: 2 ** 40, d: 1 }); // back on the fast path
+    expect(rsub(radd(rational(Number.MAX_SAFE_INTEGER), rational(2)), rational(3))).toEqual({ n: Number.MAX_SAFE_INTEGER - 1, d: 1 });
+    // (2^53 + 1)/(2^53 + 1) and a sum that cancels to zero are canonical
+    const odd = parseRational('9007199254740993');
+    expect(rdiv(odd, odd)).toEqual({ n: 1, d: 1 });
+    expect(rsub(odd, odd)).toEqual({ n: 0, d: 1 });
+    expect(rToString(rmul(odd, odd))).toBe(String((2n ** 53n + 1n) ** 2n));
+  });
+
+  it('take every finite decimal a user writes digit for digit', () => {
+    expect(parseRational('9007199254740993')).toEqual({ n: 9007199254740993n, d: 1n });
+    expect(parseRational('0.4170220047')).toEqual({ n: 4170220047, d: 10 ** 10 });
+    // a float32 value written out in full (17 significant digits), and the same value as a JS number
+    expect(rToString(parseRational('0.30000001192092896'))).toBe('937500037252903/3125000000000000');
+    expect(parseRational(Math.fround(0.3))).toEqual(rational(30000001192092896n, 10n ** 17n));
+    expect(rToString(parseRational('12345678901234567890.5'))).toBe('24691357802469135781/2');
+    expect(rToString(parseRational('-1e-30'))).toBe(`-1/${10n ** 30n}`);
+    expect(rToString(parseRational(5e-324))).toBe(`1/${2n * 10n ** 323n}`);
+    expect(rToNumber(parseRational('0.30000001192092896'))).toBe(Math.fround(0.3));
+    expect(rToNumber(parseRational('123456789012345678901234567890'))).toBe(1.2345678901234568e29);
+    expect(() => parseRational(`1e${MAX_DECIMAL_DIGITS + 1}`)).toThrow(LimitError);
   });
 
   it('reject division by zero and non-numbers', () => {

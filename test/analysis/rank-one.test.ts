@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import '../../src/algebra/expression.ts';
 import { factorRankOne, isFactorization, outerProduct, readKernel2D } from '../../src/analysis/rank-one.ts';
 import { separableCases } from '../cases.ts';
 import { num, text, texts } from './helpers.ts';

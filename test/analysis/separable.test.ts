@@ -10,7 +10,7 @@ import { separableCases } from '../cases.ts';
 import { lcg, oracleConv, randomTensor } from '../oracle.ts';
 import { num, texts } from './helpers.ts';
 
-const numbers = (ps: readonly { constantValue(): { n: number; d: number } | undefined }[]) => ps.map((p) => rToNumber(p.constantValue()!));
+const numbers = (ps: readonly { constantValue(): { n: number | bigint; d: number | bigint } | undefined }[]) => ps.map((p) => rToNumber(p.constantValue()!));
 
 describe('spatially separable: a 3×1 then a 1×3 convolution', () => {
   it('symbolically: (1×3 matrix)·(3×1 matrix) = K of the 3×3 convolution with kernel c ⊗ r (5×5 image)', () => {

@@ -132,12 +132,16 @@ describe.concurrent('convmat eval', { timeout: 120_000 }, () => {
     expect(out[2].shape).toEqual([1, 4, 5]);
   });
 
-  it('exact rationals print as floats; numbers past 15 digits are computed in float64', async () => {
+  it('computes exactly with every number as its decimal, 17 digits too, and prints the nearest floats', async () => {
     const { out } = await evalJson([
       { input: [[1, 2, 3]], weight: [[[0.5, 0.25]]] },
       { input: [[1, 2, 3]], weight: [[[1 / 3, 0.1]]] },
       { input: [[0.1, 0.2]], weight: [[[1e-7]]] },
+      { input: [[3, 1]], weight: [[[Math.fround(0.3), 0.4170220047]]] },
     ]);
+    // 3 · 0.30000001192092896 + 0.4170220047, exactly, then rounded once
+    expect(out[3].output).toEqual([[Number('1.31702204046278688')]]);
+    expect(out[3].agree).toBe(true);
     expect(out[0].output).toEqual([[1, 1.75]]);
     const third = 1 / 3;
     flat(out[1].output).forEach((v, i) => expect(v).toBeCloseTo([third + 0.2, 2 * third + 0.3][i]!, 12));

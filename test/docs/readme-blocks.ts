@@ -26,6 +26,7 @@ export function itRunsEveryTsBlock(section: string, minBlocks = 1): void {
       mkdirSync(tmp, { recursive: true });
       const file = join(tmp, `example-${i}.ts`);
       writeFileSync(file, code
+        .replaceAll("'convmat/testing/arbitrary'", `'${join(root, 'src/testing/arbitrary.ts')}'`)
         .replaceAll("'convmat/testing'", `'${join(root, 'src/testing/index.ts')}'`)
         .replaceAll("'convmat'", `'${join(root, 'src/index.ts')}'`));
       await expect(import(/* @vite-ignore */ file)).resolves.toBeDefined();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LIMITS, SpecError, normalizeSpec } from '../../src/index.ts';
 import { IDENTITY_IDS } from '../../src/check/identities/types.ts';
-import { arbitraryIdentitySpec, arbitrarySpec } from '../../src/testing/index.ts';
+import { arbitraryIdentitySpec, arbitrarySpec } from '../../src/testing/arbitrary.ts';
 
 /** The first counterexample fast-check reports for a property that fails, after shrinking. */
 function shrunk<T>(arb: fc.Arbitrary<T>, ok: (v: T) => boolean): T {

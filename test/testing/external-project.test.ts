@@ -1,26 +1,30 @@
 /**
- * The package from outside: build it in a staging copy (the checkout's dist/
- * is left alone), `npm pack` it, install the tarball into a copy of
- * test/fixtures/external-project (vitest, fast-check and the runtime
- * dependencies linked from this checkout, so no network), then run that
- * project's own vitest suite and type-check a TypeScript file that uses the
- * matchers. One of its tests fails on purpose.
+ * The package from outside, as a new user meets it: build it in a staging
+ * copy (the checkout's dist/ is left alone), `npm pack` it once, install the
+ * tarball once into a copy of test/fixtures/external-project with
+ * `npm install --engine-strict` (vitest, fast-check, typescript and vite from
+ * the registry), then use that one install for everything: the project's
+ * vitest suite, the matchers without fast-check, `import` and `require` from
+ * Node, the elements in Node and in TypeScript, and a vite build of an app
+ * with expression weights.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkMatrix } from '../../src/check/matrix-check.ts';
+import { polynomialToText } from '../../src/algebra/print.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const modules = join(root, 'node_modules');
 const work = mkdtempSync(join(tmpdir(), 'convmat-external-'));
 const stage = join(work, 'pkg');
 const consumer = join(work, 'consumer');
+const bin = (pkg: string, file: string) => join(consumer, 'node_modules', pkg, file);
 
 /** The environment of a child that is not part of this vitest run. */
-const childEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS' && k !== 'TEST'));
+const childEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'NODE_OPTIONS' && k !== 'TEST' && k !== 'NODE_ENV'));
 
 function run(cmd: string, args: string[], cwd: string): string {
   try {
@@ -31,45 +35,35 @@ function run(cmd: string, args: string[], cwd: string): string {
   }
 }
 
+const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: consumer, env: childEnv, encoding: 'utf8' });
+
 let tarball = '';
-let vitestRun: ReturnType<typeof spawnSync>;
-let tscRun: ReturnType<typeof spawnSync>;
 
 beforeAll(() => {
-  // 1. a staging copy of what the package is built from
+  // 1. a staging copy of what the package is built from, built as prepack builds it
   mkdirSync(stage, { recursive: true });
-  for (const f of ['package.json', 'README.md', 'tsconfig.json', 'tsconfig.types.json', 'vite.node.config.ts', 'bin', 'src', 'components', 'scripts']) {
+  for (const f of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'tsconfig.json', 'tsconfig.types.json', 'vite.node.config.ts', 'vite.embed.config.ts', 'bin', 'src', 'components', 'scripts']) {
     cpSync(join(root, f), join(stage, f), { recursive: true });
   }
-  symlinkSync(modules, join(stage, 'node_modules'), 'dir');
+  symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');
   run('npm', ['run', '--silent', 'build:lib'], stage);
+  run('npm', ['run', '--silent', 'build:embed'], stage);
   rmSync(join(stage, 'node_modules'));
 
-  // 2. npm pack, and the tarball unpacked as an installed dependency of the sample project
+  // 2. one npm pack, one install of the tarball into the sample project, as a user installs it
   const packed = JSON.parse(run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', work], stage)) as Array<{ filename: string }>;
   tarball = join(work, packed[0]!.filename);
   cpSync(join(root, 'test/fixtures/external-project'), consumer, { recursive: true });
-  mkdirSync(join(consumer, 'node_modules'));
-  run('tar', ['-xzf', tarball, '-C', join(consumer, 'node_modules')], consumer);
-  renameSync(join(consumer, 'node_modules/package'), join(consumer, 'node_modules/convmat'));
-  for (const dep of ['vitest', 'fast-check', 'mathjs', 'katex', 'lit', 'typescript']) {
-    symlinkSync(join(modules, dep), join(consumer, 'node_modules', dep), 'dir');
-  }
-
-  // 3. the sample project's own tests, and a type check of the matchers from outside
-  vitestRun = spawnSync(process.execPath, [join(modules, 'vitest/vitest.mjs'), 'run', '--reporter=json', '--outputFile=result.json'], {
-    cwd: consumer, env: childEnv, encoding: 'utf8',
-  });
-  writeFileSync(join(consumer, 'types.ts'), TYPES_CHECK);
-  tscRun = spawnSync(process.execPath, [join(modules, 'typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: consumer, env: childEnv, encoding: 'utf8' });
-}, 240_000);
+  run('npm', ['install', '--engine-strict', '--no-audit', '--no-fund', '--prefer-offline'], consumer);
+}, 600_000);
 
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const TYPES_CHECK = `import { expect } from 'vitest';
 import type { IdentityReport } from 'convmat';
 import { checkIdentity } from 'convmat';
-import { arbitrarySpec } from 'convmat/testing';
+import { arbitrarySpec } from 'convmat/testing/arbitrary';
+import 'convmat/testing';
 
 const report: IdentityReport = checkIdentity('shape-round-trip', { input: 6, kernel: 3, stride: 2, padding: 1 });
 expect(report.holds).toBe(true);
@@ -84,19 +78,47 @@ expect({ input: 6, kernel: 3 }).toSatisfyIdentity('transposed-adjunct');
 expect({ input: 6, kernel: 3 }).toSatisfyIdentity('shape-round-trip', { matrix: [] });
 `;
 
-describe('the packed package in an external project', () => {
-  it('packs the built entry points and their types, and nothing from the test suite', () => {
-    const files = run('tar', ['-tzf', tarball], work).split('\n');
-    for (const f of ['dist/lib/index.js', 'dist/lib/testing.js', 'dist/types/src/index.d.ts', 'dist/types/src/testing/index.d.ts', 'package.json']) {
-      expect(files).toContain(`package/${f}`);
+/** The bare packages a built module imports statically, following its relative imports (node: builtins left out). */
+function packagesImportedBy(dir: string, file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const found = new Set<string>();
+  for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm)) {
+    const spec = (m[1] ?? m[2])!;
+    if (spec.startsWith('.')) for (const p of packagesImportedBy(dir, join(dirname(file), spec), seen)) found.add(p);
+    else if (!spec.startsWith('node:')) found.add(spec.split('/')[0]!);
+  }
+  return [...found].sort();
+}
+
+/** What the engine in this checkout says about the app's spec: the installed package must agree. */
+const EXPRESSION_SPEC = { input: 4, kernel: 3, weights: '1/2,2*a,b' };
+const expressionProducts = () => checkMatrix(EXPRESSION_SPEC).product.map((p) => polynomialToText(p));
+
+describe('the packed package in an external project (npm install --engine-strict)', { timeout: 180_000 }, () => {
+  it('packs the built entry points, their types, the embed bundle and the LICENSE, and no TypeScript sources', () => {
+    const files = run('tar', ['-tzf', tarball], work).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
+    for (const f of ['dist/lib/index.js', 'dist/lib/testing.js', 'dist/lib/testing-arbitrary.js', 'dist/lib/elements.js', 'dist/convmat.js',
+      'dist/types/src/index.d.ts', 'dist/types/src/testing/index.d.ts', 'dist/types/src/testing/arbitrary.d.ts', 'dist/types/components/define.d.ts',
+      'LICENSE', 'package.json', 'custom-elements.json', 'bin/convmat.js']) {
+      expect(files).toContain(f);
     }
-    expect(files.some((f) => f.startsWith('package/test/'))).toBe(false);
+    expect(files.filter((f) => /\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(files.some((f) => f.startsWith('test/') || f.startsWith('src/') || f.startsWith('components/'))).toBe(false);
+    const manifest = JSON.parse(readFileSync(join(consumer, 'node_modules/convmat/package.json'), 'utf8')) as Record<string, unknown>;
+    expect([manifest.unpkg, manifest.jsdelivr]).toEqual(['dist/convmat.js', 'dist/convmat.js']);
     expect(readFileSync(join(consumer, 'node_modules/convmat/dist/types/src/testing/vitest-types.d.ts'), 'utf8')).toContain("declare module 'vitest'");
+    // each entry imports only its own peer, through every static import it makes
+    const lib = join(consumer, 'node_modules/convmat/dist/lib');
+    expect(packagesImportedBy(lib, 'index.js')).toEqual([]);
+    expect(packagesImportedBy(lib, 'testing.js')).toEqual(['vitest']);
+    expect(packagesImportedBy(lib, 'testing-arbitrary.js')).toEqual(['fast-check']);
   });
 
   it("runs the project's vitest suite: every test passes except the one that fails on purpose", () => {
+    const vitestRun = node([bin('vitest', 'vitest.mjs'), 'run', '--reporter=json', '--outputFile=result.json']);
     const resultFile = join(consumer, 'result.json');
-    expect(existsSync(resultFile), vitestRun.stderr?.toString()).toBe(true);
+    expect(existsSync(resultFile), vitestRun.stderr).toBe(true);
     const result = JSON.parse(readFileSync(resultFile, 'utf8')) as {
       testResults: Array<{ assertionResults: Array<{ title: string; status: string; failureMessages: string[] }> }>;
     };
@@ -110,8 +132,70 @@ describe('the packed package in an external project', () => {
     expect(vitestRun.status).toBe(1);
   });
 
-  it('type-checks the matchers and their arguments from outside (declare module vitest)', () => {
-    expect(`${tscRun.stdout}${tscRun.stderr}`).toBe('');
-    expect(tscRun.status).toBe(0);
+  it('registers the matchers of convmat/testing where fast-check is not installed', () => {
+    const fastCheck = join(consumer, 'node_modules/fast-check');
+    renameSync(fastCheck, `${fastCheck}.away`);
+    try {
+      const r = node([bin('vitest', 'vitest.mjs'), 'run', '--config', 'only-matchers/vitest.config.js']);
+      expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(/1 passed/);
+    } finally {
+      renameSync(`${fastCheck}.away`, fastCheck);
+    }
+  });
+
+  it('imports from Node without loading mathjs, reads expression weights, refuses an unknown key with a did-you-mean, and imports the elements without a DOM', () => {
+    const r = node(['--import', './node/forbid-mathjs.mjs', 'node/import.mjs']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(out.equal).toBe(true);
+    expect(out.product).toEqual(expressionProducts());
+    expect(out.unknownKey).toMatch(/^ParseError: output_padding: is not a key of a spec .*did you mean outputPadding\?/);
+    expect(out.customElements).toBe('undefined');
+    expect(out.arbitrarySpec).toBe('function');
+    expect(out.mathjsRequired).toBe(false);
+  });
+
+  it('require()s the package (default conditions); an implicit product loads mathjs on demand and stays exact', () => {
+    const r = node(['node/require.cjs']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({
+      equal: true, outputs: ['z7', 'z8', 'z9', 'z10'], implicitProduct: '9007199254740993 + 2*x', testing: ['arbitraryIdentitySpec', 'arbitrarySpec'],
+    });
+  });
+
+  it('runs the installed CLI (npx convmat): five commands, an implicit product, a did-you-mean', () => {
+    const cli = (args: string[]) => spawnSync(join(consumer, 'node_modules/.bin/convmat'), args, { cwd: consumer, env: childEnv, encoding: 'utf8' });
+    const matrix = cli(['matrix', '--input', '4', '--kernel', '3', '--weights', '2x,y,x', '--json']);
+    expect(matrix.status, matrix.stderr).toBe(0);
+    expect((JSON.parse(matrix.stdout) as { matrix: string[][] }).matrix[0]).toEqual(['2*x', 'y', 'x', '0']);
+    expect(cli(['help']).stdout).toMatch(/matrix[\s\S]*eval[\s\S]*explain[\s\S]*check/);
+    const typo = cli(['check', 'matrix-equals-sliding-window', '--spec', '{"input":6,"kernel":3,"strid":2}']);
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toMatch(/did you mean stride\?/);
+  });
+
+  it('type-checks the matchers and the elements from outside (HTMLElementTagNameMap)', () => {
+    writeFileSync(join(consumer, 'types.ts'), TYPES_CHECK);
+    const r = node([bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json']);
+    expect(`${r.stdout}${r.stderr}`).toBe('');
+    expect(r.status).toBe(0);
+    // and the check can fail: a property the element does not have
+    writeFileSync(join(consumer, 'wrong.ts'), "import 'convmat/elements';\ndocument.createElement('conv-matrix').transposd = true;\n");
+    const wrong = node([bin('typescript', 'bin/tsc'), '-p', 'tsconfig.json']);
+    rmSync(join(consumer, 'wrong.ts'));
+    expect(wrong.stdout).toMatch(/transposd/);
+  });
+
+  it('builds a vite app with expression weights, and the built app computes them (no mathjs in its entry chunk)', () => {
+    run(process.execPath, [bin('vite', 'bin/vite.js'), 'build', 'app', '--logLevel', 'error'], consumer);
+    const assets = join(consumer, 'app/dist/assets');
+    const entry = readdirSync(assets).filter((f) => /^index-.*\.js$/.test(f));
+    expect(entry).toHaveLength(1);
+    const code = readFileSync(join(assets, entry[0]!), 'utf8');
+    expect(code).not.toMatch(/typed-function|createParse/);
+    const r = node([join(assets, entry[0]!)]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ equal: true, product: expressionProducts() });
   });
 });

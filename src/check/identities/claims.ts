@@ -1,4 +1,3 @@
-import '../../algebra/expression.ts';
 import { type EntryValue, entryToPolynomial } from '../../algebra/entries.ts';
 import { Polynomial } from '../../algebra/polynomial.ts';
 import { ParseError } from '../../errors.ts';

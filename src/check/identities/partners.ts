@@ -5,6 +5,7 @@ import { NameError } from '../../errors.ts';
 import { transposedOutputSize } from '../../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
 import type { PaddingValue } from '../../geometry/spec-fields.ts';
+import { geometryOf } from '../../geometry/spec-input.ts';
 
 /**
  * A convolution and its transposed partner: the transposed convolution with
@@ -48,11 +49,11 @@ export function plainSpec(spec: SpecInput, drop: readonly string[]): SpecInput {
  * Input symbols for a second vector that share no name with `taken`: the spec
  * with `inputs` set to the first free prefix among y, v, u, q.
  */
-export function withFreshInputs(spec: SpecInput, taken: ReadonlyArray<readonly Polynomial[]>): ConvSpec {
+export function withFreshInputs(spec: ConvSpec, taken: ReadonlyArray<readonly Polynomial[]>): ConvSpec {
   const used = new Set<string>();
   for (const group of taken) for (const p of group) for (const id of symbolsOf(p)) used.add(symbolName(id));
   for (const prefix of ['y', 'v', 'u', 'q']) {
-    const s = normalizeSpec({ ...spec, inputs: prefix, weights: undefined });
+    const s = normalizeSpec({ ...geometryOf(spec), inputs: prefix });
     if (!s.inputNames!.some((n) => used.has(n))) return s;
   }
   throw new NameError({ field: 'inputs', value: [...used].slice(0, 4), rule: 'no free prefix (y, v, u, q) for the second vector', fix: 'rename the inputs' });

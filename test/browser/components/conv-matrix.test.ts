@@ -170,11 +170,13 @@ describe('<conv-matrix>', () => {
     expect(el.hasAttribute('active')).toBe(false);
   });
 
-  it('loads mathjs lazily for an expression such as 2*w1, and renders it', async () => {
-    const el = await mount('<conv-matrix input="4" kernel="3" weights="2*a,b/2,-c"></conv-matrix>');
-    await expect.poll(() => visibleCells(el, 'mK').length, { timeout: 10_000 }).toBe(2);
-    expect(part(el, 'error')).toBeNull();
-    expect(visibleCells(el, 'mK')[0]).toEqual(['2a', '21b', '−c', '0']);
+  it('reads plain arithmetic (2*a) at once, and loads mathjs lazily for an implicit product (2a)', async () => {
+    for (const weights of ['2*a,b/2,-c', '2a,b/2,-c']) {
+      const el = await mount(`<conv-matrix input="4" kernel="3" weights="${weights}"></conv-matrix>`);
+      await expect.poll(() => visibleCells(el, 'mK').length, { timeout: 10_000 }).toBe(2);
+      expect(part(el, 'error')).toBeNull();
+      expect(visibleCells(el, 'mK')[0]).toEqual(['2a', '21b', '−c', '0']);
+    }
   });
 
   it('shows a structural view with a typeset hover line past the typesetting limit, without freezing', async () => {

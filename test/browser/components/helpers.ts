@@ -1,3 +1,4 @@
+import { inject } from 'vitest';
 import { page } from 'vitest/browser';
 import 'katex'; // pre-bundled up front: the elements import KaTeX and mathjs lazily,
 import 'mathjs'; // and a dependency discovered late makes Vite reload the test page
@@ -45,8 +46,12 @@ export function visibleCells(el: Element, scope: string): string[][] {
   return [...rows.keys()].sort((a, b) => a - b).map((r) => rows.get(r)!);
 }
 
-/** Saves a screenshot of an element under docs/screenshots/ (when the run asks for it). */
+/**
+ * Saves a screenshot of an element under docs/screenshots/, only when the run
+ * asks for it (CONVMAT_SCREENSHOTS=1): a plain test run leaves tracked files alone.
+ */
 export async function snapshot(el: Element, name: string): Promise<void> {
+  if (!inject('screenshots')) return;
   await document.fonts.ready;
   (el as HTMLElement).style.display = 'inline-block';
   await page.screenshot({ element: el, path: `../../../docs/screenshots/${name}.png` });
@@ -54,4 +59,11 @@ export async function snapshot(el: Element, name: string): Promise<void> {
 
 export function cleanup(): void {
   for (const host of document.querySelectorAll('.test-host')) host.remove();
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** CONVMAT_SCREENSHOTS=1: write docs/screenshots/*.png (vitest.config.ts) */
+    screenshots: boolean;
+  }
 }

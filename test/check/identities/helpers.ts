@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { expect } from 'vitest';
 import type { IdentityId } from '../../../src/check/identities/types.ts';
-import { arbitraryIdentitySpec } from '../../../src/testing/index.ts';
+import { arbitraryIdentitySpec } from '../../../src/testing/arbitrary.ts';
 
 export function holdsForAll(id: IdentityId, numRuns = 30): void {
   fc.assert(fc.property(arbitraryIdentitySpec(id), (spec) => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkIdentity, normalizeSpec } from '../../../src/index.ts';
-import { arbitrarySpec } from '../../../src/testing/index.ts';
+import { arbitrarySpec } from '../../../src/testing/arbitrary.ts';
 import { oracleConvTranspose } from '../../oracle.ts';
 import { holdsForAll } from './helpers.ts';
 
