@@ -152,7 +152,7 @@ export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
   const w = resolveEntries(weightSrc, 'weights', 'w', weightShape, singleChannel, (p) => weightNamesFor(p, weightShape, singleChannel));
   const z = resolveEntries(inputSrc, 'inputs', 'z', inputShape, singleChannel, (p) => tensorNamesFor(p, inputShape, singleChannel));
   const taken = assertDistinct([{ field: 'weights', names: w.names }, { field: 'inputs', names: z.names }]);
-  const outputNames = outputNamesFor(z.prefix, inputShape, outputShape, singleChannel, taken);
+  const outputNames = outputNamesFor({ inputPrefix: z.prefix, inputNames: z.names, weightNames: w.names, inputShape, outputShape, singleChannel, transposed, taken });
 
   return Object.freeze({
     dims, transposed, mode: parseMode(raw.mode), input, output, kernel, stride, dilation, padding, outputPadding,

@@ -4,7 +4,7 @@ import { termOrder } from '../check/term-order.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 import type { ConvMatrix } from '../matrix/conv-matrix.ts';
 import type { Cell, Highlight } from './derivation.ts';
-import { latexAccentSymbol, latexSymbol, textAccentSymbol } from './escape.ts';
+import { displayName, latexAccentSymbol, latexSymbol, textAccentSymbol } from './escape.ts';
 import { ZERO_CELL } from './matrix-part.ts';
 
 /** Cells from engine values: polynomials, names, matrix entries; links from matrix rows. */
@@ -16,7 +16,7 @@ export function polyCell(p: Polynomial, rank?: Rank): Cell {
 }
 
 export function symbolCell(name: string): Cell {
-  return { tex: latexSymbol(name), text: name };
+  return { tex: latexSymbol(name), text: displayName(name) };
 }
 
 export function tildeCell(name: string): Cell {
