@@ -56,6 +56,21 @@ export function inputCells(spec: ConvSpec, rank?: Rank): Cell[] {
   return spec.inputNames ? spec.inputNames.map(symbolCell) : spec.inputs.map((p) => polyCell(p, rank));
 }
 
+/**
+ * The letter of the convolution matrix: K, or the capital of the kernel's first
+ * weight when every weight is one letter (the lecture's x, y, z gives X).
+ */
+export function kernelLabel(spec: ConvSpec): Cell {
+  const names = spec.weightNames;
+  const letter = names && names.every((n) => /^[a-z]$/.test(n)) && names[0] !== 'k' ? names[0]!.toUpperCase() : 'K';
+  return { tex: letter, text: letter };
+}
+
+/** The kernel as a vector in words: x for the lecture's x, y, z; w otherwise. */
+export function kernelVector(spec: ConvSpec): string {
+  return kernelLabel(spec).text === 'K' ? 'w' : kernelLabel(spec).text.toLowerCase();
+}
+
 export function lectureRank(spec: ConvSpec): Rank {
   return termOrder(spec);
 }
