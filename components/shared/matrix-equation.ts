@@ -4,6 +4,7 @@ import type { ConvMatrix } from '../../src/matrix/conv-matrix.ts';
 import type { Polynomial } from '../../src/algebra/polynomial.ts';
 import { polynomialToLatex, polynomialToText } from '../../src/algebra/print.ts';
 import { latexSymbol } from '../../src/latex/escape.ts';
+import { inputVectorLabel, kernelLabel } from '../../src/latex/cells.ts';
 import { termOrder } from '../../src/check/term-order.ts';
 import { cellSelector, highlightRule, tex, texMatrix } from './katex-block.ts';
 import { column, denseCells, inputTex, outputTex, productTex, rowEntries, typesettable, weightTex } from './matrix-data.ts';
@@ -36,9 +37,9 @@ export function equationData(spec: ConvSpec, matrix: ConvMatrix, product: readon
   };
 }
 
-/** `K` or `K^{T}`: the label the lecture writes under the matrix. */
+/** `K` or `K^{T}` (`X`, `X^{T}` for the lecture's weights x, y, z): the label the lecture writes under the matrix. */
 export function matrixLabel(spec: ConvSpec): string {
-  return spec.transposed ? 'K^{T}' : 'K';
+  return `${kernelLabel(spec).tex}${spec.transposed ? '^{T}' : ''}`;
 }
 
 export function equationTemplate(d: EquationData, showEquation: boolean, pending?: TemplateResult): TemplateResult {
@@ -48,7 +49,7 @@ export function equationTemplate(d: EquationData, showEquation: boolean, pending
   // the vectors are typeset in a later task (ConvElement.deferredParts): K first, `pending` in their place
   if (pending) return html`<div class="equation" part="equation">${k}${pending}</div>`;
   return html`<div class="equation" part="equation">
-    ${k}<span class="mz">${texMatrix(column(d.z), { label: 'z', ariaLabel: 'input vector z' })}</span>
+    ${k}<span class="mz">${texMatrix(column(d.z), { label: inputVectorLabel(d.spec).tex, ariaLabel: `input vector ${inputVectorLabel(d.spec).text}` })}</span>
     ${tex('=')}<span class="mp">${texMatrix(column(d.products!), { ariaLabel: 'products' })}</span>
     ${tex('=')}<span class="mo">${texMatrix(column(d.outputs), { ariaLabel: 'outputs' })}</span>
   </div>`;

@@ -58,12 +58,23 @@ export function inputCells(spec: ConvSpec, rank?: Rank): Cell[] {
 
 /**
  * The letter of the convolution matrix: K, or the capital of the kernel's first
- * weight when every weight is one letter (the lecture's x, y, z gives X).
+ * weight when every weight is one letter (the lecture's x, y, z gives X). The
+ * lecture's X holds the padding columns, so a padded matrix, whose padding
+ * columns are dropped, stays K.
  */
 export function kernelLabel(spec: ConvSpec): Cell {
   const names = spec.weightNames;
-  const letter = names && names.every((n) => /^[a-z]$/.test(n)) && names[0] !== 'k' ? names[0]!.toUpperCase() : 'K';
+  const padded = spec.padding.some(([a, b]) => a !== 0 || b !== 0);
+  const letter = !padded && names && names.every((n) => /^[a-z]$/.test(n)) && names[0] !== 'k' ? names[0]!.toUpperCase() : 'K';
   return { tex: letter, text: letter };
+}
+
+/** The letter of the input vector: z for z1..zN (the lecture's _z), a for a, b, c, d. */
+export function inputVectorLabel(spec: ConvSpec): Cell {
+  const first = spec.inputNames?.[0];
+  const letter = first ? (/^[A-Za-z]+/.exec(first)?.[0] ?? 'z') : 'z';
+  const shown = letter.length === 1 ? letter : 'z';
+  return { tex: shown, text: shown };
 }
 
 /** The kernel as a vector in words: x for the lecture's x, y, z; w otherwise. */

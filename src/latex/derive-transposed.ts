@@ -46,7 +46,7 @@ export function deriveTransposed(input: SpecInput | ConvSpec, opts: DeriveOption
   const viaMatrix = matVec(m, spec.weights, spec.inputs, polynomialRing);
   const label = transposedLabel(spec);
   const title = given.transposed ? `${label.text} times the input`
-    : paddedSpec(given) ? `${kernelVector(given)} ∗ᵀ a = ${label.text} a: a transposed convolution with padding 0, ${spec.input[0]} up to ${spec.output[0]}`
+    : paddedSpec(given) ? `${kernelVector(spec)} ∗ᵀ a = ${label.text} a: a transposed convolution with padding 0, ${spec.input[0]} up to ${spec.output[0]}`
     : `${label.text} times the outputs`;
   const notation = !given.transposed && paddedSpec(given) ? [operatorNotation(given, true)] : [];
   steps.push(equationStep(title, [
@@ -85,13 +85,13 @@ function lecturePadded(given: ConvSpec, opts: DeriveOptions): { before: Step[]; 
   const [p0, p1] = given.padding[0]!;
   const X = convMatrix(view), rank = lectureRank(given), limits = opts.limits;
   const prod = matVec(X, view.weights, view.inputs, polynomialRing);
-  const label = kernelLabel(given);
+  const label = kernelLabel(view);
   const sameLength = given.output[0] === given.input[0];
   const operand = given.inputNames && sameLength ? given.inputNames : given.outputNames;
   const t = backTo(view, operand);
   const vec = given.inputNames && sameLength ? given.inputNames.join(', ') : 'the outputs';
   const before: Step[] = [
-    equationStep(`${kernelVector(given)} ∗ a = ${label.text} a: the padding kept in the input, ${label.text} is ${X.rows}×${X.cols}`, [
+    equationStep(`${kernelVector(view)} ∗ a = ${label.text} a: the padding kept in the input, ${label.text} is ${X.rows}×${X.cols}`, [
       operatorNotation(given, false),
       matrixPart(X.rows, X.cols, matrixCells(X, view.weights), { label, used: (r) => rowColumns(X, r), limits }),
       vectorPart(X.cols, (i) => polyCell(view.inputs[i]!, rank), { limits }), EQUALS,
@@ -102,7 +102,7 @@ function lecturePadded(given: ConvSpec, opts: DeriveOptions): { before: Step[]; 
   const after: Step[] = [
     noteStep('Note the change in padding',
       `${label.text}ᵀ, the transpose of the ${X.rows}×${X.cols} matrix ${label.text}, is ${X.cols}×${X.rows}: applied to ${vec} it is a transposed convolution with padding 0 (k = ${given.kernel[0]}, s = ${given.stride[0]}), ${X.rows} values up to ${X.cols}. ` +
-      `In PyTorch's meaning, the transposed convolution with padding ${p0 === p1 ? p0 : `${p0}, ${p1}`} is the same ${label.text}ᵀ with ${p0} output${p0 === 1 ? '' : 's'} cropped at the start and ${p1} at the end, ${X.rows} → ${given.input[0]}: its matrix is the transpose of K without the padding columns.`),
+      `In PyTorch's meaning, the transposed convolution with padding ${p0 === p1 ? p0 : `${p0}, ${p1}`} is the same ${label.text}ᵀ with ${p0} output${p0 === 1 ? '' : 's'} cropped at the start and ${p1} at the end, ${X.rows} → ${given.input[0]}: its matrix is Kᵀ, where K is ${label.text} without its padding columns.`),
   ];
   after.push(croppedStep(given, t, operand, p0));
   return { before, after, transposed: t };
@@ -118,7 +118,7 @@ function croppedStep(given: ConvSpec, full: ConvSpec, operand: readonly string[]
   const report = compareVectors(cropped, fullValues.slice(p0, p0 + cropped.length), {
     ring: polynomialRing, show: (p) => polynomialToText(p, { rank }), names: names.map(displayName), labels: [`padding ${p0}`, 'padding 0, cropped'],
   });
-  return verdictStep(`PyTorch's padding ${p0}: Kᵀ maps ${pt.input[0]} → ${pt.output[0]}, the middle of ${kernelLabel(given).text}ᵀ a (${displayName(names[0]!)}..${displayName(names.at(-1)!)})`, report);
+  return verdictStep(`PyTorch's padding ${p0}: Kᵀ maps ${pt.input[0]} → ${pt.output[0]}, the middle of ${kernelLabel(full).text}ᵀ a (${displayName(names[0]!)}..${displayName(names.at(-1)!)})`, report);
 }
 
 /**
@@ -148,7 +148,7 @@ function equivalenceRule(spec: ConvSpec, padding: readonly (readonly [number, nu
 
 /** The lecture's operator notation before the matrices: x ∗ a = X a =, x ∗ᵀ a = Xᵀ a =. */
 function operatorNotation(spec: ConvSpec, transposed: boolean): Part {
-  const k = kernelLabel(spec), v = kernelVector(spec);
+  const k = kernelLabel(paddedSpec(spec) ?? spec), v = kernelVector(paddedSpec(spec) ?? spec);
   const t = transposed ? ['^{T}', 'ᵀ'] : ['', ''];
   return mathPart(`\\vec{${v}} \\ast${t[0]} \\vec{a} = ${k.tex}${t[0]} \\vec{a} =`, `${v} ∗${t[1]} a = ${k.text}${t[1]} a =`);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { equalsPoly } from '../../src/algebra/polynomial.ts';
 import { parseExpression } from '../../src/algebra/expression.ts';
 import { LECTURE_WINDOW_EXAMPLE, derive } from '../../src/latex/derive.ts';
-import type { EquationStep } from '../../src/latex/derivation.ts';
+import type { EquationStep, MatrixPart } from '../../src/latex/derivation.ts';
 import { derivationToText } from '../../src/cli/explain-text.ts';
 import { matrices } from './helpers.ts';
 
@@ -113,7 +113,7 @@ describe('2D block Toeplitz', () => {
 
 describe('3D: triply block Toeplitz, shown as blocks of blocks of bands', () => {
   const d = derive('block', { input: '3x3x3', kernel: '2x2x2' });
-  const grid = (s: EquationStep) => (s.parts[2]! as { cells: { text: string }[][] }).cells.map((r) => r.map((c) => c.text));
+  const grid = (s: EquationStep) => (s.parts[2]! as MatrixPart).cells.map((r) => r.map((c) => c.text));
   it('K is a matrix of slice blocks S, each S a matrix of row blocks R, each R a band', () => {
     const outer = eq(d, /^K as a 2×3 matrix of 4×9 blocks, each mapping an input slice to an output slice/);
     expect(grid(outer)).toEqual([['S1', 'S2', '0'], ['0', 'S1', 'S2']]);
