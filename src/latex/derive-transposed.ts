@@ -7,7 +7,7 @@ import { transposedOutputSize } from '../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
-import { type Rank, kernelLabel, kernelVector, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
+import { type Rank, inputVectorLabel, kernelLabel, kernelVector, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Part, Step } from './derivation.ts';
 import { deriveMatrix } from './derive-matrix.ts';
 import { displayName } from './escape.ts';
@@ -46,9 +46,9 @@ export function deriveTransposed(input: SpecInput | ConvSpec, opts: DeriveOption
   const viaMatrix = matVec(m, spec.weights, spec.inputs, polynomialRing);
   const label = transposedLabel(spec);
   const title = given.transposed ? `${label.text} times the input`
-    : paddedSpec(given) ? `${kernelVector(spec)} ∗ᵀ a = ${label.text} a: a transposed convolution with padding 0, ${spec.input[0]} up to ${spec.output[0]}`
+    : paddedSpec(given) ? `${kernelVector(spec)} ∗ᵀ ${vectorOf(spec)} = ${label.text} ${vectorOf(spec)}: a transposed convolution with padding 0, ${spec.input[0]} up to ${spec.output[0]}`
     : `${label.text} times the outputs`;
-  const notation = !given.transposed && paddedSpec(given) ? [operatorNotation(given, true)] : [];
+  const notation = !given.transposed && paddedSpec(given) ? [operatorNotation(spec, true)] : [];
   steps.push(equationStep(title, [
     ...notation,
     matrixPart(m.rows, m.cols, matrixCells(m, spec.weights), { label, used: (r) => rowColumns(m, r), limits }),
@@ -91,8 +91,8 @@ function lecturePadded(given: ConvSpec, opts: DeriveOptions): { before: Step[]; 
   const t = backTo(view, operand);
   const vec = given.inputNames && sameLength ? given.inputNames.join(', ') : 'the outputs';
   const before: Step[] = [
-    equationStep(`${kernelVector(view)} ∗ a = ${label.text} a: the padding kept in the input, ${label.text} is ${X.rows}×${X.cols}`, [
-      operatorNotation(given, false),
+    equationStep(`${kernelVector(view)} ∗ ${vectorOf(given)} = ${label.text} ${vectorOf(given)}: the padding kept in the input, ${label.text} is ${X.rows}×${X.cols}`, [
+      operatorNotation(view, false, vectorOf(given)),
       matrixPart(X.rows, X.cols, matrixCells(X, view.weights), { label, used: (r) => rowColumns(X, r), limits }),
       vectorPart(X.cols, (i) => polyCell(view.inputs[i]!, rank), { limits }), EQUALS,
       vectorPart(X.rows, (i) => polyCell(prod[i]!, rank), { limits }), EQUALS,
@@ -102,7 +102,7 @@ function lecturePadded(given: ConvSpec, opts: DeriveOptions): { before: Step[]; 
   const after: Step[] = [
     noteStep('Note the change in padding',
       `${label.text}ᵀ, the transpose of the ${X.rows}×${X.cols} matrix ${label.text}, is ${X.cols}×${X.rows}: applied to ${vec} it is a transposed convolution with padding 0 (k = ${given.kernel[0]}, s = ${given.stride[0]}), ${X.rows} values up to ${X.cols}. ` +
-      `In PyTorch's meaning, the transposed convolution with padding ${p0 === p1 ? p0 : `${p0}, ${p1}`} is the same ${label.text}ᵀ with ${p0} output${p0 === 1 ? '' : 's'} cropped at the start and ${p1} at the end, ${X.rows} → ${given.input[0]}: its matrix is Kᵀ, where K is ${label.text} without its padding columns.`),
+      `In PyTorch's meaning, the transposed convolution with padding ${p0 === p1 ? p0 : `${p0}, ${p1}`} is the same ${label.text}ᵀ with ${p0} output${p0 === 1 ? '' : 's'} cropped at the start and ${p1} at the end, ${X.rows} → ${given.input[0]}: its matrix is ${label.text === 'K' ? 'the transpose of this K with its padding columns dropped' : `Kᵀ, where K is ${label.text} without its padding columns`}.`),
   ];
   after.push(croppedStep(given, t, operand, p0));
   return { before, after, transposed: t };
@@ -116,9 +116,9 @@ function croppedStep(given: ConvSpec, full: ConvSpec, operand: readonly string[]
   const fullValues = matVec(convMatrix(full), full.weights, full.inputs, polynomialRing);
   const names = full.outputNames.slice(p0, p0 + cropped.length);
   const report = compareVectors(cropped, fullValues.slice(p0, p0 + cropped.length), {
-    ring: polynomialRing, show: (p) => polynomialToText(p, { rank }), names: names.map(displayName), labels: [`padding ${p0}`, 'padding 0, cropped'],
+    ring: polynomialRing, show: (p) => polynomialToText(p, { rank }), names: names.map(displayName), labels: [`padding ${paddingText(given)}`, 'padding 0, cropped'],
   });
-  return verdictStep(`PyTorch's padding ${p0}: Kᵀ maps ${pt.input[0]} → ${pt.output[0]}, the middle of ${kernelLabel(full).text}ᵀ a (${displayName(names[0]!)}..${displayName(names.at(-1)!)})`, report);
+  return verdictStep(`PyTorch's padding ${paddingText(given)}: Kᵀ maps ${pt.input[0]} → ${pt.output[0]}, the middle of ${kernelLabel(full).text}ᵀ ${vectorOf(full)} (${displayName(names[0]!)}..${displayName(names.at(-1)!)})`, report);
 }
 
 /**
@@ -146,11 +146,24 @@ function equivalenceRule(spec: ConvSpec, padding: readonly (readonly [number, nu
     'The lecture states this rule for p = 0 as k′ = k, s′ = s, p′ = k − 1: with s = 1 it is exactly the rule above; with s > 1 its s′ = s means the s − 1 zeros inserted between the inputs, and the window itself moves with stride 1.';
 }
 
-/** The lecture's operator notation before the matrices: x ∗ a = X a =, x ∗ᵀ a = Xᵀ a =. */
-function operatorNotation(spec: ConvSpec, transposed: boolean): Part {
-  const k = kernelLabel(paddedSpec(spec) ?? spec), v = kernelVector(paddedSpec(spec) ?? spec);
+/**
+ * The lecture's operator notation before the matrices: x ∗ a = X a =,
+ * x ∗ᵀ a = Xᵀ a =, with the spec's letters for the kernel and the vector.
+ */
+function operatorNotation(spec: ConvSpec, transposed: boolean, vector = vectorOf(spec)): Part {
+  const k = kernelLabel(spec), v = kernelVector(spec);
   const t = transposed ? ['^{T}', 'ᵀ'] : ['', ''];
-  return mathPart(`\\vec{${v}} \\ast${t[0]} \\vec{a} = ${k.tex}${t[0]} \\vec{a} =`, `${v} ∗${t[1]} a = ${k.text}${t[1]} a =`);
+  return mathPart(`\\vec{${v}} \\ast${t[0]} \\vec{${vector}} = ${k.tex}${t[0]} \\vec{${vector}} =`, `${v} ∗${t[1]} ${vector} = ${k.text}${t[1]} ${vector} =`);
+}
+
+/** The letter of a spec's input vector (a for a, b, c, d; z for z1..zN). */
+function vectorOf(spec: ConvSpec): string {
+  return inputVectorLabel(spec).text;
+}
+
+function paddingText(spec: ConvSpec): string {
+  const [p0, p1] = spec.padding[0]!;
+  return p0 === p1 ? String(p0) : `${p0}, ${p1}`;
 }
 
 /** Kᵀ, or Xᵀ when the kernel is written with the lecture's letters x, y, z. */
