@@ -58,7 +58,8 @@ const TRANSPOSED_LETTERS = ['z', ...OUTPUT_LETTERS];
  */
 export function outputNamesFor(n: OutputNaming): string[] {
   const weightStems = new Set((n.weightNames ?? []).map(stemOf));
-  const inputStems = new Set((n.inputNames ?? []).map(stemOf));
+  // generated names share their prefix: no need to read 65,536 of them
+  const inputStems = new Set(n.inputPrefix ? [n.inputPrefix] : (n.inputNames ?? []).map(stemOf));
   const family = n.inputPrefix ?? familyOf(n.inputNames, n.singleChannel);
   const free = (names: string[]) => !names.some((x) => n.taken.has(x));
   const count = product(n.outputShape.slice(1));
