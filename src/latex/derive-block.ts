@@ -29,7 +29,9 @@ function flattenNote(spec: ConvSpec): string {
   const maps = spec.dims === 3
     ? 'Each block of K maps one input slice to one output slice; inside it, each block maps one input row to one output row, and that block is a band: blocks of blocks of bands.'
     : spec.dims === 2 ? 'Each block of K maps one input row to one output row, and each block is a band: blocks of bands.' : 'K is a band.';
-  return `The ${shape} input is flattened row-major (vec, the last axis varies fastest${spec.singleChannel ? '' : ', channels outermost'}): ${first} is its first row. Outputs are flattened the same way. ${maps}`;
+  const channels = 'Outermost, K has one block per pair of output and input channel; inside each, ';
+  const text = spec.singleChannel ? maps : `${channels}${maps[0]!.toLowerCase()}${maps.slice(1)}`;
+  return `The ${shape} input is flattened row-major (vec, the last axis varies fastest${spec.singleChannel ? '' : ', channels outermost'}): ${first} is its first row. Outputs are flattened the same way. ${text}`;
 }
 
 interface Level { rows: number; cols: number; letter: string; what: string }
@@ -38,7 +40,7 @@ interface Level { rows: number; cols: number; letter: string; what: string }
 function levels(spec: ConvSpec): Level[] {
   const out: Level[] = [];
   const size = (from: number) => ({ rows: product(spec.axes.slice(from).map((x) => x.o)), cols: product(spec.axes.slice(from).map((x) => x.n)) });
-  if (!spec.singleChannel) out.push({ ...size(0), letter: 'C', what: 'a pair of channels' });
+  if (!spec.singleChannel) out.push({ ...size(0), letter: 'C', what: 'an input channel to an output channel' });
   const words = ['slice', 'row'];
   for (let a = 1; a < spec.dims; a++) {
     const word = words[words.length - (spec.dims - a)] ?? 'hyperslice';
