@@ -60,6 +60,8 @@ export const lectureCases: readonly LectureCase[] = [
       // the lecture prints 6 columns against [0, a, b, c, d, 0]; the padding columns meet zeros and are dropped
       matrix: [row('y', 'z', '0', '0'), row('x', 'y', 'z', '0'), row('0', 'x', 'y', 'z'), row('0', '0', 'x', 'y')],
       product: ['a*y + b*z', 'a*x + b*y + c*z', 'b*x + c*y + d*z', 'c*x + d*y'],
+      // not y1..y4 beside the weight y
+      outputNames: ['u1', 'u2', 'u3', 'u4'],
       output: [4], shape: { rows: 4, cols: 4 }, nonzeros: 10,
     },
   },
@@ -74,6 +76,8 @@ export const lectureCases: readonly LectureCase[] = [
         row('0', 'z', 'y', 'x'), row('0', '0', 'z', 'y'), row('0', '0', '0', 'z'),
       ],
       product: ['a*x', 'a*y + b*x', 'a*z + b*y + c*x', 'b*z + c*y + d*x', 'c*z + d*y', 'd*z'],
+      // z̃ and ỹ would share a letter with the weights z and y
+      outputNames: ['utilde1', 'utilde2', 'utilde3', 'utilde4', 'utilde5', 'utilde6'],
       output: [6], shape: { rows: 6, cols: 4 }, nonzeros: 12,
     },
   },
@@ -106,6 +110,7 @@ export const lectureCases: readonly LectureCase[] = [
         'w1*z7', 'w2*z7 + w1*z8', 'w3*z7 + w2*z8 + w1*z9',
         'w3*z8 + w2*z9 + w1*z10', 'w3*z9 + w2*z10', 'w3*z10',
       ],
+      outputNames: ['ztilde1', 'ztilde2', 'ztilde3', 'ztilde4', 'ztilde5', 'ztilde6'],
       output: [6], shape: { rows: 6, cols: 4 }, nonzeros: 12,
     },
   },

@@ -98,7 +98,7 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
     return html`${v.show.has('factorisation') ? html`<section part="factorisation"><h3>Spatially separable kernel</h3>${this.factorisation(v)}</section>` : nothing}
       ${v.show.has('spatial') ? html`<section part="spatial-cost"><h3>Spatially separable: multiplications</h3>${costTable(v.spatial)}</section>` : nothing}
       ${v.show.has('depthwise') ? html`<section part="depthwise-cost"><h3>Depthwise separable: multiplications</h3>${costTable(v.depthwise)}</section>` : nothing}
-      ${counts.length ? simpleVerdict(counts.every(countsAgree), 'multiplications counted from the matrices\' nonzeros = closed forms') : nothing}`;
+      ${counts.length ? simpleVerdict(counts.every(countsAgree), 'entries of K plus taps on padding = multiplications, for every row') : nothing}`;
   }
 
   private factorisation(v: SeparableView): TemplateResult {
@@ -140,13 +140,17 @@ function describeSpec(s: { kernel?: unknown; inChannels?: unknown; outChannels?:
   return `${k} kernel${ch}${s.groups !== undefined && s.groups !== 1 ? `, groups ${String(s.groups)}` : ''}`;
 }
 
+/** Multiplications as the lecture counts them: every tap of every window, those by padding zeros included. */
 function costTable(c: StagedCost): TemplateResult {
+  const all = [c.standard, ...c.stages.map((s) => s.cost)];
+  const padded = all.some((x) => x.paddingTaps > 0);
+  const pad = (x: { paddingTaps: number }) => (padded ? html`<td>${fmt(x.paddingTaps)}</td>` : nothing);
   return html`<table>
-    <tr><th>convolution</th><th>multiplications (nonzeros of K)</th><th>closed form</th><th>parameters</th></tr>
-    <tr><td style="text-align:left">standard</td><td>${fmt(c.standard.multiplications)}</td><td>${fmt(c.standard.closedForm)}</td><td>${fmt(c.standard.parameters)}</td></tr>
+    <tr><th>convolution</th><th>multiplications</th>${padded ? html`<th>of them on padding zeros</th>` : nothing}<th>parameters</th></tr>
+    <tr><td style="text-align:left">standard</td><td>${fmt(c.standard.closedForm)}</td>${pad(c.standard)}<td>${fmt(c.standard.parameters)}</td></tr>
     ${c.stages.map((s) => html`<tr><td style="text-align:left">${s.name} (${describeSpec(s.spec)})</td>
-      <td>${fmt(s.cost.multiplications)}</td><td>${fmt(s.cost.closedForm)}</td><td>${fmt(s.cost.parameters)}</td></tr>`)}
-    <tr class="total"><td style="text-align:left">separable total</td><td>${fmt(c.multiplications)}</td>
-      <td>${c.stages.map((s) => fmt(s.cost.closedForm)).join(' + ')}</td><td>${fmt(c.parameters)}</td></tr>
-  </table>${c.standard.paddingTaps ? html`<p class="caption">${fmt(c.standard.paddingTaps)} taps fall on padding.</p>` : nothing}`;
+      <td>${fmt(s.cost.closedForm)}</td>${pad(s.cost)}<td>${fmt(s.cost.parameters)}</td></tr>`)}
+    <tr class="total"><td style="text-align:left">separable total</td><td>${c.stages.map((s) => fmt(s.cost.closedForm)).join(' + ')} = ${fmt(c.stages.reduce((a, s) => a + s.cost.closedForm, 0))}</td>
+      ${padded ? html`<td></td>` : nothing}<td>${fmt(c.parameters)}</td></tr>
+  </table><p class="caption">Multiplications count every tap of every window position (positions × kernel size), as the lecture does; products by zero weights are not left out.</p>`;
 }

@@ -18,7 +18,7 @@ export function equationTemplate(d: MatrixEquation, showEquation: boolean, pendi
   // the vectors are typeset in a later task (ConvElement.deferredParts): K first, `pending` in their place
   if (pending || !d.products) return html`<div class="scroll"><div class="equation" part="equation">${k}${pending}</div></div>`;
   return html`<div class="scroll"><div class="equation" part="equation">
-    ${k}<span class="mz">${texMatrix(column(d.z), { label: 'z', ariaLabel: 'input vector z' })}</span>
+    ${k}<span class="mz">${texMatrix(column(d.z), { label: d.vector.tex, ariaLabel: `input vector ${d.vector.text}` })}</span>
     ${tex('=')}<span class="mp">${texMatrix(column(d.products), { ariaLabel: 'products' })}</span>
     ${tex('=')}<span class="mo">${texMatrix(column(d.outputs), { ariaLabel: 'outputs' })}</span>
   </div></div>`;

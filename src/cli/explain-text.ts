@@ -1,5 +1,5 @@
 import type { Derivation, MatrixPart, Part, Step } from '../latex/derivation.ts';
-import { type Block, bracketMatrix, operator, sideBySide } from './text-layout.ts';
+import { type Block, bracketMatrix, operator, sideBySide, width } from './text-layout.ts';
 
 /** The text form of a derivation: titles, and aligned Unicode matrices set side by side. */
 export function derivationToText(d: Derivation): string {
@@ -14,8 +14,8 @@ function stepText(s: Step): string {
     case 'verdict': return `${s.equal ? '✓' : '✗'} ${s.text}`;
     case 'table': {
       const rows = [s.header, ...s.rows.map((r) => r.map((c) => c.text))];
-      const widths = s.header.map((_, j) => Math.max(...rows.map((r) => [...(r[j] ?? '')].length)));
-      const line = (r: readonly string[]) => r.map((c, j) => c.padEnd(widths[j]!)).join(' │ ').trimEnd();
+      const widths = s.header.map((_, j) => Math.max(...rows.map((r) => width(r[j] ?? ''))));
+      const line = (r: readonly string[]) => r.map((c, j) => c + ' '.repeat(Math.max(0, widths[j]! - width(c)))).join(' │ ').trimEnd();
       return [line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('─┼─'), ...rows.slice(1).map(line)].join('\n');
     }
     case 'equation': return sideBySide(s.parts.map(partBlock), ' ');

@@ -3,6 +3,7 @@ import type { ConvSpec } from '../geometry/spec.ts';
 import type { MatrixJson } from './matrix-json.ts';
 import { bracketColumn, bracketMatrix, operator, shortenSum, sideBySide } from './text-layout.ts';
 import type { MatrixCheck } from '../check/matrix-check.ts';
+import { displayName } from '../latex/escape.ts';
 
 /**
  * The human output of `convmat matrix`: a one-line summary of the spec, then
@@ -21,7 +22,7 @@ export function matrixText(check: MatrixCheck, json: MatrixJson): string {
     operator('='),
     bracketColumn((i) => shortenSum(json.product[i]!, 64), rows),
     operator('='),
-    bracketColumn(json.outputNames, rows),
+    bracketColumn(json.outputNames.map(displayName), rows),
   ]);
   const t = json.timings;
   const ms = (x: number) => `${x.toFixed(2)} ms`;

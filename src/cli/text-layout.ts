@@ -76,8 +76,10 @@ export function shortenSum(text: string, maxChars: number): string {
   return `${out} + … (${terms.length} terms)`;
 }
 
-function width(s: string): number {
-  return [...s].length;
+/** Columns a string takes in a terminal. */
+export function width(s: string): number {
+  // combining marks (the tilde of z̃1) take no column
+  return [...s.replace(/\p{M}/gu, '')].length;
 }
 
 function pad(s: string, w: number, right: boolean): string {

@@ -27,24 +27,83 @@ export function tensorNamesFor(prefix: string, shape: readonly number[], singleC
   return names;
 }
 
+/** What the output names are chosen from: the input and weight names beside them. */
+export interface OutputNaming {
+  /** the prefix of generated input names (z for z1..zN), null for a custom list or values */
+  readonly inputPrefix: string | null;
+  readonly inputNames: readonly string[] | null;
+  readonly weightNames: readonly string[] | null;
+  readonly inputShape: readonly number[];
+  readonly outputShape: readonly number[];
+  readonly singleChannel: boolean;
+  readonly transposed: boolean;
+  /** every weight and input name */
+  readonly taken: ReadonlySet<string>;
+}
+
+/** Letters tried, in order, when the inputs form no family the outputs can continue. */
+const OUTPUT_LETTERS = ['y', 'u', 'v', 'q', 'o'];
+const TRANSPOSED_LETTERS = ['z', ...OUTPUT_LETTERS];
+
 /**
- * Output names: with a prefix for the inputs, outputs continue its numbering
- * (z7..z10 after z1..z6); otherwise y1..yM (or out1.. if y is taken).
+ * Output names, as the lecture writes them, sharing no letter with a weight or
+ * with an input beside them (no y1 next to the weight y):
+ * - a regular convolution continues its inputs' family: z7..z10 after z1..z6
+ *   (also after a custom list z7..z10: z11..);
+ * - a transposed convolution gives its family a tilde: z̃1..z̃6 (identifier
+ *   `ztilde1`, the SymPy convention for an accent);
+ * - several channels read as channel and position: y^{(2)}_3 (identifier `y2_3`),
+ *   z̃^{(2)}_3 (`ztilde2_3`);
+ * - otherwise the first free letter: y, u, v, q, o (z̃, ỹ, ũ, … when transposed).
  */
-export function outputNamesFor(
-  inputPrefix: string | null, inputShape: readonly number[], outputShape: readonly number[],
-  singleChannel: boolean, taken: ReadonlySet<string>,
-): string[] {
-  if (inputPrefix) {
-    const next = product(inputShape.slice(1)) + 1;
-    const names = tensorNamesFor(inputPrefix, outputShape, singleChannel, next);
-    if (!names.some((n) => taken.has(n))) return names;
+export function outputNamesFor(n: OutputNaming): string[] {
+  const weightStems = new Set((n.weightNames ?? []).map(stemOf));
+  // generated names share their prefix: no need to read 65,536 of them
+  const inputStems = new Set(n.inputPrefix ? [n.inputPrefix] : (n.inputNames ?? []).map(stemOf));
+  const family = n.inputPrefix ?? familyOf(n.inputNames, n.singleChannel);
+  const free = (names: string[]) => !names.some((x) => n.taken.has(x));
+  const count = product(n.outputShape.slice(1));
+  if (family && !weightStems.has(family)) {
+    const names = n.transposed
+      ? channelNames(`${family}tilde`, n.outputShape[0]!, count, n.singleChannel, 1)
+      : n.singleChannel ? channelNames(family, 1, count, true, nextIndex(n, family)) : null;
+    if (names && free(names)) return names;
   }
-  for (const p of ['y', 'out', 'output']) {
-    const names = tensorNamesFor(p, outputShape, singleChannel);
-    if (!names.some((n) => taken.has(n))) return names;
+  for (const letter of n.transposed ? TRANSPOSED_LETTERS : OUTPUT_LETTERS) {
+    if (weightStems.has(letter) || inputStems.has(letter) || letter === n.inputPrefix) continue;
+    const names = channelNames(n.transposed ? `${letter}tilde` : letter, n.outputShape[0]!, count, n.singleChannel, 1);
+    if (free(names)) return names;
   }
-  throw new NameError({ field: 'inputs', value: inputPrefix, rule: 'no free names left for the outputs', fix: 'rename the inputs' });
+  throw new NameError({ field: 'inputs', value: n.inputPrefix ?? n.inputNames?.slice(0, 4), rule: 'no free letter left for the outputs', fix: 'rename the inputs or the weights' });
+}
+
+/** The letters a name is written with, without its accent: w_1_2_3 → w, ztilde4 → z, alpha → alpha. */
+export function stemOf(name: string): string {
+  const head = /^[A-Za-z]+/.exec(name)?.[0] ?? name;
+  const accent = /^([A-Za-z])(tilde|hat|bar)$/.exec(head);
+  return accent ? accent[1]! : head;
+}
+
+/** The stem shared by a custom single-channel list such as z7, z8, z9, z10 (null if none). */
+function familyOf(names: readonly string[] | null, singleChannel: boolean): string | null {
+  if (!names || !singleChannel || names.length === 0) return null;
+  const stems = names.map((x) => /^([A-Za-z]+)\d+$/.exec(x)?.[1]);
+  return stems.every((s) => s !== undefined && s === stems[0]) ? stems[0]! : null;
+}
+
+function nextIndex(n: OutputNaming, family: string): number {
+  if (!n.inputNames || n.inputPrefix) return product(n.inputShape.slice(1)) + 1;
+  return Math.max(...n.inputNames.map((x) => Number(x.slice(family.length)))) + 1;
+}
+
+function channelNames(stem: string, channels: number, count: number, singleChannel: boolean, first: number): string[] {
+  const names: string[] = [];
+  if (singleChannel) {
+    for (let i = 0; i < count; i++) names.push(`${stem}${i + first}`);
+    return names;
+  }
+  for (let c = 0; c < channels; c++) for (let i = 0; i < count; i++) names.push(`${stem}${c + 1}_${i + first}`);
+  return names;
 }
 
 /**

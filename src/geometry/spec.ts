@@ -162,8 +162,9 @@ export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
 
   const w = resolveEntries(weightSrc, 'weights', 'w', weightShape, singleChannel, (p) => weightNamesFor(p, weightShape, singleChannel));
   const z = resolveEntries(inputSrc, 'inputs', 'z', inputShape, singleChannel, (p) => tensorNamesFor(p, inputShape, singleChannel));
-  const taken = assertDistinct(w.names ?? symbolNames(w.values), z.names ?? symbolNames(z.values));
-  const outputNames = outputNamesFor(z.prefix, inputShape, outputShape, singleChannel, taken);
+  const weightNames = w.names ?? [...symbolNames(w.values)];
+  const taken = assertDistinct(weightNames, z.names ?? symbolNames(z.values));
+  const outputNames = outputNamesFor({ inputPrefix: z.prefix, inputNames: z.names, weightNames, inputShape, outputShape, singleChannel, transposed, taken });
 
   return Object.freeze({
     dims, transposed, mode: parseMode(raw.mode), input, output, kernel, stride, dilation, padding, outputPadding,

@@ -4,7 +4,7 @@ import { termOrder } from '../check/term-order.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 import type { ConvMatrix } from '../matrix/conv-matrix.ts';
 import type { Cell, Highlight } from './derivation.ts';
-import { latexAccentSymbol, latexSymbol, textAccentSymbol } from './escape.ts';
+import { displayName, latexAccentSymbol, latexSymbol, textAccentSymbol } from './escape.ts';
 import { ZERO_CELL } from './matrix-part.ts';
 
 /** Cells from engine values: polynomials, names, matrix entries; links from matrix rows. */
@@ -16,7 +16,7 @@ export function polyCell(p: Polynomial, rank?: Rank): Cell {
 }
 
 export function symbolCell(name: string): Cell {
-  return { tex: latexSymbol(name), text: name };
+  return { tex: latexSymbol(name), text: displayName(name) };
 }
 
 export function tildeCell(name: string): Cell {
@@ -54,6 +54,32 @@ export function rowLinks(m: ConvMatrix, names: readonly string[]): Highlight[] {
 /** Names (or printed values) of a spec's inputs, for vectors. */
 export function inputCells(spec: ConvSpec, rank?: Rank): Cell[] {
   return spec.inputNames ? spec.inputNames.map(symbolCell) : spec.inputs.map((p) => polyCell(p, rank));
+}
+
+/**
+ * The letter of the convolution matrix: K, or the capital of the kernel's first
+ * weight when every weight is one letter (the lecture's x, y, z gives X). The
+ * lecture's X holds the padding columns, so a padded matrix, whose padding
+ * columns are dropped, stays K.
+ */
+export function kernelLabel(spec: ConvSpec): Cell {
+  const names = spec.weightNames;
+  const padded = spec.padding.some(([a, b]) => a !== 0 || b !== 0);
+  const letter = !padded && names && names.every((n) => /^[a-z]$/.test(n)) && names[0] !== 'k' ? names[0]!.toUpperCase() : 'K';
+  return { tex: letter, text: letter };
+}
+
+/** The letter of the input vector: z for z1..zN (the lecture's _z), a for a, b, c, d. */
+export function inputVectorLabel(spec: ConvSpec): Cell {
+  const first = spec.inputNames?.[0];
+  const letter = first ? (/^[A-Za-z]+/.exec(first)?.[0] ?? 'z') : 'z';
+  const shown = letter.length === 1 ? letter : 'z';
+  return { tex: shown, text: shown };
+}
+
+/** The kernel as a vector in words: x for the lecture's x, y, z; w otherwise. */
+export function kernelVector(spec: ConvSpec): string {
+  return kernelLabel(spec).text === 'K' ? 'w' : kernelLabel(spec).text.toLowerCase();
 }
 
 export function lectureRank(spec: ConvSpec): Rank {

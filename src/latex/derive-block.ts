@@ -2,7 +2,8 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { matrixCells, symbolCell } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
-import { blockSizes, deriveMatrix } from './derive-matrix.ts';
+import { deriveMatrix } from './derive-matrix.ts';
+import { product } from '../geometry/names.ts';
 import { EQUALS, ZERO_CELL, matrixPart, mathPart } from './matrix-part.ts';
 import { equationStep, noteStep } from './steps.ts';
 
@@ -15,9 +16,7 @@ export function deriveBlock(input: SpecInput | ConvSpec, opts: DeriveOptions = {
   const spec = normalizeSpec(input);
   const base = deriveMatrix(spec, opts);
   const steps: Step[] = [noteStep('Flattening order', flattenNote(spec)), ...base.steps];
-  const blocks = blockSizes(spec);
-  const level = blocks[blocks.length - 1];
-  if (level) steps.splice(2, 0, ...blockView(spec, level, opts));
+  steps.splice(2, 0, ...nestedView(spec, opts));
   const kind = spec.dims === 3 ? 'triply' : spec.dims === 2 ? 'doubly' : '';
   return { topic: 'block', title: `${spec.dims}D convolution: a ${kind ? `${kind} ` : ''}block-Toeplitz matrix`, steps };
 }
@@ -27,37 +26,72 @@ function flattenNote(spec: ConvSpec): string {
   const last = spec.input[spec.input.length - 1]!;
   const first = names ? `${names[0]}…${names[last - 1]}` : 'the first entries';
   const shape = (spec.singleChannel ? spec.input : spec.inputShape).join('×');
-  return `The ${shape} input is flattened row-major (vec, the last axis varies fastest${spec.singleChannel ? '' : ', channels outermost'}): ${first} is its first row. Outputs are flattened the same way. Each block of K maps one input row to one output row.`;
+  const maps = spec.dims === 3
+    ? 'Each block of K maps one input slice to one output slice; inside it, each block maps one input row to one output row, and that block is a band: blocks of blocks of bands.'
+    : spec.dims === 2 ? 'Each block of K maps one input row to one output row, and each block is a band: blocks of bands.' : 'K is a band.';
+  const channels = 'Outermost, K has one block per pair of output and input channel; inside each, ';
+  const text = spec.singleChannel ? maps : `${channels}${maps[0]!.toLowerCase()}${maps.slice(1)}`;
+  return `The ${shape} input is flattened row-major (vec, the last axis varies fastest${spec.singleChannel ? '' : ', channels outermost'}): ${first} is its first row. Outputs are flattened the same way. ${text}`;
 }
 
-/** K as a matrix of blocks of the given size; equal blocks share a name. */
-function blockView(spec: ConvSpec, size: { rows: number; cols: number }, opts: DeriveOptions): Step[] {
+interface Level { rows: number; cols: number; letter: string; what: string }
+
+/** The nesting levels of K, outermost first: channels, then slices (3D), then rows. */
+function levels(spec: ConvSpec): Level[] {
+  const out: Level[] = [];
+  const size = (from: number) => ({ rows: product(spec.axes.slice(from).map((x) => x.o)), cols: product(spec.axes.slice(from).map((x) => x.n)) });
+  if (!spec.singleChannel) out.push({ ...size(0), letter: 'C', what: 'an input channel to an output channel' });
+  const words = ['slice', 'row'];
+  for (let a = 1; a < spec.dims; a++) {
+    const word = words[words.length - (spec.dims - a)] ?? 'hyperslice';
+    out.push({ ...size(a), letter: word === 'slice' ? 'S' : word === 'row' ? 'R' : 'H', what: `an input ${word} to an output ${word}` });
+  }
+  return spec.transposed ? out.map((l) => ({ ...l, rows: l.cols, cols: l.rows })) : out;
+}
+
+/**
+ * K drawn level by level: a matrix of named blocks (equal blocks share a
+ * name), then each distinct block as a matrix of the next level's blocks,
+ * down to the bands. A few distinct blocks per level are shown.
+ */
+function nestedView(spec: ConvSpec, opts: DeriveOptions): Step[] {
   const m = convMatrix(spec);
   const cell = matrixCells(m, spec.weights);
-  const R = m.rows / size.rows, C = m.cols / size.cols;
-  const names = new Map<string, Cell>(), samples = new Map<string, [number, number]>();
-  const keyOf = (I: number, J: number): string => {
-    const parts: string[] = [];
-    for (let r = 0; r < size.rows; r++) for (let c = 0; c < size.cols; c++) parts.push(cell(I * size.rows + r, J * size.cols + c).text);
-    return parts.every((p) => p === '0') ? '' : parts.join('|');
-  };
-  const blockCell = (I: number, J: number): Cell => {
-    const key = keyOf(I, J);
-    if (key === '') return ZERO_CELL;
-    let name = names.get(key);
-    if (!name) {
-      name = { tex: `T_{${names.size + 1}}`, text: `T${names.size + 1}` };
-      names.set(key, name);
-      samples.set(key, [I, J]);
+  const all = levels(spec);
+  if (all.length === 0) return [];
+  const steps: Step[] = [];
+  let parents: Array<{ name: Cell; r0: number; c0: number; rows: number; cols: number }> = [
+    { name: symbolCell('K'), r0: 0, c0: 0, rows: m.rows, cols: m.cols },
+  ];
+  all.forEach((level, depth) => {
+    const names = new Map<string, Cell>();
+    const children: typeof parents = [];
+    for (const p of parents) {
+      const R = p.rows / level.rows, C = p.cols / level.cols;
+      const keyOf = (I: number, J: number): string => {
+        const parts: string[] = [];
+        for (let r = 0; r < level.rows; r++) for (let c = 0; c < level.cols; c++) parts.push(cell(p.r0 + I * level.rows + r, p.c0 + J * level.cols + c).text);
+        return parts.every((x) => x === '0') ? '' : parts.join('|');
+      };
+      const blockCell = (I: number, J: number): Cell => {
+        const key = keyOf(I, J);
+        if (key === '') return ZERO_CELL;
+        let name = names.get(key);
+        if (!name) {
+          name = { tex: `${level.letter}_{${names.size + 1}}`, text: `${level.letter}${names.size + 1}` };
+          names.set(key, name);
+          children.push({ name, r0: p.r0 + I * level.rows, c0: p.c0 + J * level.cols, rows: level.rows, cols: level.cols });
+        }
+        return name;
+      };
+      const view = matrixPart(R, C, blockCell, { limits: opts.limits });
+      steps.push(equationStep(`${p.name.text} as a ${R}×${C} matrix of ${level.rows}×${level.cols} blocks, each mapping ${level.what}`, [mathPart(p.name.tex, p.name.text), EQUALS, view]));
     }
-    return name;
-  };
-  const view = matrixPart(R, C, blockCell, { label: symbolCell('K'), limits: opts.limits });
-  const steps: Step[] = [equationStep(`K as a ${R}×${C} matrix of ${size.rows}×${size.cols} blocks`, [view])];
-  for (const [key, [I, J]] of [...samples].slice(0, 4)) {
-    const name = names.get(key)!;
-    const sub = matrixPart(size.rows, size.cols, (r, c) => cell(I * size.rows + r, J * size.cols + c), { limits: opts.limits });
-    steps.push(equationStep(`Block ${name.text}`, [mathPart(name.tex, name.text), EQUALS, sub]));
+    parents = children.slice(0, depth === all.length - 1 ? 4 : 2);
+  });
+  for (const b of parents) {
+    const band = matrixPart(b.rows, b.cols, (r, c) => cell(b.r0 + r, b.c0 + c), { limits: opts.limits });
+    steps.push(equationStep(`Block ${b.name.text}: a band`, [mathPart(b.name.tex, b.name.text), EQUALS, band]));
   }
   return steps;
 }

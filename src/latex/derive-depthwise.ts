@@ -30,7 +30,7 @@ export function deriveDepthwise(input: SpecInput | ConvSpec, opts: DeriveOptions
   const cost = depthwiseSeparableCost(spec);
   const [dw, pw] = cost.stages.map((s) => normalizeSpec(s.spec)) as [ConvSpec, ConvSpec];
   const steps: Step[] = [noteStep('Two stages', `Depthwise: ${spec.inChannels} kernels of ${dw.kernel.join('×')}×1, one per input channel (groups = ${spec.inChannels}), giving ${dw.outChannels} feature maps of ${dw.output.join('×')}. Pointwise: ${pw.outChannels} kernels of 1×1×${pw.inChannels} mix those channels (a 1×1 convolution).`)];
-  steps.push(...costSteps(spec, cost.standard, cost.stages.map((s, i) => ({ name: s.name, spec: i === 0 ? dw : pw, cost: s.cost })), cost.multiplications));
+  steps.push(...costSteps(spec, cost.standard, cost.stages.map((s, i) => ({ name: s.name, spec: i === 0 ? dw : pw, cost: s.cost }))));
   const rows = product(spec.outputShape), cols = product(spec.inputShape);
   const small = rows * cols <= MAX_SHOWN_ENTRIES ? spec : normalizeSpec(DEPTHWISE_SMALL_EXAMPLE);
   if (small !== spec) {
@@ -45,22 +45,29 @@ function factorsText(s: ConvSpec): { tex: string; text: string } {
   return { tex: f.join(' \\times '), text: f.join(' × ') };
 }
 
-function costSteps(spec: ConvSpec, standard: ConvCost, stages: Array<{ name: string; spec: ConvSpec; cost: ConvCost }>, total: number): Step[] {
+/**
+ * Multiplications as the lecture counts them (every tap of every window, those
+ * by padding zeros included); the nonzeros of K, which leave the padding out,
+ * get their own column only when they differ.
+ */
+function costSteps(spec: ConvSpec, standard: ConvCost, stages: Array<{ name: string; spec: ConvSpec; cost: ConvCost }>): Step[] {
+  const differ = [standard, ...stages.map((s) => s.cost)].some((c) => c.paddingTaps !== 0);
   const row = (name: string, s: ConvSpec, c: ConvCost): Cell[] => {
     const f = factorsText(s);
     return [
       textCell(name), textCell(`${s.kernel.join('×')}×${s.convInChannels / s.groups}`), textCell(s.output.join('×')), textCell(String(s.convOutChannels)),
-      { tex: `${f.tex} = ${groupedCell(c.closedForm).tex}`, text: `${f.text} = ${groupedCell(c.closedForm).text}` }, groupedCell(c.multiplications),
+      { tex: `${f.tex} = ${groupedCell(c.closedForm).tex}`, text: `${f.text} = ${groupedCell(c.closedForm).text}` }, ...(differ ? [groupedCell(c.multiplications)] : []),
     ];
   };
-  const sum = stages.map((s) => groupedCell(s.cost.multiplications));
+  const sum = stages.map((s) => groupedCell(s.cost.closedForm));
+  const total = stages.reduce((a, s) => a + s.cost.closedForm, 0);
   return [
-    tableStep('Multiplications', ['convolution', 'kernel size', 'times move', 'kernels', 'closed form', 'nonzeros of K'], [
+    tableStep('Multiplications', ['convolution', 'kernel size', 'times move', 'kernels', 'multiplications', ...(differ ? ['nonzeros of K (padding left out)'] : [])], [
       row('standard', spec, standard), ...stages.map((s) => row(s.name, s.spec, s.cost)),
     ]),
-    equationStep('Standard against depthwise separable', [mathPart(
-      `${groupedCell(standard.multiplications).tex} \\quad\\text{against}\\quad ${sum.map((c) => c.tex).join(' + ')} = ${groupedCell(total).tex}`,
-      `${groupedCell(standard.multiplications).text} against ${sum.map((c) => c.text).join(' + ')} = ${groupedCell(total).text}`,
+    equationStep('Standard against depthwise separable: multiplications', [mathPart(
+      `${groupedCell(standard.closedForm).tex} \\quad\\text{against}\\quad ${sum.map((c) => c.tex).join(' + ')} = ${groupedCell(total).tex}`,
+      `${groupedCell(standard.closedForm).text} against ${sum.map((c) => c.text).join(' + ')} = ${groupedCell(total).text}`,
     )]),
   ];
 }

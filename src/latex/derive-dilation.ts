@@ -17,7 +17,7 @@ import { equationStep, noteStep, numberCell, tableStep, verdictStep } from './st
  * with that kernel; the engine compares both matrices entry by entry.
  */
 export const DILATION_NOTE =
-  'Dilation increases the receptive field without using more filter weights: the kernel skips d−1 inputs between taps, so k weights span d(k−1)+1 inputs.';
+  'Dilation increases the receptive field without using more filter weights: the kernel skips d−1 inputs between taps, so k weights span d(k−1)+1 inputs. The lecture names its benefits: more contextual information, inputs of higher dimension processed while still detecting fine details, and better run-time performance from fewer parameters.';
 
 export function deriveDilation(input: SpecInput | ConvSpec, opts: DeriveOptions = {}): Derivation {
   const spec = normalizeSpec(input);

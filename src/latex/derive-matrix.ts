@@ -6,7 +6,7 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
 import { product } from '../geometry/names.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
-import { inputCells, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
+import { inputCells, inputVectorLabel, kernelLabel, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
 import type { DeriveOptions, Derivation, Step } from './derivation.ts';
 import { EQUALS, matrixPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, verdictStep } from './steps.ts';
@@ -17,18 +17,16 @@ import { equationStep, noteStep, verdictStep } from './steps.ts';
  * A padded 1D input is shown with its zeros ([0, a, b, c, d, 0]ᵀ), built as
  * the same convolution over an input that holds the zeros as entries.
  */
-const K_LABEL = { tex: 'K', text: 'K' };
-const Z_LABEL = { tex: 'z', text: 'z' };
 
 export function deriveMatrix(input: SpecInput | ConvSpec, opts: DeriveOptions = {}): Derivation {
   const spec = normalizeSpec(input);
   const check = checkMatrix(spec);
   const m = check.matrix, rank = lectureRank(spec), limits = opts.limits;
-  const name = spec.transposed ? 'K^{T}' : 'K';
+  const k = kernelLabel(spec);
   const K = matrixPart(m.rows, m.cols, matrixCells(m, spec.weights), {
-    label: spec.transposed ? { tex: name, text: 'Kᵀ' } : K_LABEL, used: (r) => rowColumns(m, r), blocks: blockSizes(spec), limits,
+    label: spec.transposed ? { tex: `${k.tex}^{T}`, text: `${k.text}ᵀ` } : k, used: (r) => rowColumns(m, r), blocks: blockSizes(spec), limits,
   });
-  const z = vectorPart(m.cols, (i) => inputCells(spec, rank)[i]!, { label: Z_LABEL, limits });
+  const z = vectorPart(m.cols, (i) => inputCells(spec, rank)[i]!, { label: inputVectorLabel(spec), limits });
   const prod = vectorPart(m.rows, (i) => polyCell(check.product[i]!, rank), { limits });
   const outs = vectorPart(m.rows, (i) => symbolCell(spec.outputNames[i]!), { limits });
   const links = rowLinks(m, spec.outputNames);

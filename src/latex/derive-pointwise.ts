@@ -20,7 +20,7 @@ import { equationStep, noteStep, verdictStep } from './steps.ts';
 export const POINTWISE_EXAMPLE: SpecInput = { input: '2x2', kernel: 1, inChannels: 200, outChannels: 1 };
 
 export const POINTWISE_NOTE =
-  'A 1×1 convolution looks at one position at a time and mixes the channels there: every output channel is a weighted sum of the input channels. It reduces the depth (the lecture: 200 channels embedded into a single one), and a nonlinearity such as ReLU can follow it.';
+  'A 1×1 convolution looks at one position at a time and mixes the channels there: every output channel is a weighted sum of the input channels. The lecture names three advantages: it reduces the depth for efficient computation (200 channels embedded into a single one), it gives an efficient low-dimensional embedding of the features (feature pooling), and a nonlinearity such as ReLU can be applied again after it.';
 
 export function derivePointwise(input: SpecInput | ConvSpec, opts: DeriveOptions = {}): Derivation {
   const spec = normalizeSpec(input);

@@ -72,7 +72,7 @@ export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opt
     field.span, closed.perAxis, ['composed index maps', 'closed form'], closed.perAxis.map((_, a) => `axis ${a + 1}`),
   )));
   const holes = field.positions.length < field.size;
-  steps.push(noteStep('Size', `One neuron of layer ${stack.layers.length} has a receptive field of size ${field.span.length > 1 ? `${axes(field.span)} = ` : ''}${field.size} w.r.t. the input${holes ? `, of which ${field.positions.length} positions are read (the dilation leaves holes)` : ''}.`));
+  steps.push(noteStep('Size', `One neuron of layer ${stack.layers.length} has a receptive field of size ${field.span.length > 1 ? `${axes(field.span)} = ` : ''}${field.size} w.r.t. the input${holes ? `: it spans ${field.size} inputs and reads ${field.positions.length} of them (the dilation leaves holes)` : ''}.`));
   if (stack.layers.some((s) => s.dilation.some((d) => d > 1))) {
     const plain = receptiveFieldClosedForm(layers.map((l) => ({ ...l, dilation: 1 })), closed.perAxis.length);
     steps.push(tableStep('Dilation grows the receptive field with the same weights', ['stack', 'weights per layer', 'receptive field'], [

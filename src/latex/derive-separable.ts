@@ -6,7 +6,8 @@ import type { Polynomial } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { lectureRank, polyCell } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
-import { denseMatrixPart, groupedCell, rowVectorPart } from './derive-parts.ts';
+import { convMatrix } from '../matrix/conv-matrix.ts';
+import { denseMatrixPart, groupDigits, groupedCell, rowVectorPart } from './derive-parts.ts';
 import { flatAt, gridShape } from './layout.ts';
 import { EQUALS, mathPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } from './steps.ts';
@@ -49,7 +50,7 @@ export function deriveSeparable(input: SpecInput | ConvSpec, opts: DeriveOptions
     mathPart(`${product} =`, `${labels.map((l) => l.text).reverse().join('·')} =`), denseMatrixPart(check.full, { label: { tex: 'K', text: 'K' }, limits, rank }),
   ]));
   steps.push(verdictStep('The stages multiplied are the single convolution', check.report));
-  steps.push(...costSteps(spec));
+  steps.push(...costSteps(spec, check.factors));
   return { topic: 'separable', title: 'Spatially separable convolution', steps };
 }
 
@@ -96,22 +97,47 @@ function specInputOf(spec: ConvSpec): SpecInput {
   return { input: [...spec.input], kernel: [...spec.kernel], stride: [...spec.stride], dilation: [...spec.dilation], padding: spec.padding.map(([a, b]) => [a, b] as [number, number]) };
 }
 
-function costSteps(spec: ConvSpec): Step[] {
+/**
+ * The lecture's counts: multiplications are every tap of every window, those
+ * by padding zeros and by the kernel's own zeros included (Sobel: 9 × 9 = 81).
+ * The nonzeros of K, the products that are not zero by a weight, are a column
+ * of their own, shown only when they differ (Sobel: 54 of the 81).
+ */
+function costSteps(spec: ConvSpec, factors: readonly (readonly Polynomial[])[]): Step[] {
   const cost = spatiallySeparableCost(spec);
-  const row = (name: string, s: SpecInput | ConvSpec, c: { multiplications: number; closedForm: number; parameters: number }): Cell[] => {
+  const nonzero = [valueNonzeros(spec, spec.weights), ...cost.stages.map((s, i) => valueNonzeros(normalizeSpec(s.spec), factors[i]!))];
+  const counts = [cost.standard, ...cost.stages.map((s) => s.cost)];
+  const differ = counts.some((c, i) => c.closedForm !== nonzero[i]);
+  const row = (name: string, s: SpecInput | ConvSpec, c: { closedForm: number; parameters: number }, i: number): Cell[] => {
     const n = normalizeSpec(s);
-    return [textCell(name), textCell(n.kernel.join('×')), textCell(n.output.join('×')), groupedCell(c.closedForm), groupedCell(c.multiplications), numberCell(c.parameters)];
+    return [textCell(name), textCell(n.kernel.join('×')), textCell(n.output.join('×')), groupedCell(c.closedForm), ...(differ ? [groupedCell(nonzero[i]!)] : []), numberCell(c.parameters)];
   };
-  const sum = cost.stages.map((s) => groupedCell(s.cost.multiplications).tex).join(' + ');
-  return [
-    tableStep('Multiplications', ['convolution', 'kernel', 'outputs', 'closed form', 'nonzeros of K', 'weights'], [
-      row('standard', spec, cost.standard),
-      ...cost.stages.map((s) => row(s.name, s.spec, s.cost)),
+  const sum = cost.stages.map((s) => groupedCell(s.cost.closedForm).tex).join(' + ');
+  const total = cost.stages.reduce((a, s) => a + s.cost.closedForm, 0);
+  const steps: Step[] = [
+    tableStep('Multiplications', ['convolution', 'kernel', 'outputs', 'multiplications', ...(differ ? ['nonzeros of K'] : []), 'weights'], [
+      row('standard', spec, cost.standard, 0),
+      ...cost.stages.map((s, i) => row(s.name, s.spec, s.cost, i + 1)),
     ]),
-    equationStep('Standard against separable', [mathPart(
-      `${groupedCell(cost.standard.multiplications).tex} \\quad\\text{against}\\quad ${sum} = ${groupedCell(cost.multiplications).tex}`,
-      `${cost.standard.multiplications} against ${cost.stages.map((s) => s.cost.multiplications).join(' + ')} = ${cost.multiplications}`,
+    equationStep('Standard against separable: multiplications', [mathPart(
+      `${groupedCell(cost.standard.closedForm).tex} \\quad\\text{against}\\quad ${sum} = ${groupedCell(total).tex}`,
+      `${cost.standard.closedForm} against ${cost.stages.map((s) => s.cost.closedForm).join(' + ')} = ${total}`,
     )]),
-    noteStep('Weights', `${cost.standard.parameters} weights become ${cost.parameters}. Not every kernel separates, so replacing all convolutions by separable ones limits which kernels training can find; spatially separable convolutions are seldom used in deep learning.`),
   ];
+  const padding = counts.reduce((a, c) => a + c.paddingTaps, 0);
+  steps.push(noteStep('What is counted', [
+    'Multiplications count every tap of every window position, as the lecture does (positions × kernel size)',
+    padding > 0 ? `, ${groupDigits(padding)} of them by padding zeros` : '',
+    differ ? `; the nonzeros of K leave out the products by the kernel's zero weights (${nonzero.map(groupDigits).join(', ')} against ${counts.map((c) => groupDigits(c.closedForm)).join(', ')}).` : '.',
+  ].join('')));
+  steps.push(noteStep('Weights', `${cost.standard.parameters} weights become ${cost.parameters}. Not every kernel separates, so replacing all convolutions by separable ones limits which kernels training can find; spatially separable convolutions are seldom used in deep learning.`));
+  return steps;
+}
+
+/** Entries of K whose weight is not zero: the products that are not zero by the kernel alone. */
+function valueNonzeros(spec: ConvSpec, weights: readonly Polynomial[]): number {
+  const m = convMatrix(spec);
+  let n = 0;
+  for (let k = 0; k < m.tap.length; k++) if (!weights[m.tap[k]!]!.isZero()) n++;
+  return n;
 }

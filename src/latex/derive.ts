@@ -32,12 +32,12 @@ export const LECTURE_WINDOW_EXAMPLE: SpecInput = {
 
 const TOPIC_LIST: Topic[] = [
   { name: 'matrix', summary: 'K z = … with labels, expanded products and named outputs; padded inputs with their zeros', example: { input: 6, kernel: 3 }, build: deriveMatrix },
-  { name: 'transposed', summary: 'Kᵀ times the outputs, the learned-weights remark, and the three equivalent forms', example: { input: 6, kernel: 3 }, build: deriveTransposed },
+  { name: 'transposed', summary: 'Kᵀ times the outputs (a padded 1D spec: the lecture\'s X on [0,a,b,c,d,0], then Xᵀ a), the learned-weights remark, the three equivalent forms', example: { input: 6, kernel: 3 }, build: deriveTransposed },
   { name: 'window', summary: 'the sliding window, one step per output position', example: LECTURE_WINDOW_EXAMPLE, build: deriveWindow },
-  { name: 'block', summary: '2D/3D convolution as a (doubly/triply) block-Toeplitz matrix, flatten order stated', example: { input: '4x4', kernel: '3x3' }, build: deriveBlock },
+  { name: 'block', summary: '2D/3D convolution as a (doubly/triply) block-Toeplitz matrix level by level (blocks of blocks of bands), flatten order stated', example: { input: '4x4', kernel: '3x3' }, build: deriveBlock },
   { name: 'dilation', summary: 'a dilated kernel as a kernel interleaved with zeros (w1 0 w2 0 w3), K checked equal', example: { input: 7, kernel: 3, dilation: 2 }, build: deriveDilation },
   { name: 'receptive-field', summary: 'the receptive-field recurrence with its numbers; comma lists give one value per layer (--dilation 1,2,4)', example: { kernel: 2, stride: 2, dilation: 2 }, build: deriveReceptiveField },
-  { name: 'separable', summary: 'Sobel G = [1,2,1]ᵀ[1,0,−1], the two stages as matrices, 81 against 45 + 27 = 72', example: SOBEL_EXAMPLE, build: deriveSeparable },
+  { name: 'separable', summary: 'Sobel G = [1,2,1]ᵀ[1,0,−1], the two stages as matrices, 81 against 45 + 27 = 72 multiplications (nonzeros of K apart)', example: SOBEL_EXAMPLE, build: deriveSeparable },
   { name: 'depthwise', summary: 'depthwise separable as P · D (block diagonal), 86,400 against 675 + 9,600 = 10,275', example: DEPTHWISE_EXAMPLE, build: deriveDepthwise },
   { name: 'pointwise', summary: '1×1 convolution as a channel-mixing matrix, Y = M·X (200 channels → 1)', example: POINTWISE_EXAMPLE, build: derivePointwise },
   { name: 'flatten', summary: 'vec(·) with its index table (row-major; column-major beside it), the dense layer W·vec(X)', example: { input: '3x3', kernel: '2x2' }, build: deriveFlatten },

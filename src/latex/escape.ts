@@ -28,6 +28,8 @@ export function latexText(s: string, maxLength = 200): string {
  */
 export function latexSymbol(name: string): string {
   assertIdentifier(name, 'symbol');
+  const channel = /^([A-Za-z]+)(\d+)_(\d+)$/.exec(name);
+  if (channel) return `${latexStem(channel[1]!)}^{(${channel[2]})}_{${channel[3]}}`;
   const parts = name.split('_').filter((p) => p !== '');
   let head = parts[0]!;
   const subs = parts.slice(1);
@@ -36,8 +38,15 @@ export function latexSymbol(name: string): string {
     head = trailing[1]!;
     subs.push(trailing[2]!);
   }
-  const base = head.length === 1 ? head : `\\mathit{${head}}`;
+  const base = latexStem(head);
   return subs.length ? `${base}_{${subs.map(subscriptPart).join(',')}}` : base;
+}
+
+/** A name's letters: `z`, `\mathit{alpha}`, and an accent spelled SymPy's way: `ztilde` → `\tilde{z}`. */
+function latexStem(head: string): string {
+  const accent = /^([A-Za-z])(tilde|hat|bar)$/.exec(head);
+  if (accent) return `${ACCENTS[accent[2] as keyof typeof ACCENTS]}{${latexStem(accent[1]!)}}`;
+  return head.length === 1 ? head : `\\mathit{${head}}`;
 }
 
 function subscriptPart(p: string): string {
@@ -60,6 +69,15 @@ export function latexAccentSymbol(name: string, accent: keyof typeof ACCENTS): s
   const sub = tex.indexOf('_{');
   const head = sub < 0 ? tex : tex.slice(0, sub);
   return `${ACCENTS[accent]}{${head}}${sub < 0 ? '' : tex.slice(sub)}`;
+}
+
+/**
+ * How a name reads in plain text: identifiers as they are, except an accent
+ * spelled SymPy's way, which becomes a combining mark: `ztilde1` → z̃1.
+ */
+export function displayName(name: string): string {
+  const m = /^([A-Za-z])(tilde|hat|bar)(\d.*)?$/.exec(name);
+  return m ? textAccentSymbol(`${m[1]}${m[3] ?? ''}`, m[2] as keyof typeof ACCENTS) : name;
 }
 
 /** The text form of an accented identifier, with a combining accent after its first letter (z̃1). */

@@ -4,6 +4,8 @@ import { termOrder } from '../check/term-order.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 import type { ConvMatrix } from '../matrix/conv-matrix.ts';
 import { latexSymbol } from '../latex/escape.ts';
+import { inputVectorLabel, kernelLabel } from '../latex/cells.ts';
+import type { Cell } from '../latex/derivation.ts';
 
 /**
  * The matrix as the elements show it: LaTeX cells read from the engine's CSR
@@ -67,8 +69,10 @@ export interface MatrixEquation {
   matrix: ConvMatrix;
   product: readonly Polynomial[];
   typeset: boolean;
-  /** `K` or `K^{T}`, the label the lecture writes under the matrix */
+  /** `K` or `K^{T}` (`X`, `X^{T}` for the lecture's weights x, y, z): the label the lecture writes under the matrix */
   label: string;
+  /** the letter of the input vector: z, or a for a, b, c, d */
+  vector: Cell;
   cells: string[][] | null;
   z: string[];
   products: string[] | null;
@@ -78,7 +82,8 @@ export interface MatrixEquation {
 export function matrixEquation(spec: ConvSpec, matrix: ConvMatrix, product: readonly Polynomial[]): MatrixEquation {
   const typeset = typesettable(matrix);
   return {
-    spec, matrix, product, typeset, label: spec.transposed ? 'K^{T}' : 'K',
+    spec, matrix, product, typeset,
+    label: `${kernelLabel(spec).tex}${spec.transposed ? '^{T}' : ''}`, vector: inputVectorLabel(spec),
     cells: typeset ? denseCells(matrix, weightTex(spec)) : null,
     z: typeset ? inputTex(spec) : [],
     products: typeset && product.length ? productTex(spec, product) : null,

@@ -68,4 +68,17 @@ describe('convmat explain: the analysis topics', () => {
   it('rejects a bad layer with a typed error', async () => {
     await expect(run(['receptive-field', '--kernel', '3', '--dilation', '1,0'])).rejects.toThrow(/dilation\[1\]: must be an integer from 1/);
   });
+  it('separable: the text says what it counts, 81 multiplications against 54 nonzeros of K', async () => {
+    const r = await run(['separable']);
+    expect(r.out).toMatch(/convolution │ kernel │ outputs │ multiplications │ nonzeros of K │ weights/);
+    expect(r.out).toMatch(/standard +│ 3×3 +│ 3×3 +│ 81 +│ 54 +│ 9/);
+    expect(r.out).toMatch(/horizontal +│ 1×3 +│ 3×3 +│ 27 +│ 18 +│ 3/);
+  });
+  it('transposed: the lecture\'s Example 2, with Xᵀ a and no output named after a weight', async () => {
+    const r = await run(['transposed', '--input', '4', '--kernel', '3', '--padding', '1', '--weights', 'x,y,z', '--inputs', 'a,b,c,d']);
+    expect(r.out).toContain('x ∗ a = X a: the padding kept in the input, X is 4×6');
+    expect(r.out).toContain('x ∗ᵀ a = Xᵀ a: a transposed convolution with padding 0, 4 up to 6');
+    expect(r.out).not.toMatch(/\by[0-9]/);
+  });
 });
+

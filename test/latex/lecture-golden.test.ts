@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { equalsPoly } from '../../src/algebra/polynomial.ts';
 import { parseExpression } from '../../src/algebra/expression.ts';
 import { LECTURE_WINDOW_EXAMPLE, derive } from '../../src/latex/derive.ts';
-import type { EquationStep } from '../../src/latex/derivation.ts';
+import type { EquationStep, MatrixPart } from '../../src/latex/derivation.ts';
 import { derivationToText } from '../../src/cli/explain-text.ts';
 import { matrices } from './helpers.ts';
 
@@ -106,7 +106,29 @@ describe('2D block Toeplitz', () => {
   const d = derive('block', { input: '4x4', kernel: '3x3' });
   it('draws block lines and names equal blocks', () => {
     expect(eq(d, /K times/).tex).toMatch(/^\\left\[\\begin\{array\}\{cccc\|cccc\|cccc\|cccc\}/);
-    expect(eq(d, /matrix of/).tex).toBe('\\begin{bmatrix}T_{1} & T_{2} & T_{3} & 0 \\\\ 0 & T_{1} & T_{2} & T_{3}\\end{bmatrix}_{K}');
+    expect(eq(d, /matrix of/).tex).toBe('K = \\begin{bmatrix}R_{1} & R_{2} & R_{3} & 0 \\\\ 0 & R_{1} & R_{2} & R_{3}\\end{bmatrix}');
     expect(d.steps[0]!.type === 'note' && d.steps[0]!.text).toMatch(/row-major/);
+  });
+});
+
+describe('3D: triply block Toeplitz, shown as blocks of blocks of bands', () => {
+  const d = derive('block', { input: '3x3x3', kernel: '2x2x2' });
+  const grid = (s: EquationStep) => (s.parts[2]! as MatrixPart).cells.map((r) => r.map((c) => c.text));
+  it('K is a matrix of slice blocks S, each S a matrix of row blocks R, each R a band', () => {
+    const outer = eq(d, /^K as a 2×3 matrix of 4×9 blocks, each mapping an input slice to an output slice/);
+    expect(grid(outer)).toEqual([['S1', 'S2', '0'], ['0', 'S1', 'S2']]);
+    const s1 = eq(d, /^S1 as a 2×3 matrix of 2×3 blocks, each mapping an input row to an output row/);
+    expect(grid(s1)).toEqual([['R1', 'R2', '0'], ['0', 'R1', 'R2']]);
+    const s2 = eq(d, /^S2 as a/);
+    expect(grid(s2)).toEqual([['R3', 'R4', '0'], ['0', 'R3', 'R4']]);
+    const r1 = eq(d, /^Block R1: a band/);
+    expect(grid(r1)).toEqual([['w1', 'w2', '0'], ['0', 'w1', 'w2']]);
+    // the last band: w7, w8 of the second slice of the kernel, second row
+    expect(grid(eq(d, /^Block R4: a band/))).toEqual([['w7', 'w8', '0'], ['0', 'w7', 'w8']]);
+  });
+  it('says a block maps a slice to a slice in 3D', () => {
+    const note = d.steps[0]!;
+    expect(note.type === 'note' && note.text).toMatch(/maps one input slice to one output slice/);
+    expect(note.type === 'note' && note.text).not.toMatch(/Each block of K maps one input row/);
   });
 });

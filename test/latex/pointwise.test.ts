@@ -15,7 +15,7 @@ describe('1×1 convolution as channel mixing (200 channels → 1)', () => {
   });
   it('golden LaTeX of one output as an elided sum over the channels', () => {
     expect(step(d, 'equation', /One output/).tex).toBe(
-      'z_{1,5} = w_{1,1,1} z_{1,1} + w_{1,2,1} z_{2,1} + w_{1,3,1} z_{3,1} + \\cdots + w_{1,198,1} z_{198,1} + w_{1,199,1} z_{199,1} + w_{1,200,1} z_{200,1}',
+      'y^{(1)}_{1} = w_{1,1,1} z_{1,1} + w_{1,2,1} z_{2,1} + w_{1,3,1} z_{3,1} + \\cdots + w_{1,198,1} z_{198,1} + w_{1,199,1} z_{199,1} + w_{1,200,1} z_{200,1}',
     );
   });
   it('golden text of K = M ⊗ I on a small case', () => {

@@ -46,4 +46,8 @@ describe('receptive field: the lecture\'s numbers', () => {
     expect(step(d, 'note', /Size/).text).toContain('5×5 = 25');
     expectWellFormed(d);
   });
+  it('dilation 2: the field spans 7 inputs and reads 4 of them (the lecture\'s size 7)', () => {
+    const d = derive('receptive-field', { kernel: 2, stride: 2, dilation: 2 });
+    expect(step(d, 'note', /Size/).text).toMatch(/size 7 w\.r\.t\. the input: it spans 7 inputs and reads 4 of them/);
+  });
 });

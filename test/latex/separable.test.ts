@@ -28,8 +28,15 @@ describe('separable: Sobel', () => {
   });
   it('the lecture\'s multiplication counts: 81 against 45 + 27 = 72', () => {
     const t = step(d, 'table', /Multiplications/);
-    expect(columnTexts(t, 4).map(Number)).toEqual([81, 45, 27]);
+    // the columns say what they count: multiplications (every tap, the kernel's zeros included) and, apart, the nonzeros of K
+    expect(t.header.slice(3, 5)).toEqual(['multiplications', 'nonzeros of K']);
     expect(columnTexts(t, 3).map(Number)).toEqual([81, 45, 27]);
+    expect(columnTexts(t, 4).map(Number)).toEqual([54, 45, 18]);
+    // 54 and 18 are the nonzero entries of the matrices the derivation prints
+    const nonzeroEntries = (title: RegExp) => matrixTexts(step(d, 'equation', title), title.source.includes('multiplied') ? 1 : 0).flat().filter((x) => x !== '0').length;
+    expect(nonzeroEntries(/multiplied/)).toBe(54);
+    expect(nonzeroEntries(/Stage 2/)).toBe(18);
+    expect(step(d, 'note', /What is counted/).text).toMatch(/54, 45, 18 against 81, 45, 27/);
     expect(step(d, 'equation', /against/).parts[0]!).toMatchObject({ text: '81 against 45 + 27 = 72', tex: '81 \\quad\\text{against}\\quad 45 + 27 = 72' });
   });
   it('K2·K1 = K of G, checked by the engine; parses in KaTeX', () => {
@@ -45,7 +52,7 @@ describe('separable: Sobel', () => {
 });
 
 describe('depthwise separable: the lecture\'s tables', () => {
-  const table = (d: ReturnType<typeof derive>) => columnTexts(step(d, 'table', /Multiplications/), 5).map((t) => Number(t.replace(/,/g, '')));
+  const table = (d: ReturnType<typeof derive>) => columnTexts(step(d, 'table', /Multiplications/), 4).map((t) => Number(t.replace(/.*= /, '').replace(/,/g, '')));
   it('3 → 128 channels, 3×3, 5×5 outputs: 86,400 against 675 + 9,600 = 10,275', () => {
     const d = derive('depthwise');
     expect(table(d)).toEqual([86_400, 675, 9_600]);

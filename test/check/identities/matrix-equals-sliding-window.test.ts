@@ -42,7 +42,7 @@ describe(ID, () => {
     const typo = c.expected.matrix!.map((r) => [...r]);
     typo[3]![3] = 'x'; // the last y written as x
     expect(typo).not.toMatchSlidingWindow(c.spec);
-    expect(checkIdentity(ID, c.spec, { matrix: typo }).counterexample?.name).toBe('y4');
+    expect(checkIdentity(ID, c.spec, { matrix: typo }).counterexample?.name).toBe('u4'); // u: y and z are weights
   });
 
   it('near miss: the matrix of another stride or output padding is rejected by its shape', () => {
