@@ -62,12 +62,14 @@ describe('<conv-transposed>', () => {
     const out = (o: number) => part(el, 'scatter-form')!.querySelector(`.sum [data-out="${o}"]`)!.closest('[part="cell"]')!;
     const before = [0, 1, 2, 3, 4, 5, 6, 7, 8].map((o) => bg(out(o)));
     // input 4 (bottom right, z4) with stride 2 and padding 1 lands on outputs 4, 5, 7, 8 (taps w1, w2, w4, w5)
-    const z4 = part(el, 'scatter-form')!.querySelector('.inp [data-in="3"]')!;
-    z4.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    const hoverZ4 = () => part(el, 'scatter-form')!.querySelector('.inp [data-in="3"]')!
+      .dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+    hoverZ4();
     await settle(el);
-    // polled: the cells' background has a 150 ms transition
+    // polled: the cells' background has a 150 ms transition; the hover is sent again to the
+    // current node in case a late re-render (fonts loaded under a busy CPU) replaced the first one
     const lit = () => [0, 1, 2, 3, 4, 5, 6, 7, 8].filter((o) => bg(out(o)) !== before[o]);
-    await expect.poll(lit, { timeout: 5000 }).toEqual([4, 5, 7, 8]);
+    await expect.poll(() => { hoverZ4(); return lit(); }, { timeout: 10_000 }).toEqual([4, 5, 7, 8]);
     const copy = shadow(el).querySelector('[part="copy"][data-in="3"]')!;
     expect(bg(copy)).not.toBe(bg(shadow(el).querySelector('[part="copy"][data-in="0"]')!));
     expect([...copy.querySelectorAll('[part="cell"]')].map(katexText)).toEqual(['', '', '', '', 'w1z4', 'w2z4', '', 'w4z4', 'w5z4']);
