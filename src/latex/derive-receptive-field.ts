@@ -1,4 +1,5 @@
-import { type StackLayer, receptiveField, receptiveFieldClosedForm, stackGeometry, stackRecurrence } from '../analysis/receptive-field.ts';
+import { receptiveField, receptiveFieldClosedForm, stackGeometry, stackRecurrence } from '../analysis/receptive-field.ts';
+import { stackLayersOf, type ReceptiveFieldInput } from '../analysis/stack-layers.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
@@ -20,32 +21,12 @@ import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } 
  * lecture's "one neuron in layer 2"). The input defaults to exactly one
  * receptive field, so the top layer has one neuron.
  */
-export type ReceptiveFieldInput = SpecInput & { layers?: readonly StackLayer[] };
+export type { ReceptiveFieldInput } from '../analysis/stack-layers.ts';
 
 export const RECEPTIVE_FIELD_NOTE =
   'The receptive field of a single neuron comprises all inputs that have an impact on this neuron. Neurons in the first layers see a small part of the input; neurons in the last layers see much more.';
 
-const KEYS = ['kernel', 'stride', 'dilation'] as const;
-
-/** The layers a spec spells: per-layer comma lists, or the spec repeated twice. */
-export function stackLayersOf(input: ReceptiveFieldInput | ConvSpec): StackLayer[] {
-  if ('layers' in input && input.layers) return [...input.layers];
-  const lists = KEYS.map((key) => {
-    const v = (input as SpecInput)[key];
-    return typeof v === 'string' && v.includes(',') ? v.split(',').map((x) => x.trim()) : [v];
-  });
-  const longest = Math.max(...lists.map((l) => l.length));
-  return Array.from({ length: longest > 1 ? longest : 2 }, (_, l) => {
-    const layer: StackLayer = {};
-    KEYS.forEach((key, i) => {
-      const v = lists[i]!.length > 1 ? lists[i]![l] : lists[i]![0];
-      if (v !== undefined) (layer as Record<string, unknown>)[key] = Array.isArray(v) ? [...v] : v;
-    });
-    const p = (input as SpecInput).padding;
-    if (p !== undefined) layer.padding = p as StackLayer['padding'];
-    return layer;
-  });
-}
+export { stackLayersOf } from '../analysis/stack-layers.ts';
 
 export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opts: DeriveOptions = {}): Derivation {
   const layers = stackLayersOf(input);
