@@ -96,8 +96,10 @@ function separableEstimate(spec: ConvSpec, s: SpecSize): WorkEstimate {
 /** P·D sparse: each pointwise entry meets the taps of one depthwise row; the full kernel sums m products. */
 function depthwiseEstimate(spec: ConvSpec, s: SpecSize, raw: unknown): WorkEstimate {
   const m = Math.max(1, Number((raw as { multiplier?: unknown }).multiplier ?? 1) || 1);
-  const full = spec.inChannels * spec.outChannels * product(spec.axes.map((a) => a.o * a.k));
-  return work(3 * m * full + 2 * s.nonzeros, 3 * m * full * s.weightTerms ** 2, 0);
+  const outputs = product(spec.axes.map((a) => a.o)), k = product(spec.kernel);
+  const full = spec.inChannels * spec.outChannels * outputs * k;
+  const stages = m * spec.inChannels * outputs * (k + spec.outChannels);
+  return work(stages + 2 * full, 2 * m * full * s.weightTerms ** 2, 0);
 }
 
 /** M·X dense: C_out·C_in·HW multiplies; plus K·z. */

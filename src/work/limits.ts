@@ -21,7 +21,7 @@ export interface WorkLimits {
 }
 
 export const WORK_LIMITS: Readonly<WorkLimits> = Object.freeze({
-  entries: 2_000_000,
+  entries: 8_000_000,
   terms: 3_000_000,
   denseCells: 4_000_000,
 });

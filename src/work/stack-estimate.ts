@@ -1,8 +1,9 @@
-import { layerSpecs, type ConvLayer } from '../analysis/composition.ts';
+import { type ConvLayer, layerSpecs } from '../analysis/layer-specs.ts';
 import { type StackLayer, receptiveFieldClosedForm } from '../analysis/receptive-field.ts';
 import { stackLayersOf } from '../analysis/stack-layers.ts';
 import { SpecError } from '../errors.ts';
 import { product } from '../geometry/names.ts';
+import { receptiveFieldSize } from '../geometry/output-size.ts';
 import { normalizeSpec, type SpecInput } from '../geometry/spec.ts';
 import type { WorkEstimate } from './request.ts';
 import { specSize } from './spec-size.ts';
@@ -33,10 +34,13 @@ export function compositionEstimate(raw: unknown): WorkEstimate {
   }
   const [a, b] = layerSpecs(spec.layers[0]!, spec.layers[1]!, spec.input);
   const sa = specSize(a), sb = specSize(b);
-  const w = sa.weightTerms * sb.weightTerms;
+  // B·A over the nonzeros: each entry of B meets the taps of one row of A
+  const rowA = (a.convInChannels / a.groups) * product(a.kernel);
+  const reached = sb.nonzeros * rowA;
+  const composite = product(a.axes.map((x, i) => receptiveFieldSize([x, b.axes[i]!])));
   return {
-    entries: 3 * (sa.nonzeros + sb.nonzeros),
-    terms: 2 * (sb.rows * sb.cols * sa.cols + sb.rows * sa.cols) * w,
-    denseCells: sa.rows * sa.cols + sb.rows * sb.cols + 2 * sb.rows * sa.cols,
+    entries: sa.nonzeros + sb.nonzeros + reached + sb.rows * a.convInChannels * composite,
+    terms: reached * sa.weightTerms * sb.weightTerms,
+    denseCells: 0,
   };
 }
