@@ -2,6 +2,7 @@ import { ParseError } from '../errors.ts';
 import { type Polynomial, constPoly, symbolPoly } from './polynomial.ts';
 import { parseRational } from './rational.ts';
 import { assertIdentifier, isIdentifier } from './symbols.ts';
+import { MAX_DEPTH, assertArrayDepth, parseJsonText } from '../json-depth.ts';
 
 /**
  * Reading the `weights` and `inputs` of a spec: a name prefix ("w"), a list of
@@ -54,10 +55,7 @@ export function parseEntrySource(v: unknown, field: string): EntrySource {
   if (typeof v === 'string') {
     const s = v.trim();
     if (s.startsWith('[')) {
-      let json: unknown;
-      try { json = JSON.parse(s); } catch {
-        throw new ParseError({ field, value: v, rule: 'is not valid JSON', fix: 'write a nested array such as [[0,1,2],[2,2,0]]' });
-      }
+      const json = parseJsonText(s, field, MAX_DEPTH.entries, 'write a nested array such as [[0,1,2],[2,2,0]]');
       return nested(json, field);
     }
     if (s.includes(',')) return { kind: 'list', items: s.split(',').map((x) => x.trim()), shape: null };
@@ -71,6 +69,7 @@ export function parseEntrySource(v: unknown, field: string): EntrySource {
 
 function nested(v: unknown, field: string): EntrySource {
   if (!Array.isArray(v)) throw new ParseError({ field, value: v, rule: 'expected an array' });
+  assertArrayDepth(v, field, MAX_DEPTH.entries);
   const items: EntryValue[] = [];
   const shape = shapeOf(v, field, items);
   return { kind: 'list', items, shape };

@@ -8,6 +8,7 @@ import { derivationToHtml } from './explain-html.ts';
 import { derivationToText } from './explain-text.ts';
 import { SPEC_FLAGS, flagForField, loadExpressionParser, specFromFlags, specNeedsExpressions } from './spec-flags.ts';
 import { renameField } from './user-error.ts';
+import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
 
 /** `convmat explain <topic>`: a derivation in the lecture's notation, as latex, markdown, html, text or json. */
 const FORMATS = ['text', 'latex', 'markdown', 'html', 'json'] as const;
@@ -18,6 +19,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'format', kind: 'option', value: FORMATS.join('|'), description: 'output format (default text)' },
   { name: 'max-rows', kind: 'option', value: '16', description: 'rows shown before a matrix is elided (⋮)' },
   { name: 'max-cols', kind: 'option', value: '25', description: 'columns shown before a matrix is elided (⋯)' },
+  WORK_FLAG,
 ];
 
 const topicLines = () => [...TOPICS.values()].map((t) => `  ${t.name.padEnd(16)}${t.summary}`).join('\n');
@@ -68,7 +70,7 @@ Examples:
     if (spec && specNeedsExpressions(spec)) await loadExpressionParser();
     let d: Derivation;
     try {
-      d = derive(topic, spec, { limits });
+      d = withWorkFlag(args, () => derive(topic, spec, { limits }));
     } catch (e) {
       throw renameField(e, flagForField);
     }

@@ -1,6 +1,6 @@
 import { LimitError, ParseError, SpecError } from '../errors.ts';
 import { type Polynomial, symbolPoly } from '../algebra/polynomial.ts';
-import { assertIdentifier, isIdentifier } from '../algebra/symbols.ts';
+import { assertIdentifier, assertTypesetDistinct, isIdentifier } from '../algebra/symbols.ts';
 import { type EntrySource, entryToPolynomial, parseEntrySource } from '../algebra/entries.ts';
 import {
   type AxisParams, convOutputSize, fullPadding, kernelSpan, samePadding, transposedOutputSize,
@@ -153,6 +153,7 @@ export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
   const z = resolveEntries(inputSrc, 'inputs', 'z', inputShape, singleChannel, (p) => tensorNamesFor(p, inputShape, singleChannel));
   const taken = assertDistinct([{ field: 'weights', names: w.names }, { field: 'inputs', names: z.names }]);
   const outputNames = outputNamesFor(z.prefix, inputShape, outputShape, singleChannel, taken);
+  assertTypesetDistinct([{ field: 'weights', names: w.names }, { field: 'inputs', names: z.names }, { field: 'outputs', names: outputNames }]);
 
   return Object.freeze({
     dims, transposed, mode: parseMode(raw.mode), input, output, kernel, stride, dilation, padding, outputPadding,

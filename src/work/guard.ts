@@ -42,13 +42,14 @@ export function assertWork(spec: unknown, request: WorkRequest, limits?: WorkLim
   return v.estimate;
 }
 
-export function workLimitError(v: WorkVerdict, request: WorkRequest): LimitError {
+/** The refusal of a verdict that is not ok; `cases` > 1 says the estimate sums several eval cases. */
+export function workLimitError(v: WorkVerdict, request: WorkRequest, cases = 1): LimitError {
   const m = v.over[0]!;
   const factor = Math.max(2, Math.ceil(v.factor));
   return new LimitError({
     field: 'work',
     value: undefined,
-    rule: `${describeRequest(request)} needs about ${round(v.estimate[m])} ${WORDS[m]}; the limit is ${round(v.limits[m])} (about 1 GB and a few seconds)`,
+    rule: `${describeRequest(request)}${cases > 1 ? ` of the first ${cases} cases together` : ''} needs about ${round(v.estimate[m])} ${WORDS[m]}; the limit is ${round(v.limits[m])} (about 1 GB and a few seconds)`,
     fix: `use a smaller spec, the summary view, or the numeric path (convmat eval); or raise the limits ${factor}× (--max-work ${factor}, or maxWork: ${factor} in the library)`,
   });
 }
