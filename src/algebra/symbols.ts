@@ -59,7 +59,7 @@ export function assertIdentifier(name: unknown, field: string): asserts name is 
     throw new NameError({
       field, value: name,
       rule: reserved
-        ? 'is a constant, function or keyword to SymPy, mathjs or Python, so the printed expressions would not read back as this symbol'
+        ? 'is reserved: SymPy, mathjs or Python read it as a constant, function or keyword, not as a symbol'
         : `a name must be an identifier: a letter, then letters, digits or _, at most ${MAX_NAME_LENGTH} characters`,
       fix: 'use names such as w1, x, z_2_3',
     });
