@@ -1,5 +1,5 @@
 import { create, parseDependencies, type MathNode } from 'mathjs';
-import { ParseError } from '../errors.ts';
+import { LimitError, ParseError } from '../errors.ts';
 import {
   type Polynomial, constPoly, mulPoly, negPoly, onePoly, subPoly, sumPolys, symbolPoly,
 } from './polynomial.ts';
@@ -17,6 +17,8 @@ import { assertIdentifier } from './symbols.ts';
 const math = create({ parseDependencies });
 
 export const MAX_EXPRESSION_LENGTH = 500;
+/** The most terms one expanded entry may have ((a+b+c)^6 has 28; (20 names)^6 would have 177,100). */
+export const MAX_EXPRESSION_TERMS = 1000;
 
 export function parseExpression(text: string, field = 'expression'): Polynomial {
   if (text.length > MAX_EXPRESSION_LENGTH) {
@@ -32,6 +34,20 @@ export function parseExpression(text: string, field = 'expression'): Polynomial 
 }
 
 function toPolynomial(node: MathNode, field: string, text: string): Polynomial {
+  // a product of an m-term and an n-term polynomial forms m·n terms: refused before they are formed
+  const mul = (a: Polynomial, b: Polynomial): Polynomial => {
+    if (a.size * b.size > MAX_EXPRESSION_TERMS * 16) tooMany(a.size * b.size);
+    const p = mulPoly(a, b);
+    if (p.size > MAX_EXPRESSION_TERMS) tooMany(p.size);
+    return p;
+  };
+  const tooMany = (n: number): never => {
+    throw new LimitError({
+      field, value: text.length > 40 ? undefined : text,
+      rule: `expands to ${n > MAX_EXPRESSION_TERMS * 16 ? 'more than ' : ''}${Math.min(n, MAX_EXPRESSION_TERMS * 16).toLocaleString('en-US')} terms; an entry may have at most ${MAX_EXPRESSION_TERMS.toLocaleString('en-US')}`,
+      fix: 'expand less: use a name for the repeated factor, or a lower power',
+    });
+  };
   const fail = (why: string): never => { throw new ParseError({ field, value: text, rule: why, fix: 'use numbers, names, + - * /, and whole powers' }); };
   const n = node as MathNode & { type: string; value?: unknown; name?: string; op?: string; fn?: string; args?: MathNode[]; content?: MathNode };
   switch (n.type) {
@@ -48,7 +64,7 @@ function toPolynomial(node: MathNode, field: string, text: string): Polynomial {
       switch (n.fn) {
         case 'add': return sumPolys(args);
         case 'subtract': return subPoly(args[0]!, args[1]!);
-        case 'multiply': return args.reduce(mulPoly, onePoly);
+        case 'multiply': return args.reduce(mul, onePoly);
         case 'unaryMinus': return negPoly(args[0]!);
         case 'unaryPlus': return args[0]!;
         case 'divide': {
@@ -61,7 +77,7 @@ function toPolynomial(node: MathNode, field: string, text: string): Polynomial {
           const e = args[1]!.constantValue();
           if (!e || e.d !== 1 || e.n < 0 || e.n > 16) return fail('powers must be whole numbers from 0 to 16');
           let r = onePoly;
-          for (let i = 0; i < e.n; i++) r = mulPoly(r, args[0]!);
+          for (let i = 0; i < e.n; i++) r = mul(r, args[0]!);
           return r;
         }
         default: return fail(`the operator ${n.op} is not allowed`);
