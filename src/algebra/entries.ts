@@ -87,7 +87,7 @@ function shapeOf(v: unknown, field: string, out: EntryValue[]): number[] {
     const s = shapeOf(v[i], `${field}[${i}]`, out);
     if (s.length !== first.length || s.some((x, j) => x !== first[j])) {
       throw new ParseError({
-        field: `${field}[${i}]`, value: v[i],
+        field: `${field}[${i}]`, value: undefined,
         rule: `ragged array: expected shape [${first.join(', ')}] like ${field}[0], got [${s.join(', ')}]`,
       });
     }

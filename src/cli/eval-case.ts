@@ -99,7 +99,7 @@ function prepare(raw: unknown): Omit<PreparedCase, 'at'> {
   const x = numbers(c.input, 'input', 2);
   const w = numbers(c.weight, 'weight', 3);
   if (w.shape.length !== x.shape.length + 1) {
-    throw new ParseError({ field: 'weight', value: w.shape, rule: `needs rank ${x.shape.length + 1} (input rank + 1) for an input of shape [${x.shape.join(', ')}], got rank ${w.shape.length}` });
+    throw new ParseError({ field: 'weight', value: undefined, rule: `needs rank ${x.shape.length + 1} (input rank + 1) for an input of shape [${x.shape.join(', ')}], got rank ${w.shape.length}` });
   }
   if (x.shape.length > 4) throw new ParseError({ field: 'input', value: x.shape, rule: 'has at most 3 spatial axes after the channel axis' });
   const groups = c.groups === undefined ? 1 : parseInteger(c.groups, 'groups', 1, LIMITS.channels);
@@ -111,7 +111,7 @@ function prepare(raw: unknown): Omit<PreparedCase, 'at'> {
   });
   if (spec.weightShape.some((v, i) => v !== w.shape[i])) {
     throw new ParseError({
-      field: 'weight', value: w.shape,
+      field: 'weight', value: undefined,
       rule: `needs shape [${spec.weightShape.join(', ')}] (${transposed ? 'C_in, C_out/groups' : 'C_out, C_in/groups'}, ...kernel) for ${spec.inChannels} input channels, got [${w.shape.join(', ')}]`,
     });
   }
@@ -156,7 +156,7 @@ function numbers(v: unknown, field: string, minRank: number): { values: number[]
   const bad = src.items.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
   if (bad >= 0) throw new ParseError({ field, value: src.items[bad], rule: 'entries must be finite numbers' });
   if (src.shape.length < minRank) {
-    throw new ParseError({ field, value: src.shape, rule: `needs rank ${minRank} or more (the channel ${minRank === 2 ? 'axis' : 'axes'} first), got shape [${src.shape.join(', ')}]` });
+    throw new ParseError({ field, value: undefined, rule: `needs rank ${minRank} or more (the channel ${minRank === 2 ? 'axis' : 'axes'} first), got shape [${src.shape.join(', ')}]` });
   }
   return { values: src.items as number[], shape: src.shape };
 }

@@ -6,7 +6,7 @@ import {
   type AxisParams, convOutputSize, fullPadding, kernelSpan, samePadding, transposedOutputSize,
 } from './output-size.ts';
 import {
-  type Mode, type PaddingValue, type PerAxis, broadcast, parseBoolean, parseInteger, parseMode, parsePadding, parsePerAxis,
+  type Mode, type PaddingValue, type PerAxis, broadcast, parseBoolean, parseInteger, parseMode, parsePadding, parsePerAxis, spatialDims,
 } from './spec-fields.ts';
 import { assertDistinct, outputNamesFor, product, tensorNamesFor, weightNamesFor } from './names.ts';
 
@@ -92,9 +92,8 @@ export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
   const opRaw = raw.outputPadding === undefined ? [0] : parsePerAxis(raw.outputPadding, 'outputPadding', 0, LIMITS.size);
   const paddingRaw = raw.padding === undefined ? [0] : parsePadding(raw.padding);
 
-  const dims = Math.max(inputRaw.length, kernelRaw.length, strideRaw.length, dilationRaw.length, opRaw.length,
-    Array.isArray(paddingRaw) ? paddingRaw.length : 1);
-  if (dims > LIMITS.dims) throw new SpecError({ field: 'input', value: inputRaw, rule: 'convmat handles 1, 2 or 3 spatial axes' });
+  const dims = spatialDims([['input', inputRaw.length], ['kernel', kernelRaw.length], ['stride', strideRaw.length],
+    ['dilation', dilationRaw.length], ['outputPadding', opRaw.length], ['padding', Array.isArray(paddingRaw) ? paddingRaw.length : 1]], LIMITS.dims);
   const input = broadcast(inputRaw, dims, 'input');
   const kernel = broadcast(kernelRaw, dims, 'kernel');
   const stride = broadcast(strideRaw, dims, 'stride');
@@ -239,8 +238,8 @@ function resolveEntries(
   const shapeOk = !src.shape || same(src.shape, shape) || (singleChannel && same(src.shape, spatial));
   if (!shapeOk || src.items.length !== total) {
     throw new ParseError({
-      field, value: src.shape ?? src.items.length,
-      rule: `needs ${total} entries in shape [${shape.join(', ')}]${singleChannel ? ` or [${spatial.join(', ')}]` : ''}, got ${src.shape ? `shape [${src.shape.join(', ')}]` : `${src.items.length}`}`,
+      field, value: undefined,
+      rule: `needs ${total} ${total === 1 ? 'entry' : 'entries'} in shape [${shape.join(', ')}]${singleChannel ? ` or [${spatial.join(', ')}]` : ''}, got ${src.shape ? `shape [${src.shape.join(', ')}]` : `${src.items.length}`}`,
     });
   }
   const values = src.items.map((v, i) => entryToPolynomial(v, `${field}[${i}]`));
