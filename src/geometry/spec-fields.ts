@@ -45,7 +45,7 @@ export function parsePerAxis(v: unknown, field: string, min: number, max?: numbe
 export function spatialDims(lengths: ReadonlyArray<readonly [string, number]>, max: number): number {
   const tooMany = lengths.find(([, n]) => n > max);
   if (tooMany) {
-    throw new SpecError({ field: tooMany[0], value: undefined, rule: `has ${tooMany[1]} values; convmat handles 1, 2 or 3 spatial axes` });
+    throw new SpecError({ field: tooMany[0], value: undefined, rule: `convmat handles 1, 2 or 3 spatial axes, and this gives ${tooMany[1]}` });
   }
   const input = lengths.find(([f]) => f === 'input')?.[1] ?? 1;
   return input > 1 ? input : Math.max(1, ...lengths.map(([, n]) => n));
