@@ -36,10 +36,19 @@ function blockView(spec: ConvSpec, size: { rows: number; cols: number }, opts: D
   const cell = matrixCells(m, spec.weights);
   const R = m.rows / size.rows, C = m.cols / size.cols;
   const names = new Map<string, Cell>(), samples = new Map<string, [number, number]>();
+  // a block's nonzeros, read from its rows (a scan of every cell would cost rows × cols per block)
   const keyOf = (I: number, J: number): string => {
     const parts: string[] = [];
-    for (let r = 0; r < size.rows; r++) for (let c = 0; c < size.cols; c++) parts.push(cell(I * size.rows + r, J * size.cols + c).text);
-    return parts.every((p) => p === '0') ? '' : parts.join('|');
+    const c0 = J * size.cols, c1 = c0 + size.cols;
+    for (let r = 0; r < size.rows; r++) {
+      const row = I * size.rows + r;
+      for (let k = m.rowPtr[row]!; k < m.rowPtr[row + 1]!; k++) {
+        const c = m.colIndex[k]!;
+        const text = c >= c0 && c < c1 ? cell(row, c).text : '0';
+        if (text !== '0') parts.push(`${r},${c - c0}:${text}`);
+      }
+    }
+    return parts.join('|');
   };
   const blockCell = (I: number, J: number): Cell => {
     const key = keyOf(I, J);

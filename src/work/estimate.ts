@@ -61,12 +61,20 @@ const SPEC_ESTIMATES: Record<string, (spec: ConvSpec, s: SpecSize, raw: unknown)
   // K·z, the window, and for a padded 1D input the same again over the padded input
   'matrix': (_c, s) => work(3 * s.taps, 5 * tapTerms(s)),
   'window': (_c, s) => work(s.nonzeros, 2 * productTerms(s)),
-  'block': (_c, s) => work(2 * s.nonzeros, 0),
-  // Kᵀy, scatter, zero insertion, and the partner spec's matrix
-  'transposed': (_c, s) => work(3 * s.taps, 5 * tapTerms(s)),
+  // the matrix derivation, then K's blocks keyed by their nonzeros
+  'block': (c, s, raw) => {
+    const e = SPEC_ESTIMATES.matrix!(c, s, raw);
+    return work(e.entries + s.nonzeros, e.terms);
+  },
+  // (for a regular spec, its matrix derivation first) Kᵀy, scatter and zero insertion
+  'transposed': (_c, s) => work(6 * s.taps, 8 * tapTerms(s)),
   'dilation': (c, s) => work(4 * spanTaps(c), 2 * spanTaps(c) * s.weightTerms * s.inputTerms, 2 * s.rows * s.cols),
   'separable': separableEstimate,
-  'depthwise': depthwiseEstimate,
+  // the costs and the check, then the stage matrices drawn (on a small example when K is large)
+  'depthwise': (c, s, raw) => {
+    const e = depthwiseEstimate(c, s, raw);
+    return work(2 * e.entries + SMALL_EXAMPLE, 2 * e.terms + SMALL_EXAMPLE);
+  },
   'pointwise': pointwiseEstimate,
   'flatten': (_c, s) => work(2 * s.nonzeros + s.rows + s.cols, 2 * productTerms(s)),
   'checkerboard': (_c, s) => work(3 * s.taps, 0),
@@ -90,16 +98,23 @@ const IDENTITY_ESTIMATES: Record<string, (spec: ConvSpec, s: SpecSize, raw: unkn
 function separableEstimate(spec: ConvSpec, s: SpecSize): WorkEstimate {
   const n = product(spec.input), k = product(spec.kernel);
   const factorTerms = s.weightTerms ** spec.dims;
-  return work(4 * n * k + 2 * s.nonzeros, spec.dims * n * k * factorTerms + k * factorTerms + 2 * productTerms(s), k * k);
+  // stage matrices (built for the check and for the costs), their product, K, the kernel's minors and factors
+  return work(6 * n * k + 3 * s.nonzeros, (spec.dims * n * k + 6 * k) * factorTerms + 4 * k * s.weightTerms ** 2 + 2 * productTerms(s), k * k);
 }
 
-/** P·D sparse: each pointwise entry meets the taps of one depthwise row; the full kernel sums m products. */
+/** What the lecture's small depthwise example costs, drawn when the spec's own matrices are too large to read. */
+const SMALL_EXAMPLE = 2000;
+
+/**
+ * P·D sparse: each pointwise entry meets the taps of one depthwise row; the
+ * full kernel sums m products. The costs count the stage matrices once more.
+ */
 function depthwiseEstimate(spec: ConvSpec, s: SpecSize, raw: unknown): WorkEstimate {
   const m = Math.max(1, Number((raw as { multiplier?: unknown }).multiplier ?? 1) || 1);
   const outputs = product(spec.axes.map((a) => a.o)), k = product(spec.kernel);
   const full = spec.inChannels * spec.outChannels * outputs * k;
   const stages = m * spec.inChannels * outputs * (k + spec.outChannels);
-  return work(stages + 2 * full, 2 * m * full * s.weightTerms ** 2, 0);
+  return work(2 * stages + 2 * full + 2 * s.nonzeros, 2 * m * full * s.weightTerms ** 2 + spec.outChannels * spec.inChannels * k * m, 0);
 }
 
 /** M·X dense: C_out·C_in·HW multiplies; plus K·z. */

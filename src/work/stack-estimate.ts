@@ -40,7 +40,8 @@ export function compositionEstimate(raw: unknown): WorkEstimate {
   const composite = product(a.axes.map((x, i) => receptiveFieldSize([x, b.axes[i]!])));
   return {
     entries: sa.nonzeros + sb.nonzeros + reached + sb.rows * a.convInChannels * composite,
-    terms: reached * sa.weightTerms * sb.weightTerms,
+    // B·A, and the composite kernel read twice (composed and naive) from kernel-sized inputs
+    terms: (reached + 2 * b.convOutChannels * b.convInChannels * a.convInChannels * product(a.kernel) * product(b.kernel)) * sa.weightTerms * sb.weightTerms,
     denseCells: 0,
   };
 }
