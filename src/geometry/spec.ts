@@ -63,11 +63,15 @@ export interface ConvSpec {
   readonly inputs: readonly Polynomial[];
 }
 
-/** Documented engine limits. */
+/**
+ * Documented engine limits: hard caps checked while the spec is read, before
+ * any name is made (naming 500,000 elements takes about a second). The work
+ * limits of src/work (raised with --max-work) apply below them.
+ */
 export const LIMITS = {
   dims: 3,
-  elements: 1 << 20,
-  taps: 1 << 23,
+  elements: 1 << 19,
+  taps: 1 << 22,
   channels: 4096,
   size: 1 << 20,
 } as const;

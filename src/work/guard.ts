@@ -56,6 +56,7 @@ export function workLimitError(v: WorkVerdict, request: WorkRequest, cases = 1):
 
 /** 16,531,200 → "16.5 million"; small numbers in full. */
 function round(n: number): string {
+  if (n >= 1e12) return n.toExponential(1).replace('e+', ' × 10^');
   if (n >= 1e9) return `${(n / 1e9).toFixed(1)} billion`;
   if (n >= 1e6) return `${(n / 1e6).toFixed(1)} million`;
   return Math.round(n).toLocaleString('en-US');
