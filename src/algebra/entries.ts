@@ -23,11 +23,14 @@ export function setExpressionParser(fn: ExpressionParser): void {
   expressionParser = fn;
 }
 
+/** What an expression may contain: names, numbers, + − * / ^, parentheses and spaces. */
+const NOT_EXPRESSION = /[^A-Za-z0-9_.+\-*/^()\s]/u;
+
 /** True when a value needs the general expression parser (so a caller can load it first). */
 export function needsExpressionParser(v: EntryValue): boolean {
   if (typeof v !== 'string') return false;
   const s = v.trim();
-  if (isIdentifier(s)) return false;
+  if (isIdentifier(s) || NOT_EXPRESSION.test(s)) return false;
   try { parseRational(s); return false; } catch { return true; }
 }
 
@@ -40,6 +43,14 @@ export function entryToPolynomial(v: EntryValue, field: string): Polynomial {
   const s = v.trim();
   if (isIdentifier(s)) return symbolPoly(s);
   if (NAME_LIKE.test(s)) assertIdentifier(s, field); // a NameError naming the field, not a later shape error
+  const bad = NOT_EXPRESSION.exec(s);
+  if (bad) {
+    throw new ParseError({
+      field, value: v,
+      rule: `is not a number, a name or an expression: ${JSON.stringify(bad[0])} is not allowed`,
+      fix: 'use numbers, names, + - * / ^ and parentheses',
+    });
+  }
   if (!needsExpressionParser(s)) return constPoly(parseRational(s, field));
   if (!expressionParser) {
     throw new ParseError({

@@ -44,6 +44,9 @@ Formats: text (aligned Unicode matrices), latex (\\[ … \\] blocks), markdown
 ($$ … $$ blocks), html (a standalone page, pre-rendered with KaTeX, no
 JavaScript, KaTeX's CSS and fonts inlined), json (the derivation data).
 
+A derivation whose matrices, products or dense views would pass the work
+limits is refused (exit 2) with the estimate; --max-work raises the limits.
+
 Examples:
   convmat explain matrix --input 6 --kernel 3 --format latex
   convmat explain matrix --input 4 --kernel 3 --padding 1 --weights x,y,z --inputs a,b,c,d
