@@ -73,7 +73,9 @@ const SPEC_ESTIMATES: Record<string, (spec: ConvSpec, s: SpecSize, raw: unknown)
   // the costs and the check, then the stage matrices drawn (on a small example when K is large)
   'depthwise': (c, s, raw) => {
     const e = depthwiseEstimate(c, s, raw);
-    return work(2 * e.entries + SMALL_EXAMPLE, 2 * e.terms + SMALL_EXAMPLE);
+    // derive-depthwise draws the spec's own matrices up to MAX_SHOWN_ENTRIES (4096) cells of K, else a small example
+    const drawn = s.rows * s.cols <= 4096 ? e : work(SMALL_EXAMPLE, SMALL_EXAMPLE);
+    return work(e.entries + drawn.entries, e.terms + drawn.terms);
   },
   'pointwise': pointwiseEstimate,
   'flatten': (_c, s) => work(2 * s.nonzeros + s.rows + s.cols, 2 * productTerms(s)),
@@ -114,7 +116,7 @@ function depthwiseEstimate(spec: ConvSpec, s: SpecSize, raw: unknown): WorkEstim
   const outputs = product(spec.axes.map((a) => a.o)), k = product(spec.kernel);
   const full = spec.inChannels * spec.outChannels * outputs * k;
   const stages = m * spec.inChannels * outputs * (k + spec.outChannels);
-  return work(2 * stages + 2 * full + 2 * s.nonzeros, 2 * m * full * s.weightTerms ** 2 + spec.outChannels * spec.inChannels * k * m, 0);
+  return work(2 * stages + 2 * full + 2 * s.nonzeros, m * full * s.weightTerms ** 2 + spec.outChannels * spec.inChannels * k * m, 0);
 }
 
 /** M·X dense: C_out·C_in·HW multiplies; plus K·z. */
