@@ -1,5 +1,6 @@
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { product } from '../geometry/names.ts';
+import { kernelSpan } from '../geometry/output-size.ts';
 import type { WorkEstimate, WorkRequest } from './request.ts';
 import { type SpecSize, productTerms, specSize } from './spec-size.ts';
 import { stackEstimate, compositionEstimate } from './stack-estimate.ts';
@@ -51,7 +52,7 @@ function plain(spec: unknown): SpecInput {
 /** Taps of the undilated kernel d(k−1)+1 (what the zero-inserted kernel visits). */
 function spanTaps(spec: ConvSpec): number {
   const blocks = spec.convOutChannels * (spec.convInChannels / spec.groups);
-  return blocks * product(spec.axes.map((a) => a.o * (a.d * (a.k - 1) + 1)));
+  return blocks * product(spec.axes.map((a) => a.o * kernelSpan(a.k, a.d)));
 }
 
 /** A taps-based bound: every tap (landing or not) times the largest entries. */
