@@ -19,7 +19,7 @@ export class ConvmatError extends Error {
   readonly fix?: string;
 
   constructor(kind: ErrorKind, d: ErrorDetails) {
-    super(`${d.field}: ${d.rule} (got ${showValue(d.value)})${d.fix ? `. ${d.fix}` : ''}`);
+    super(escapeControls(`${d.field}: ${d.rule}${d.value === undefined ? '' : ` (got ${showValue(d.value)})`}${d.fix ? `. ${d.fix}` : ''}`));
     this.name = new.target.name;
     this.kind = kind;
     this.field = d.field;
@@ -46,13 +46,23 @@ export class LimitError extends ConvmatError {
   constructor(d: ErrorDetails) { super('limit', d); }
 }
 
+/**
+ * Control and format characters (newlines, escapes, bidi overrides, zero-width
+ * marks) written as \u escapes, so an echoed value can neither break the one
+ * line of a message nor change how a terminal shows it.
+ */
+export function escapeControls(s: string): string {
+  return s.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** A short, single-line rendering of an offending value (never the whole of a huge input). */
 export function showValue(v: unknown): string {
   let s: string;
   try {
     s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
   } catch {
-    s = String(v);
+    // too deep or cyclic for JSON; String may recurse as deeply
+    try { s = String(v); } catch { s = Array.isArray(v) ? '[nested array]' : typeof v; }
   }
   s = s.replace(/\s+/g, ' ');
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;

@@ -23,6 +23,14 @@ export type { SpecInput, ConvSpec, AxisGeometry } from './geometry/spec.ts';
 export { convOutputSize, transposedOutputSize, kernelSpan, samePadding, receptiveFieldSize, receptiveFieldRecurrence } from './geometry/output-size.ts';
 export { axisIndex, axisMap, forEachTap, PADDING } from './geometry/index-map.ts';
 
+// ── work limits (one estimator; every surface asks it first)
+export { estimateWork } from './work/estimate.ts';
+export { checkWork, assertWork, judgeWork } from './work/guard.ts';
+export type { WorkVerdict } from './work/guard.ts';
+export { WORK_LIMITS, withWorkLimits, resolveWorkLimits, currentWorkLimits } from './work/limits.ts';
+export type { WorkLimits, WorkLimitsInput } from './work/limits.ts';
+export type { WorkRequest, WorkKind, WorkEstimate, ElementView } from './work/request.ts';
+
 // ── matrix
 export { convMatrix, regularMatrix, tapAt, nonzeros } from './matrix/conv-matrix.ts';
 export type { ConvMatrix } from './matrix/conv-matrix.ts';

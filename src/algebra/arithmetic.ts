@@ -1,4 +1,4 @@
-import { ParseError } from '../errors.ts';
+import { LimitError, ParseError } from '../errors.ts';
 import { type Polynomial, addPoly, constPoly, mulPoly, negPoly, onePoly, subPoly, symbolPoly } from './polynomial.ts';
 import { ONE, parseRational, rdiv } from './rational.ts';
 import { assertIdentifier } from './symbols.ts';
@@ -19,6 +19,29 @@ export function failFor(field: string, text: string): Fail {
   return (why) => { throw new ParseError({ field, value: text, rule: why, fix: EXPRESSION_FIX }); };
 }
 
+/** The most terms one expanded entry may have ((a+b+c)^6 has 28; (20 names)^6 would have 177,100). */
+export const MAX_EXPRESSION_TERMS = 1000;
+
+export type Mul = (a: Polynomial, b: Polynomial) => Polynomial;
+
+/** a·b for one entry, refused before an m-term by n-term product forms more terms than an entry may have. */
+export function mulFor(field: string, text: string): Mul {
+  const tooMany = (n: number): never => {
+    const over = n > MAX_EXPRESSION_TERMS * 16;
+    throw new LimitError({
+      field, value: text.length > 40 ? undefined : text,
+      rule: `expands to ${over ? 'more than ' : ''}${Math.min(n, MAX_EXPRESSION_TERMS * 16).toLocaleString('en-US')} terms; an entry may have at most ${MAX_EXPRESSION_TERMS.toLocaleString('en-US')}`,
+      fix: 'expand less: use a name for the repeated factor, or a lower power',
+    });
+  };
+  return (a, b) => {
+    if (a.size * b.size > MAX_EXPRESSION_TERMS * 16) tooMany(a.size * b.size);
+    const p = mulPoly(a, b);
+    if (p.size > MAX_EXPRESSION_TERMS) tooMany(p.size);
+    return p;
+  };
+}
+
 export function dividePoly(a: Polynomial, b: Polynomial, fail: Fail): Polynomial {
   const c = b.constantValue();
   if (!c || c.n === 0) return fail('division is only by a nonzero number');
@@ -27,11 +50,11 @@ export function dividePoly(a: Polynomial, b: Polynomial, fail: Fail): Polynomial
 
 export const MAX_POWER = 16;
 
-export function powerPoly(a: Polynomial, exponent: Polynomial, fail: Fail): Polynomial {
+export function powerPoly(a: Polynomial, exponent: Polynomial, fail: Fail, mul: Mul): Polynomial {
   const e = exponent.constantValue();
   if (!e || e.d !== 1 || typeof e.n !== 'number' || e.n < 0 || e.n > MAX_POWER) return fail(`powers must be whole numbers from 0 to ${MAX_POWER}`);
   let r = onePoly;
-  for (let i = 0; i < e.n; i++) r = mulPoly(r, a);
+  for (let i = 0; i < e.n; i++) r = mul(r, a);
   return r;
 }
 
@@ -56,6 +79,7 @@ export function parseArithmetic(text: string, field: string): Polynomial | undef
   const ts = tokens(text);
   if (!ts || ts.length === 0) return undefined;
   const fail = failFor(field, text);
+  const mul = mulFor(field, text);
   let i = 0;
   const NOT_ARITHMETIC = Symbol('not arithmetic');
   const peek = () => ts[i];
@@ -68,14 +92,14 @@ export function parseArithmetic(text: string, field: string): Polynomial | undef
   };
   const term = (): Polynomial => {
     let left = unary();
-    while (isOp(peek(), '*', '/')) left = ts[i++]!.text === '*' ? mulPoly(left, unary()) : dividePoly(left, unary(), fail);
+    while (isOp(peek(), '*', '/')) left = ts[i++]!.text === '*' ? mul(left, unary()) : dividePoly(left, unary(), fail);
     return left;
   };
   const unary = (): Polynomial => {
     if (isOp(peek(), '-')) { i++; return negPoly(unary()); }
     if (isOp(peek(), '+')) { i++; return unary(); }
     const base = primary();
-    if (isOp(peek(), '^')) { i++; return powerPoly(base, unary(), fail); }
+    if (isOp(peek(), '^')) { i++; return powerPoly(base, unary(), fail, mul); }
     return base;
   };
   const primary = (): Polynomial => {

@@ -3,6 +3,7 @@ import { type Polynomial, constPoly, symbolPoly } from './polynomial.ts';
 import { expressionNeedsMathjs, parseExpression } from './expression.ts';
 import { parseRational } from './rational.ts';
 import { assertIdentifier, isIdentifier } from './symbols.ts';
+import { MAX_DEPTH, assertArrayDepth, parseJsonText } from '../json-depth.ts';
 
 /**
  * Reading the `weights` and `inputs` of a spec: a name prefix ("w"), a list of
@@ -15,11 +16,14 @@ export type EntrySource =
   | { kind: 'prefix'; prefix: string }
   | { kind: 'list'; items: EntryValue[]; shape: number[] | null };
 
+/** What an expression may contain: names, numbers, + − * / ^, parentheses and spaces. */
+const NOT_EXPRESSION = /[^A-Za-z0-9_.+\-*/^()\s]/u;
+
 /** True when a value is an expression only mathjs reads (`2x`), so a browser caller can load it first. */
 export function needsExpressionParser(v: EntryValue): boolean {
   if (typeof v !== 'string') return false;
   const s = v.trim();
-  return !isIdentifier(s) && !isPlainNumber(s) && expressionNeedsMathjs(s);
+  return !isIdentifier(s) && !NOT_EXPRESSION.test(s) && !isPlainNumber(s) && expressionNeedsMathjs(s);
 }
 
 /** A word that is meant as a name (letters, digits, _; not starting with a digit), identifier or not. */
@@ -31,6 +35,14 @@ export function entryToPolynomial(v: EntryValue, field: string): Polynomial {
   const s = v.trim();
   if (isIdentifier(s)) return symbolPoly(s);
   if (NAME_LIKE.test(s)) assertIdentifier(s, field); // a NameError naming the field, not a later shape error
+  const bad = NOT_EXPRESSION.exec(s);
+  if (bad) {
+    throw new ParseError({
+      field, value: v,
+      rule: `is not a number, a name or an expression: ${JSON.stringify(bad[0])} is not allowed`,
+      fix: 'use numbers, names, + - * / ^ and parentheses',
+    });
+  }
   if (isPlainNumber(s)) return constPoly(parseRational(s, field));
   return parseExpression(s, field);
 }
@@ -43,10 +55,7 @@ export function parseEntrySource(v: unknown, field: string): EntrySource {
   if (typeof v === 'string') {
     const s = v.trim();
     if (s.startsWith('[')) {
-      let json: unknown;
-      try { json = JSON.parse(s); } catch {
-        throw new ParseError({ field, value: v, rule: 'is not valid JSON', fix: 'write a nested array such as [[0,1,2],[2,2,0]]' });
-      }
+      const json = parseJsonText(s, field, MAX_DEPTH.entries, 'write a nested array such as [[0,1,2],[2,2,0]]');
       return nested(json, field);
     }
     if (s.includes(',')) return { kind: 'list', items: s.split(',').map((x) => x.trim()), shape: null };
@@ -60,6 +69,7 @@ export function parseEntrySource(v: unknown, field: string): EntrySource {
 
 function nested(v: unknown, field: string): EntrySource {
   if (!Array.isArray(v)) throw new ParseError({ field, value: v, rule: 'expected an array' });
+  assertArrayDepth(v, field, MAX_DEPTH.entries);
   const items: EntryValue[] = [];
   const shape = shapeOf(v, field, items);
   return { kind: 'list', items, shape };
@@ -77,7 +87,7 @@ function shapeOf(v: unknown, field: string, out: EntryValue[]): number[] {
     const s = shapeOf(v[i], `${field}[${i}]`, out);
     if (s.length !== first.length || s.some((x, j) => x !== first[j])) {
       throw new ParseError({
-        field: `${field}[${i}]`, value: v[i],
+        field: `${field}[${i}]`, value: undefined,
         rule: `ragged array: expected shape [${first.join(', ')}] like ${field}[0], got [${s.join(', ')}]`,
       });
     }

@@ -1,7 +1,7 @@
 import type { MathNode } from 'mathjs';
 import { ParseError } from '../errors.ts';
-import { dividePoly, failFor, powerPoly } from './arithmetic.ts';
-import { type Polynomial, constPoly, mulPoly, negPoly, onePoly, subPoly, sumPolys, symbolPoly } from './polynomial.ts';
+import { dividePoly, failFor, mulFor, powerPoly } from './arithmetic.ts';
+import { type Polynomial, constPoly, negPoly, onePoly, subPoly, sumPolys, symbolPoly } from './polynomial.ts';
 import { parseRational } from './rational.ts';
 import { assertIdentifier } from './symbols.ts';
 
@@ -32,6 +32,7 @@ export function mathjsReader(mathjs: MathjsModule): ExpressionReader {
 
 function toPolynomial(node: MathNode, field: string, text: string): Polynomial {
   const fail = failFor(field, text);
+  const mul = mulFor(field, text);
   const n = node as MathNode & { type: string; value?: unknown; name?: string; op?: string; fn?: string; args?: MathNode[]; content?: MathNode };
   switch (n.type) {
     case 'ConstantNode':
@@ -47,11 +48,11 @@ function toPolynomial(node: MathNode, field: string, text: string): Polynomial {
       switch (n.fn) {
         case 'add': return sumPolys(args);
         case 'subtract': return subPoly(args[0]!, args[1]!);
-        case 'multiply': return args.reduce(mulPoly, onePoly);
+        case 'multiply': return args.reduce(mul, onePoly);
         case 'unaryMinus': return negPoly(args[0]!);
         case 'unaryPlus': return args[0]!;
         case 'divide': return dividePoly(args[0]!, args[1]!, fail);
-        case 'pow': return powerPoly(args[0]!, args[1]!, fail);
+        case 'pow': return powerPoly(args[0]!, args[1]!, fail, mul);
         default: return fail(`the operator ${n.op} is not allowed`);
       }
     }

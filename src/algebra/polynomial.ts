@@ -1,4 +1,5 @@
 import { intern } from './symbols.ts';
+import { workMeter } from './work-meter.ts';
 import { CONSTANT_KEY, keyOfVars, mulKeys, varsOfKey } from './monomial.ts';
 import { type Rational, ONE, ZERO, radd, rmul, rneg, requals, rToNumber } from './rational.ts';
 
@@ -122,6 +123,7 @@ export function dotPolys(a: readonly Polynomial[], b: readonly Polynomial[]): Po
       }
     }
   }
+  workMeter.terms += n;
   return sortMerge(bufK, bufC, n);
 }
 

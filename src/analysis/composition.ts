@@ -1,13 +1,13 @@
-import { SpecError } from '../errors.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialRing } from '../algebra/ring.ts';
 import type { EquivalenceReport } from '../check/equivalence.ts';
 import { forEachTap } from '../geometry/index-map.ts';
 import { receptiveFieldSize } from '../geometry/output-size.ts';
-import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { layerAxes } from '../geometry/layer-stack.ts';
-import { matMul } from '../matrix/products.ts';
-import { compareMatrices, polynomialMatrix } from './dense-compare.ts';
+import { type PolyMatrix, polyMatMul } from '../matrix/poly-matrix.ts';
+import { compareMatrices, sparsePolynomialMatrix } from './dense-compare.ts';
+import { type ConvLayer, layerSpecs } from './layer-specs.ts';
 
 /**
  * Two convolutions in a row (no padding, groups 1, cross-correlation) are one
@@ -21,7 +21,8 @@ import { compareMatrices, polynomialMatrix } from './dense-compare.ts';
  * second kernel must be spread out by s₁. Padding does not compose: zeros
  * padded between the layers are not the first layer applied to padded input.
  */
-export type ConvLayer = Pick<SpecInput, 'kernel' | 'stride' | 'dilation' | 'inChannels' | 'outChannels' | 'weights'>;
+export type { ConvLayer } from './layer-specs.ts';
+export { layerSpecs } from './layer-specs.ts';
 
 export interface ComposedConvolution {
   /** the single convolution: kernel and stride per axis, channels in → out */
@@ -35,17 +36,6 @@ export interface ComposedConvolution {
 
 function perAxis(layers: readonly ConvLayer[]) {
   return layerAxes(layers);
-}
-
-/** The two layers as specs on a given input (the second on the first's output). Default weight names: a…, b…. */
-export function layerSpecs(first: ConvLayer, second: ConvLayer, input: SpecInput['input']): [ConvSpec, ConvSpec] {
-  if (first.outChannels !== undefined && second.inChannels !== undefined && Number(first.outChannels) !== Number(second.inChannels)) {
-    throw new SpecError({ field: 'layers[1].inChannels', value: second.inChannels, rule: `must equal the first layer's outChannels (${first.outChannels})` });
-  }
-  const mid = first.outChannels ?? second.inChannels ?? 1;
-  const a = normalizeSpec({ ...first, input, outChannels: mid, weights: first.weights ?? 'a' });
-  const b = normalizeSpec({ ...second, input: [...a.output], inChannels: mid, weights: second.weights ?? 'b' });
-  return [a, b];
 }
 
 /** The single convolution two layers amount to, read from their composed index maps. */
@@ -71,10 +61,10 @@ export function composeLayers(first: ConvLayer, second: ConvLayer): ComposedConv
 }
 
 export interface CompositionCheck {
-  /** B·A: the second layer's matrix times the first's */
-  product: Polynomial[][];
-  /** K of the single convolution */
-  single: Polynomial[][];
+  /** B·A: the second layer's matrix times the first's (sparse) */
+  product: PolyMatrix;
+  /** K of the single convolution (sparse) */
+  single: PolyMatrix;
   report: EquivalenceReport;
 }
 
@@ -83,11 +73,11 @@ export function checkComposition(
   first: ConvLayer, second: ConvLayer, input: SpecInput['input'], single: ComposedConvolution = composeLayers(first, second),
 ): CompositionCheck {
   const [a, b] = layerSpecs(first, second, input);
-  const product = matMul(polynomialMatrix(b), polynomialMatrix(a), polynomialRing);
+  const product = polyMatMul(sparsePolynomialMatrix(b), sparsePolynomialMatrix(a));
   const spec = normalizeSpec({
     input, kernel: single.kernel, stride: single.stride, inChannels: single.inChannels, outChannels: single.outChannels,
   });
-  const matrix = polynomialMatrix(spec, single.weights);
+  const matrix = sparsePolynomialMatrix(spec, single.weights);
   return { product, single: matrix, report: compareMatrices(product, matrix, ['B·A', 'single convolution'], 'K') };
 }
 

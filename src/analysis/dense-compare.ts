@@ -1,38 +1,65 @@
-import type { Polynomial } from '../algebra/polynomial.ts';
+import { type Polynomial, equalsPoly, subPoly, zeroPoly } from '../algebra/polynomial.ts';
 import { polynomialToText } from '../algebra/print.ts';
 import { polynomialRing } from '../algebra/ring.ts';
-import { type EquivalenceReport, compareVectors } from '../check/equivalence.ts';
+import type { EquivalenceReport, Mismatch } from '../check/equivalence.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
+import { type PolyMatrix, polyMatrixFromDense, polyMatrixOf } from '../matrix/poly-matrix.ts';
 import { materialize } from '../matrix/products.ts';
+import { assertWork } from '../work/guard.ts';
 
 /**
- * Shared by the analysis modules: a spec's matrix materialised as exact
- * polynomials, and an entry-by-entry comparison of two dense polynomial
- * matrices that reports the first differing entry as `name[r,c]`.
+ * Shared by the analysis modules: a spec's matrix as exact polynomials
+ * (sparse, or dense on demand), and an entry-by-entry comparison of two
+ * matrices that reports the first differing entry as `name[r,c]`. The
+ * comparison walks the nonzeros of both sides, so it costs their number,
+ * not rows × cols; the report still counts every entry as compared.
  */
 
 /** The dense polynomial matrix of a spec (K, or Kᵀ when transposed), with `weights` in place of the spec's own. */
 export function polynomialMatrix(spec: ConvSpec, weights: readonly Polynomial[] = spec.weights): Polynomial[][] {
+  assertWork(spec, { kind: 'dense' });
   return materialize(convMatrix(spec), weights, polynomialRing);
 }
 
-/** Compares two dense polynomial matrices exactly; a shape mismatch is reported as the reason. */
-export function compareMatrices(
-  a: readonly (readonly Polynomial[])[], b: readonly (readonly Polynomial[])[],
-  labels: [string, string], name = 'M',
-): EquivalenceReport {
-  const colsA = a[0]?.length ?? 0, colsB = b[0]?.length ?? 0;
-  if (a.length !== b.length || colsA !== colsB) {
+/** The sparse polynomial matrix of a spec, with `weights` in place of the spec's own. */
+export function sparsePolynomialMatrix(spec: ConvSpec, weights: readonly Polynomial[] = spec.weights): PolyMatrix {
+  return polyMatrixOf(convMatrix(spec), weights);
+}
+
+type AnyMatrix = PolyMatrix | readonly (readonly Polynomial[])[];
+
+const sparse = (m: AnyMatrix): PolyMatrix => ('rowPtr' in m ? m : polyMatrixFromDense(m));
+
+/** Compares two matrices (dense rows or sparse) exactly; a shape mismatch is reported as the reason. */
+export function compareMatrices(a: AnyMatrix, b: AnyMatrix, labels: [string, string], name = 'M'): EquivalenceReport {
+  const x = sparse(a), y = sparse(b);
+  const [left, right] = labels;
+  if (x.rows !== y.rows || x.cols !== y.cols) {
     return {
-      equal: false, left: labels[0], right: labels[1], compared: 0,
-      mismatchCount: Math.max(a.length * colsA, b.length * colsB), first: null,
-      reason: `${labels[0]} is ${a.length}×${colsA}, ${labels[1]} is ${b.length}×${colsB}`,
+      equal: false, left, right, compared: 0, mismatchCount: Math.max(x.rows * x.cols, y.rows * y.cols), first: null,
+      reason: `${left} is ${x.rows}×${x.cols}, ${right} is ${y.rows}×${y.cols}`,
     };
   }
-  const names: string[] = [];
-  for (let r = 0; r < a.length; r++) for (let c = 0; c < colsA; c++) names.push(`${name}[${r},${c}]`);
-  return compareVectors(a.flat(), b.flat(), {
-    ring: polynomialRing, names, labels, show: (p) => polynomialToText(p),
-  });
+  let first: Mismatch | null = null;
+  let count = 0;
+  const differ = (r: number, c: number, p: Polynomial, q: Polynomial) => {
+    if (equalsPoly(p, q)) return;
+    count++;
+    first ??= {
+      index: r * x.cols + c, name: `${name}[${r},${c}]`,
+      left: polynomialToText(p), right: polynomialToText(q), difference: polynomialToText(subPoly(p, q)),
+    };
+  };
+  for (let r = 0; r < x.rows; r++) {
+    let i = x.rowPtr[r]!, j = y.rowPtr[r]!;
+    const iEnd = x.rowPtr[r + 1]!, jEnd = y.rowPtr[r + 1]!;
+    while (i < iEnd || j < jEnd) {
+      const ci = i < iEnd ? x.colIndex[i]! : Infinity, cj = j < jEnd ? y.colIndex[j]! : Infinity;
+      if (ci === cj) differ(r, ci, x.values[i++]!, y.values[j++]!);
+      else if (ci < cj) differ(r, ci, x.values[i++]!, zeroPoly);
+      else differ(r, cj, zeroPoly, y.values[j++]!);
+    }
+  }
+  return { equal: count === 0, left, right, compared: x.rows * x.cols, mismatchCount: count, first };
 }

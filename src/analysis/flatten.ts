@@ -3,11 +3,11 @@ import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialToText } from '../algebra/print.ts';
 import { polynomialRing } from '../algebra/ring.ts';
 import { type EquivalenceReport, compareVectors } from '../check/equivalence.ts';
+import { type PolyMatrix, permutePolyMatrix, polyMatVec } from '../matrix/poly-matrix.ts';
 import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { matMul } from '../matrix/products.ts';
-import { polynomialMatrix } from './dense-compare.ts';
+import { sparsePolynomialMatrix } from './dense-compare.ts';
 
 /**
  * Flattening (vec): a tensor [C, ...spatial] laid out as one long vector.
@@ -57,8 +57,8 @@ export function vec<T>(values: readonly T[], shape: readonly number[], order: Ve
 
 export interface DenseLayer {
   order: VecOrder;
-  /** the dense layer's weight matrix: K with rows and columns in vec order */
-  weights: Polynomial[][];
+  /** the dense layer's weight matrix: K with rows and columns in vec order (stored sparse; polyToDense draws it) */
+  weights: PolyMatrix;
   /** vec(input) and vec(output), with their names */
   inputVec: Polynomial[];
   inputNames: string[];
@@ -72,19 +72,20 @@ export interface DenseLayer {
 
 /**
  * The convolution as a fully connected layer on the flattened input: the
- * dense weight matrix is the materialised K with its rows permuted to
- * vec(output) and columns to vec(input); it is checked against vec of the
- * sliding-window result.
+ * dense layer's weight matrix is K with its rows permuted to vec(output) and
+ * columns to vec(input) (its zeros are not stored, so the cost is that of K);
+ * W·vec(x) is checked against vec of the sliding-window result.
  */
 export function convAsDenseLayer(input: SpecInput | ConvSpec, order: VecOrder = 'row-major'): DenseLayer {
   parseOrder(order);
   const spec = normalizeSpec(input);
   const rows = vecTable(spec.outputShape, order, spec.outputNames);
   const cols = vecTable(spec.inputShape, order, spec.inputNames);
-  const K = polynomialMatrix(spec);
-  const weights = rows.map((r) => cols.map((c) => K[r.rowMajor]![c.rowMajor]!));
+  const position = new Array<number>(cols.length);
+  for (const c of cols) position[c.rowMajor] = c.position;
+  const weights = permutePolyMatrix(sparsePolynomialMatrix(spec), rows.map((r) => r.rowMajor), position);
   const inputVec = cols.map((c) => spec.inputs[c.rowMajor]!);
-  const dense = matMul(weights, inputVec.map((v) => [v]), polynomialRing).map((r) => r[0]!);
+  const dense = polyMatVec(weights, inputVec);
   const window = evaluateByWindow(spec, spec.weights, spec.inputs, polynomialRing);
   const convolution = rows.map((r) => window[r.rowMajor]!);
   const outputNames = rows.map((r) => r.name!);

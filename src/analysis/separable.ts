@@ -4,8 +4,8 @@ import { polynomialRing } from '../algebra/ring.ts';
 import type { EquivalenceReport } from '../check/equivalence.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { matMul } from '../matrix/products.ts';
-import { compareMatrices, polynomialMatrix } from './dense-compare.ts';
+import { type PolyMatrix, polyMatMul } from '../matrix/poly-matrix.ts';
+import { compareMatrices, sparsePolynomialMatrix } from './dense-compare.ts';
 import { depthwiseSeparableStages, spatiallySeparableStages } from './separable-stages.ts';
 
 /**
@@ -23,10 +23,10 @@ export interface SeparableCheck {
   factors: Polynomial[][];
   /** the kernel of the single convolution the stages amount to, flat in its weight layout */
   kernel: Polynomial[];
-  /** the stage matrices multiplied, last stage on the left */
-  product: Polynomial[][];
-  /** K of the single convolution */
-  full: Polynomial[][];
+  /** the stage matrices multiplied, last stage on the left (sparse: read with polyAt, polyToDense) */
+  product: PolyMatrix;
+  /** K of the single convolution (sparse) */
+  full: PolyMatrix;
   report: EquivalenceReport;
 }
 
@@ -38,7 +38,7 @@ export interface SeparableOptions {
 }
 
 function stageMatrices(stages: readonly SpecInput[], factors: ReadonlyArray<readonly Polynomial[]> | undefined): {
-  factors: Polynomial[][]; product: Polynomial[][];
+  factors: Polynomial[][]; product: PolyMatrix;
 } {
   const specs = stages.map((s) => normalizeSpec(s));
   const used = specs.map((s, i) => {
@@ -48,8 +48,8 @@ function stageMatrices(stages: readonly SpecInput[], factors: ReadonlyArray<read
     }
     return [...(f ?? s.weights)];
   });
-  let acc = polynomialMatrix(specs[0]!, used[0]);
-  for (let i = 1; i < specs.length; i++) acc = matMul(polynomialMatrix(specs[i]!, used[i]), acc, polynomialRing);
+  let acc = sparsePolynomialMatrix(specs[0]!, used[0]);
+  for (let i = 1; i < specs.length; i++) acc = polyMatMul(sparsePolynomialMatrix(specs[i]!, used[i]), acc);
   return { factors: used, product: acc };
 }
 
@@ -65,7 +65,7 @@ export function spatiallySeparableCheck(input: SpecInput | ConvSpec, opts: Separ
   const stages = spatiallySeparableStages(spec);
   const { factors, product: prod } = stageMatrices(stages, opts.factors);
   const kernel = outerKernel(factors);
-  const full = polynomialMatrix(spec, checkKernel(opts.kernel ?? kernel, spec));
+  const full = sparsePolynomialMatrix(spec, checkKernel(opts.kernel ?? kernel, spec));
   const report = compareMatrices(prod, full, ['stages multiplied', 'single convolution'], 'K');
   return { stages, factors, kernel, product: prod, full, report };
 }
@@ -94,7 +94,7 @@ export function depthwiseSeparableCheck(input: SpecInput | ConvSpec, multiplier 
   const stages = [depthwise, pointwise];
   const { factors, product: prod } = stageMatrices(stages, opts.factors);
   const kernel = depthwiseSeparableKernel(factors[0]!, factors[1]!, spec.inChannels, spec.outChannels, multiplier);
-  const full = polynomialMatrix(spec, checkKernel(opts.kernel ?? kernel, spec));
+  const full = sparsePolynomialMatrix(spec, checkKernel(opts.kernel ?? kernel, spec));
   const report = compareMatrices(prod, full, ['pointwise · depthwise', 'full convolution'], 'K');
   return { stages, factors, kernel, product: prod, full, report };
 }

@@ -36,7 +36,7 @@ export interface CompareOptions<T> {
 export function compareVectors<T>(a: readonly T[], b: readonly T[], o: CompareOptions<T>): EquivalenceReport {
   const [left, right] = o.labels ?? ['matrix', 'sliding window'];
   if (a.length !== b.length) {
-    return { equal: false, left, right, compared: 0, mismatchCount: Math.max(a.length, b.length), first: null, reason: `${left} has ${a.length} entries, ${right} has ${b.length}` };
+    return { equal: false, left, right, compared: 0, mismatchCount: Math.max(a.length, b.length), first: null, reason: `${left} has ${entries(a.length)}, ${right} has ${b.length}` };
   }
   const same = o.same ?? o.ring.equals;
   let first: Mismatch | null = null;
@@ -57,8 +57,13 @@ export function compareVectors<T>(a: readonly T[], b: readonly T[], o: CompareOp
 
 /** One line for a terminal or a badge. */
 export function describeReport(r: EquivalenceReport): string {
-  if (r.equal) return `${r.left} = ${r.right} (${r.compared} entries)`;
+  if (r.equal) return `${r.left} = ${r.right} (${entries(r.compared)})`;
   if (r.reason) return `${r.left} ≠ ${r.right}: ${r.reason}`;
   const f = r.first!;
-  return `${r.left} ≠ ${r.right} at ${f.name}: ${f.left} vs ${f.right} (difference ${f.difference}; ${r.mismatchCount} of ${r.compared} entries differ)`;
+  return `${r.left} ≠ ${r.right} at ${f.name}: ${f.left} vs ${f.right} (difference ${f.difference}; ${r.mismatchCount} of ${entries(r.compared)} differ)`;
+}
+
+/** "1 entry", "6 entries". */
+export function entries(n: number): string {
+  return `${n} ${n === 1 ? 'entry' : 'entries'}`;
 }

@@ -8,6 +8,8 @@ import { type ConvMatrix, convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
 import { type EquivalenceReport, compareVectors } from './equivalence.ts';
 import { termOrder } from './term-order.ts';
+import { assertWork } from '../work/guard.ts';
+import { type WorkLimitsInput, withWorkLimits } from '../work/limits.ts';
 
 /**
  * The central check: build the matrix of a spec, multiply it out symbolically,
@@ -32,12 +34,16 @@ export interface MatrixCheck {
 export interface CheckOptions {
   /** check this matrix instead of building one (to show that a wrong matrix is caught) */
   matrix?: ConvMatrix;
+  /** the work limits for this call: a factor on the defaults or limits by name (see src/work/limits.ts) */
+  maxWork?: WorkLimitsInput;
 }
 
 const now = () => performance.now();
 
 export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}): MatrixCheck {
+  if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrix(input, { ...opts, maxWork: undefined }));
   const spec = normalizeSpec(input);
+  assertWork(spec, { kind: 'matrix' });
   let t = now();
   const matrix = opts.matrix ?? convMatrix(spec);
   const build = now() - t;
@@ -62,7 +68,9 @@ export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}
  * [−1, 1) for every symbol; entries agree within 1e-9 relative tolerance.
  */
 export function checkMatrixNumeric(input: SpecInput | ConvSpec, seed = 1, opts: CheckOptions = {}): EquivalenceReport {
+  if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrixNumeric(input, seed, { ...opts, maxWork: undefined }));
   const spec = normalizeSpec(input);
+  assertWork(spec, { kind: 'eval' });
   const matrix = opts.matrix ?? convMatrix(spec);
   const [w, x] = substituteRandom([spec.weights, spec.inputs], seed) as [number[], number[]];
   const viaMatrix = matVec(matrix, w, x, float64Ring);

@@ -1,16 +1,19 @@
 import { ParseError } from '../errors.ts';
+import { MAX_DEPTH, parseJsonText } from '../json-depth.ts';
 import { checkIdentity, getIdentity, identities } from '../check/identities/catalogue.ts';
 import { describeIdentityReport } from '../check/identities/report.ts';
 import { type Command, EXIT } from './command.ts';
 import { type FlagSpec, describeFlags, parseArgs } from './args.ts';
 import { SPEC_FLAGS, flagForField, loadExpressionParser, specFromFlags, specNeedsExpressions } from './spec-flags.ts';
 import { renameField } from './user-error.ts';
+import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
 
 /** `convmat check <identity>`: one identity of the catalogue on one spec, from a terminal. */
 const FLAGS: readonly FlagSpec[] = [
   ...SPEC_FLAGS,
   { name: 'spec', kind: 'option', value: 'JSON', description: "the identity's whole spec as a JSON object (instead of the spec options)" },
   { name: 'json', kind: 'switch', description: 'print the report as JSON' },
+  WORK_FLAG,
 ];
 
 const identityLines = () => identities.map((i) => `  ${i.id.padEnd(36)}${i.title}`).join('\n');
@@ -31,7 +34,7 @@ ${describeFlags(FLAGS)}
 
 Without a spec the identity's first lecture example is checked.
 Exit codes: 0 the identity holds, 1 it does not (the report names the first
-differing entry), 2 bad input.
+differing entry), 2 bad input or over the work limits (--max-work raises them).
 
 Examples:
   convmat check transposed-adjoint --input 5x5 --kernel 3x3 --stride 2 --padding 1
@@ -51,7 +54,7 @@ Examples:
     if (specNeedsExpressions(spec as never)) await loadExpressionParser();
     let report;
     try {
-      report = checkIdentity(identity.id, spec as never);
+      report = withWorkFlag(args, () => checkIdentity(identity.id, spec as never));
     } catch (e) {
       throw renameField(e, flagForField);
     }
@@ -63,10 +66,7 @@ Examples:
 function specOf(json: string | undefined, fromFlags: object, example: unknown): unknown {
   if (json !== undefined) {
     if (Object.keys(fromFlags).length) throw new ParseError({ field: '--spec', value: json, rule: 'goes alone: give either --spec or the spec options' });
-    let parsed: unknown;
-    try { parsed = JSON.parse(json); } catch {
-      throw new ParseError({ field: '--spec', value: json, rule: 'is not valid JSON', fix: 'write an object such as {"input":6,"kernel":3}' });
-    }
+    const parsed = parseJsonText(json, '--spec', MAX_DEPTH.spec, 'write an object such as {"input":6,"kernel":3}');
     if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
       throw new ParseError({ field: '--spec', value: json, rule: 'must be a JSON object' });
     }

@@ -34,15 +34,60 @@ export interface EvalResult {
 const KEYS = ['op', 'input', 'weight', 'stride', 'padding', 'dilation', 'groups', 'output_padding'];
 const SNAKE: Record<string, string> = { outputPadding: 'output_padding', kernel: 'weight', weights: 'weight', inputs: 'input', inChannels: 'input', outChannels: 'weight' };
 
+/** A validated case, ready to compute: its spec and its numbers. */
+export interface PreparedCase {
+  readonly spec: ConvSpec;
+  readonly weights: number[];
+  readonly inputs: number[];
+  /** where the case sits in the input, for messages: "" or "[3]." */
+  readonly at: string;
+}
+
 export function evalCase(raw: unknown, at = ''): EvalResult {
+  return computeCase(prepareCase(raw, at));
+}
+
+/** Reads and validates one case (fields, shapes, spec) without computing it. */
+export function prepareCase(raw: unknown, at = ''): PreparedCase {
   try {
-    return evaluate(raw);
+    return { ...prepare(raw), at };
   } catch (e) {
     throw renameField(e, (f) => `${at}${f}`);
   }
 }
 
-function evaluate(raw: unknown): EvalResult {
+/** Both computations of a prepared case; a result that overflows float64 is refused, naming the case and the entry. */
+export function computeCase(c: PreparedCase): EvalResult {
+  const { spec } = c;
+  const result = exact(spec, c.weights, c.inputs) ?? inFloat(spec, c.weights, c.inputs);
+  const shape = [...spec.outputShape];
+  for (const [name, values] of [['viaSlidingWindow', result.window], ['viaMatrix', result.matrix]] as const) {
+    const bad = values.findIndex((v) => !Number.isFinite(v));
+    if (bad >= 0) {
+      throw new LimitError({
+        field: `${c.at}output${position(bad, shape)}`, value: undefined,
+        rule: `is ${values[bad]} in ${name}: the sums of input × weight overflow float64 (largest |input| ${largest(c.inputs)}, largest |weight| ${largest(c.weights)})`,
+        fix: 'scale the input or the weights down',
+      });
+    }
+  }
+  return { output: nest(result.window, shape), shape, viaMatrix: nest(result.matrix, shape), viaSlidingWindow: nest(result.window, shape), agree: result.agree };
+}
+
+/** "[0][1][2]": a flat row-major index as a multi-index in `shape`. */
+function position(flat: number, shape: readonly number[]): string {
+  const idx: number[] = [];
+  for (let a = shape.length - 1; a >= 0; a--) { idx.unshift(flat % shape[a]!); flat = Math.floor(flat / shape[a]!); }
+  return idx.map((i) => `[${i}]`).join('');
+}
+
+function largest(xs: readonly number[]): string {
+  let m = 0;
+  for (const x of xs) if (Math.abs(x) > m) m = Math.abs(x);
+  return String(m);
+}
+
+function prepare(raw: unknown): Omit<PreparedCase, 'at'> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ParseError({ field: 'case', value: raw, rule: 'must be an object {op, input, weight, ...}' });
   }
@@ -54,7 +99,7 @@ function evaluate(raw: unknown): EvalResult {
   const x = numbers(c.input, 'input', 2);
   const w = numbers(c.weight, 'weight', 3);
   if (w.shape.length !== x.shape.length + 1) {
-    throw new ParseError({ field: 'weight', value: w.shape, rule: `needs rank ${x.shape.length + 1} (input rank + 1) for an input of shape [${x.shape.join(', ')}], got rank ${w.shape.length}` });
+    throw new ParseError({ field: 'weight', value: undefined, rule: `needs rank ${x.shape.length + 1} (input rank + 1) for an input of shape [${x.shape.join(', ')}], got rank ${w.shape.length}` });
   }
   if (x.shape.length > 4) throw new ParseError({ field: 'input', value: x.shape, rule: 'has at most 3 spatial axes after the channel axis' });
   const groups = c.groups === undefined ? 1 : parseInteger(c.groups, 'groups', 1, LIMITS.channels);
@@ -66,13 +111,11 @@ function evaluate(raw: unknown): EvalResult {
   });
   if (spec.weightShape.some((v, i) => v !== w.shape[i])) {
     throw new ParseError({
-      field: 'weight', value: w.shape,
+      field: 'weight', value: undefined,
       rule: `needs shape [${spec.weightShape.join(', ')}] (${transposed ? 'C_in, C_out/groups' : 'C_out, C_in/groups'}, ...kernel) for ${spec.inChannels} input channels, got [${w.shape.join(', ')}]`,
     });
   }
-  const result = exact(spec, w.values, x.values) ?? inFloat(spec, w.values, x.values);
-  const shape = [...spec.outputShape];
-  return { output: nest(result.window, shape), shape, viaMatrix: nest(result.matrix, shape), viaSlidingWindow: nest(result.window, shape), agree: result.agree };
+  return { spec, weights: w.values, inputs: x.values };
 }
 
 /** normalizeSpec, with its field names turned into the case's (outputPadding → output_padding, kernel → weight). */
@@ -113,7 +156,7 @@ function numbers(v: unknown, field: string, minRank: number): { values: number[]
   const bad = src.items.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
   if (bad >= 0) throw new ParseError({ field, value: src.items[bad], rule: 'entries must be finite numbers' });
   if (src.shape.length < minRank) {
-    throw new ParseError({ field, value: src.shape, rule: `needs rank ${minRank} or more (the channel ${minRank === 2 ? 'axis' : 'axes'} first), got shape [${src.shape.join(', ')}]` });
+    throw new ParseError({ field, value: undefined, rule: `needs rank ${minRank} or more (the channel ${minRank === 2 ? 'axis' : 'axes'} first), got shape [${src.shape.join(', ')}]` });
   }
   return { values: src.items as number[], shape: src.shape };
 }

@@ -1,7 +1,11 @@
 import { ParseError } from '../errors.ts';
 import { type Command, EXIT } from './command.ts';
 import { describeFlags, parseArgs } from './args.ts';
-import { type EvalResult, evalCase } from './eval-case.ts';
+import { type EvalResult, type PreparedCase, computeCase, prepareCase } from './eval-case.ts';
+import { MAX_DEPTH, parseJsonText } from '../json-depth.ts';
+import { estimateWork } from '../work/estimate.ts';
+import { judgeWork, workLimitError } from '../work/guard.ts';
+import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
 
 /** `convmat eval`: numeric convolutions from JSON on stdin, computed by the matrix and by the sliding window. */
 export const evalCommand: Command = {
@@ -29,27 +33,45 @@ shortest decimal, 0.1 is 1/10), and results print as the nearest float.
 Any other field is an error with a did-you-mean.
 One case in gives an object out; an array in gives an array out.
 
-Options:
-${describeFlags([])}
+Work limits apply to the whole input, all cases together; a result that
+overflows float64 (Infinity or NaN) is refused and names the case and entry.
 
-Exit codes: 0 every case agrees, 1 some case disagrees, 2 bad input.
+Options:
+${describeFlags([WORK_FLAG])}
+
+Exit codes: 0 every case agrees, 1 some case disagrees, 2 bad input, over the
+work limits, or a result that overflows.
 
 Example:
   echo '{"op":"conv","input":[[[1,2,3,4]]],"weight":[[[1,0,-1]]]}' | convmat eval
 `,
   async run(argv, io) {
-    const args = parseArgs(argv, [], 'eval');
+    const args = parseArgs(argv, [WORK_FLAG], 'eval');
     if (args.switches.has('help')) { io.out(evalCommand.help); return EXIT.ok; }
     const text = await io.readStdin();
     if (text.trim() === '') throw new ParseError({ field: 'stdin', value: '', rule: 'expected a JSON case or an array of cases', fix: 'run convmat eval --help' });
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (e) {
-      throw new ParseError({ field: 'stdin', value: text, rule: `is not valid JSON (${(e as Error).message})` });
-    }
-    const results: EvalResult[] = Array.isArray(data) ? data.map((c, i) => evalCase(c, `[${i}].`)) : [evalCase(data)];
+    const data = parseJsonText(text, 'stdin', MAX_DEPTH.eval);
+    const results: EvalResult[] = withWorkFlag(args, () => evaluateAll(data));
     io.out(`${JSON.stringify(Array.isArray(data) ? results : results[0])}\n`);
     return results.every((r) => r.agree) ? EXIT.ok : EXIT.checkFailed;
   },
 };
+
+/** Every case read and validated first, their work summed and judged as one request, then computed. */
+function evaluateAll(data: unknown): EvalResult[] {
+  const raw = Array.isArray(data) ? data : [data];
+  const cases: PreparedCase[] = [];
+  const total = { entries: 0, terms: 0, denseCells: 0 };
+  raw.forEach((c, i) => {
+    const prepared = prepareCase(c, Array.isArray(data) ? `[${i}].` : '');
+    const e = estimateWork(prepared.spec, { kind: 'eval' });
+    total.entries += e.entries;
+    total.terms += e.terms;
+    total.denseCells += e.denseCells;
+    // judged as the cases add up, so an oversized input is refused before the rest is read
+    const verdict = judgeWork(total);
+    if (!verdict.ok) throw workLimitError(verdict, { kind: 'eval' }, i + 1);
+    cases.push(prepared);
+  });
+  return cases.map(computeCase);
+}

@@ -8,6 +8,7 @@ import { derivationToHtml } from './explain-html.ts';
 import { derivationToText } from './explain-text.ts';
 import { SPEC_FLAGS, flagForField, loadExpressionParser, specFromFlags, specNeedsExpressions } from './spec-flags.ts';
 import { renameField } from './user-error.ts';
+import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
 
 /** `convmat explain <topic>`: a derivation in the lecture's notation, as latex, markdown, html, text or json. */
 const FORMATS = ['text', 'latex', 'markdown', 'html', 'json'] as const;
@@ -18,6 +19,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'format', kind: 'option', value: FORMATS.join('|'), description: 'output format (default text)' },
   { name: 'max-rows', kind: 'option', value: '16', description: 'rows shown before a matrix is elided (⋮)' },
   { name: 'max-cols', kind: 'option', value: '25', description: 'columns shown before a matrix is elided (⋯)' },
+  WORK_FLAG,
 ];
 
 const topicLines = () => [...TOPICS.values()].map((t) => `  ${t.name.padEnd(16)}${t.summary}`).join('\n');
@@ -41,6 +43,9 @@ ${describeFlags(FLAGS)}
 Formats: text (aligned Unicode matrices), latex (\\[ … \\] blocks), markdown
 ($$ … $$ blocks), html (a standalone page, pre-rendered with KaTeX, no
 JavaScript, KaTeX's CSS and fonts inlined), json (the derivation data).
+
+A derivation whose matrices, products or dense views would pass the work
+limits is refused (exit 2) with the estimate; --max-work raises the limits.
 
 Examples:
   convmat explain matrix --input 6 --kernel 3 --format latex
@@ -68,7 +73,7 @@ Examples:
     if (spec && specNeedsExpressions(spec)) await loadExpressionParser();
     let d: Derivation;
     try {
-      d = derive(topic, spec, { limits });
+      d = withWorkFlag(args, () => derive(topic, spec, { limits }));
     } catch (e) {
       throw renameField(e, flagForField);
     }

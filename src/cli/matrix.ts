@@ -5,11 +5,13 @@ import { matrixJson } from './matrix-json.ts';
 import { matrixText } from './matrix-text.ts';
 import { SPEC_FLAGS, flagForField, loadExpressionParser, specFromFlags, specNeedsExpressions } from './spec-flags.ts';
 import { renameField } from './user-error.ts';
+import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
 
 /** `convmat matrix`: the convolution matrix of a spec, K·z, and the check against the sliding window. */
 const FLAGS: readonly FlagSpec[] = [
   ...SPEC_FLAGS,
   { name: 'json', kind: 'switch', description: 'print the JSON object of the contract instead of text' },
+  WORK_FLAG,
 ];
 
 export const matrixCommand: Command = {
@@ -30,7 +32,12 @@ With --json it prints one object: inputNames, outputNames, matrix (strings,
 for every nonzero), timings (ms: build, product, slidingWindow, compare),
 product and slidingWindow (one expanded string per output), equal, shape.
 
-Exit codes: 0 equal, 1 the matrix and the sliding window differ, 2 bad input.
+Work limits: a spec whose matrix, product or window would pass the limits
+above is refused (exit 2) with the estimate; --max-work 4 allows four times
+as much, convmat eval computes numbers instead of symbols.
+
+Exit codes: 0 equal, 1 the matrix and the sliding window differ, 2 bad input
+or over the work limits.
 
 Examples:
   convmat matrix --input 6 --kernel 3
@@ -44,7 +51,7 @@ Examples:
     if (specNeedsExpressions(spec)) await loadExpressionParser();
     let check;
     try {
-      check = checkMatrix(spec);
+      check = withWorkFlag(args, () => checkMatrix(spec));
     } catch (e) {
       throw renameField(e, flagForField);
     }

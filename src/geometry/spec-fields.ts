@@ -38,13 +38,26 @@ export function parsePerAxis(v: unknown, field: string, min: number, max?: numbe
   return parts(v, field).map((p, i, all) => parseInteger(p, all.length > 1 ? `${field}[${i}]` : field, min, max));
 }
 
+/**
+ * The number of spatial axes: the input's when it spells more than one,
+ * else the most any field spells. A field with more axes than `max` is named.
+ */
+export function spatialDims(lengths: ReadonlyArray<readonly [string, number]>, max: number): number {
+  const tooMany = lengths.find(([, n]) => n > max);
+  if (tooMany) {
+    throw new SpecError({ field: tooMany[0], value: undefined, rule: `convmat handles 1, 2 or 3 spatial axes, and this gives ${tooMany[1]}` });
+  }
+  const input = lengths.find(([f]) => f === 'input')?.[1] ?? 1;
+  return input > 1 ? input : Math.max(1, ...lengths.map(([, n]) => n));
+}
+
 /** Broadcasts a 1-element list to `dims` axes, or checks the length. */
 export function broadcast(values: number[], dims: number, field: string): number[] {
   if (values.length === dims) return values;
   if (values.length === 1) return Array(dims).fill(values[0]);
   throw new SpecError({
-    field, value: values,
-    rule: `needs 1 or ${dims} values, one per spatial axis`,
+    field, value: undefined,
+    rule: `has ${values.length} values (${values.join('x')}) but needs 1 or ${dims}, one per spatial axis`,
     fix: `the input has ${dims} spatial ${dims === 1 ? 'axis' : 'axes'}`,
   });
 }

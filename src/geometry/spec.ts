@@ -1,12 +1,12 @@
 import { LimitError, ParseError, SpecError } from '../errors.ts';
 import { type Polynomial, symbolPoly, symbolsOf } from '../algebra/polynomial.ts';
-import { assertIdentifier, isIdentifier, symbolName } from '../algebra/symbols.ts';
+import { assertIdentifier, assertTypesetDistinct, isIdentifier, symbolName } from '../algebra/symbols.ts';
 import { type EntrySource, entryToPolynomial, parseEntrySource } from '../algebra/entries.ts';
 import {
   type AxisParams, convOutputSize, fullPadding, kernelSpan, samePadding, transposedOutputSize,
 } from './output-size.ts';
 import {
-  type Mode, type PaddingValue, type PerAxis, broadcast, parseBoolean, parseInteger, parseMode, parsePadding, parsePerAxis,
+  type Mode, type PaddingValue, type PerAxis, broadcast, parseBoolean, parseInteger, parseMode, parsePadding, parsePerAxis, spatialDims,
 } from './spec-fields.ts';
 import { assertKnownKeys } from './known-keys.ts';
 import { assertDistinct, outputNamesFor, product, tensorNamesFor, weightNamesFor } from './names.ts';
@@ -72,11 +72,15 @@ const KEYS: Record<keyof SpecInput, true> = {
 /** Every key a spec may have (the library's spelling; the CLI and attributes use kebab case); any other is an error. */
 export const SPEC_KEYS = Object.keys(KEYS) as ReadonlyArray<keyof SpecInput>;
 
-/** Documented engine limits. */
+/**
+ * Documented engine limits: hard caps checked while the spec is read, before
+ * any name is made (naming 500,000 elements takes about a second). The work
+ * limits of src/work (raised with --max-work) apply below them.
+ */
 export const LIMITS = {
   dims: 3,
-  elements: 1 << 20,
-  taps: 1 << 23,
+  elements: 1 << 19,
+  taps: 1 << 22,
   channels: 4096,
   size: 1 << 20,
 } as const;
@@ -103,9 +107,8 @@ export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
   const opRaw = raw.outputPadding === undefined ? [0] : parsePerAxis(raw.outputPadding, 'outputPadding', 0, LIMITS.size);
   const paddingRaw = raw.padding === undefined ? [0] : parsePadding(raw.padding);
 
-  const dims = Math.max(inputRaw.length, kernelRaw.length, strideRaw.length, dilationRaw.length, opRaw.length,
-    Array.isArray(paddingRaw) ? paddingRaw.length : 1);
-  if (dims > LIMITS.dims) throw new SpecError({ field: 'input', value: inputRaw, rule: 'convmat handles 1, 2 or 3 spatial axes' });
+  const dims = spatialDims([['input', inputRaw.length], ['kernel', kernelRaw.length], ['stride', strideRaw.length],
+    ['dilation', dilationRaw.length], ['outputPadding', opRaw.length], ['padding', Array.isArray(paddingRaw) ? paddingRaw.length : 1]], LIMITS.dims);
   const input = broadcast(inputRaw, dims, 'input');
   const kernel = broadcast(kernelRaw, dims, 'kernel');
   const stride = broadcast(strideRaw, dims, 'stride');
@@ -165,6 +168,7 @@ export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
   const weightNames = w.names ?? [...symbolNames(w.values)];
   const taken = assertDistinct(weightNames, z.names ?? symbolNames(z.values));
   const outputNames = outputNamesFor({ inputPrefix: z.prefix, inputNames: z.names, weightNames, inputShape, outputShape, singleChannel, transposed, taken });
+  assertTypesetDistinct([{ field: 'weights', names: w.names }, { field: 'inputs', names: z.names }, { field: 'outputs', names: outputNames }]);
 
   return Object.freeze({
     dims, transposed, mode: parseMode(raw.mode), input, output, kernel, stride, dilation, padding, outputPadding,
@@ -250,8 +254,8 @@ function resolveEntries(
   const shapeOk = !src.shape || same(src.shape, shape) || (singleChannel && same(src.shape, spatial));
   if (!shapeOk || src.items.length !== total) {
     throw new ParseError({
-      field, value: src.shape ?? src.items.length,
-      rule: `needs ${total} entries in shape [${shape.join(', ')}]${singleChannel ? ` or [${spatial.join(', ')}]` : ''}, got ${src.shape ? `shape [${src.shape.join(', ')}]` : `${src.items.length}`}`,
+      field, value: undefined,
+      rule: `needs ${total} ${total === 1 ? 'entry' : 'entries'} in shape [${shape.join(', ')}]${singleChannel ? ` or [${spatial.join(', ')}]` : ''}, got ${src.shape ? `shape [${src.shape.join(', ')}]` : `${src.items.length}`}`,
     });
   }
   const values = src.items.map((v, i) => entryToPolynomial(v, `${field}[${i}]`));

@@ -1,3 +1,5 @@
+import type { WorkLimitsInput } from '../work/limits.ts';
+
 /**
  * Derivations are data: a title and a list of steps a reader follows line by
  * line. Every step carries its LaTeX (`tex`, built only from escaped pieces)
@@ -95,4 +97,6 @@ export interface Highlight {
 export interface DeriveOptions {
   /** elision limits for matrices and vectors (default 16 rows × 25 columns) */
   readonly limits?: { maxRows: number; maxCols: number };
+  /** work limits for this derivation: a factor on the defaults, or limits by name (see src/work/limits.ts) */
+  readonly maxWork?: WorkLimitsInput;
 }

@@ -68,10 +68,20 @@ function nestedView(spec: ConvSpec, opts: DeriveOptions): Step[] {
     const children: typeof parents = [];
     for (const p of parents) {
       const R = p.rows / level.rows, C = p.cols / level.cols;
+      // a block's nonzeros, read from its rows (a scan of every cell would cost rows × cols per block)
       const keyOf = (I: number, J: number): string => {
         const parts: string[] = [];
-        for (let r = 0; r < level.rows; r++) for (let c = 0; c < level.cols; c++) parts.push(cell(p.r0 + I * level.rows + r, p.c0 + J * level.cols + c).text);
-        return parts.every((x) => x === '0') ? '' : parts.join('|');
+        const r0 = p.r0 + I * level.rows, c0 = p.c0 + J * level.cols, c1 = c0 + level.cols;
+        for (let r = 0; r < level.rows; r++) {
+          const row = r0 + r;
+          for (let k = m.rowPtr[row]!; k < m.rowPtr[row + 1]!; k++) {
+            const c = m.colIndex[k]!;
+            if (c < c0 || c >= c1) continue;
+            const text = cell(row, c).text;
+            if (text !== '0') parts.push(`${r},${c - c0}:${text}`);
+          }
+        }
+        return parts.join('|');
       };
       const blockCell = (I: number, J: number): Cell => {
         const key = keyOf(I, J);

@@ -1,4 +1,4 @@
-import { compareMatrices, polynomialMatrix } from '../analysis/dense-compare.ts';
+import { compareMatrices, sparsePolynomialMatrix } from '../analysis/dense-compare.ts';
 import { zeroInsertedKernel } from '../analysis/dilation.ts';
 import { kernelSpan } from '../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
@@ -40,7 +40,7 @@ export function deriveDilation(input: SpecInput | ConvSpec, opts: DeriveOptions 
     matrixPart(mp.rows, mp.cols, matrixCells(mp, eq.weights), { label: { tex: 'K_{d=1}', text: 'K(d=1)' }, used: (r) => rowColumns(mp, r), limits }),
   ], rowLinks(m, spec.outputNames)));
   steps.push(verdictStep('The two matrices are equal', compareMatrices(
-    polynomialMatrix(spec), polynomialMatrix(plain, eq.weights), ['dilated kernel', 'zero-inserted kernel'], 'K',
+    sparsePolynomialMatrix(spec), sparsePolynomialMatrix(plain, eq.weights), ['dilated kernel', 'zero-inserted kernel'], 'K',
   )));
   steps.push(tableStep('Weights and span per axis', ['axis', 'k (weights)', 'd', 'span d(k−1)+1'], spec.kernel.map((k, a) => [
     numberCell(a + 1), numberCell(k), numberCell(spec.dilation[a]!), numberCell(kernelSpan(k, spec.dilation[a]!)),

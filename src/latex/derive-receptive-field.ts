@@ -1,5 +1,5 @@
-import { type StackLayer, receptiveField, receptiveFieldClosedForm, stackGeometry, stackRecurrence } from '../analysis/receptive-field.ts';
-import { type StackSpelling, layersOfSpec } from '../geometry/layer-stack.ts';
+import { receptiveField, receptiveFieldClosedForm, stackGeometry, stackRecurrence } from '../analysis/receptive-field.ts';
+import { stackLayersOf, type ReceptiveFieldInput } from '../analysis/stack-layers.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
@@ -21,16 +21,12 @@ import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } 
  * lecture's "one neuron in layer 2"). The input defaults to exactly one
  * receptive field, so the top layer has one neuron.
  */
-export type ReceptiveFieldInput = SpecInput & { layers?: readonly StackLayer[] };
+export type { ReceptiveFieldInput } from '../analysis/stack-layers.ts';
 
 export const RECEPTIVE_FIELD_NOTE =
   'The receptive field of a single neuron comprises all inputs that have an impact on this neuron. Neurons in the first layers see a small part of the input; neurons in the last layers see much more.';
 
-/** The layers a spec spells (src/geometry/layer-stack.ts): per-layer comma lists, or the spec repeated twice. */
-export function stackLayersOf(input: ReceptiveFieldInput | ConvSpec): StackLayer[] {
-  if ('layers' in input && Array.isArray(input.layers)) return [...input.layers];
-  return layersOfSpec(input as StackSpelling);
-}
+export { stackLayersOf } from '../analysis/stack-layers.ts';
 
 export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opts: DeriveOptions = {}): Derivation {
   const layers = stackLayersOf(input);

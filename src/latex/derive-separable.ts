@@ -1,5 +1,5 @@
 import { spatiallySeparableCost } from '../analysis/cost.ts';
-import { compareMatrices, polynomialMatrix } from '../analysis/dense-compare.ts';
+import { compareMatrices, polynomialMatrix, sparsePolynomialMatrix } from '../analysis/dense-compare.ts';
 import { factorRankOne, outerProduct } from '../analysis/rank-one.ts';
 import { spatiallySeparableCheck } from '../analysis/separable.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
@@ -42,7 +42,7 @@ export function deriveSeparable(input: SpecInput | ConvSpec, opts: DeriveOptions
   check.stages.forEach((s, i) => {
     const n = normalizeSpec(s);
     steps.push(equationStep(`Stage ${i + 1} (${names[i]}, ${n.kernel.join('×')} on ${n.input.join('×')}) as a matrix`, [
-      denseMatrixPart(polynomialMatrix(n, check.factors[i]!), { label: labels[i], limits, rank }),
+      denseMatrixPart(sparsePolynomialMatrix(n, check.factors[i]!), { label: labels[i], limits, rank }),
     ]));
   });
   const product = labels.map((l) => l.tex).reverse().join(' ');
@@ -83,8 +83,8 @@ function flippedSteps(spec: ConvSpec, rank: (id: number) => number): Step[] {
   const f = factorRankOne(grid);
   if (!f.rank1) return [];
   const sameMatrix = compareMatrices(
-    polynomialMatrix(normalizeSpec({ ...specInputOf(spec), mode: 'convolution' }), spec.weights),
-    polynomialMatrix(spec, flipped), ['true convolution with G', 'cross-correlation with the flipped kernel'], 'K',
+    sparsePolynomialMatrix(normalizeSpec({ ...specInputOf(spec), mode: 'convolution' }), spec.weights),
+    sparsePolynomialMatrix(spec, flipped), ['true convolution with G', 'cross-correlation with the flipped kernel'], 'K',
   );
   return [
     ...factorSteps('True convolution applies the flipped kernel (the lecture\'s second form)', grid, f.column, f.row, rank)

@@ -12,6 +12,8 @@ import { deriveFlatten } from './derive-flatten.ts';
 import { POINTWISE_EXAMPLE, derivePointwise } from './derive-pointwise.ts';
 import { deriveReceptiveField } from './derive-receptive-field.ts';
 import { SOBEL_EXAMPLE, deriveSeparable } from './derive-separable.ts';
+import { assertWork } from '../work/guard.ts';
+import { withWorkLimits } from '../work/limits.ts';
 
 /**
  * The topics and their lecture examples; `derive(topic, spec)` dispatches.
@@ -51,5 +53,8 @@ export function derive(topic: string, spec?: SpecInput | ConvSpec, opts: DeriveO
   if (!t) {
     throw new ParseError({ field: 'topic', value: topic, rule: `must be one of ${[...TOPICS.keys()].join(', ')}` });
   }
-  return t.build(spec ?? t.example, opts);
+  if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => derive(topic, spec, { ...opts, maxWork: undefined }));
+  const s = spec ?? t.example;
+  assertWork(s, { kind: 'topic', topic });
+  return t.build(s, opts);
 }

@@ -1,4 +1,4 @@
-import { assertIdentifier } from '../algebra/symbols.ts';
+import { assertIdentifier, nameParts } from '../algebra/symbols.ts';
 
 /**
  * The one place where anything from a user becomes LaTeX. Free text goes
@@ -30,14 +30,7 @@ export function latexSymbol(name: string): string {
   assertIdentifier(name, 'symbol');
   const channel = /^([A-Za-z]+)(\d+)_(\d+)$/.exec(name);
   if (channel) return `${latexStem(channel[1]!)}^{(${channel[2]})}_{${channel[3]}}`;
-  const parts = name.split('_').filter((p) => p !== '');
-  let head = parts[0]!;
-  const subs = parts.slice(1);
-  const trailing = /^([A-Za-z]+)(\d+)$/.exec(head);
-  if (trailing && subs.length === 0) {
-    head = trailing[1]!;
-    subs.push(trailing[2]!);
-  }
+  const { head, subs } = nameParts(name);
   const base = latexStem(head);
   return subs.length ? `${base}_{${subs.map(subscriptPart).join(',')}}` : base;
 }

@@ -1,6 +1,7 @@
 import { forEachTap, regularShape } from '../geometry/index-map.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { transposeMatrix } from './transpose.ts';
+import { workMeter } from '../algebra/work-meter.ts';
 
 /**
  * A convolution matrix, structured and sparse (CSR): each nonzero stores the
@@ -32,6 +33,7 @@ export function regularMatrix(spec: ConvSpec): ConvMatrix {
     nnz++;
     rowPtr[row + 1] = nnz;
   });
+  workMeter.entries += nnz;
   for (let r = 1; r <= rows; r++) if (rowPtr[r]! < rowPtr[r - 1]!) rowPtr[r] = rowPtr[r - 1]!;
   return { rows, cols, rowPtr, colIndex: colIndex.slice(0, nnz), tap: tap.slice(0, nnz) };
 }

@@ -1,4 +1,5 @@
 import { type Ring, dotProduct } from '../algebra/ring.ts';
+import { workMeter } from '../algebra/work-meter.ts';
 import type { ConvMatrix } from './conv-matrix.ts';
 
 /** K·x over any ring, with K's entries taken from `weights` by tap index. */
@@ -21,6 +22,7 @@ export function matVec<T>(m: ConvMatrix, weights: readonly T[], x: readonly T[],
 /** Dense rows of the matrix with its entries materialised (zero where empty). Only on demand: O(rows·cols). */
 export function materialize<T>(m: ConvMatrix, weights: readonly T[], ring: Ring<T>): T[][] {
   const out: T[][] = [];
+  workMeter.denseCells += m.rows * m.cols;
   for (let r = 0; r < m.rows; r++) {
     const row: T[] = new Array(m.cols).fill(ring.zero);
     for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) row[m.colIndex[k]!] = weights[m.tap[k]!]!;
@@ -32,6 +34,9 @@ export function materialize<T>(m: ConvMatrix, weights: readonly T[], ring: Ring<
 /** A·B for dense matrices over a ring (used to compose stages, e.g. pointwise × depthwise). */
 export function matMul<T>(a: readonly (readonly T[])[], b: readonly (readonly T[])[], ring: Ring<T>): T[][] {
   const inner = b.length;
+  const cols = b[0]?.length ?? 0;
+  workMeter.denseCells += a.length * cols;
+  workMeter.terms += a.length * inner * cols;
   return a.map((row) => {
     if (row.length !== inner) throw new RangeError(`matMul: ${row.length} columns times ${inner} rows`);
     return Array.from({ length: b[0]?.length ?? 0 }, (_, c) => ring.sum(row.map((v, k) => ring.mul(v, b[k]![c]!))));

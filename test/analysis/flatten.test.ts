@@ -1,3 +1,4 @@
+import { polyToDense } from '../../src/matrix/poly-matrix.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rToNumber } from '../../src/algebra/rational.ts';
@@ -42,7 +43,7 @@ describe('conv = dense layer on the flattened input with the Toeplitz weight mat
   it('the lecture’s x,y,z example: the dense weights are X and the dense layer gives ay + bz, …', () => {
     const d = convAsDenseLayer({ input: 4, kernel: 3, padding: 1, weights: 'x,y,z', inputs: 'a,b,c,d' });
     expect(d.report.equal).toBe(true);
-    expect(d.weights.map((r) => texts(r))).toEqual([['y', 'z', '0', '0'], ['x', 'y', 'z', '0'], ['0', 'x', 'y', 'z'], ['0', '0', 'x', 'y']]);
+    expect(polyToDense(d.weights).map((r) => texts(r))).toEqual([['y', 'z', '0', '0'], ['x', 'y', 'z', '0'], ['0', 'x', 'y', 'z'], ['0', '0', 'x', 'y']]);
     expect(texts(d.dense)).toEqual(['a*y + b*z', 'a*x + b*y + c*z', 'b*x + c*y + d*z', 'c*x + d*y']);
   });
 
@@ -50,8 +51,8 @@ describe('conv = dense layer on the flattened input with the Toeplitz weight mat
     for (const order of ['row-major', 'column-major'] as const) {
       const d = convAsDenseLayer({ input: '3x4', kernel: 2, inChannels: 2, outChannels: 2 }, order);
       expect(d.report.equal).toBe(true);
-      expect(d.weights.length).toBe(2 * 2 * 3);
-      expect(d.weights[0]!.length).toBe(2 * 3 * 4);
+      expect(d.weights.rows).toBe(2 * 2 * 3);
+      expect(d.weights.cols).toBe(2 * 3 * 4);
     }
     const cm = convAsDenseLayer({ input: '3x4', kernel: 2, inChannels: 2, outChannels: 1 }, 'column-major');
     expect(cm.inputNames.slice(0, 3)).toEqual(['z_1_1', 'z_2_1', 'z_1_5']);

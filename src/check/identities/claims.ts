@@ -5,6 +5,8 @@ import { ParseError } from '../../errors.ts';
 /**
  * What a near-miss test feeds an identity: a claimed kernel, matrix or weight
  * list, written as numbers, names, expressions ("2*w1") or polynomials.
+ * Expressions need the expression parser, which `import 'convmat'` loads
+ * (the CLI loads it only when a spec holds expressions).
  */
 export type ClaimEntry = EntryValue | Polynomial;
 

@@ -1,7 +1,6 @@
-import { polynomialRing } from '../../algebra/ring.ts';
 import { type VecOrder, convAsDenseLayer } from '../../analysis/flatten.ts';
 import type { SpecInput } from '../../geometry/spec.ts';
-import { matMul } from '../../matrix/products.ts';
+import { polyMatVec, polyMatrixFromDense } from '../../matrix/poly-matrix.ts';
 import { type ClaimEntry, claimedMatrix } from './claims.ts';
 import { defineIdentity } from './define.ts';
 import { SPEC_PARAMETERS } from './parameters.ts';
@@ -28,13 +27,13 @@ const ID = 'conv-dense-equivalence';
 
 export function checkConvDenseEquivalence(input: DenseSpec, options: DenseClaim = {}): IdentityReport {
   const layer = convAsDenseLayer(plainSpec(input, ['order']), input.order ?? 'row-major');
-  const facts = { order: layer.order, rows: layer.weights.length, cols: layer.inputVec.length };
+  const facts = { order: layer.order, rows: layer.weights.rows, cols: layer.weights.cols };
   if (!options.weights) return identityReport(ID, [layer.report], facts);
   const w = claimedMatrix(options.weights, 'weights');
   if (w.length !== facts.rows || (w[0]?.length ?? 0) !== facts.cols) {
     return failedReport(ID, `the weight matrix is ${w.length}×${w[0]?.length ?? 0}, the layer needs ${facts.rows}×${facts.cols}`, facts);
   }
-  const dense = matMul(w, layer.inputVec.map((v) => [v]), polynomialRing).map((r) => r[0]!);
+  const dense = polyMatVec(polyMatrixFromDense(w), layer.inputVec);
   return identityReport(ID, [comparePolynomials(dense, layer.convolution, ['dense layer', 'convolution'], layer.outputNames)], facts);
 }
 

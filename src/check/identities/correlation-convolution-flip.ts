@@ -1,6 +1,6 @@
 import type { Polynomial } from '../../algebra/polynomial.ts';
 import { polynomialRing } from '../../algebra/ring.ts';
-import { compareMatrices, polynomialMatrix } from '../../analysis/dense-compare.ts';
+import { compareMatrices, sparsePolynomialMatrix } from '../../analysis/dense-compare.ts';
 import { evaluateByWindow } from '../../evaluate/evaluate.ts';
 import { forEachTap } from '../../geometry/index-map.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
@@ -50,7 +50,7 @@ export function checkCorrelationConvolutionFlip(input: SpecInput, options: FlipC
   const symmetric = comparePolynomials(w, flipped, ['w', 'flip(w)']).equal;
   return identityReport(ID, [
     comparePolynomials(left, right, ['convolution with w', 'correlation with flip(w)'], conv.outputNames),
-    compareMatrices(polynomialMatrix(conv, w), polynomialMatrix(corr, flipped), ['K of convolution(w)', 'K of correlation(flip(w))'], 'K'),
+    compareMatrices(sparsePolynomialMatrix(conv, w), sparsePolynomialMatrix(corr, flipped), ['K of convolution(w)', 'K of correlation(flip(w))'], 'K'),
   ], { symmetricKernel: symmetric });
 }
 

@@ -1,6 +1,6 @@
 import type { Polynomial } from '../../algebra/polynomial.ts';
 import { polynomialRing } from '../../algebra/ring.ts';
-import { compareMatrices, polynomialMatrix } from '../../analysis/dense-compare.ts';
+import { compareMatrices, sparsePolynomialMatrix } from '../../analysis/dense-compare.ts';
 import { zeroInsertedKernel } from '../../analysis/dilation.ts';
 import { SpecError } from '../../errors.ts';
 import { evaluateByWindow } from '../../evaluate/evaluate.ts';
@@ -44,7 +44,7 @@ export function checkDilationZeroInsertedKernel(input: SpecInput, options: Dilat
       evaluateByWindow(spec, spec.weights, z, polynomialRing), evaluateByWindow(undilated, weights, z, polynomialRing),
       ['dilated kernel', 'zero-inserted kernel'], spec.outputNames,
     ),
-    compareMatrices(polynomialMatrix(spec), polynomialMatrix(undilated, weights), ['K (dilation d)', 'K (zero-inserted kernel)'], 'K'),
+    compareMatrices(sparsePolynomialMatrix(spec), sparsePolynomialMatrix(undilated, weights), ['K (dilation d)', 'K (zero-inserted kernel)'], 'K'),
   ], { kernel: spec.kernel, dilation: spec.dilation, zeroInsertedKernel: eq.kernel });
 }
 

@@ -1,7 +1,7 @@
 import type { Polynomial } from '../../algebra/polynomial.ts';
 import { polynomialToText } from '../../algebra/print.ts';
 import { float64Ring, polynomialRing } from '../../algebra/ring.ts';
-import { type EquivalenceReport, compareVectors, describeReport } from '../equivalence.ts';
+import { type EquivalenceReport, compareVectors, describeReport, entries } from '../equivalence.ts';
 import type { Counterexample, FactValue, IdentityId, IdentityReport } from './types.ts';
 
 /**
@@ -44,7 +44,7 @@ export function compareIntegers(
 export function describeIdentityReport(r: IdentityReport): string {
   const lines = [`${r.id} ${r.holds ? 'holds' : 'does not hold'}`];
   for (const c of r.comparisons) {
-    lines.push(c.first ? `  ✗ ${c.left} ≠ ${c.right}: ${c.mismatchCount} of ${c.compared} entries differ` : `  ${c.equal ? '✓' : '✗'} ${describeReport(c)}`);
+    lines.push(c.first ? `  ✗ ${c.left} ≠ ${c.right}: ${c.mismatchCount} of ${entries(c.compared)} differ` : `  ${c.equal ? '✓' : '✗'} ${describeReport(c)}`);
   }
   if (r.counterexample) {
     const c = r.counterexample;

@@ -1,3 +1,4 @@
+import { polyToDense } from '../../../src/matrix/poly-matrix.ts';
 import { describe, expect, it } from 'vitest';
 import { checkIdentity, convAsDenseLayer } from '../../../src/index.ts';
 import { holdsForAll } from './helpers.ts';
@@ -17,7 +18,7 @@ describe(ID, () => {
 
   it('near miss: W in row-major order applied to the column-major vector is rejected', () => {
     const spec = { input: [3, 3], kernel: [2, 2] };
-    const rowMajorW = convAsDenseLayer(spec, 'row-major').weights;
+    const rowMajorW = polyToDense(convAsDenseLayer(spec, 'row-major').weights);
     expect(checkIdentity(ID, spec, { weights: rowMajorW }).holds).toBe(true);
     const r = checkIdentity(ID, { ...spec, order: 'column-major' }, { weights: rowMajorW });
     expect(r.holds).toBe(false);
@@ -26,7 +27,7 @@ describe(ID, () => {
 
   it('near miss: W with one entry wrong is rejected at that output', () => {
     const spec = { input: 6, kernel: 3 };
-    const w = convAsDenseLayer(spec).weights.map((row) => [...row]);
+    const w = polyToDense(convAsDenseLayer(spec).weights);
     w[2]![4] = w[2]![3]!; // output z9 weighs z5 by w2 instead of w3
     const r = checkIdentity(ID, spec, { weights: w });
     expect(r.counterexample).toMatchObject({ name: 'z9' });

@@ -1,0 +1,152 @@
+import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { product } from '../geometry/names.ts';
+import { kernelSpan } from '../geometry/output-size.ts';
+import type { WorkEstimate, WorkRequest } from './request.ts';
+import { type SpecSize, productTerms, specSize } from './spec-size.ts';
+import { stackEstimate, compositionEstimate } from './stack-estimate.ts';
+
+/**
+ * The one work estimator: for a spec and a request (see request.ts) it
+ * predicts the sparse entries, expanded terms and dense cells the engine will
+ * allocate, from sizes alone (see spec-size.ts), before anything is built.
+ * Every estimate is an upper bound of what the engine meters (a property test
+ * holds the two against each other on random specs).
+ */
+export function estimateWork(spec: unknown, request: WorkRequest): WorkEstimate {
+  switch (request.kind) {
+    case 'topic': return topicEstimate(request.topic, spec);
+    case 'identity': return identityEstimate(request.id, spec);
+    default: {
+      const s = specSize(normalizeSpec(spec as SpecInput));
+      return basicEstimate(request, s);
+    }
+  }
+}
+
+const work = (entries: number, terms: number, denseCells = 0): WorkEstimate => ({ entries, terms, denseCells });
+
+function basicEstimate(request: WorkRequest, s: SpecSize): WorkEstimate {
+  const P = productTerms(s);
+  switch (request.kind) {
+    case 'matrix': return work(s.nonzeros, 2 * P);
+    case 'product': return work(s.nonzeros, P);
+    case 'dense': return work(s.nonzeros, 0, s.rows * s.cols);
+    case 'eval': return work(s.nonzeros, 2 * s.taps);
+    case 'element':
+      if (request.view === 'matrix') return work(s.nonzeros, 2 * P, s.rows * s.cols);
+      if (request.view === 'grid') return work(0, 0, s.rows + s.cols);
+      return work(0, 0, 0);
+    default: return work(s.nonzeros, 2 * P);
+  }
+}
+
+/** The keys identities and topics add to a spec, which normalizeSpec does not take. */
+const EXTRA_KEYS = ['order', 'multiplier', 'transposedPadding'];
+
+function plain(spec: unknown): SpecInput {
+  const out: Record<string, unknown> = { ...(spec as object) };
+  for (const k of EXTRA_KEYS) delete out[k];
+  return out as SpecInput;
+}
+
+/** Taps of the undilated kernel d(k−1)+1 (what the zero-inserted kernel visits). */
+function spanTaps(spec: ConvSpec): number {
+  const blocks = spec.convOutChannels * (spec.convInChannels / spec.groups);
+  return blocks * product(spec.axes.map((a) => a.o * kernelSpan(a.k, a.d)));
+}
+
+/** A taps-based bound: every tap (landing or not) times the largest entries. */
+const tapTerms = (s: SpecSize) => s.taps * s.weightTerms * s.inputTerms;
+
+const SPEC_ESTIMATES: Record<string, (spec: ConvSpec, s: SpecSize, raw: unknown) => WorkEstimate> = {
+  // K·z, the window, and for a padded 1D input the same again over the padded input
+  'matrix': (_c, s) => work(3 * s.taps, 5 * tapTerms(s)),
+  'window': (_c, s) => work(s.nonzeros, 2 * productTerms(s)),
+  // the matrix derivation, then K's blocks keyed by their nonzeros
+  'block': (c, s, raw) => {
+    const e = SPEC_ESTIMATES.matrix!(c, s, raw);
+    return work(e.entries + s.nonzeros, e.terms);
+  },
+  // (for a regular spec, its matrix derivation first) Kᵀy, scatter and zero insertion
+  'transposed': (_c, s) => work(6 * s.taps, 8 * tapTerms(s)),
+  'dilation': (c, s) => work(4 * spanTaps(c), 2 * spanTaps(c) * s.weightTerms * s.inputTerms, 2 * s.rows * s.cols),
+  'separable': separableEstimate,
+  // the costs and the check, then the stage matrices drawn (on a small example when K is large)
+  'depthwise': (c, s, raw) => {
+    const e = depthwiseEstimate(c, s, raw);
+    // derive-depthwise draws the spec's own matrices up to MAX_SHOWN_ENTRIES (4096) cells of K, else a small example
+    const drawn = s.rows * s.cols <= 4096 ? e : work(SMALL_EXAMPLE, SMALL_EXAMPLE);
+    return work(e.entries + drawn.entries, e.terms + drawn.terms);
+  },
+  'pointwise': pointwiseEstimate,
+  'flatten': (_c, s) => work(2 * s.nonzeros + s.rows + s.cols, 2 * productTerms(s)),
+  'checkerboard': (_c, s) => work(3 * s.taps, 0),
+};
+
+const IDENTITY_ESTIMATES: Record<string, (spec: ConvSpec, s: SpecSize, raw: unknown) => WorkEstimate> = {
+  'matrix-equals-sliding-window': (_c, s) => work(s.nonzeros, 2 * productTerms(s) + s.rows * s.cols, 0),
+  'transposed-adjoint': (_c, s) => work(0, 4 * tapTerms(s) + s.rows + s.cols),
+  'transposed-forms-agree': (_c, s) => work(2 * s.taps, 3 * tapTerms(s)),
+  'shape-round-trip': () => work(0, 0),
+  'dilation-zero-inserted-kernel': SPEC_ESTIMATES.dilation!,
+  'rank1-separable': separableEstimate,
+  'depthwise-separable-factorization': depthwiseEstimate,
+  'pointwise-channel-matmul': pointwiseEstimate,
+  'conv-dense-equivalence': SPEC_ESTIMATES.flatten!,
+  'correlation-convolution-flip': (_c, s) => work(2 * s.nonzeros, 2 * productTerms(s), 2 * s.rows * s.cols),
+  'checkerboard-divisibility': (_c, s) => work(3 * s.taps, 0),
+};
+
+/** Sparse stage products: every output entry of a stage product multiplies one factor per axis. */
+function separableEstimate(spec: ConvSpec, s: SpecSize): WorkEstimate {
+  const n = product(spec.input), k = product(spec.kernel);
+  const factorTerms = s.weightTerms ** spec.dims;
+  // stage matrices (built for the check and for the costs), their product, K, the kernel's minors and factors
+  return work(6 * n * k + 3 * s.nonzeros, (spec.dims * n * k + 6 * k) * factorTerms + 4 * k * s.weightTerms ** 2 + 2 * productTerms(s), k * k);
+}
+
+/** What the lecture's small depthwise example costs, drawn when the spec's own matrices are too large to read. */
+const SMALL_EXAMPLE = 2000;
+
+/**
+ * P·D sparse: each pointwise entry meets the taps of one depthwise row; the
+ * full kernel sums m products. The costs count the stage matrices once more.
+ */
+function depthwiseEstimate(spec: ConvSpec, s: SpecSize, raw: unknown): WorkEstimate {
+  const m = Math.max(1, Number((raw as { multiplier?: unknown }).multiplier ?? 1) || 1);
+  const outputs = product(spec.axes.map((a) => a.o)), k = product(spec.kernel);
+  const full = spec.inChannels * spec.outChannels * outputs * k;
+  const stages = m * spec.inChannels * outputs * (k + spec.outChannels);
+  return work(2 * stages + 2 * full + 2 * s.nonzeros, m * full * s.weightTerms ** 2 + spec.outChannels * spec.inChannels * k * m, 0);
+}
+
+/** M·X dense: C_out·C_in·HW multiplies; plus K·z. */
+function pointwiseEstimate(spec: ConvSpec, s: SpecSize): WorkEstimate {
+  const hw = product(spec.input);
+  const cells = spec.outChannels * spec.inChannels + spec.inChannels * hw + 2 * spec.outChannels * hw;
+  return work(2 * s.nonzeros, 2 * spec.outChannels * spec.inChannels * hw * s.weightTerms * s.inputTerms + 2 * productTerms(s), cells);
+}
+
+function topicEstimate(topic: string, raw: unknown): WorkEstimate {
+  if (topic === 'receptive-field') return stackEstimate(raw, 'topic');
+  const f = SPEC_ESTIMATES[topic];
+  const spec = normalizeSpec(plain(raw));
+  return (f ?? ((_c, s) => basicEstimate({ kind: 'matrix' }, s)))(spec, specSize(spec), raw);
+}
+
+function identityEstimate(id: string, raw: unknown): WorkEstimate {
+  if (id === 'receptive-field-closed-form') return stackEstimate(raw, 'identity');
+  if (id === 'stride1-composition') return compositionEstimate(raw);
+  const f = IDENTITY_ESTIMATES[id];
+  const spec = normalizeSpec(plain(identitySpec(id, raw)));
+  return (f ?? ((_c, s) => basicEstimate({ kind: 'matrix' }, s)))(spec, specSize(spec), raw);
+}
+
+/** The spec an identity normalises: its defaults and implied flags (see each identity's check). */
+function identitySpec(id: string, raw: unknown): unknown {
+  const r = { ...(raw as object) } as Record<string, unknown>;
+  if (id === 'pointwise-channel-matmul') return { kernel: 1, ...r };
+  if (id === 'transposed-forms-agree' || id === 'checkerboard-divisibility') return { ...r, transposed: true };
+  if ((id === 'transposed-adjoint' || id === 'shape-round-trip') && r.transposed !== true && r.transposed !== 'true') delete r.outputPadding;
+  return r;
+}

@@ -1,0 +1,58 @@
+import type { AxisGeometry, ConvSpec } from '../geometry/spec.ts';
+import { product } from '../geometry/names.ts';
+
+/**
+ * The sizes every estimate is built from, read from a normalised spec without
+ * building anything: rows and columns of its matrix, the exact number of
+ * nonzeros (taps that land inside the input, counted per axis in closed form),
+ * and the largest number of terms of a weight and of an input entry.
+ */
+export interface SpecSize {
+  /** rows × cols of the spec's matrix (K, or Kᵀ for a transposed spec) */
+  rows: number;
+  cols: number;
+  /** nonzeros of K: every tap that lands inside the input */
+  nonzeros: number;
+  /** every tap, landing or not (what a sliding window visits) */
+  taps: number;
+  /** the most terms of one weight and of one input entry (at least 1) */
+  weightTerms: number;
+  inputTerms: number;
+}
+
+/** Pairs (o, j) of one axis whose input index o·s + j·d − p₀ lies in [0, n): O(k), one interval of o per tap. */
+export function landingPairs(a: AxisGeometry): number {
+  let count = 0;
+  for (let j = 0; j < a.k; j++) {
+    const shift = j * a.d - a.p0;
+    const lo = Math.max(0, Math.ceil(-shift / a.s));
+    const hi = Math.min(a.o - 1, Math.floor((a.n - 1 - shift) / a.s));
+    if (hi >= lo) count += hi - lo + 1;
+  }
+  return count;
+}
+
+const maxTerms = (ps: ConvSpec['weights']) => {
+  let m = 1;
+  for (const p of ps) if (p.size > m) m = p.size;
+  return m;
+};
+
+export function specSize(spec: ConvSpec): SpecSize {
+  const blocks = spec.convOutChannels * (spec.convInChannels / spec.groups);
+  const regularRows = spec.convOutChannels * product(spec.axes.map((a) => a.o));
+  const regularCols = spec.convInChannels * product(spec.axes.map((a) => a.n));
+  return {
+    rows: spec.transposed ? regularCols : regularRows,
+    cols: spec.transposed ? regularRows : regularCols,
+    nonzeros: blocks * product(spec.axes.map(landingPairs)),
+    taps: blocks * product(spec.axes.map((a) => a.o * a.k)),
+    weightTerms: maxTerms(spec.weights),
+    inputTerms: maxTerms(spec.inputs),
+  };
+}
+
+/** Terms formed by one product K·z (or one sliding window) of the spec: at most |w|·|z| per nonzero. */
+export function productTerms(s: SpecSize): number {
+  return s.nonzeros * s.weightTerms * s.inputTerms;
+}
