@@ -73,10 +73,13 @@ describe('<conv-explorer>', () => {
     const win = shadow(el).querySelector('conv-window') as HTMLElement & { step: number };
     await settle(matrix);
     await settle(win);
-    hover(shadow(matrix).querySelector('.mK .convmat-cell[data-row="3"]')!);
+    // the hover goes to the current cell while polling: under a busy CPU the explorer may still
+    // hand its views their attributes after they first settle, and a re-render replaces the cells
+    const hoverRow3 = () => hover(shadow(matrix).querySelector('.mK .convmat-cell[data-row="3"]')!);
+    hoverRow3();
+    await expect.poll(() => { hoverRow3(); return el.getAttribute('active'); }, { timeout: 10_000 }).toBe('3');
     await settle(el);
     await settle(win);
-    expect(el.getAttribute('active')).toBe('3');
     expect(win.step).toBe(3);
     const lit = [...part(win, 'output')!.querySelectorAll('.cell')].findIndex((c) => c.classList.contains('on'));
     expect(lit).toBe(3);
