@@ -101,8 +101,9 @@ const IDENTITY_ESTIMATES: Record<string, (spec: ConvSpec, s: SpecSize, raw: unkn
 function separableEstimate(spec: ConvSpec, s: SpecSize): WorkEstimate {
   const n = product(spec.input), k = product(spec.kernel);
   const factorTerms = s.weightTerms ** spec.dims;
-  // stage matrices (built for the check and for the costs), their product, K, the kernel's minors and factors
-  return work(6 * n * k + 3 * s.nonzeros, (spec.dims * n * k + 6 * k) * factorTerms + 4 * k * s.weightTerms ** 2 + 2 * productTerms(s), k * k);
+  // stage matrices (built for the check and for the costs), their product, K, the kernel's minors and factors;
+  // one stage per axis, each touching every input at least once even for a 1-wide kernel (measured: 12 entries at 1×1)
+  return work(6 * n * k + 3 * s.nonzeros + 8 * spec.dims * n + 16, (spec.dims * n * k + 6 * k) * factorTerms + 4 * k * s.weightTerms ** 2 + 2 * productTerms(s), k * k);
 }
 
 /** What the lecture's small depthwise example costs, drawn when the spec's own matrices are too large to read. */
