@@ -32,10 +32,10 @@ export type { WorkLimits, WorkLimitsInput } from './work/limits.ts';
 export type { WorkRequest, WorkKind, WorkEstimate, ElementView } from './work/request.ts';
 
 // ── matrix
-export { convMatrix, regularMatrix, tapAt, nonzeros } from './matrix/conv-matrix.ts';
-export type { ConvMatrix } from './matrix/conv-matrix.ts';
-export { transposeMatrix } from './matrix/transpose.ts';
-export { matVec, materialize, matMul } from './matrix/products.ts';
+export { convMatrix, regularMatrix } from './matrix/conv-matrix.ts';
+export { tapAt, nonzeros, transposeMatrix, materialize } from './matrix/csr.ts';
+export type { ConvMatrix } from './matrix/csr.ts';
+export { matVec, matMul } from './matrix/products.ts';
 
 // ── evaluate
 export { slidingWindow } from './evaluate/sliding-window.ts';
@@ -99,7 +99,7 @@ export type { FlipClaim } from './check/identities/correlation-convolution-flip.
 export type { ReceptiveFieldSpec, ReceptiveFieldClaim } from './check/identities/receptive-field-closed-form.ts';
 
 // ── latex and derivations
-export { latexSymbol, latexNumber, latexText, escapeLatexText, latexAccentSymbol, textAccentSymbol } from './latex/escape.ts';
+export { latexSymbol, latexNumber, latexText, escapeLatexText, latexAccentSymbol, textAccentSymbol } from './algebra/latex-escape.ts';
 export { derive, TOPICS, LECTURE_WINDOW_EXAMPLE } from './latex/derive.ts';
 export type { Topic } from './latex/derive.ts';
 export type { Derivation, Step, EquationStep, NoteStep, TableStep, VerdictStep, Part, MatrixPart, MathPart, Cell, Highlight, DeriveOptions } from './latex/derivation.ts';

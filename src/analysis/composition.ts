@@ -7,7 +7,7 @@ import { type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { layerAxes } from '../geometry/layer-stack.ts';
 import { type PolyMatrix, polyMatMul } from '../matrix/poly-matrix.ts';
 import { compareMatrices, sparsePolynomialMatrix } from './dense-compare.ts';
-import { type ConvLayer, layerSpecs } from './layer-specs.ts';
+import { type ConvLayer, layerSpecs } from '../geometry/layer-specs.ts';
 
 /**
  * Two convolutions in a row (no padding, groups 1, cross-correlation) are one
@@ -21,8 +21,8 @@ import { type ConvLayer, layerSpecs } from './layer-specs.ts';
  * second kernel must be spread out by s₁. Padding does not compose: zeros
  * padded between the layers are not the first layer applied to padded input.
  */
-export type { ConvLayer } from './layer-specs.ts';
-export { layerSpecs } from './layer-specs.ts';
+export type { ConvLayer } from '../geometry/layer-specs.ts';
+export { layerSpecs } from '../geometry/layer-specs.ts';
 
 export interface ComposedConvolution {
   /** the single convolution: kernel and stride per axis, channels in → out */

@@ -1,11 +1,11 @@
-import { type Polynomial, equalsPoly, subPoly, zeroPoly } from '../algebra/polynomial.ts';
+import { type Polynomial, equalsPoly, subPoly } from '../algebra/polynomial.ts';
 import { polynomialToText } from '../algebra/print.ts';
 import { polynomialRing } from '../algebra/ring.ts';
 import type { EquivalenceReport, Mismatch } from '../check/equivalence.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
-import { type PolyMatrix, polyMatrixFromDense, polyMatrixOf } from '../matrix/poly-matrix.ts';
-import { materialize } from '../matrix/products.ts';
+import { type PolyMatrix, forEachEntryPair, isPolyMatrix, polyMatrixFromDense, polyMatrixOf } from '../matrix/poly-matrix.ts';
+import { materialize } from '../matrix/csr.ts';
 import { assertWork } from '../work/guard.ts';
 
 /**
@@ -29,7 +29,7 @@ export function sparsePolynomialMatrix(spec: ConvSpec, weights: readonly Polynom
 
 type AnyMatrix = PolyMatrix | readonly (readonly Polynomial[])[];
 
-const sparse = (m: AnyMatrix): PolyMatrix => ('rowPtr' in m ? m : polyMatrixFromDense(m));
+const sparse = (m: AnyMatrix): PolyMatrix => (isPolyMatrix(m) ? m : polyMatrixFromDense(m));
 
 /** Compares two matrices (dense rows or sparse) exactly; a shape mismatch is reported as the reason. */
 export function compareMatrices(a: AnyMatrix, b: AnyMatrix, labels: [string, string], name = 'M'): EquivalenceReport {
@@ -51,15 +51,6 @@ export function compareMatrices(a: AnyMatrix, b: AnyMatrix, labels: [string, str
       left: polynomialToText(p), right: polynomialToText(q), difference: polynomialToText(subPoly(p, q)),
     };
   };
-  for (let r = 0; r < x.rows; r++) {
-    let i = x.rowPtr[r]!, j = y.rowPtr[r]!;
-    const iEnd = x.rowPtr[r + 1]!, jEnd = y.rowPtr[r + 1]!;
-    while (i < iEnd || j < jEnd) {
-      const ci = i < iEnd ? x.colIndex[i]! : Infinity, cj = j < jEnd ? y.colIndex[j]! : Infinity;
-      if (ci === cj) differ(r, ci, x.values[i++]!, y.values[j++]!);
-      else if (ci < cj) differ(r, ci, x.values[i++]!, zeroPoly);
-      else differ(r, cj, zeroPoly, y.values[j++]!);
-    }
-  }
+  forEachEntryPair(x, y, differ);
   return { equal: count === 0, left, right, compared: x.rows * x.cols, mismatchCount: count, first };
 }

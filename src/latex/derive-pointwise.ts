@@ -8,7 +8,7 @@ import type { DeriveOptions, Derivation, Step } from './derivation.ts';
 import { blockSizes } from './derive-matrix.ts';
 import { denseMatrixPart, gridPart } from './derive-parts.ts';
 import { DEFAULT_LIMITS, headTail } from './elide.ts';
-import { latexNumber } from './escape.ts';
+import { latexNumber } from '../algebra/latex-escape.ts';
 import { EQUALS, TIMES, matrixPart, mathPart } from './matrix-part.ts';
 import { equationStep, noteStep, verdictStep } from './steps.ts';
 

@@ -7,6 +7,7 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
 import { lectureRank, polyCell } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
+import { forEachEntry } from '../matrix/csr.ts';
 import { denseMatrixPart, groupDigits, groupedCell, rowVectorPart } from './derive-parts.ts';
 import { flatAt, gridShape } from './layout.ts';
 import { EQUALS, mathPart, vectorPart } from './matrix-part.ts';
@@ -138,6 +139,6 @@ function costSteps(spec: ConvSpec, factors: readonly (readonly Polynomial[])[]):
 function valueNonzeros(spec: ConvSpec, weights: readonly Polynomial[]): number {
   const m = convMatrix(spec);
   let n = 0;
-  for (let k = 0; k < m.tap.length; k++) if (!weights[m.tap[k]!]!.isZero()) n++;
+  forEachEntry(m, (_r, _c, t) => { if (!weights[t]!.isZero()) n++; });
   return n;
 }
