@@ -64,15 +64,24 @@ export { factorRankOne, outerProduct, isFactorization, readKernel2D } from './an
 export type { RankOneResult, KernelInput } from './analysis/rank-one.ts';
 export { spatiallySeparableStages, depthwiseSeparableStages } from './analysis/separable-stages.ts';
 export type { DepthwiseSeparableStages } from './analysis/separable-stages.ts';
-export { spatiallySeparableCheck, depthwiseSeparableCheck, depthwiseSeparableKernel, outerKernel } from './analysis/separable.ts';
-export type { SeparableCheck, SeparableOptions } from './analysis/separable.ts';
-export { vecTable, vec, convAsDenseLayer } from './analysis/flatten.ts';
-export type { VecOrder, VecEntry, DenseLayer } from './analysis/flatten.ts';
-export { channelMixingMatrix, pointwiseAsMatrixProduct } from './analysis/pointwise.ts';
-export type { PointwiseProduct } from './analysis/pointwise.ts';
-export { composeLayers, checkComposition, naiveComposition, layerSpecs } from './analysis/composition.ts';
-export type { ConvLayer, ComposedConvolution, CompositionCheck } from './analysis/composition.ts';
-export { polynomialMatrix, compareMatrices } from './analysis/dense-compare.ts';
+export { spatiallySeparableCheck, depthwiseSeparableCheck } from './check/separable-check.ts';
+export { depthwiseSeparableKernel, outerKernel } from './analysis/separable-stages.ts';
+export type { SeparableCheck, SeparableOptions } from './check/separable-check.ts';
+export { vecTable, vec } from './analysis/flatten.ts';
+export { convAsDenseLayer } from './check/dense-layer.ts';
+export type { VecOrder, VecEntry } from './analysis/flatten.ts';
+export type { DenseLayer } from './check/dense-layer.ts';
+export { channelMixingMatrix } from './analysis/pointwise.ts';
+export { pointwiseAsMatrixProduct } from './check/pointwise-product.ts';
+export type { PointwiseProduct } from './check/pointwise-product.ts';
+export { composeLayers, naiveComposition } from './analysis/composition.ts';
+export { checkComposition } from './check/composition-check.ts';
+export { layerSpecs } from './geometry/layer-specs.ts';
+export type { ConvLayer } from './geometry/layer-specs.ts';
+export type { ComposedConvolution } from './analysis/composition.ts';
+export type { CompositionCheck } from './check/composition-check.ts';
+export { polynomialMatrix } from './analysis/spec-matrix.ts';
+export { compareMatrices } from './check/compare-matrices.ts';
 
 // ── identities
 export { identityCatalogue, identities, getIdentity, checkIdentity, isIdentityId } from './check/identities/catalogue.ts';

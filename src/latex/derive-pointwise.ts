@@ -1,4 +1,4 @@
-import { pointwiseAsMatrixProduct } from '../analysis/pointwise.ts';
+import { pointwiseAsMatrixProduct } from '../check/pointwise-product.ts';
 import { mulPoly } from '../algebra/polynomial.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';

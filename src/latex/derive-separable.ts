@@ -1,7 +1,8 @@
 import { spatiallySeparableCost } from '../analysis/cost.ts';
-import { compareMatrices, polynomialMatrix, sparsePolynomialMatrix } from '../analysis/dense-compare.ts';
+import { compareMatrices } from '../check/compare-matrices.ts';
+import { polynomialMatrix, sparsePolynomialMatrix } from '../analysis/spec-matrix.ts';
 import { factorRankOne, outerProduct } from '../analysis/rank-one.ts';
-import { spatiallySeparableCheck } from '../analysis/separable.ts';
+import { spatiallySeparableCheck } from '../check/separable-check.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { lectureRank, polyCell } from './cells.ts';
