@@ -8,8 +8,10 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
  * A 1×1 convolution is channel mixing: with the input as a C_in × HW matrix X
  * (one row per channel, positions row-major) it computes Y = M·X, where M is
  * the C_out × C_in matrix of weights (block-diagonal for groups). Its K is
- * M ⊗ I_HW. The lecture's example mixes 200 channels into 1.
+ * M ⊗ I_HW. The lecture's example mixes 200 channels into 1. The check of
+ * M·X against K·z is check/pointwise-product.ts.
  */
+
 function requirePointwise(spec: ConvSpec): void {
   const bad = (field: string, value: unknown, rule: string) => { throw new SpecError({ field, value, rule, fix: 'a 1×1 convolution has kernel 1, stride 1 and no padding' }); };
   if (spec.transposed) bad('transposed', true, 'channel mixing is shown for a regular convolution');

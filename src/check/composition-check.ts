@@ -1,5 +1,4 @@
-import type { SpecInput } from '../geometry/spec.ts';
-import { normalizeSpec } from '../geometry/spec.ts';
+import { type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { type ConvLayer, layerSpecs } from '../geometry/layer-specs.ts';
 import { type PolyMatrix, polyMatMul } from '../matrix/poly-matrix.ts';
 import { type ComposedConvolution, composeLayers } from '../analysis/composition.ts';
@@ -7,6 +6,7 @@ import { sparsePolynomialMatrix } from '../analysis/spec-matrix.ts';
 import { compareMatrices } from './compare-matrices.ts';
 import type { EquivalenceReport } from './equivalence.ts';
 
+/** Two layers against one: B·A compared with the matrix of the composed convolution (analysis/composition.ts). */
 export interface CompositionCheck {
   /** B·A: the second layer's matrix times the first's (sparse) */
   product: PolyMatrix;
