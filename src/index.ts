@@ -32,10 +32,10 @@ export type { WorkLimits, WorkLimitsInput } from './work/limits.ts';
 export type { WorkRequest, WorkKind, WorkEstimate, ElementView } from './work/request.ts';
 
 // ── matrix
-export { convMatrix, regularMatrix, tapAt, nonzeros } from './matrix/conv-matrix.ts';
-export type { ConvMatrix } from './matrix/conv-matrix.ts';
-export { transposeMatrix } from './matrix/transpose.ts';
-export { matVec, materialize, matMul } from './matrix/products.ts';
+export { convMatrix, regularMatrix } from './matrix/conv-matrix.ts';
+export { tapAt, nonzeros, transposeMatrix, materialize } from './matrix/csr.ts';
+export type { ConvMatrix } from './matrix/csr.ts';
+export { matVec, matMul } from './matrix/products.ts';
 
 // ── evaluate
 export { slidingWindow } from './evaluate/sliding-window.ts';
@@ -64,15 +64,24 @@ export { factorRankOne, outerProduct, isFactorization, readKernel2D } from './an
 export type { RankOneResult, KernelInput } from './analysis/rank-one.ts';
 export { spatiallySeparableStages, depthwiseSeparableStages } from './analysis/separable-stages.ts';
 export type { DepthwiseSeparableStages } from './analysis/separable-stages.ts';
-export { spatiallySeparableCheck, depthwiseSeparableCheck, depthwiseSeparableKernel, outerKernel } from './analysis/separable.ts';
-export type { SeparableCheck, SeparableOptions } from './analysis/separable.ts';
-export { vecTable, vec, convAsDenseLayer } from './analysis/flatten.ts';
-export type { VecOrder, VecEntry, DenseLayer } from './analysis/flatten.ts';
-export { channelMixingMatrix, pointwiseAsMatrixProduct } from './analysis/pointwise.ts';
-export type { PointwiseProduct } from './analysis/pointwise.ts';
-export { composeLayers, checkComposition, naiveComposition, layerSpecs } from './analysis/composition.ts';
-export type { ConvLayer, ComposedConvolution, CompositionCheck } from './analysis/composition.ts';
-export { polynomialMatrix, compareMatrices } from './analysis/dense-compare.ts';
+export { spatiallySeparableCheck, depthwiseSeparableCheck } from './check/separable-check.ts';
+export { depthwiseSeparableKernel, outerKernel } from './analysis/separable-stages.ts';
+export type { SeparableCheck, SeparableOptions } from './check/separable-check.ts';
+export { vecTable, vec } from './analysis/flatten.ts';
+export { convAsDenseLayer } from './check/dense-layer.ts';
+export type { VecOrder, VecEntry } from './analysis/flatten.ts';
+export type { DenseLayer } from './check/dense-layer.ts';
+export { channelMixingMatrix } from './analysis/pointwise.ts';
+export { pointwiseAsMatrixProduct } from './check/pointwise-product.ts';
+export type { PointwiseProduct } from './check/pointwise-product.ts';
+export { composeLayers, naiveComposition } from './analysis/composition.ts';
+export { checkComposition } from './check/composition-check.ts';
+export { layerSpecs } from './geometry/layer-specs.ts';
+export type { ConvLayer } from './geometry/layer-specs.ts';
+export type { ComposedConvolution } from './analysis/composition.ts';
+export type { CompositionCheck } from './check/composition-check.ts';
+export { polynomialMatrix } from './analysis/spec-matrix.ts';
+export { compareMatrices } from './check/compare-matrices.ts';
 
 // ── identities
 export { identityCatalogue, identities, getIdentity, checkIdentity, isIdentityId } from './check/identities/catalogue.ts';
@@ -99,7 +108,7 @@ export type { FlipClaim } from './check/identities/correlation-convolution-flip.
 export type { ReceptiveFieldSpec, ReceptiveFieldClaim } from './check/identities/receptive-field-closed-form.ts';
 
 // ── latex and derivations
-export { latexSymbol, latexNumber, latexText, escapeLatexText, latexAccentSymbol, textAccentSymbol } from './latex/escape.ts';
+export { latexSymbol, latexNumber, latexText, escapeLatexText, latexAccentSymbol, textAccentSymbol } from './algebra/latex-escape.ts';
 export { derive, TOPICS, LECTURE_WINDOW_EXAMPLE } from './latex/derive.ts';
 export type { Topic } from './latex/derive.ts';
 export type { Derivation, Step, EquationStep, NoteStep, TableStep, VerdictStep, Part, MatrixPart, MathPart, Cell, Highlight, DeriveOptions } from './latex/derivation.ts';

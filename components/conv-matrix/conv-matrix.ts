@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix, checkMatrixNumeric } from '../../src/check/matrix-check.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
+import { nonzeros } from '../../src/matrix/csr.ts';
 import { describeReport, type EquivalenceReport } from '../../src/check/equivalence.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
@@ -89,7 +90,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     if (summary) return summary;
     const spec = normalizeSpec(this.specInput());
     const matrix = convMatrix(spec);
-    const symbolic = matrix.colIndex.length <= SYMBOLIC_NONZEROS;
+    const symbolic = nonzeros(matrix) <= SYMBOLIC_NONZEROS;
     const wTex = weightTex(spec);
     if (typesettable(matrix)) {
       const check = checkMatrix(spec, { matrix });
@@ -195,7 +196,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     const { rows, cols } = v.eq.matrix;
     const onMove = (e: PointerEvent) => this.hover(cellAt(e.currentTarget as HTMLCanvasElement, v.eq.matrix, e)?.row ?? null);
     return html`<div part="sparsity">
-      <div class="caption">${v.eq.spec.transposed ? 'Kᵀ' : 'K'} is ${rows} × ${cols} with ${v.eq.matrix.colIndex.length} nonzeros:
+      <div class="caption">${v.eq.spec.transposed ? 'Kᵀ' : 'K'} is ${rows} × ${cols} with ${nonzeros(v.eq.matrix)} nonzeros:
         too large to typeset, so each square is one entry (colour = weight). Hover a row, or use the arrow keys.</div>
       <div class="axes">
         <div class="x" aria-hidden="true"><span>column 1</span><span>columns: inputs ${v.eq.spec.transposed ? '' : 'z'}→</span><span>${cols}</span></div>

@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { MatrixRenderOptions } from './katex-render.ts';
+import type { MatrixRenderOptions } from '../../render/katex-render.ts';
 import { fastCell, fastMatrixHtml } from './fast-matrix.ts';
 
 /** Matrices with more cells than this take the light path when their cells allow it (see fast-matrix.ts). */
@@ -15,12 +15,12 @@ export const FAST_MATRIX_CELLS = 200;
  * and every element awaits it before its first render (ConvElement), so the
  * bundle's start stays small and nothing renders half-typeset.
  */
-type KatexRender = typeof import('./katex-render.ts');
+type KatexRender = typeof import('../../render/katex-render.ts');
 let katexModule: KatexRender | null = null;
 let katexLoad: Promise<KatexRender> | null = null;
 
 export function loadKatex(): Promise<KatexRender> {
-  katexLoad ??= import('./katex-render.ts').then((m) => (katexModule = m));
+  katexLoad ??= import('../../render/katex-render.ts').then((m) => (katexModule = m));
   return katexLoad;
 }
 

@@ -1,4 +1,4 @@
-import type { ConvMatrix } from '../../src/matrix/conv-matrix.ts';
+import { type ConvMatrix, forEachEntry } from '../../src/matrix/csr.ts';
 
 /**
  * The structural view of a matrix too large to typeset: one square per entry,
@@ -63,19 +63,16 @@ function pattern(ctx: CanvasRenderingContext2D, m: ConvMatrix, taps: number, siz
   for (let i = 0; i < px.length; i += 4) { px[i] = bg[0]; px[i + 1] = bg[1]; px[i + 2] = bg[2]; px[i + 3] = 255; }
   const colours = Array.from({ length: taps }, (_, t) => tapColour(t, taps));
   const dot = Math.max(1, Math.floor(size));
-  for (let r = 0; r < m.rows; r++) {
-    const y0 = Math.floor(r * size);
-    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
-      const [cr, cg, cb] = colours[m.tap[k]!] ?? [128, 128, 128];
-      const x0 = Math.floor(m.colIndex[k]! * size);
-      for (let y = y0; y < Math.min(y0 + dot, h); y++) {
-        for (let x = x0; x < Math.min(x0 + dot, w); x++) {
-          const o = (y * w + x) * 4;
-          px[o] = cr; px[o + 1] = cg; px[o + 2] = cb;
-        }
+  forEachEntry(m, (r, c, t) => {
+    const y0 = Math.floor(r * size), x0 = Math.floor(c * size);
+    const [cr, cg, cb] = colours[t] ?? [128, 128, 128];
+    for (let y = y0; y < Math.min(y0 + dot, h); y++) {
+      for (let x = x0; x < Math.min(x0 + dot, w); x++) {
+        const o = (y * w + x) * 4;
+        px[o] = cr; px[o + 1] = cg; px[o + 2] = cb;
       }
     }
-  }
+  });
   return img;
 }
 

@@ -1,5 +1,5 @@
 import { identities } from '../../src/check/identities/catalogue.ts';
-import { renderTex } from '../../components/shared/katex-render.ts';
+import { renderTex } from '../../render/katex-render.ts';
 import { escapeHtml } from './html-text.ts';
 
 /**

@@ -1,7 +1,7 @@
 import { type Polynomial, type Term, forEachTerm } from './polynomial.ts';
 import { type Rational, rAbs, rIsInteger, rneg, rToString } from './rational.ts';
 import { compareNames, symbolName } from './symbols.ts';
-import { latexSymbol } from '../latex/escape.ts';
+import { latexSymbol } from './latex-escape.ts';
 
 /**
  * The printing rules for exact values, in one module: plain text that mathjs

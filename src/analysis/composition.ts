@@ -1,13 +1,9 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialRing } from '../algebra/ring.ts';
-import type { EquivalenceReport } from '../check/equivalence.ts';
 import { forEachTap } from '../geometry/index-map.ts';
 import { receptiveFieldSize } from '../geometry/output-size.ts';
-import { type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { layerAxes } from '../geometry/layer-stack.ts';
-import { type PolyMatrix, polyMatMul } from '../matrix/poly-matrix.ts';
-import { compareMatrices, sparsePolynomialMatrix } from './dense-compare.ts';
-import { type ConvLayer, layerSpecs } from './layer-specs.ts';
+import { type ConvLayer, layerSpecs } from '../geometry/layer-specs.ts';
 
 /**
  * Two convolutions in a row (no padding, groups 1, cross-correlation) are one
@@ -21,8 +17,6 @@ import { type ConvLayer, layerSpecs } from './layer-specs.ts';
  * second kernel must be spread out by s₁. Padding does not compose: zeros
  * padded between the layers are not the first layer applied to padded input.
  */
-export type { ConvLayer } from './layer-specs.ts';
-export { layerSpecs } from './layer-specs.ts';
 
 export interface ComposedConvolution {
   /** the single convolution: kernel and stride per axis, channels in → out */
@@ -58,27 +52,6 @@ export function composeLayers(first: ConvLayer, second: ConvLayer): ComposedConv
     kernel, stride: p1.s.map((s, i) => s * p2.s[i]!), inChannels: a.inChannels, outChannels: b.outChannels,
     weights: terms.map((t) => polynomialRing.sum(t)),
   };
-}
-
-export interface CompositionCheck {
-  /** B·A: the second layer's matrix times the first's (sparse) */
-  product: PolyMatrix;
-  /** K of the single convolution (sparse) */
-  single: PolyMatrix;
-  report: EquivalenceReport;
-}
-
-/** Compares B·A with the matrix of a single convolution (by default the composed one) on the same input. */
-export function checkComposition(
-  first: ConvLayer, second: ConvLayer, input: SpecInput['input'], single: ComposedConvolution = composeLayers(first, second),
-): CompositionCheck {
-  const [a, b] = layerSpecs(first, second, input);
-  const product = polyMatMul(sparsePolynomialMatrix(b), sparsePolynomialMatrix(a));
-  const spec = normalizeSpec({
-    input, kernel: single.kernel, stride: single.stride, inChannels: single.inChannels, outChannels: single.outChannels,
-  });
-  const matrix = sparsePolynomialMatrix(spec, single.weights);
-  return { product, single: matrix, report: compareMatrices(product, matrix, ['B·A', 'single convolution'], 'K') };
 }
 
 /**

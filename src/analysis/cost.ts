@@ -1,6 +1,7 @@
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { convMatrix, nonzeros } from '../matrix/conv-matrix.ts';
+import { convMatrix } from '../matrix/conv-matrix.ts';
+import { nonzeros } from '../matrix/csr.ts';
 import { depthwiseSeparableStages, spatiallySeparableStages } from './separable-stages.ts';
 
 /**

@@ -1,9 +1,8 @@
 import { SpecError } from '../errors.ts';
 import { PADDING, axisIndex } from '../geometry/index-map.ts';
 import { product } from '../geometry/names.ts';
-import { receptiveFieldRecurrence } from '../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { type StackLayer, layerAxes } from '../geometry/layer-stack.ts';
+import type { StackLayer } from '../geometry/layer-stack.ts';
 
 /**
  * The receptive field of a neuron in a stack of convolutions: the input
@@ -11,6 +10,7 @@ import { type StackLayer, layerAxes } from '../geometry/layer-stack.ts';
  * closed form r = 1 + Σ_l d_l(k_l−1)·Π_{m<l} s_m beside it.
  */
 export type { StackLayer };
+export { receptiveFieldClosedForm, stackRecurrence } from '../geometry/layer-stack.ts';
 
 /** A stack laid out on a given input: one validated spec per layer, and the spatial shape of every level (0 = input). */
 export interface Stack {
@@ -108,24 +108,6 @@ export function receptiveField(stack: Stack, neuron: number, layer = stack.layer
 /** For a hover view: the input positions of every neuron of a level (default: the top). */
 export function receptiveFieldTable(stack: Stack, layer = stack.layers.length): number[][] {
   return Array.from({ length: product(stack.shapes[layer] ?? []) }, (_, n) => receptiveField(stack, n, layer).positions);
-}
-
-/**
- * The closed form per axis (via receptiveFieldRecurrence), and their product.
- * Padding does not enter it. Scalars apply to every axis; `dims` sets the
- * number of axes when no layer spells them out (kernel 3 on a 2D image: dims 2).
- */
-export function receptiveFieldClosedForm(layers: readonly StackLayer[], dims?: number): { perAxis: number[]; size: number } {
-  const last = stackRecurrence(layers, dims).at(-1);
-  const perAxis = last ? last.r : Array.from({ length: dims ?? 1 }, () => 1);
-  return { perAxis, size: product(perAxis) };
-}
-
-/** The recurrence per layer: jump = Π strides below it, r = the receptive field after it, each per axis. */
-export function stackRecurrence(layers: readonly StackLayer[], dims?: number): Array<{ jump: number[]; r: number[] }> {
-  const parsed = layerAxes(layers, dims);
-  const byAxis = Array.from({ length: parsed[0]?.k.length ?? dims ?? 1 }, (_, a) => receptiveFieldRecurrence(parsed.map((p) => ({ k: p.k[a]!, s: p.s[a]!, d: p.d[a]! }))));
-  return parsed.map((_, l) => ({ jump: byAxis.map((st) => st[l]!.jump), r: byAxis.map((st) => st[l]!.r) }));
 }
 
 /**

@@ -1,5 +1,9 @@
 import { SpecError } from '../errors.ts';
+import { type Polynomial, mulPoly, sumPolys } from '../algebra/polynomial.ts';
+import { polynomialRing } from '../algebra/ring.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { type PolyMatrix, polyMatMul } from '../matrix/poly-matrix.ts';
+import { sparsePolynomialMatrix } from './spec-matrix.ts';
 
 /**
  * The stages that replace one convolution by cheaper ones, as specs:
@@ -72,4 +76,46 @@ export function depthwiseSeparableStages(
     input: [...mid], kernel: mid.map(() => 1), inChannels: C * multiplier, outChannels: spec.outChannels, weights: prefixes[1],
   };
   return { depthwise, pointwise };
+}
+
+/** The stage matrices multiplied, last stage on the left, with `factors` (else the stages' own weights) as weights. */
+export function stageMatrices(stages: readonly SpecInput[], factors: ReadonlyArray<readonly Polynomial[]> | undefined): {
+  factors: Polynomial[][]; product: PolyMatrix;
+} {
+  const specs = stages.map((s) => normalizeSpec(s));
+  const used = specs.map((s, i) => {
+    const f = factors?.[i];
+    if (f && f.length !== s.weights.length) {
+      throw new SpecError({ field: `factors[${i}]`, value: f.length, rule: `stage ${i} needs ${s.weights.length} weights` });
+    }
+    return [...(f ?? s.weights)];
+  });
+  let acc = sparsePolynomialMatrix(specs[0]!, used[0]);
+  for (let i = 1; i < specs.length; i++) acc = polyMatMul(sparsePolynomialMatrix(specs[i]!, used[i]), acc);
+  return { factors: used, product: acc };
+}
+
+/** The kernel ∏ factors[a][i_a] over the axes, flat row-major (an outer product). */
+export function outerKernel(factors: ReadonlyArray<readonly Polynomial[]>): Polynomial[] {
+  let acc: Polynomial[] = [polynomialRing.one];
+  for (const f of factors) acc = acc.flatMap((x) => f.map((y) => mulPoly(x, y)));
+  return acc;
+}
+
+/** The full kernel [C_out, C_in, ...k] of depthwise weights D [C·m, 1, ...k] followed by pointwise weights P [C_out, C·m]. */
+export function depthwiseSeparableKernel(
+  depthwise: readonly Polynomial[], pointwise: readonly Polynomial[], inChannels: number, outChannels: number, multiplier = 1,
+): Polynomial[] {
+  const cm = inChannels * multiplier;
+  const K = depthwise.length / cm;
+  if (!Number.isInteger(K) || pointwise.length !== outChannels * cm) {
+    throw new SpecError({ field: 'weights', value: [depthwise.length, pointwise.length], rule: `need C·m·Πk depthwise and C_out·C·m pointwise weights (C = ${inChannels}, m = ${multiplier}, C_out = ${outChannels})` });
+  }
+  const out: Polynomial[] = [];
+  for (let o = 0; o < outChannels; o++) for (let c = 0; c < inChannels; c++) for (let j = 0; j < K; j++) {
+    const terms: Polynomial[] = [];
+    for (let t = 0; t < multiplier; t++) terms.push(mulPoly(pointwise[o * cm + c * multiplier + t]!, depthwise[(c * multiplier + t) * K + j]!));
+    out.push(sumPolys(terms));
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import { polynomialToText } from '../algebra/print.ts';
 import type { MatrixCheck, Timings } from '../check/matrix-check.ts';
 import { termOrder } from '../check/term-order.ts';
+import { forEachEntry } from '../matrix/csr.ts';
 
 /**
  * The `convmat matrix --json` contract of DESIGN.md, built from a check.
@@ -29,12 +30,9 @@ export function matrixJson(check: MatrixCheck): MatrixJson {
   const rank = termOrder(spec);
   const weightText = spec.weights.map((w) => polynomialToText(w, { rank }));
   const entries: Array<[number, number, string]> = [];
-  for (let r = 0; r < m.rows; r++) {
-    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
-      const w = m.tap[k]!;
-      if (!spec.weights[w]!.isZero()) entries.push([r, m.colIndex[k]!, weightText[w]!]);
-    }
-  }
+  forEachEntry(m, (r, c, w) => {
+    if (!spec.weights[w]!.isZero()) entries.push([r, c, weightText[w]!]);
+  });
   let matrix: string[][] | null = null;
   if (m.rows * m.cols <= MATRIX_CELL_LIMIT) {
     matrix = Array.from({ length: m.rows }, () => new Array<string>(m.cols).fill('0'));

@@ -3,7 +3,7 @@ import type { ConvSpec } from '../geometry/spec.ts';
 import type { MatrixJson } from './matrix-json.ts';
 import { bracketColumn, bracketMatrix, operator, shortenSum, sideBySide } from './text-layout.ts';
 import type { MatrixCheck } from '../check/matrix-check.ts';
-import { displayName } from '../latex/escape.ts';
+import { displayName } from '../algebra/latex-escape.ts';
 
 /**
  * The human output of `convmat matrix`: a one-line summary of the spec, then

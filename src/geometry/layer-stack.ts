@@ -1,6 +1,7 @@
 import { SpecError } from '../errors.ts';
-import { causalPadding } from './output-size.ts';
-import type { SpecInput } from './spec.ts';
+import { product } from './names.ts';
+import { causalPadding, receptiveFieldRecurrence } from './output-size.ts';
+import type { ConvSpec, SpecInput } from './spec.ts';
 import { broadcast, parseInteger, parsePerAxis } from './spec-fields.ts';
 
 /**
@@ -88,4 +89,38 @@ export function layerAxes(layers: ReadonlyArray<Pick<SpecInput, PerLayerKey>>, d
     const [k, s, d] = values.map((v, i) => broadcast(v, n, field(l, PER_LAYER[i]!))) as [number[], number[], number[]];
     return { k, s, d };
   });
+}
+
+/**
+ * A stack of layers given as `layers`, or spelled in one spec (read by
+ * layersOfSpec above): comma lists in kernel,
+ * stride and dilation give one value per layer (`dilation: "1,2,4"`), a single
+ * value is repeated; without lists the stack has two layers (the lecture's
+ * "one neuron in layer 2"). Shared by the receptive-field derivation and the
+ * work estimator.
+ */
+export type ReceptiveFieldInput = SpecInput & { layers?: readonly StackLayer[] };
+
+/** The layers of a stack: `layers` as given, or the layers its spec spells. */
+export function stackLayersOf(input: ReceptiveFieldInput | ConvSpec): StackLayer[] {
+  if ('layers' in input && Array.isArray(input.layers)) return [...input.layers];
+  return layersOfSpec(input as StackSpelling);
+}
+
+/**
+ * The closed form per axis (via receptiveFieldRecurrence), and their product.
+ * Padding does not enter it. Scalars apply to every axis; `dims` sets the
+ * number of axes when no layer spells them out (kernel 3 on a 2D image: dims 2).
+ */
+export function receptiveFieldClosedForm(layers: readonly StackLayer[], dims?: number): { perAxis: number[]; size: number } {
+  const last = stackRecurrence(layers, dims).at(-1);
+  const perAxis = last ? last.r : Array.from({ length: dims ?? 1 }, () => 1);
+  return { perAxis, size: product(perAxis) };
+}
+
+/** The recurrence per layer: jump = Π strides below it, r = the receptive field after it, each per axis. */
+export function stackRecurrence(layers: readonly StackLayer[], dims?: number): Array<{ jump: number[]; r: number[] }> {
+  const parsed = layerAxes(layers, dims);
+  const byAxis = Array.from({ length: parsed[0]?.k.length ?? dims ?? 1 }, (_, a) => receptiveFieldRecurrence(parsed.map((p) => ({ k: p.k[a]!, s: p.s[a]!, d: p.d[a]! }))));
+  return parsed.map((_, l) => ({ jump: byAxis.map((st) => st[l]!.jump), r: byAxis.map((st) => st[l]!.r) }));
 }

@@ -2,9 +2,9 @@ import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialToLatex, polynomialToText } from '../algebra/print.ts';
 import { termOrder } from '../check/term-order.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
-import type { ConvMatrix } from '../matrix/conv-matrix.ts';
+import { type ConvMatrix, rowColumns as columnsOf, rowTaps, tapAt } from '../matrix/csr.ts';
 import type { Cell, Highlight } from './derivation.ts';
-import { displayName, latexAccentSymbol, latexSymbol, textAccentSymbol } from './escape.ts';
+import { displayName, latexAccentSymbol, latexSymbol, textAccentSymbol } from '../algebra/latex-escape.ts';
 import { ZERO_CELL } from './matrix-part.ts';
 
 /** Cells from engine values: polynomials, names, matrix entries; links from matrix rows. */
@@ -27,27 +27,24 @@ export function tildeCell(name: string): Cell {
 export function matrixCells(m: ConvMatrix, weights: readonly Polynomial[]): (r: number, c: number) => Cell {
   const memo = new Map<number, Cell>();
   return (r, c) => {
-    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
-      if (m.colIndex[k] !== c) continue;
-      const t = m.tap[k]!;
-      let cell = memo.get(t);
-      if (!cell) memo.set(t, (cell = polyCell(weights[t]!)));
-      return cell;
-    }
-    return ZERO_CELL;
+    const t = tapAt(m, r, c);
+    if (t < 0) return ZERO_CELL;
+    let cell = memo.get(t);
+    if (!cell) memo.set(t, (cell = polyCell(weights[t]!)));
+    return cell;
   };
 }
 
 /** The columns row r of a matrix uses. */
 export function rowColumns(m: ConvMatrix, r: number): number[] {
-  return Array.from(m.colIndex.subarray(m.rowPtr[r]!, m.rowPtr[r + 1]!));
+  return Array.from(columnsOf(m, r));
 }
 
 /** One link per matrix row: output r, the inputs it reads, the weight taps it uses. */
 export function rowLinks(m: ConvMatrix, names: readonly string[]): Highlight[] {
   return Array.from({ length: m.rows }, (_, r) => ({
     type: 'output' as const, output: r, name: names[r] ?? `y${r + 1}`, row: r,
-    inputs: rowColumns(m, r), taps: Array.from(m.tap.subarray(m.rowPtr[r]!, m.rowPtr[r + 1]!)),
+    inputs: rowColumns(m, r), taps: Array.from(rowTaps(m, r)),
   }));
 }
 

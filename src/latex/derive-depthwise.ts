@@ -1,5 +1,5 @@
 import { type ConvCost, depthwiseSeparableCost } from '../analysis/cost.ts';
-import { depthwiseSeparableCheck } from '../analysis/separable.ts';
+import { depthwiseSeparableCheck } from '../check/separable-check.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';

@@ -1,4 +1,5 @@
-import { compareMatrices, sparsePolynomialMatrix } from '../analysis/dense-compare.ts';
+import { compareMatrices } from '../check/compare-matrices.ts';
+import { sparsePolynomialMatrix } from '../analysis/spec-matrix.ts';
 import { zeroInsertedKernel } from '../analysis/dilation.ts';
 import { kernelSpan } from '../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';

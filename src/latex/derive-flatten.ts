@@ -1,4 +1,5 @@
-import { type VecEntry, type VecOrder, convAsDenseLayer, vecTable } from '../analysis/flatten.ts';
+import { type VecEntry, type VecOrder, vecTable } from '../analysis/flatten.ts';
+import { convAsDenseLayer } from '../check/dense-layer.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { lectureRank, polyCell, symbolCell } from './cells.ts';

@@ -5,6 +5,7 @@ import { checkMatrix } from '../check/matrix-check.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { product } from '../geometry/names.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
+import { nonzeros } from '../matrix/csr.ts';
 import { matVec } from '../matrix/products.ts';
 import { inputCells, inputVectorLabel, kernelLabel, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
 import type { DeriveOptions, Derivation, Step } from './derivation.ts';
@@ -37,7 +38,7 @@ export function deriveMatrix(input: SpecInput | ConvSpec, opts: DeriveOptions = 
     padded ? 'The padding columns dropped: K acts on the inputs themselves' : `${spec.transposed ? 'Kᵀ' : 'K'} times the input`,
     [K, z, EQUALS, prod, EQUALS, outs], links,
   ));
-  steps.push(noteStep('Shape', `${shapeText(spec)}: K has ${m.rows} rows (outputs) and ${m.cols} columns (inputs), ${m.colIndex.length} nonzero entries.`));
+  steps.push(noteStep('Shape', `${shapeText(spec)}: K has ${m.rows} rows (outputs) and ${m.cols} columns (inputs), ${nonzeros(m)} nonzero entries.`));
   steps.push(verdictStep('Checked against the sliding window', check.report));
   return { topic: 'matrix', title: `${spec.transposed ? 'Transposed convolution' : 'Convolution'} as a matrix product`, steps };
 }

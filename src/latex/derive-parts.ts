@@ -1,6 +1,6 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { float64Ring } from '../algebra/ring.ts';
-import { type PolyMatrix, polyAt, polyRow } from '../matrix/poly-matrix.ts';
+import { type PolyMatrix, isPolyMatrix, polyAt, polyRow } from '../matrix/poly-matrix.ts';
 import { type EquivalenceReport, compareVectors } from '../check/equivalence.ts';
 import { type Rank, polyCell } from './cells.ts';
 import type { Cell, MatrixPart } from './derivation.ts';
@@ -24,7 +24,7 @@ export interface PartOptions {
 
 /** A polynomial matrix from the engine (dense rows or sparse); elision keeps the columns the shown rows use. */
 export function denseMatrixPart(m: PolyMatrix | readonly (readonly Polynomial[])[], o: PartOptions = {}): MatrixPart {
-  if ('rowPtr' in m) return matrixPart(m.rows, m.cols, (r, c) => polyCell(polyAt(m, r, c), o.rank), { used: (r) => polyRow(m, r), ...pick(o) });
+  if (isPolyMatrix(m)) return matrixPart(m.rows, m.cols, (r, c) => polyCell(polyAt(m, r, c), o.rank), { used: (r) => polyRow(m, r), ...pick(o) });
   const cols = m[0]?.length ?? 0;
   const used = (r: number) => m[r]!.flatMap((p, c) => (p.isZero() ? [] : [c]));
   return matrixPart(m.length, cols, (r, c) => polyCell(m[r]![c]!, o.rank), { used, ...pick(o) });

@@ -1,4 +1,4 @@
-import { pointwiseAsMatrixProduct } from '../analysis/pointwise.ts';
+import { pointwiseAsMatrixProduct } from '../check/pointwise-product.ts';
 import { mulPoly } from '../algebra/polynomial.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
@@ -8,7 +8,7 @@ import type { DeriveOptions, Derivation, Step } from './derivation.ts';
 import { blockSizes } from './derive-matrix.ts';
 import { denseMatrixPart, gridPart } from './derive-parts.ts';
 import { DEFAULT_LIMITS, headTail } from './elide.ts';
-import { latexNumber } from './escape.ts';
+import { latexNumber } from '../algebra/latex-escape.ts';
 import { EQUALS, TIMES, matrixPart, mathPart } from './matrix-part.ts';
 import { equationStep, noteStep, verdictStep } from './steps.ts';
 

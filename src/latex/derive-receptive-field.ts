@@ -1,10 +1,11 @@
-import { receptiveField, receptiveFieldClosedForm, stackGeometry, stackRecurrence } from '../analysis/receptive-field.ts';
-import { stackLayersOf, type ReceptiveFieldInput } from '../analysis/stack-layers.ts';
+import { receptiveField, stackGeometry } from '../analysis/receptive-field.ts';
+import { receptiveFieldClosedForm, stackRecurrence } from '../geometry/layer-stack.ts';
+import { stackLayersOf, type ReceptiveFieldInput } from '../geometry/layer-stack.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
 import { compareCounts } from './derive-parts.ts';
-import { latexNumber } from './escape.ts';
+import { latexNumber } from '../algebra/latex-escape.ts';
 import { EQUALS, mathPart } from './matrix-part.ts';
 import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } from './steps.ts';
 
@@ -21,12 +22,12 @@ import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } 
  * lecture's "one neuron in layer 2"). The input defaults to exactly one
  * receptive field, so the top layer has one neuron.
  */
-export type { ReceptiveFieldInput } from '../analysis/stack-layers.ts';
+export type { ReceptiveFieldInput } from '../geometry/layer-stack.ts';
 
 export const RECEPTIVE_FIELD_NOTE =
   'The receptive field of a single neuron comprises all inputs that have an impact on this neuron. Neurons in the first layers see a small part of the input; neurons in the last layers see much more.';
 
-export { stackLayersOf } from '../analysis/stack-layers.ts';
+export { stackLayersOf } from '../geometry/layer-stack.ts';
 
 export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opts: DeriveOptions = {}): Derivation {
   const layers = stackLayersOf(input);

@@ -1,12 +1,14 @@
 import { spatiallySeparableCost } from '../analysis/cost.ts';
-import { compareMatrices, polynomialMatrix, sparsePolynomialMatrix } from '../analysis/dense-compare.ts';
+import { compareMatrices } from '../check/compare-matrices.ts';
+import { polynomialMatrix, sparsePolynomialMatrix } from '../analysis/spec-matrix.ts';
 import { factorRankOne, outerProduct } from '../analysis/rank-one.ts';
-import { spatiallySeparableCheck } from '../analysis/separable.ts';
+import { spatiallySeparableCheck } from '../check/separable-check.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { lectureRank, polyCell } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
+import { forEachEntry } from '../matrix/csr.ts';
 import { denseMatrixPart, groupDigits, groupedCell, rowVectorPart } from './derive-parts.ts';
 import { flatAt, gridShape } from './layout.ts';
 import { EQUALS, mathPart, vectorPart } from './matrix-part.ts';
@@ -138,6 +140,6 @@ function costSteps(spec: ConvSpec, factors: readonly (readonly Polynomial[])[]):
 function valueNonzeros(spec: ConvSpec, weights: readonly Polynomial[]): number {
   const m = convMatrix(spec);
   let n = 0;
-  for (let k = 0; k < m.tap.length; k++) if (!weights[m.tap[k]!]!.isZero()) n++;
+  forEachEntry(m, (_r, _c, t) => { if (!weights[t]!.isZero()) n++; });
   return n;
 }

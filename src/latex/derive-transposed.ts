@@ -10,7 +10,7 @@ import { matVec } from '../matrix/products.ts';
 import { type Rank, inputVectorLabel, kernelLabel, kernelVector, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Part, Step } from './derivation.ts';
 import { deriveMatrix } from './derive-matrix.ts';
-import { displayName } from './escape.ts';
+import { displayName } from '../algebra/latex-escape.ts';
 import { EQUALS, matrixPart, mathPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, tableStep, textCell, verdictStep } from './steps.ts';
 

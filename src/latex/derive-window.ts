@@ -1,6 +1,7 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { checkMatrix } from '../check/matrix-check.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { forEachEntry } from '../matrix/csr.ts';
 import { type Rank, lectureRank, polyCell, rowLinks } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
 import { flatAt, gridShape } from './layout.ts';
@@ -27,12 +28,12 @@ export function deriveWindow(input: SpecInput | ConvSpec, opts: DeriveOptions = 
   for (let r = 0; r < shown; r++) {
     const covered = new Map<number, Polynomial>();
     const products: string[] = [], texts: string[] = [];
-    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
-      const w = spec.weights[m.tap[k]!]!, x = spec.inputs[m.colIndex[k]!]!;
-      covered.set(m.colIndex[k]!, w);
+    forEachEntry(m, (_, c, t) => {
+      const w = spec.weights[t]!, x = spec.inputs[c]!;
+      covered.set(c, w);
       products.push(`${factor(x, rank).tex} \\cdot ${factor(w, rank).tex}`);
       texts.push(`${factor(x, rank).text}*${factor(w, rank).text}`);
-    }
+    }, r, r + 1);
     const grid = matrixPart(ih, iw, (i, j) => {
       const f = flatAt(inShape, i, j), x = polyCell(spec.inputs[f]!, rank), w = covered.get(f);
       return w === undefined ? x : overWeight(x, polyCell(w, rank));

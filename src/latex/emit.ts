@@ -1,5 +1,5 @@
 import type { Derivation, Step } from './derivation.ts';
-import { escapeLatexText } from './escape.ts';
+import { escapeLatexText } from '../algebra/latex-escape.ts';
 
 /**
  * LaTeX and Markdown out of a derivation. Pure string functions: titles and

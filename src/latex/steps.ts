@@ -1,6 +1,6 @@
 import { describeReport, type EquivalenceReport } from '../check/equivalence.ts';
 import type { Cell, EquationStep, Highlight, NoteStep, Part, TableStep, VerdictStep } from './derivation.ts';
-import { latexNumber, latexText } from './escape.ts';
+import { latexNumber, latexText } from '../algebra/latex-escape.ts';
 import { partTex } from './matrix-part.ts';
 
 /** Constructors of derivation steps; each computes the step's LaTeX from its escaped parts. */

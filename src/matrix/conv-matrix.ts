@@ -1,23 +1,15 @@
 import { forEachTap, regularShape } from '../geometry/index-map.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { transposeMatrix } from './transpose.ts';
+import { type ConvMatrix, transposeMatrix } from './csr.ts';
 import { workMeter } from '../algebra/work-meter.ts';
 
 /**
- * A convolution matrix, structured and sparse (CSR): each nonzero stores the
- * index of the weight it holds, not a value. One axis gives a banded Toeplitz
- * matrix, 2D a doubly-block Toeplitz one, groups a block-diagonal one; values
- * are materialised only on demand (see products.ts).
+ * The matrix of a spec, built from the index map: structured and sparse (the
+ * layout is csr.ts). One axis gives a banded Toeplitz matrix, 2D a
+ * doubly-block Toeplitz one, groups a block-diagonal one; values are
+ * materialised only on demand.
  */
-export interface ConvMatrix {
-  readonly rows: number;
-  readonly cols: number;
-  /** row r's nonzeros are rowPtr[r] … rowPtr[r+1]−1 */
-  readonly rowPtr: Int32Array;
-  readonly colIndex: Int32Array;
-  /** flat weight index held by each nonzero */
-  readonly tap: Int32Array;
-}
+export type { ConvMatrix } from './csr.ts';
 
 /** K of the regular convolution underlying a spec: K[o, i] = w[j] for every tap that lands inside the input. */
 export function regularMatrix(spec: ConvSpec): ConvMatrix {
@@ -43,21 +35,4 @@ export function convMatrix(spec: SpecInput | ConvSpec): ConvMatrix {
   const s = normalizeSpec(spec);
   const k = regularMatrix(s);
   return s.transposed ? transposeMatrix(k) : k;
-}
-
-export function nonzeros(m: ConvMatrix): number {
-  return m.colIndex.length;
-}
-
-/** The weight index at (r, c), or −1 for an empty entry. */
-export function tapAt(m: ConvMatrix, r: number, c: number): number {
-  let lo = m.rowPtr[r]!, hi = m.rowPtr[r + 1]! - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const x = m.colIndex[mid]!;
-    if (x === c) return m.tap[mid]!;
-    if (x < c) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

@@ -1,6 +1,6 @@
 import { type Polynomial, dotPolys, zeroPoly } from '../algebra/polynomial.ts';
 import { workMeter } from '../algebra/work-meter.ts';
-import type { ConvMatrix } from './conv-matrix.ts';
+import type { ConvMatrix } from './csr.ts';
 
 /**
  * A sparse matrix of exact polynomials (CSR, columns ascending in each row,
@@ -15,6 +15,28 @@ export interface PolyMatrix {
   readonly rowPtr: Int32Array;
   readonly colIndex: Int32Array;
   readonly values: readonly Polynomial[];
+}
+
+export function isPolyMatrix(m: unknown): m is PolyMatrix {
+  return typeof m === 'object' && m !== null && (m as PolyMatrix).rowPtr instanceof Int32Array && Array.isArray((m as PolyMatrix).values);
+}
+
+/**
+ * Walks the entries two matrices of the same shape store, row by row with
+ * columns ascending: `visit(r, c, p, q)` once for every (r, c) either side
+ * stores, with zero on the side that stores nothing there.
+ */
+export function forEachEntryPair(a: PolyMatrix, b: PolyMatrix, visit: (r: number, c: number, p: Polynomial, q: Polynomial) => void): void {
+  for (let r = 0; r < a.rows; r++) {
+    let i = a.rowPtr[r]!, j = b.rowPtr[r]!;
+    const iEnd = a.rowPtr[r + 1]!, jEnd = b.rowPtr[r + 1]!;
+    while (i < iEnd || j < jEnd) {
+      const ci = i < iEnd ? a.colIndex[i]! : Infinity, cj = j < jEnd ? b.colIndex[j]! : Infinity;
+      if (ci === cj) visit(r, ci, a.values[i++]!, b.values[j++]!);
+      else if (ci < cj) visit(r, ci, a.values[i++]!, zeroPoly);
+      else visit(r, cj, zeroPoly, b.values[j++]!);
+    }
+  }
 }
 
 /** K with its entries taken from `weights` by tap (zero weights left out). */

@@ -1,6 +1,6 @@
 import { type Ring, dotProduct } from '../algebra/ring.ts';
 import { workMeter } from '../algebra/work-meter.ts';
-import type { ConvMatrix } from './conv-matrix.ts';
+import type { ConvMatrix } from './csr.ts';
 
 /** K·x over any ring, with K's entries taken from `weights` by tap index. */
 export function matVec<T>(m: ConvMatrix, weights: readonly T[], x: readonly T[], ring: Ring<T>): T[] {
@@ -15,18 +15,6 @@ export function matVec<T>(m: ConvMatrix, weights: readonly T[], x: readonly T[],
       xs.push(x[m.colIndex[k]!]!);
     }
     out[r] = dotProduct(ring, ws, xs);
-  }
-  return out;
-}
-
-/** Dense rows of the matrix with its entries materialised (zero where empty). Only on demand: O(rows·cols). */
-export function materialize<T>(m: ConvMatrix, weights: readonly T[], ring: Ring<T>): T[][] {
-  const out: T[][] = [];
-  workMeter.denseCells += m.rows * m.cols;
-  for (let r = 0; r < m.rows; r++) {
-    const row: T[] = new Array(m.cols).fill(ring.zero);
-    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) row[m.colIndex[k]!] = weights[m.tap[k]!]!;
-    out.push(row);
   }
   return out;
 }

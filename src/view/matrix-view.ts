@@ -2,8 +2,8 @@ import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialToLatex, polynomialToText } from '../algebra/print.ts';
 import { termOrder } from '../check/term-order.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
-import type { ConvMatrix } from '../matrix/conv-matrix.ts';
-import { latexSymbol } from '../latex/escape.ts';
+import { type ConvMatrix, materialize, rowColumns, rowTaps } from '../matrix/csr.ts';
+import { latexSymbol } from '../algebra/latex-escape.ts';
 import { inputVectorLabel, kernelLabel } from '../latex/cells.ts';
 import type { Cell } from '../latex/derivation.ts';
 
@@ -25,13 +25,7 @@ export function typesettable(m: Pick<ConvMatrix, 'rows' | 'cols'>): boolean {
 
 /** The columns (flat input indices) that matrix row r reads, and the weight tap at each. */
 export function rowEntries(m: ConvMatrix, r: number): { cols: number[]; taps: number[] } {
-  const cols: number[] = [], taps: number[] = [];
-  if (r < 0 || r >= m.rows) return { cols, taps };
-  for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
-    cols.push(m.colIndex[k]!);
-    taps.push(m.tap[k]!);
-  }
-  return { cols, taps };
+  return { cols: Array.from(rowColumns(m, r)), taps: Array.from(rowTaps(m, r)) };
 }
 
 export function weightTex(spec: ConvSpec): string[] {
@@ -54,13 +48,7 @@ export function productTex(spec: ConvSpec, values: readonly Polynomial[]): strin
 
 /** Dense LaTeX cells: the weight's LaTeX at each nonzero, STRUCTURAL_ZERO elsewhere. */
 export function denseCells(m: ConvMatrix, wTex: readonly string[]): string[][] {
-  const out: string[][] = [];
-  for (let r = 0; r < m.rows; r++) {
-    const row: string[] = new Array(m.cols).fill(STRUCTURAL_ZERO);
-    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) row[m.colIndex[k]!] = wTex[m.tap[k]!]!;
-    out.push(row);
-  }
-  return out;
+  return materialize(m, wTex, { zero: STRUCTURAL_ZERO });
 }
 
 /** K·z = products = outputs (Kᵀ for a transposed spec), ready to typeset; cells only when small enough. */

@@ -1,7 +1,6 @@
-import { type ConvLayer, layerSpecs } from '../analysis/layer-specs.ts';
-import { type StackLayer, receptiveFieldClosedForm } from '../analysis/receptive-field.ts';
-import { stackLayersOf } from '../analysis/stack-layers.ts';
 import { SpecError } from '../errors.ts';
+import { type ConvLayer, layerSpecs } from '../geometry/layer-specs.ts';
+import { type StackLayer, receptiveFieldClosedForm, stackLayersOf } from '../geometry/layer-stack.ts';
 import { product } from '../geometry/names.ts';
 import { receptiveFieldSize } from '../geometry/output-size.ts';
 import { normalizeSpec, type SpecInput } from '../geometry/spec.ts';

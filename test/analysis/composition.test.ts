@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rToNumber } from '../../src/algebra/rational.ts';
-import { checkComposition, composeLayers, naiveComposition } from '../../src/analysis/composition.ts';
+import { checkComposition } from '../../src/check/composition-check.ts';
+import { composeLayers, naiveComposition } from '../../src/analysis/composition.ts';
 import { receptiveFieldClosedForm } from '../../src/analysis/receptive-field.ts';
 import { lcg, oracleConv, randomTensor } from '../oracle.ts';
 import { texts } from './helpers.ts';

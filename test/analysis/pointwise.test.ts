@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rToNumber } from '../../src/algebra/rational.ts';
-import { channelMixingMatrix, pointwiseAsMatrixProduct } from '../../src/analysis/pointwise.ts';
+import { channelMixingMatrix } from '../../src/analysis/pointwise.ts';
+import { pointwiseAsMatrixProduct } from '../../src/check/pointwise-product.ts';
 import { lcg, oracleConv, randomTensor } from '../oracle.ts';
 import { text, texts } from './helpers.ts';
 

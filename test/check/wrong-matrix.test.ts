@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { checkMatrix, checkMatrixNumeric } from '../../src/check/matrix-check.ts';
 import { describeReport } from '../../src/check/equivalence.ts';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
-import { type ConvMatrix, convMatrix, nonzeros } from '../../src/matrix/conv-matrix.ts';
+import { convMatrix } from '../../src/matrix/conv-matrix.ts';
+import { type ConvMatrix, nonzeros } from '../../src/matrix/csr.ts';
 import { lectureCase } from '../cases.ts';
 import { randomCase } from '../matrix/random-spec.ts';
 

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stemOf } from '../../src/geometry/names.ts';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
-import { latexSymbol } from '../../src/latex/escape.ts';
-import { displayName } from '../../src/latex/escape.ts';
+import { latexSymbol } from '../../src/algebra/latex-escape.ts';
+import { displayName } from '../../src/algebra/latex-escape.ts';
 
 /** The letters a reader sees: every name's stem (w_1_2_3 → w, ztilde4 → z). */
 const stems = (names: readonly string[] | null) => new Set((names ?? []).map(stemOf));

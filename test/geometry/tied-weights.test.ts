@@ -14,7 +14,7 @@ import { derive } from '../../src/latex/derive.ts';
 import { NameError } from '../../src/errors.ts';
 import { normalizeSpec, type SpecInput } from '../../src/geometry/spec.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
-import { materialize } from '../../src/matrix/products.ts';
+import { materialize } from '../../src/matrix/csr.ts';
 import { polynomialRing } from '../../src/algebra/ring.ts';
 import { lcg, oracleConv, oracleConvTranspose } from '../oracle.ts';
 import { convmat } from '../cli/run-cli.ts';

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ConvmatError } from '../../src/errors.ts';
 import { TOPICS, derive } from '../../src/latex/derive.ts';
 import { derivationToLatex, derivationToMarkdown } from '../../src/latex/emit.ts';
-import { escapeLatexText, latexSymbol, latexText } from '../../src/latex/escape.ts';
+import { escapeLatexText, latexSymbol, latexText } from '../../src/algebra/latex-escape.ts';
 import { noteStep, tableStep, textCell } from '../../src/latex/steps.ts';
 import { derivationToHtml } from '../../src/cli/explain-html.ts';
-import { renderMatrixHtml, renderTex } from '../../components/shared/katex-render.ts';
+import { renderMatrixHtml, renderTex } from '../../render/katex-render.ts';
 import { allTex, assertParses } from './helpers.ts';
 
 const EXAMPLES: Array<[string, object | undefined]> = [

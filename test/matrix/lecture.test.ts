@@ -10,8 +10,8 @@ import { polynomialToText } from '../../src/algebra/print.ts';
 import { polynomialRing } from '../../src/algebra/ring.ts';
 import { checkMatrix } from '../../src/check/matrix-check.ts';
 import { termOrder } from '../../src/check/term-order.ts';
-import { nonzeros } from '../../src/matrix/conv-matrix.ts';
-import { materialize } from '../../src/matrix/products.ts';
+import { nonzeros } from '../../src/matrix/csr.ts';
+import { materialize } from '../../src/matrix/csr.ts';
 import { lectureCase, lectureCases } from '../cases.ts';
 
 function expectPoly(got: Polynomial, text: string, where: string): void {

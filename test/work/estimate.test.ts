@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import '../../src/algebra/expression.ts';
 import { type WorkCounts, resetWorkMeter, workMeter } from '../../src/algebra/work-meter.ts';
 import { polynomialRing } from '../../src/algebra/ring.ts';
-import { polynomialMatrix } from '../../src/analysis/dense-compare.ts';
+import { polynomialMatrix } from '../../src/analysis/spec-matrix.ts';
 import { checkIdentity } from '../../src/check/identities/catalogue.ts';
 import { IDENTITY_IDS } from '../../src/check/identities/types.ts';
 import { checkMatrix } from '../../src/check/matrix-check.ts';

@@ -1,4 +1,5 @@
-import { type VecOrder, convAsDenseLayer } from '../../analysis/flatten.ts';
+import { type VecOrder } from '../../analysis/flatten.ts';
+import { convAsDenseLayer } from '../dense-layer.ts';
 import type { SpecInput } from '../../geometry/spec.ts';
 import { polyMatVec, polyMatrixFromDense } from '../../matrix/poly-matrix.ts';
 import { type ClaimEntry, claimedMatrix } from './claims.ts';

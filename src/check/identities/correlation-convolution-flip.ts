@@ -1,6 +1,7 @@
 import type { Polynomial } from '../../algebra/polynomial.ts';
 import { polynomialRing } from '../../algebra/ring.ts';
-import { compareMatrices, sparsePolynomialMatrix } from '../../analysis/dense-compare.ts';
+import { compareMatrices } from '../compare-matrices.ts';
+import { sparsePolynomialMatrix } from '../../analysis/spec-matrix.ts';
 import { evaluateByWindow } from '../../evaluate/evaluate.ts';
 import { forEachTap } from '../../geometry/index-map.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../../geometry/spec.ts';

@@ -1,5 +1,5 @@
 import { depthwiseSeparableCost } from '../../analysis/cost.ts';
-import { depthwiseSeparableCheck } from '../../analysis/separable.ts';
+import { depthwiseSeparableCheck } from '../separable-check.ts';
 import { type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
 import { parseInteger } from '../../geometry/spec-fields.ts';
 import { type ClaimEntry, claimedVector } from './claims.ts';

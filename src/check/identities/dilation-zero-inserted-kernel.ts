@@ -1,6 +1,7 @@
 import type { Polynomial } from '../../algebra/polynomial.ts';
 import { polynomialRing } from '../../algebra/ring.ts';
-import { compareMatrices, sparsePolynomialMatrix } from '../../analysis/dense-compare.ts';
+import { compareMatrices } from '../compare-matrices.ts';
+import { sparsePolynomialMatrix } from '../../analysis/spec-matrix.ts';
 import { zeroInsertedKernel } from '../../analysis/dilation.ts';
 import { SpecError } from '../../errors.ts';
 import { evaluateByWindow } from '../../evaluate/evaluate.ts';

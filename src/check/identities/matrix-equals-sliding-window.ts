@@ -1,7 +1,7 @@
 import { polynomialRing } from '../../algebra/ring.ts';
 import { evaluateByWindow } from '../../evaluate/evaluate.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
-import { type ConvMatrix, nonzeros } from '../../matrix/conv-matrix.ts';
+import { type ConvMatrix, isConvMatrix, nonzeros } from '../../matrix/csr.ts';
 import { checkMatrix } from '../matrix-check.ts';
 import { type ClaimEntry, claimedMatrix } from './claims.ts';
 import { defineIdentity } from './define.ts';
@@ -19,10 +19,6 @@ export interface MatrixClaim {
 }
 
 const ID = 'matrix-equals-sliding-window';
-
-function isConvMatrix(m: unknown): m is ConvMatrix {
-  return typeof m === 'object' && m !== null && (m as ConvMatrix).rowPtr instanceof Int32Array;
-}
 
 function checkDense(spec: ConvSpec, rows: ReadonlyArray<readonly ClaimEntry[]>): IdentityReport {
   const m = claimedMatrix(rows, 'matrix');

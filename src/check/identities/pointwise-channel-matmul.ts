@@ -1,6 +1,6 @@
 import { polynomialRing } from '../../algebra/ring.ts';
-import { compareMatrices } from '../../analysis/dense-compare.ts';
-import { pointwiseAsMatrixProduct } from '../../analysis/pointwise.ts';
+import { compareMatrices } from '../compare-matrices.ts';
+import { pointwiseAsMatrixProduct } from '../pointwise-product.ts';
 import type { SpecInput } from '../../geometry/spec.ts';
 import { matMul } from '../../matrix/products.ts';
 import { type ClaimEntry, claimedMatrix } from './claims.ts';

@@ -1,7 +1,7 @@
 import type { Polynomial } from '../../algebra/polynomial.ts';
 import { spatiallySeparableCost } from '../../analysis/cost.ts';
 import { factorRankOne } from '../../analysis/rank-one.ts';
-import { spatiallySeparableCheck } from '../../analysis/separable.ts';
+import { spatiallySeparableCheck } from '../separable-check.ts';
 import { SpecError } from '../../errors.ts';
 import { type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
 import { type ClaimEntry, claimedVector } from './claims.ts';

@@ -1,4 +1,6 @@
-import { type ConvLayer, checkComposition, composeLayers, naiveComposition } from '../../analysis/composition.ts';
+import { type ConvLayer } from '../../geometry/layer-specs.ts';
+import { checkComposition } from '../composition-check.ts';
+import { composeLayers, naiveComposition } from '../../analysis/composition.ts';
 import { SpecError } from '../../errors.ts';
 import { receptiveFieldSize } from '../../geometry/output-size.ts';
 import type { SpecInput } from '../../geometry/spec.ts';

@@ -1,12 +1,12 @@
 import { SpecError } from '../errors.ts';
-import { type Polynomial, mulPoly, sumPolys } from '../algebra/polynomial.ts';
-import { polynomialRing } from '../algebra/ring.ts';
-import type { EquivalenceReport } from '../check/equivalence.ts';
+import type { Polynomial } from '../algebra/polynomial.ts';
+import type { EquivalenceReport } from './equivalence.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { type PolyMatrix, polyMatMul } from '../matrix/poly-matrix.ts';
-import { compareMatrices, sparsePolynomialMatrix } from './dense-compare.ts';
-import { depthwiseSeparableStages, spatiallySeparableStages } from './separable-stages.ts';
+import type { PolyMatrix } from '../matrix/poly-matrix.ts';
+import { depthwiseSeparableKernel, depthwiseSeparableStages, outerKernel, spatiallySeparableStages, stageMatrices } from '../analysis/separable-stages.ts';
+import { sparsePolynomialMatrix } from '../analysis/spec-matrix.ts';
+import { compareMatrices } from './compare-matrices.ts';
 
 /**
  * Separable convolutions as matrices whose product equals one convolution:
@@ -37,29 +37,6 @@ export interface SeparableOptions {
   kernel?: readonly Polynomial[];
 }
 
-function stageMatrices(stages: readonly SpecInput[], factors: ReadonlyArray<readonly Polynomial[]> | undefined): {
-  factors: Polynomial[][]; product: PolyMatrix;
-} {
-  const specs = stages.map((s) => normalizeSpec(s));
-  const used = specs.map((s, i) => {
-    const f = factors?.[i];
-    if (f && f.length !== s.weights.length) {
-      throw new SpecError({ field: `factors[${i}]`, value: f.length, rule: `stage ${i} needs ${s.weights.length} weights` });
-    }
-    return [...(f ?? s.weights)];
-  });
-  let acc = sparsePolynomialMatrix(specs[0]!, used[0]);
-  for (let i = 1; i < specs.length; i++) acc = polyMatMul(sparsePolynomialMatrix(specs[i]!, used[i]), acc);
-  return { factors: used, product: acc };
-}
-
-/** The kernel ∏ factors[a][i_a] over the axes, flat row-major (an outer product). */
-export function outerKernel(factors: ReadonlyArray<readonly Polynomial[]>): Polynomial[] {
-  let acc: Polynomial[] = [polynomialRing.one];
-  for (const f of factors) acc = acc.flatMap((x) => f.map((y) => mulPoly(x, y)));
-  return acc;
-}
-
 export function spatiallySeparableCheck(input: SpecInput | ConvSpec, opts: SeparableOptions = {}): SeparableCheck {
   const spec = normalizeSpec(input);
   const stages = spatiallySeparableStages(spec);
@@ -68,24 +45,6 @@ export function spatiallySeparableCheck(input: SpecInput | ConvSpec, opts: Separ
   const full = sparsePolynomialMatrix(spec, checkKernel(opts.kernel ?? kernel, spec));
   const report = compareMatrices(prod, full, ['stages multiplied', 'single convolution'], 'K');
   return { stages, factors, kernel, product: prod, full, report };
-}
-
-/** The full kernel [C_out, C_in, ...k] of depthwise weights D [C·m, 1, ...k] followed by pointwise weights P [C_out, C·m]. */
-export function depthwiseSeparableKernel(
-  depthwise: readonly Polynomial[], pointwise: readonly Polynomial[], inChannels: number, outChannels: number, multiplier = 1,
-): Polynomial[] {
-  const cm = inChannels * multiplier;
-  const K = depthwise.length / cm;
-  if (!Number.isInteger(K) || pointwise.length !== outChannels * cm) {
-    throw new SpecError({ field: 'weights', value: [depthwise.length, pointwise.length], rule: `need C·m·Πk depthwise and C_out·C·m pointwise weights (C = ${inChannels}, m = ${multiplier}, C_out = ${outChannels})` });
-  }
-  const out: Polynomial[] = [];
-  for (let o = 0; o < outChannels; o++) for (let c = 0; c < inChannels; c++) for (let j = 0; j < K; j++) {
-    const terms: Polynomial[] = [];
-    for (let t = 0; t < multiplier; t++) terms.push(mulPoly(pointwise[o * cm + c * multiplier + t]!, depthwise[(c * multiplier + t) * K + j]!));
-    out.push(sumPolys(terms));
-  }
-  return out;
 }
 
 export function depthwiseSeparableCheck(input: SpecInput | ConvSpec, multiplier = 1, opts: SeparableOptions = {}): SeparableCheck {

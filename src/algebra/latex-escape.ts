@@ -1,4 +1,4 @@
-import { assertIdentifier, nameParts } from '../algebra/symbols.ts';
+import { assertIdentifier, nameParts } from './symbols.ts';
 
 /**
  * The one place where anything from a user becomes LaTeX. Free text goes

@@ -1,5 +1,5 @@
 import { SpecError } from '../errors.ts';
-import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec } from './spec.ts';
 
 /** One layer of a two-layer composition: a spec without its input. */
 export type ConvLayer = Pick<SpecInput, 'kernel' | 'stride' | 'dilation' | 'inChannels' | 'outChannels' | 'weights'>;

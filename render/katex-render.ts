@@ -1,7 +1,11 @@
 import katex from 'katex';
 
 /**
- * KaTeX rendering, as pure functions returning HTML strings (no lit, no DOM).
+ * KaTeX rendering, as pure functions returning HTML strings (no lit, no DOM),
+ * shared by the surfaces: the CLI's HTML page, the components (loaded lazily
+ * by components/shared/katex-block.ts) and the docs build. It lives outside
+ * src/ because the engine never imports KaTeX, and outside components/
+ * because the CLI must not depend on the elements.
  *
  * - `renderTex` typesets one LaTeX string with the safe options below.
  * - `renderMatrixHtml` lays a matrix out as a CSS grid with CSS brackets and

@@ -1,0 +1,123 @@
+/**
+ * Dependencies run one way (DESIGN.md): algebra → geometry → (work) → matrix →
+ * evaluate → analysis → check → latex → view → surfaces. This reads the
+ * imports itself (import-graph.ts), so it fails on a cycle between src/
+ * folders or between files, on src/ importing components/, on the engine
+ * importing lit or KaTeX, and on the CSR layout (`rowPtr`) read outside
+ * src/matrix. The fixture tree shows each of these is found.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cycles, fileEdges, folderGraph, folderOf, importGraph, sourceFiles } from './import-graph.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../fixtures/import-graph', import.meta.url));
+
+/** The order of the engine's folders, lowest first; a folder may import only from its own row or rows above. */
+const LAYERS: readonly (readonly string[])[] = [
+  ['src/errors.ts', 'src/json-depth.ts'],
+  ['src/algebra'],
+  ['src/geometry'],
+  ['src/work'],
+  ['src/matrix'],
+  ['src/evaluate'],
+  ['src/analysis'],
+  ['src/check'],
+  ['src/latex'],
+  ['src/view'],
+  ['src/cli', 'src/testing'],
+  ['src/index.ts'],
+];
+const layerOf = (node: string) => LAYERS.findIndex((row) => row.includes(node));
+
+/** Imports that point back up the order (or from a folder the order does not list). */
+function upwardImports(graph: Map<string, Set<string>>): string[] {
+  const bad: string[] = [];
+  for (const [from, targets] of graph) {
+    if (layerOf(from) < 0) { bad.push(`${from} is not placed in LAYERS`); continue; }
+    for (const to of targets) {
+      if (!to.startsWith('src/')) continue;
+      if (layerOf(to) < 0 || layerOf(to) > layerOf(from)) bad.push(`${from} → ${to}`);
+    }
+  }
+  return bad.sort();
+}
+
+function componentImports(root: string): string[] {
+  const g = importGraph(root, 'src');
+  return g.files.flatMap((f) => g.imports.get(f)!.filter((t) => t.startsWith('components/')).map((t) => `${f} → ${t}`));
+}
+
+/** `file:line` of every `rowPtr` outside src/matrix, the module that owns the CSR layout. */
+function layoutLeaks(root: string, dirs: readonly string[]): string[] {
+  return dirs.flatMap((d) => sourceFiles(root, d))
+    .filter((f) => !f.startsWith('src/matrix/'))
+    .flatMap((f) => readFileSync(`${root}/${f}`, 'utf8').split('\n').flatMap((line, i) => (/\browPtr\b/.test(line) ? [`${f}:${i + 1}`] : [])));
+}
+
+describe('the fixture: every fault is found', () => {
+  const g = importGraph(FIXTURE, 'src');
+
+  it('reads type-only, multi-line, dynamic and re-export imports, and skips comments', () => {
+    expect(g.imports.get('src/low/base.ts')).toEqual(['src/high/top.ts']);
+    expect(g.imports.get('src/high/top.ts')).toEqual(['src/low/base.ts', 'components/element.ts']);
+    expect(g.imports.get('src/low/a.ts')).toEqual(['src/low/b.ts']);
+    expect(g.imports.get('src/low/b.ts')).toEqual(['src/low/a.ts']);
+  });
+
+  it('finds the folder cycle and both file cycles', () => {
+    expect(cycles(folderGraph(g))).toEqual([['src/high', 'src/low']]);
+    expect(cycles(fileEdges(g))).toEqual(expect.arrayContaining([['src/high/top.ts', 'src/low/base.ts'], ['src/low/a.ts', 'src/low/b.ts']]));
+    expect(cycles(fileEdges(g))).toHaveLength(2);
+  });
+
+  it('finds src importing components/, and rowPtr outside src/matrix', () => {
+    expect(componentImports(FIXTURE)).toEqual(['src/high/top.ts → components/element.ts']);
+    expect(layoutLeaks(FIXTURE, ['src', 'components'])).toEqual(['src/high/top.ts:6']);
+  });
+
+  it('finds an import that runs up the order', () => {
+    expect(upwardImports(new Map([['src/matrix', new Set(['src/algebra', 'src/check'])]]))).toEqual(['src/matrix → src/check']);
+    expect(upwardImports(new Map([['src/newcomer', new Set<string>()]]))).toEqual(['src/newcomer is not placed in LAYERS']);
+  });
+});
+
+describe('convmat: dependencies run one way', () => {
+  const g = importGraph(ROOT, 'src');
+
+  it('reads the whole engine', () => {
+    expect(g.files.length).toBeGreaterThan(100);
+    expect(g.imports.get('src/matrix/conv-matrix.ts')).toContain('src/matrix/csr.ts');
+  });
+
+  it('has no cycle between src/ folders', () => {
+    expect(cycles(folderGraph(g))).toEqual([]);
+  });
+
+  it('has no cycle between files', () => {
+    expect(cycles(fileEdges(g))).toEqual([]);
+  });
+
+  it('imports only down the order algebra → geometry → work → matrix → evaluate → analysis → check → latex → view → surfaces', () => {
+    expect(upwardImports(folderGraph(g))).toEqual([]);
+  });
+
+  it('never imports components/ from src/', () => {
+    expect(componentImports(ROOT)).toEqual([]);
+  });
+
+  it('imports lit nowhere in src/, and KaTeX (and the shared render/ module) only from src/cli', () => {
+    const bad = g.files.flatMap((f) => {
+      const cli = folderOf(f) === 'src/cli';
+      const pkgs = g.packages.get(f)!.filter((p) => /^(lit|@lit)(\/|$)/.test(p) || (!cli && /^katex(\/|$)/.test(p)));
+      const render = cli ? [] : g.imports.get(f)!.filter((t) => t.startsWith('render/'));
+      return [...pkgs, ...render].map((p) => `${f} → ${p}`);
+    });
+    expect(bad).toEqual([]);
+  });
+
+  it('reads the CSR layout (rowPtr) only inside src/matrix', () => {
+    expect(layoutLeaks(ROOT, ['src', 'components', 'docs', 'render'])).toEqual([]);
+  });
+});
