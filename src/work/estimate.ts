@@ -51,8 +51,8 @@ function plain(spec: unknown): SpecInput {
 
 /** Taps of the undilated kernel d(k−1)+1 (what the zero-inserted kernel visits). */
 function spanTaps(spec: ConvSpec): number {
-  const blocks = spec.convOutChannels * (spec.convInChannels / spec.groups);
-  return blocks * product(spec.axes.map((a) => a.o * kernelSpan(a.k, a.d)));
+  const blocks = spec.conv.outChannels * (spec.conv.inChannels / spec.groups);
+  return blocks * product(spec.conv.axes.map((a) => a.o * kernelSpan(a.k, a.d)));
 }
 
 /** A taps-based bound: every tap (landing or not) times the largest entries. */
@@ -114,7 +114,7 @@ const SMALL_EXAMPLE = 2000;
  */
 function depthwiseEstimate(spec: ConvSpec, s: SpecSize, raw: unknown): WorkEstimate {
   const m = Math.max(1, Number((raw as { multiplier?: unknown }).multiplier ?? 1) || 1);
-  const outputs = product(spec.axes.map((a) => a.o)), k = product(spec.kernel);
+  const outputs = product(spec.conv.axes.map((a) => a.o)), k = product(spec.kernel);
   const full = spec.inChannels * spec.outChannels * outputs * k;
   const stages = m * spec.inChannels * outputs * (k + spec.outChannels);
   return work(2 * stages + 2 * full + 2 * s.nonzeros, m * full * s.weightTerms ** 2 + spec.outChannels * spec.inChannels * k * m, 0);

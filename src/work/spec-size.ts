@@ -39,14 +39,14 @@ const maxTerms = (ps: ConvSpec['weights']) => {
 };
 
 export function specSize(spec: ConvSpec): SpecSize {
-  const blocks = spec.convOutChannels * (spec.convInChannels / spec.groups);
-  const regularRows = spec.convOutChannels * product(spec.axes.map((a) => a.o));
-  const regularCols = spec.convInChannels * product(spec.axes.map((a) => a.n));
+  const blocks = spec.conv.outChannels * (spec.conv.inChannels / spec.groups);
+  const regularRows = spec.conv.outChannels * product(spec.conv.axes.map((a) => a.o));
+  const regularCols = spec.conv.inChannels * product(spec.conv.axes.map((a) => a.n));
   return {
     rows: spec.transposed ? regularCols : regularRows,
     cols: spec.transposed ? regularRows : regularCols,
-    nonzeros: blocks * product(spec.axes.map(landingPairs)),
-    taps: blocks * product(spec.axes.map((a) => a.o * a.k)),
+    nonzeros: blocks * product(spec.conv.axes.map(landingPairs)),
+    taps: blocks * product(spec.conv.axes.map((a) => a.o * a.k)),
     weightTerms: maxTerms(spec.weights),
     inputTerms: maxTerms(spec.inputs),
   };

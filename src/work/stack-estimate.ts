@@ -35,13 +35,13 @@ export function compositionEstimate(raw: unknown): WorkEstimate {
   const [a, b] = layerSpecs(spec.layers[0]!, spec.layers[1]!, spec.input);
   const sa = specSize(a), sb = specSize(b);
   // B·A over the nonzeros: each entry of B meets the taps of one row of A
-  const rowA = (a.convInChannels / a.groups) * product(a.kernel);
+  const rowA = (a.conv.inChannels / a.groups) * product(a.kernel);
   const reached = sb.nonzeros * rowA;
-  const composite = product(a.axes.map((x, i) => receptiveFieldSize([x, b.axes[i]!])));
+  const composite = product(a.conv.axes.map((x, i) => receptiveFieldSize([x, b.conv.axes[i]!])));
   return {
-    entries: sa.nonzeros + sb.nonzeros + reached + sb.rows * a.convInChannels * composite,
+    entries: sa.nonzeros + sb.nonzeros + reached + sb.rows * a.conv.inChannels * composite,
     // B·A, and the composite kernel read twice (composed and naive) from kernel-sized inputs
-    terms: (reached + 2 * b.convOutChannels * b.convInChannels * a.convInChannels * product(a.kernel) * product(b.kernel)) * sa.weightTerms * sb.weightTerms,
+    terms: (reached + 2 * b.conv.outChannels * b.conv.inChannels * a.conv.inChannels * product(a.kernel) * product(b.kernel)) * sa.weightTerms * sb.weightTerms,
     denseCells: 0,
   };
 }
