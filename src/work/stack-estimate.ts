@@ -4,9 +4,10 @@ import { stackLayersOf } from '../analysis/stack-layers.ts';
 import { SpecError } from '../errors.ts';
 import { product } from '../geometry/names.ts';
 import { receptiveFieldSize } from '../geometry/output-size.ts';
-import { normalizeSpec, type SpecInput } from '../geometry/spec.ts';
+import { type SpecInput, specGeometry } from '../geometry/spec.ts';
 import type { WorkEstimate } from './request.ts';
 import { specSize } from './spec-size.ts';
+import { readSpec } from './entry-terms.ts';
 
 /**
  * Estimates for requests about stacks of layers rather than one spec: the
@@ -17,10 +18,10 @@ import { specSize } from './spec-size.ts';
 export function stackEstimate(raw: unknown, kind: 'topic' | 'identity'): WorkEstimate {
   const spec = (raw ?? {}) as SpecInput & { layers?: readonly StackLayer[] };
   const layers = kind === 'identity' ? spec.layers ?? [] : stackLayersOf(spec);
-  const dims = spec.input === undefined ? undefined : normalizeSpec({ input: spec.input, kernel: 1 }).dims;
+  const dims = spec.input === undefined ? undefined : specGeometry({ input: spec.input, kernel: 1 }).dims;
   const closed = receptiveFieldClosedForm(layers, dims);
   const levels = layers.length + 1;
-  const input = spec.input === undefined ? closed.size : product(normalizeSpec({ input: spec.input, kernel: 1 }).input);
+  const input = spec.input === undefined ? closed.size : product(specGeometry({ input: spec.input, kernel: 1 }).input);
   const perNeuron = levels * closed.size;
   // the identity traces the field of every top neuron (at most one per input position)
   const neurons = kind === 'identity' ? input : 1;
@@ -33,7 +34,8 @@ export function compositionEstimate(raw: unknown): WorkEstimate {
     throw new SpecError({ field: 'layers', value: spec?.layers, rule: 'needs exactly two layers', fix: 'for example layers: [{kernel: 3}, {kernel: 2}]' });
   }
   const [a, b] = layerSpecs(spec.layers[0]!, spec.layers[1]!, spec.input);
-  const sa = specSize(a), sb = specSize(b);
+  const ra = readSpec(a), rb = readSpec(b);
+  const sa = specSize(ra.geometry, ra.terms), sb = specSize(rb.geometry, rb.terms);
   // B·A over the nonzeros: each entry of B meets the taps of one row of A
   const rowA = (a.conv.inChannels / a.groups) * product(a.kernel);
   const reached = sb.nonzeros * rowA;
