@@ -19,8 +19,11 @@ export { float64Ring, rationalRing, polynomialRing } from './algebra/ring.ts';
 export type { Ring } from './algebra/ring.ts';
 
 // ── the spec
-export { normalizeSpec, LIMITS } from './geometry/spec.ts';
-export type { SpecInput, ConvSpec, RegularConv, AxisGeometry } from './geometry/spec.ts';
+export { normalizeSpec } from './geometry/spec.ts';
+export type { ConvSpec } from './geometry/spec.ts';
+export { LIMITS } from './geometry/spec-fields.ts';
+export type { SpecInput } from './geometry/spec-fields.ts';
+export type { RegularConv, AxisGeometry } from './geometry/spec-geometry.ts';
 export { convOutputSize, transposedOutputSize, receptiveFieldSize } from './geometry/output-size.ts';
 
 // ── work limits (one estimator; every surface asks it first)
