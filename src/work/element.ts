@@ -10,9 +10,9 @@ import { specSize } from './spec-size.ts';
  * expanded). It never throws: an unreadable spec is left to normalizeSpec to report.
  */
 export interface ViewEstimate {
-  /** spatial shapes (empty when unreadable) */
+  /** spatial shapes */
   input: readonly number[];
-  output: readonly number[] | null;
+  output: readonly number[];
   kernel: readonly number[];
   inChannels: number;
   outChannels: number;
