@@ -1,4 +1,4 @@
-import { DERIVATION_LIMITS } from '../../src/view/budget.ts';
+import { DERIVATION_LIMITS } from '../../src/work/element.ts';
 import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, type TemplateResult } from 'lit';
 import { derive } from '../../src/latex/derive.ts';

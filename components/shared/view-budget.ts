@@ -1,7 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { SpecInput } from '../../src/geometry/spec.ts';
 import { LimitError } from '../../src/errors.ts';
-import { VIEW_LIMITS, type ViewLimits, type ViewPlan, viewPlan } from '../../src/view/budget.ts';
+import { VIEW_LIMITS, type ViewLimits, type ViewPlan, viewPlan } from '../../src/work/element.ts';
 
 /**
  * No freeze at any size: a reactive controller every element adds

@@ -1,7 +1,7 @@
 import {
-  type Polynomial, addPoly, constPoly, dotPolys, equalsPoly, mulPoly, onePoly, subPoly, sumPolys, zeroPoly,
+  type Polynomial, addPoly, dotPolys, equalsPoly, mulPoly, onePoly, subPoly, sumPolys, zeroPoly,
 } from './polynomial.ts';
-import { type Rational, ONE, ZERO, radd, requals, rmul, rsub, rToNumber } from './rational.ts';
+import { type Rational, ONE, ZERO, radd, requals, rmul, rsub } from './rational.ts';
 
 /**
  * The arithmetic the sliding window and the matrix product need. Both are
@@ -9,7 +9,6 @@ import { type Rational, ONE, ZERO, radd, requals, rmul, rsub, rToNumber } from '
  * polynomials alike.
  */
 export interface Ring<T> {
-  readonly name: 'float64' | 'rational' | 'polynomial';
   readonly zero: T;
   readonly one: T;
   add(a: T, b: T): T;
@@ -21,11 +20,9 @@ export interface Ring<T> {
   dot?(a: readonly T[], b: readonly T[]): T;
   equals(a: T, b: T): boolean;
   isZero(a: T): boolean;
-  fromRational(r: Rational): T;
 }
 
 export const float64Ring: Ring<number> = {
-  name: 'float64',
   zero: 0,
   one: 1,
   add: (a, b) => a + b,
@@ -35,11 +32,9 @@ export const float64Ring: Ring<number> = {
   dot: (a, b) => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!; return s; },
   equals: (a, b) => a === b,
   isZero: (a) => a === 0,
-  fromRational: rToNumber,
 };
 
 export const rationalRing: Ring<Rational> = {
-  name: 'rational',
   zero: ZERO,
   one: ONE,
   add: radd,
@@ -49,11 +44,9 @@ export const rationalRing: Ring<Rational> = {
   dot: (a, b) => a.reduce((s, x, i) => radd(s, rmul(x, b[i]!)), ZERO),
   equals: requals,
   isZero: (a) => a.n === 0,
-  fromRational: (r) => r,
 };
 
 export const polynomialRing: Ring<Polynomial> = {
-  name: 'polynomial',
   zero: zeroPoly,
   one: onePoly,
   add: addPoly,
@@ -63,7 +56,6 @@ export const polynomialRing: Ring<Polynomial> = {
   dot: dotPolys,
   equals: equalsPoly,
   isZero: (a) => a.isZero(),
-  fromRational: constPoly,
 };
 
 /** Σ a[i]·b[i] over any ring, through ring.dot when it has one. */

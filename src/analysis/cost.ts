@@ -29,17 +29,17 @@ export interface ConvCost {
 
 /** Weights per output position: (C_in/groups) · Π k. */
 function tapsPerOutput(spec: ConvSpec): number {
-  return (spec.convInChannels / spec.groups) * product(spec.kernel);
+  return (spec.conv.inChannels / spec.groups) * product(spec.kernel);
 }
 
 export function parameterCount(input: SpecInput | ConvSpec): number {
   const spec = normalizeSpec(input);
-  return spec.convOutChannels * tapsPerOutput(spec);
+  return spec.conv.outChannels * tapsPerOutput(spec);
 }
 
 export function multiplicationsClosedForm(input: SpecInput | ConvSpec): number {
   const spec = normalizeSpec(input);
-  return spec.convOutChannels * product(spec.axes.map((a) => a.o)) * tapsPerOutput(spec);
+  return spec.conv.outChannels * product(spec.conv.axes.map((a) => a.o)) * tapsPerOutput(spec);
 }
 
 export function convCost(input: SpecInput | ConvSpec): ConvCost {

@@ -30,7 +30,7 @@ export function dilatedTapPositions(spec: ConvSpec): { kernel: number[]; positio
   const kernel = spec.kernel.map((k, a) => kernelSpan(k, spec.dilation[a]!));
   const probe = normalizeSpec({
     input: kernel, kernel: [...spec.kernel], dilation: [...spec.dilation],
-    inChannels: spec.convInChannels, outChannels: spec.convOutChannels, groups: spec.groups,
+    inChannels: spec.conv.inChannels, outChannels: spec.conv.outChannels, groups: spec.groups,
   });
   const N = product(kernel), K = product(spec.kernel);
   const positions = new Array<number>(spec.weights.length);

@@ -33,7 +33,7 @@ function spatialOnly(spec: ConvSpec): ConvSpec {
  */
 export function overlapCounts(input: SpecInput | ConvSpec): OverlapCounts {
   const spec = spatialOnly(normalizeSpec(input));
-  const shape = spec.axes.map((a) => a.n);
+  const shape = spec.conv.axes.map((a) => a.n);
   const counts = new Array<number>(product(shape)).fill(0);
   forEachTap(spec, (_row, col) => { counts[col]!++; });
   return { shape, counts };

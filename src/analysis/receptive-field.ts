@@ -90,7 +90,7 @@ export function receptiveField(stack: Stack, neuron: number, layer = stack.layer
   let sets = multiIndex(neuron, top).map((i) => [i]);
   const levels: number[][] = [[neuron]];
   for (let l = layer - 1; l >= 0; l--) {
-    const axes = stack.layers[l]!.axes;
+    const axes = stack.layers[l]!.conv.axes;
     sets = sets.map((set, a) => {
       const reached = new Set<number>();
       for (const o of set) for (let j = 0; j < axes[a]!.k; j++) {

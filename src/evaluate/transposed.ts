@@ -29,7 +29,7 @@ export function zeroInsertionProblem(spec: ConvSpec): WindowProblem {
     kernel: spec.kernel,
     stride: spec.kernel.map(() => 1),
     dilation: spec.dilation,
-    padding: spec.axes.map((axis, a) => zeroInsertionPadding(axis, spec.outputPadding[a]!)),
+    padding: spec.conv.axes.map((axis, a) => zeroInsertionPadding(axis, spec.outputPadding[a]!)),
     inChannels: spec.inChannels,
     outChannels: spec.outChannels,
     groups: spec.groups,

@@ -58,13 +58,13 @@ function threeAxes(axes: readonly AxisGeometry[]): AxisGeometry[] {
  * tap = flat weight index [C_out, C_in/groups, ...k] (flipped in convolution mode).
  */
 export function forEachTap(spec: ConvSpec, visit: (row: number, col: number, tap: number) => void): void {
-  const [A, B, C] = threeAxes(spec.axes) as [AxisGeometry, AxisGeometry, AxisGeometry];
+  const [A, B, C] = threeAxes(spec.conv.axes) as [AxisGeometry, AxisGeometry, AxisGeometry];
   const mA = axisMap(A), mB = axisMap(B), mC = axisMap(C);
   const flip = spec.mode === 'convolution';
   const O = A.o * B.o * C.o, N = A.n * B.n * C.n, K = A.k * B.k * C.k;
-  const cinG = spec.convInChannels / spec.groups;
-  const coutG = spec.convOutChannels / spec.groups;
-  for (let oc = 0; oc < spec.convOutChannels; oc++) {
+  const cinG = spec.conv.inChannels / spec.groups;
+  const coutG = spec.conv.outChannels / spec.groups;
+  for (let oc = 0; oc < spec.conv.outChannels; oc++) {
     const g = Math.floor(oc / coutG);
     for (let a = 0; a < A.o; a++) for (let b = 0; b < B.o; b++) for (let c = 0; c < C.o; c++) {
       const row = oc * O + (a * B.o + b) * C.o + c;
@@ -95,7 +95,7 @@ export function forEachTap(spec: ConvSpec, visit: (row: number, col: number, tap
 /** Rows and columns of the regular convolution underlying `spec`. */
 export function regularShape(spec: ConvSpec): { rows: number; cols: number } {
   return {
-    rows: spec.convOutChannels * product(spec.axes.map((a) => a.o)),
-    cols: spec.convInChannels * product(spec.axes.map((a) => a.n)),
+    rows: spec.conv.outChannels * product(spec.conv.axes.map((a) => a.o)),
+    cols: spec.conv.inChannels * product(spec.conv.axes.map((a) => a.n)),
   };
 }

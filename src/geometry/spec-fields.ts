@@ -1,4 +1,6 @@
 import { ParseError, SpecError } from '../errors.ts';
+import { type EntrySource, parseEntrySource } from '../algebra/entries.ts';
+import { assertKnownKeys } from './known-keys.ts';
 
 /**
  * The spellings a spec value may take, shared by the library, the CLI flags and
@@ -103,4 +105,96 @@ export function parseMode(v: unknown): Mode {
   if (s === 'correlation' || s === 'cross-correlation' || s === 'xcorr') return 'correlation';
   if (s === 'convolution' || s === 'conv' || s === 'true-convolution') return 'convolution';
   throw new ParseError({ field: 'mode', value: v, rule: 'expected correlation or convolution' });
+}
+
+/** A spec as users write it: camelCase keys; values as numbers, arrays, or CLI/attribute strings. */
+export interface SpecInput {
+  input?: PerAxis;
+  kernel?: PerAxis;
+  stride?: PerAxis;
+  padding?: PaddingValue;
+  dilation?: PerAxis;
+  transposed?: boolean | string;
+  outputPadding?: PerAxis;
+  inChannels?: number | string;
+  outChannels?: number | string;
+  groups?: number | string;
+  weights?: unknown;
+  inputs?: unknown;
+  mode?: Mode | string;
+}
+
+/** Every key of SpecInput, once (a key added to SpecInput and not here is a type error). */
+const KEYS: Record<keyof SpecInput, true> = {
+  input: true, kernel: true, stride: true, padding: true, dilation: true, transposed: true, outputPadding: true,
+  inChannels: true, outChannels: true, groups: true, weights: true, inputs: true, mode: true,
+};
+/** Every key a spec may have (the library's spelling; the CLI and attributes use kebab case); any other is an error. */
+export const SPEC_KEYS = Object.keys(KEYS) as ReadonlyArray<keyof SpecInput>;
+
+/**
+ * Documented engine limits: hard caps checked while the spec is read, before
+ * any name is made (naming 500,000 elements takes about a second). The work
+ * limits of src/work (raised with --max-work) apply below them.
+ */
+export const LIMITS = {
+  dims: 3,
+  elements: 1 << 19,
+  taps: 1 << 22,
+  channels: 4096,
+  size: 1 << 20,
+} as const;
+
+/** Every field of a spec read once, defaults resolved and per-axis values broadcast (padding keywords still unresolved). */
+export interface SpecFields {
+  readonly dims: number;
+  readonly transposed: boolean;
+  readonly mode: Mode;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly groups: number;
+  readonly input: number[];
+  readonly kernel: number[];
+  readonly stride: number[];
+  readonly dilation: number[];
+  readonly outputPadding: number[];
+  readonly padding: ReturnType<typeof parsePadding>;
+  readonly weights: EntrySource | undefined;
+  readonly inputs: EntrySource | undefined;
+}
+
+/** The first step of reading a spec: every field, each named in its error; an unknown key is a ParseError with a did-you-mean. */
+export function readFields(raw: SpecInput): SpecFields {
+  if (raw === null || typeof raw !== 'object') throw new ParseError({ field: 'spec', value: raw, rule: 'must be an object' });
+  assertKnownKeys(raw, SPEC_KEYS, 'a spec');
+  const weights = raw.weights === undefined ? undefined : parseEntrySource(raw.weights, 'weights');
+  const inputs = raw.inputs === undefined ? undefined : parseEntrySource(raw.inputs, 'inputs');
+  const transposed = parseBoolean(raw.transposed, 'transposed');
+  const inChannels = raw.inChannels === undefined ? 1 : parseInteger(raw.inChannels, 'inChannels', 1, LIMITS.channels);
+  const outChannels = raw.outChannels === undefined ? 1 : parseInteger(raw.outChannels, 'outChannels', 1, LIMITS.channels);
+  const groups = raw.groups === undefined ? 1 : parseInteger(raw.groups, 'groups', 1, LIMITS.channels);
+  const singleChannel = inChannels === 1 && outChannels === 1;
+
+  const input = raw.input !== undefined ? parsePerAxis(raw.input, 'input', 1, LIMITS.size)
+    : inferSpatial(inputs, 'input', 'inputs', singleChannel ? 0 : 1);
+  const kernel = raw.kernel !== undefined ? parsePerAxis(raw.kernel, 'kernel', 1, LIMITS.size)
+    : inferSpatial(weights, 'kernel', 'weights', singleChannel ? 0 : 2);
+  const stride = raw.stride === undefined ? [1] : parsePerAxis(raw.stride, 'stride', 1, LIMITS.size);
+  const dilation = raw.dilation === undefined ? [1] : parsePerAxis(raw.dilation, 'dilation', 1, LIMITS.size);
+  const outputPadding = raw.outputPadding === undefined ? [0] : parsePerAxis(raw.outputPadding, 'outputPadding', 0, LIMITS.size);
+  const padding = raw.padding === undefined ? [0] : parsePadding(raw.padding);
+
+  const dims = spatialDims([['input', input.length], ['kernel', kernel.length], ['stride', stride.length],
+    ['dilation', dilation.length], ['outputPadding', outputPadding.length], ['padding', Array.isArray(padding) ? padding.length : 1]], LIMITS.dims);
+  return {
+    dims, transposed, mode: parseMode(raw.mode), inChannels, outChannels, groups,
+    input: broadcast(input, dims, 'input'), kernel: broadcast(kernel, dims, 'kernel'), stride: broadcast(stride, dims, 'stride'),
+    dilation: broadcast(dilation, dims, 'dilation'), outputPadding: broadcast(outputPadding, dims, 'outputPadding'),
+    padding, weights, inputs,
+  };
+}
+
+function inferSpatial(src: EntrySource | undefined, field: string, from: string, channelAxes: number): number[] {
+  if (src?.kind === 'list' && src.shape && src.shape.length > channelAxes) return src.shape.slice(channelAxes);
+  throw new SpecError({ field, value: undefined, rule: `is required (or give ${from} as a nested array)`, fix: field === 'input' ? 'for example input: 6 or "5x5"' : 'for example kernel: 3 or "3x3"' });
 }

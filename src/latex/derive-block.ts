@@ -40,7 +40,7 @@ interface Level { rows: number; cols: number; letter: string; what: string }
 /** The nesting levels of K, outermost first: channels, then slices (3D), then rows. */
 function levels(spec: ConvSpec): Level[] {
   const out: Level[] = [];
-  const size = (from: number) => ({ rows: product(spec.axes.slice(from).map((x) => x.o)), cols: product(spec.axes.slice(from).map((x) => x.n)) });
+  const size = (from: number) => ({ rows: product(spec.conv.axes.slice(from).map((x) => x.o)), cols: product(spec.conv.axes.slice(from).map((x) => x.n)) });
   if (!spec.singleChannel) out.push({ ...size(0), letter: 'C', what: 'an input channel to an output channel' });
   const words = ['slice', 'row'];
   for (let a = 1; a < spec.dims; a++) {

@@ -31,9 +31,9 @@ export function deriveCheckerboard(input: SpecInput | ConvSpec, opts: DeriveOpti
 function countSteps(spec: ConvSpec, which: string, opts: DeriveOptions): Step[] {
   const { shape, counts } = overlapCounts(spec);
   const u = isUniformAwayFromBorders(spec);
-  const rule = spec.axes.map((a) => predictsUniformOverlap(a.k, a.s, a.d));
+  const rule = spec.conv.axes.map((a) => predictsUniformOverlap(a.k, a.s, a.d));
   const params = `k = ${spec.kernel.join('×')}, s = ${spec.stride.join('×')}${spec.dilation.some((d) => d > 1) ? `, d = ${spec.dilation.join('×')}` : ''}`;
-  const rows: Cell[][] = spec.axes.map((a, i) => [
+  const rows: Cell[][] = spec.conv.axes.map((a, i) => [
     numberCell(i + 1), numberCell(a.k), numberCell(a.s), numberCell(a.d), numberCell(a.k % a.s), textCell(rule[i] ? 'uniform' : 'uneven'),
   ]);
   const predicted = rule.every(Boolean);
@@ -56,8 +56,8 @@ function countSteps(spec: ConvSpec, which: string, opts: DeriveOptions): Step[] 
  * everywhere (always uniform).
  */
 function contrastKernel(spec: ConvSpec): number[] | null {
-  if (spec.axes.every((a) => a.s === 1)) return null;
-  return spec.axes.map((a) => (a.k % a.s === 0 ? a.k + 1 : Math.ceil(a.k / a.s) * a.s));
+  if (spec.conv.axes.every((a) => a.s === 1)) return null;
+  return spec.conv.axes.map((a) => (a.k % a.s === 0 ? a.k + 1 : Math.ceil(a.k / a.s) * a.s));
 }
 
 function specInput(spec: ConvSpec): SpecInput {

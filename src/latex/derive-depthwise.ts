@@ -41,7 +41,7 @@ export function deriveDepthwise(input: SpecInput | ConvSpec, opts: DeriveOptions
 }
 
 function factorsText(s: ConvSpec): { tex: string; text: string } {
-  const f = [...s.kernel, s.convInChannels / s.groups, ...s.output, s.convOutChannels];
+  const f = [...s.kernel, s.conv.inChannels / s.groups, ...s.output, s.conv.outChannels];
   return { tex: f.join(' \\times '), text: f.join(' × ') };
 }
 
@@ -55,7 +55,7 @@ function costSteps(spec: ConvSpec, standard: ConvCost, stages: Array<{ name: str
   const row = (name: string, s: ConvSpec, c: ConvCost): Cell[] => {
     const f = factorsText(s);
     return [
-      textCell(name), textCell(`${s.kernel.join('×')}×${s.convInChannels / s.groups}`), textCell(s.output.join('×')), textCell(String(s.convOutChannels)),
+      textCell(name), textCell(`${s.kernel.join('×')}×${s.conv.inChannels / s.groups}`), textCell(s.output.join('×')), textCell(String(s.conv.outChannels)),
       { tex: `${f.tex} = ${groupedCell(c.closedForm).tex}`, text: `${f.text} = ${groupedCell(c.closedForm).text}` }, ...(differ ? [groupedCell(c.multiplications)] : []),
     ];
   };

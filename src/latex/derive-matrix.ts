@@ -47,10 +47,10 @@ export function deriveMatrix(input: SpecInput | ConvSpec, opts: DeriveOptions = 
 export function blockSizes(spec: ConvSpec): { rows: number; cols: number }[] {
   const levels: { rows: number; cols: number }[] = [];
   for (let a = spec.dims - 1; a >= 1; a--) {
-    const inner = spec.axes.slice(a);
+    const inner = spec.conv.axes.slice(a);
     levels.push({ rows: product(inner.map((x) => x.o)), cols: product(inner.map((x) => x.n)) });
   }
-  if (!spec.singleChannel) levels.push({ rows: product(spec.axes.map((x) => x.o)), cols: product(spec.axes.map((x) => x.n)) });
+  if (!spec.singleChannel) levels.push({ rows: product(spec.conv.axes.map((x) => x.o)), cols: product(spec.conv.axes.map((x) => x.n)) });
   const picked = levels.length > 2 ? [levels[0]!, levels[levels.length - 1]!] : levels;
   return spec.transposed ? picked.map((b) => ({ rows: b.cols, cols: b.rows })) : picked;
 }

@@ -43,8 +43,8 @@ export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opt
   stack.layers.forEach((s, l) => {
     const { r, jump } = recurrence[l]!;
     const prev = l === 0 ? r.map(() => 1) : recurrence[l - 1]!.r;
-    const term = s.axes.map((x, a) => `${latexNumber(x.d)}\\cdot(${latexNumber(x.k)}-1)\\cdot ${latexNumber(jump[a]!)}`);
-    const text = `${s.axes[0]!.d}*(${s.axes[0]!.k}-1)*${jump[0]}`;
+    const term = s.conv.axes.map((x, a) => `${latexNumber(x.d)}\\cdot(${latexNumber(x.k)}-1)\\cdot ${latexNumber(jump[a]!)}`);
+    const text = `${s.conv.axes[0]!.d}*(${s.conv.axes[0]!.k}-1)*${jump[0]}`;
     terms.push(term[0]!);
     texts.push(text);
     rows.push([

@@ -64,7 +64,7 @@ export function deriveTransposed(input: SpecInput | ConvSpec, opts: DeriveOption
 
 /** The transposed convolution that maps a regular spec's outputs back to its input size, weights and names kept. */
 export function backTo(spec: ConvSpec, inputs: readonly string[] = spec.outputNames): ConvSpec {
-  const outputPadding = spec.axes.map((a) => a.n - transposedOutputSize(a.o, a, 0));
+  const outputPadding = spec.conv.axes.map((a) => a.n - transposedOutputSize(a.o, a, 0));
   return normalizeSpec({
     input: [...spec.output], kernel: [...spec.kernel], stride: [...spec.stride], dilation: [...spec.dilation],
     padding: spec.padding.map(([a, b]) => [a, b] as [number, number]), outputPadding, transposed: true, mode: spec.mode,

@@ -14,7 +14,7 @@ export type { ConvMatrix } from './csr.ts';
 /** K of the regular convolution underlying a spec: K[o, i] = w[j] for every tap that lands inside the input. */
 export function regularMatrix(spec: ConvSpec): ConvMatrix {
   const { rows, cols } = regularShape(spec);
-  const bound = rows * (spec.convInChannels / spec.groups) * spec.kernel.reduce((a, b) => a * b, 1);
+  const bound = rows * (spec.conv.inChannels / spec.groups) * spec.kernel.reduce((a, b) => a * b, 1);
   const colIndex = new Int32Array(bound);
   const tap = new Int32Array(bound);
   const rowPtr = new Int32Array(rows + 1);

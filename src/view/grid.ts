@@ -23,7 +23,7 @@ export interface DrawnGrid {
 
 /** The axes of the drawn input: per axis, the sample at each drawn position (or PADDING / INSERTED). */
 export function drawnInputAxes(spec: ConvSpec): Int32Array[] {
-  return spec.axes.map((axis, a) => {
+  return spec.conv.axes.map((axis, a) => {
     if (!spec.transposed) return drawnAxis(axis.n, 1, axis.p0, axis.p1);
     // a transposed convolution is drawn as its zero-insertion form: axis.o samples, s−1 zeros between
     const [p0, p1] = zeroInsertionPadding(axis, spec.outputPadding[a]!);
@@ -33,7 +33,7 @@ export function drawnInputAxes(spec: ConvSpec): Int32Array[] {
 
 /** Padding drawn before and after on each axis (negative: cropped), for captions. */
 export function drawnPadding(spec: ConvSpec): Array<[number, number]> {
-  return spec.axes.map((axis, a) => (spec.transposed
+  return spec.conv.axes.map((axis, a) => (spec.transposed
     ? zeroInsertionPadding(axis, spec.outputPadding[a]!)
     : [axis.p0, axis.p1]));
 }
@@ -82,7 +82,7 @@ export function plainGrids(shape: readonly number[], channels: number, kind: Cel
 /** How many cells a full drawing of the spec has (inputs drawn padded, plus outputs). */
 export function drawnCellCount(spec: ConvSpec): number {
   const padded = drawnPadding(spec);
-  const drawnIn = spec.axes.map((axis, a) => {
+  const drawnIn = spec.conv.axes.map((axis, a) => {
     const n = spec.transposed ? zeroInsertedLength(axis.o, axis.s) : axis.n;
     return Math.max(0, n + padded[a]![0] + padded[a]![1]);
   });

@@ -36,7 +36,7 @@ const TRANSPOSED = {
 
 /** One formula per spatial axis of the spec (regular or transposed). */
 export function outputSizeFormulas(spec: ConvSpec): OutputSizeFormula[] {
-  return spec.axes.map((a, axis) => {
+  return spec.conv.axes.map((a, axis) => {
     const span = kernelSpan(a.k, a.d) - 1;
     if (!spec.transposed) {
       const value = convOutputSize(a.n, a);

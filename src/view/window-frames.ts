@@ -29,7 +29,7 @@ export function windowFrame(spec: ConvSpec, drawnShape: readonly number[], r: nu
     const j = unflatten(jflat, spec.kernel);
     let cell = 0;
     for (let a = 0; a < spec.dims; a++) {
-      const axis = spec.axes[a]!;
+      const axis = spec.conv.axes[a]!;
       cell = cell * drawnShape[a]! + paddedPosition(spec.transposed ? 1 : axis.s, axis.d, o[a]!, j[a]!);
     }
     positions.push(cell);

@@ -1,14 +1,17 @@
-import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import type { SpecInput } from '../geometry/spec-fields.ts';
+import type { SpecGeometry } from '../geometry/spec-geometry.ts';
 import { product } from '../geometry/names.ts';
 import { kernelSpan } from '../geometry/output-size.ts';
 import type { WorkEstimate, WorkRequest } from './request.ts';
 import { type SpecSize, productTerms, specSize } from './spec-size.ts';
+import { readSpec } from './entry-terms.ts';
 import { stackEstimate, compositionEstimate } from './stack-estimate.ts';
 
 /**
  * The one work estimator: for a spec and a request (see request.ts) it
  * predicts the sparse entries, expanded terms and dense cells the engine will
- * allocate, from sizes alone (see spec-size.ts), before anything is built.
+ * allocate, from the spec's geometry and entry terms alone (entry-terms.ts,
+ * spec-size.ts: no names are made), before anything is built.
  * Every estimate is an upper bound of what the engine meters (a property test
  * holds the two against each other on random specs).
  */
@@ -17,8 +20,8 @@ export function estimateWork(spec: unknown, request: WorkRequest): WorkEstimate 
     case 'topic': return topicEstimate(request.topic, spec);
     case 'identity': return identityEstimate(request.id, spec);
     default: {
-      const s = specSize(normalizeSpec(spec as SpecInput));
-      return basicEstimate(request, s);
+      const { geometry, terms } = readSpec(spec, request.kind === 'element' ? 'text' : 'exact');
+      return basicEstimate(request, specSize(geometry, terms));
     }
   }
 }
@@ -50,15 +53,15 @@ function plain(spec: unknown): SpecInput {
 }
 
 /** Taps of the undilated kernel d(k−1)+1 (what the zero-inserted kernel visits). */
-function spanTaps(spec: ConvSpec): number {
-  const blocks = spec.convOutChannels * (spec.convInChannels / spec.groups);
-  return blocks * product(spec.axes.map((a) => a.o * kernelSpan(a.k, a.d)));
+function spanTaps(spec: SpecGeometry): number {
+  const blocks = spec.conv.outChannels * (spec.conv.inChannels / spec.groups);
+  return blocks * product(spec.conv.axes.map((a) => a.o * kernelSpan(a.k, a.d)));
 }
 
 /** A taps-based bound: every tap (landing or not) times the largest entries. */
 const tapTerms = (s: SpecSize) => s.taps * s.weightTerms * s.inputTerms;
 
-const SPEC_ESTIMATES: Record<string, (spec: ConvSpec, s: SpecSize, raw: unknown) => WorkEstimate> = {
+const SPEC_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: unknown) => WorkEstimate> = {
   // K·z, the window, and for a padded 1D input the same again over the padded input
   'matrix': (_c, s) => work(3 * s.taps, 5 * tapTerms(s)),
   'window': (_c, s) => work(s.nonzeros, 2 * productTerms(s)),
@@ -83,7 +86,7 @@ const SPEC_ESTIMATES: Record<string, (spec: ConvSpec, s: SpecSize, raw: unknown)
   'checkerboard': (_c, s) => work(3 * s.taps, 0),
 };
 
-const IDENTITY_ESTIMATES: Record<string, (spec: ConvSpec, s: SpecSize, raw: unknown) => WorkEstimate> = {
+const IDENTITY_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: unknown) => WorkEstimate> = {
   'matrix-equals-sliding-window': (_c, s) => work(s.nonzeros, 2 * productTerms(s) + s.rows * s.cols, 0),
   'transposed-adjoint': (_c, s) => work(0, 4 * tapTerms(s) + s.rows + s.cols),
   'transposed-forms-agree': (_c, s) => work(2 * s.taps, 3 * tapTerms(s)),
@@ -98,7 +101,7 @@ const IDENTITY_ESTIMATES: Record<string, (spec: ConvSpec, s: SpecSize, raw: unkn
 };
 
 /** Sparse stage products: every output entry of a stage product multiplies one factor per axis. */
-function separableEstimate(spec: ConvSpec, s: SpecSize): WorkEstimate {
+function separableEstimate(spec: SpecGeometry, s: SpecSize): WorkEstimate {
   const n = product(spec.input), k = product(spec.kernel);
   const factorTerms = s.weightTerms ** spec.dims;
   // stage matrices (built for the check and for the costs), their product, K, the kernel's minors and factors;
@@ -113,16 +116,16 @@ const SMALL_EXAMPLE = 2000;
  * P·D sparse: each pointwise entry meets the taps of one depthwise row; the
  * full kernel sums m products. The costs count the stage matrices once more.
  */
-function depthwiseEstimate(spec: ConvSpec, s: SpecSize, raw: unknown): WorkEstimate {
+function depthwiseEstimate(spec: SpecGeometry, s: SpecSize, raw: unknown): WorkEstimate {
   const m = Math.max(1, Number((raw as { multiplier?: unknown }).multiplier ?? 1) || 1);
-  const outputs = product(spec.axes.map((a) => a.o)), k = product(spec.kernel);
+  const outputs = product(spec.conv.axes.map((a) => a.o)), k = product(spec.kernel);
   const full = spec.inChannels * spec.outChannels * outputs * k;
   const stages = m * spec.inChannels * outputs * (k + spec.outChannels);
   return work(2 * stages + 2 * full + 2 * s.nonzeros, m * full * s.weightTerms ** 2 + spec.outChannels * spec.inChannels * k * m, 0);
 }
 
 /** M·X dense: C_out·C_in·HW multiplies; plus K·z. */
-function pointwiseEstimate(spec: ConvSpec, s: SpecSize): WorkEstimate {
+function pointwiseEstimate(spec: SpecGeometry, s: SpecSize): WorkEstimate {
   const hw = product(spec.input);
   const cells = spec.outChannels * spec.inChannels + spec.inChannels * hw + 2 * spec.outChannels * hw;
   return work(2 * s.nonzeros, 2 * spec.outChannels * spec.inChannels * hw * s.weightTerms * s.inputTerms + 2 * productTerms(s), cells);
@@ -131,16 +134,16 @@ function pointwiseEstimate(spec: ConvSpec, s: SpecSize): WorkEstimate {
 function topicEstimate(topic: string, raw: unknown): WorkEstimate {
   if (topic === 'receptive-field') return stackEstimate(raw, 'topic');
   const f = SPEC_ESTIMATES[topic];
-  const spec = normalizeSpec(plain(raw));
-  return (f ?? ((_c, s) => basicEstimate({ kind: 'matrix' }, s)))(spec, specSize(spec), raw);
+  const { geometry, terms } = readSpec(plain(raw));
+  return (f ?? ((_c, s) => basicEstimate({ kind: 'matrix' }, s)))(geometry, specSize(geometry, terms), raw);
 }
 
 function identityEstimate(id: string, raw: unknown): WorkEstimate {
   if (id === 'receptive-field-closed-form') return stackEstimate(raw, 'identity');
   if (id === 'stride1-composition') return compositionEstimate(raw);
   const f = IDENTITY_ESTIMATES[id];
-  const spec = normalizeSpec(plain(identitySpec(id, raw)));
-  return (f ?? ((_c, s) => basicEstimate({ kind: 'matrix' }, s)))(spec, specSize(spec), raw);
+  const { geometry, terms } = readSpec(plain(identitySpec(id, raw)));
+  return (f ?? ((_c, s) => basicEstimate({ kind: 'matrix' }, s)))(geometry, specSize(geometry, terms), raw);
 }
 
 /** The spec an identity normalises: its defaults and implied flags (see each identity's check). */

@@ -1,9 +1,9 @@
-import type { AxisGeometry, ConvSpec } from '../geometry/spec.ts';
+import type { AxisGeometry, SpecGeometry } from '../geometry/spec-geometry.ts';
 import { product } from '../geometry/names.ts';
 
 /**
- * The sizes every estimate is built from, read from a normalised spec without
- * building anything: rows and columns of its matrix, the exact number of
+ * The sizes every estimate is built from, read from a spec's geometry (no
+ * names are made) and its entries' terms, without building anything: rows and columns of its matrix, the exact number of
  * nonzeros (taps that land inside the input, counted per axis in closed form),
  * and the largest number of terms of a weight and of an input entry.
  */
@@ -32,23 +32,24 @@ export function landingPairs(a: AxisGeometry): number {
   return count;
 }
 
-const maxTerms = (ps: ConvSpec['weights']) => {
-  let m = 1;
-  for (const p of ps) if (p.size > m) m = p.size;
-  return m;
-};
+/** The most terms of one weight and of one input entry (see entry-terms.ts). */
+export interface EntryTerms {
+  readonly weights: number;
+  readonly inputs: number;
+}
 
-export function specSize(spec: ConvSpec): SpecSize {
-  const blocks = spec.convOutChannels * (spec.convInChannels / spec.groups);
-  const regularRows = spec.convOutChannels * product(spec.axes.map((a) => a.o));
-  const regularCols = spec.convInChannels * product(spec.axes.map((a) => a.n));
+export function specSize(g: SpecGeometry, terms: EntryTerms): SpecSize {
+  const { conv } = g;
+  const blocks = conv.outChannels * (conv.inChannels / g.groups);
+  const regularRows = conv.outChannels * product(conv.axes.map((a) => a.o));
+  const regularCols = conv.inChannels * product(conv.axes.map((a) => a.n));
   return {
-    rows: spec.transposed ? regularCols : regularRows,
-    cols: spec.transposed ? regularRows : regularCols,
-    nonzeros: blocks * product(spec.axes.map(landingPairs)),
-    taps: blocks * product(spec.axes.map((a) => a.o * a.k)),
-    weightTerms: maxTerms(spec.weights),
-    inputTerms: maxTerms(spec.inputs),
+    rows: g.transposed ? regularCols : regularRows,
+    cols: g.transposed ? regularRows : regularCols,
+    nonzeros: blocks * product(conv.axes.map(landingPairs)),
+    taps: blocks * product(conv.axes.map((a) => a.o * a.k)),
+    weightTerms: terms.weights,
+    inputTerms: terms.inputs,
   };
 }
 

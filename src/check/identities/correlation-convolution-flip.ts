@@ -29,7 +29,7 @@ export function flippedWeights<T>(spec: ConvSpec, w: readonly T[]): T[] {
   const probe = (mode: 'correlation' | 'convolution') => {
     const taps: number[] = [];
     const s = normalizeSpec({
-      input: [...spec.kernel], kernel: [...spec.kernel], inChannels: spec.convInChannels, outChannels: spec.convOutChannels, groups: spec.groups, mode,
+      input: [...spec.kernel], kernel: [...spec.kernel], inChannels: spec.conv.inChannels, outChannels: spec.conv.outChannels, groups: spec.groups, mode,
     });
     forEachTap(s, (_row, _col, tap) => { taps.push(tap); });
     return taps;

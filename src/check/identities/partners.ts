@@ -16,7 +16,7 @@ import { geometryOf } from '../../geometry/spec-input.ts';
 
 /** The output padding with which the transposed partner of `conv` restores its input length: (n + p₀ + p₁ − d(k−1) − 1) mod s per axis. */
 export function roundTripOutputPadding(conv: ConvSpec): number[] {
-  return conv.axes.map((a) => a.n - transposedOutputSize(a.o, a, 0));
+  return conv.conv.axes.map((a) => a.n - transposedOutputSize(a.o, a, 0));
 }
 
 const pairs = (spec: ConvSpec) => spec.padding.map(([a, b]) => [a, b] as [number, number]);

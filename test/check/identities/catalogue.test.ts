@@ -1,8 +1,9 @@
 import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import {
-  IDENTITY_IDS, checkIdentity, getIdentity, identities, identityCatalogue, isIdentityId,
+  IDENTITY_IDS, checkIdentity, getIdentity, identities,
 } from '../../../src/index.ts';
+import { identityCatalogue, isIdentityId } from '../../../src/check/identities/catalogue.ts';
 import { NameError, SpecError } from '../../../src/errors.ts';
 
 /** The catalogue as a whole: stable ids, statements that typeset, parameters, instances. */

@@ -1,6 +1,7 @@
 import { polyToDense } from '../../../src/matrix/poly-matrix.ts';
 import { describe, expect, it } from 'vitest';
-import { checkIdentity, convAsDenseLayer } from '../../../src/index.ts';
+import { checkIdentity } from '../../../src/index.ts';
+import { convAsDenseLayer } from '../../../src/check/dense-layer.ts';
 import { holdsForAll } from './helpers.ts';
 
 const ID = 'conv-dense-equivalence';
