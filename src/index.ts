@@ -47,8 +47,9 @@ export { seededRandom } from './evaluate/numeric.ts';
 // ── check
 export { checkMatrix, checkMatrixNumeric } from './check/matrix-check.ts';
 export type { MatrixCheck, Timings, CheckOptions } from './check/matrix-check.ts';
-export { compareVectors, describeReport } from './check/equivalence.ts';
-export type { EquivalenceReport, Mismatch } from './check/equivalence.ts';
+export { compareVectors } from './check/equivalence.ts';
+export { checkReport, describeReport, describeCheckReport } from './check/report.ts';
+export type { CheckReport, Comparison, Difference, FactValue } from './check/report.ts';
 export { termOrder } from './check/term-order.ts';
 
 // ── analysis
@@ -79,7 +80,7 @@ export { identityCatalogue, identities, getIdentity, checkIdentity, isIdentityId
 export type { IdentityCatalogue, IdentitySpec, IdentityOptions, AnyIdentity } from './check/identities/catalogue.ts';
 export { IDENTITY_IDS } from './check/identities/types.ts';
 export type {
-  Identity, IdentityId, IdentityReport, IdentityParameter, IdentitySampling, Counterexample, FactValue, InstanceOptions,
+  Identity, IdentityId, IdentityReport, IdentityParameter, IdentitySampling, InstanceOptions,
 } from './check/identities/types.ts';
 export { describeIdentityReport } from './check/identities/report.ts';
 export { specFromDraw, drawRanges } from './check/identities/sampling.ts';

@@ -1,6 +1,6 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialRing } from '../algebra/ring.ts';
-import type { EquivalenceReport } from '../check/equivalence.ts';
+import { type CheckReport, checkReport } from '../check/report.ts';
 import { forEachTap } from '../geometry/index-map.ts';
 import { receptiveFieldSize } from '../geometry/output-size.ts';
 import { type SpecInput, normalizeSpec } from '../geometry/spec.ts';
@@ -65,7 +65,7 @@ export interface CompositionCheck {
   product: PolyMatrix;
   /** K of the single convolution (sparse) */
   single: PolyMatrix;
-  report: EquivalenceReport;
+  report: CheckReport;
 }
 
 /** Compares B·A with the matrix of a single convolution (by default the composed one) on the same input. */
@@ -78,7 +78,7 @@ export function checkComposition(
     input, kernel: single.kernel, stride: single.stride, inChannels: single.inChannels, outChannels: single.outChannels,
   });
   const matrix = sparsePolynomialMatrix(spec, single.weights);
-  return { product, single: matrix, report: compareMatrices(product, matrix, ['B·A', 'single convolution'], 'K') };
+  return { product, single: matrix, report: checkReport([compareMatrices(product, matrix, ['B·A', 'single convolution'], 'K')]) };
 }
 
 /**

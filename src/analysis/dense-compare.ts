@@ -1,7 +1,7 @@
 import { type Polynomial, equalsPoly, subPoly, zeroPoly } from '../algebra/polynomial.ts';
 import { polynomialToText } from '../algebra/print.ts';
 import { polynomialRing } from '../algebra/ring.ts';
-import type { EquivalenceReport, Mismatch } from '../check/equivalence.ts';
+import { type Comparison, type Difference, MAX_DIFFERENCES } from '../check/report.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { type PolyMatrix, polyMatrixFromDense, polyMatrixOf } from '../matrix/poly-matrix.ts';
@@ -32,24 +32,25 @@ type AnyMatrix = PolyMatrix | readonly (readonly Polynomial[])[];
 const sparse = (m: AnyMatrix): PolyMatrix => ('rowPtr' in m ? m : polyMatrixFromDense(m));
 
 /** Compares two matrices (dense rows or sparse) exactly; a shape mismatch is reported as the reason. */
-export function compareMatrices(a: AnyMatrix, b: AnyMatrix, labels: [string, string], name = 'M'): EquivalenceReport {
+export function compareMatrices(a: AnyMatrix, b: AnyMatrix, labels: [string, string], name = 'M'): Comparison {
   const x = sparse(a), y = sparse(b);
   const [left, right] = labels;
   if (x.rows !== y.rows || x.cols !== y.cols) {
     return {
-      equal: false, left, right, compared: 0, mismatchCount: Math.max(x.rows * x.cols, y.rows * y.cols), first: null,
+      equal: false, left, right, compared: 0, mismatchCount: Math.max(x.rows * x.cols, y.rows * y.cols), differences: [],
       reason: `${left} is ${x.rows}×${x.cols}, ${right} is ${y.rows}×${y.cols}`,
     };
   }
-  let first: Mismatch | null = null;
+  const comparison = `${left} = ${right}`;
+  const differences: Difference[] = [];
   let count = 0;
   const differ = (r: number, c: number, p: Polynomial, q: Polynomial) => {
     if (equalsPoly(p, q)) return;
     count++;
-    first ??= {
-      index: r * x.cols + c, name: `${name}[${r},${c}]`,
+    if (differences.length < MAX_DIFFERENCES) differences.push({
+      comparison, index: r * x.cols + c, name: `${name}[${r},${c}]`,
       left: polynomialToText(p), right: polynomialToText(q), difference: polynomialToText(subPoly(p, q)),
-    };
+    });
   };
   for (let r = 0; r < x.rows; r++) {
     let i = x.rowPtr[r]!, j = y.rowPtr[r]!;
@@ -61,5 +62,5 @@ export function compareMatrices(a: AnyMatrix, b: AnyMatrix, labels: [string, str
       else differ(r, cj, zeroPoly, y.values[j++]!);
     }
   }
-  return { equal: count === 0, left, right, compared: x.rows * x.cols, mismatchCount: count, first };
+  return { equal: count === 0, left, right, compared: x.rows * x.cols, mismatchCount: count, differences };
 }

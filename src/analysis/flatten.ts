@@ -2,7 +2,8 @@ import { SpecError } from '../errors.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialToText } from '../algebra/print.ts';
 import { polynomialRing } from '../algebra/ring.ts';
-import { type EquivalenceReport, compareVectors } from '../check/equivalence.ts';
+import { compareVectors } from '../check/equivalence.ts';
+import { type CheckReport, checkReport } from '../check/report.ts';
 import { type PolyMatrix, permutePolyMatrix, polyMatVec } from '../matrix/poly-matrix.ts';
 import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import { product } from '../geometry/names.ts';
@@ -67,7 +68,7 @@ export interface DenseLayer {
   dense: Polynomial[];
   /** vec of the convolution computed by the sliding window */
   convolution: Polynomial[];
-  report: EquivalenceReport;
+  report: CheckReport;
 }
 
 /**
@@ -89,8 +90,8 @@ export function convAsDenseLayer(input: SpecInput | ConvSpec, order: VecOrder = 
   const window = evaluateByWindow(spec, spec.weights, spec.inputs, polynomialRing);
   const convolution = rows.map((r) => window[r.rowMajor]!);
   const outputNames = rows.map((r) => r.name!);
-  const report = compareVectors(dense, convolution, {
+  const report = checkReport([compareVectors(dense, convolution, {
     ring: polynomialRing, names: outputNames, labels: ['dense layer', 'convolution'], show: (p) => polynomialToText(p),
-  });
+  })]);
   return { order, weights, inputVec, inputNames: cols.map((c) => c.name ?? `[${c.rowMajor}]`), outputNames, dense, convolution, report };
 }

@@ -37,7 +37,7 @@ describe('dilation as a zero-inserted kernel', () => {
       fc.pre(spec.transposed ? spec.outputPadding.every((op, a) => op < spec.stride[a]! || spec.padding[a]![1] >= op) : true);
       const e = zeroInsertedKernel(spec);
       const report = compareMatrices(polynomialMatrix(spec), polynomialMatrix(normalizeSpec(e.spec), e.weights), ['dilated', 'zero-inserted']);
-      expect(report.equal, report.reason ?? report.first?.name).toBe(true);
+      expect(report.equal, report.reason ?? report.differences[0]?.name).toBe(true);
     }), { numRuns: 150 });
   });
 
@@ -66,7 +66,7 @@ describe('dilation as a zero-inserted kernel', () => {
     const wrong = [e.weights[0]!, e.weights[2]!, e.weights[1]!, e.weights[3]!, e.weights[4]!]; // w1 w2 0 0 w3
     const report = compareMatrices(polynomialMatrix(spec), polynomialMatrix(normalizeSpec(e.spec), wrong), ['dilated', 'wrong']);
     expect(report.equal).toBe(false);
-    expect(report.first?.name).toBe('M[0,1]');
+    expect(report.differences[0]?.name).toBe('M[0,1]');
   });
 
   it('moves output padding that only dilation allows into the trailing padding', () => {
