@@ -6,13 +6,13 @@ import { zeroInsertedKernel } from '../../src/analysis/dilation.ts';
 import { compareMatrices, polynomialMatrix } from '../../src/analysis/dense-compare.ts';
 import { randomCase } from '../matrix/random-spec.ts';
 import { lcg, oracleConv, oracleConvTranspose, randomTensor } from '../oracle.ts';
-import { num, texts } from './helpers.ts';
+import { num } from './helpers.ts';
 
 describe('dilation as a zero-inserted kernel', () => {
   it('spreads w1..w3 with dilation 2 over 5 positions', () => {
     const e = zeroInsertedKernel({ input: 9, kernel: 3, dilation: 2 });
     expect(e.kernel).toEqual([5]);
-    expect(texts(e.weights)).toEqual(['w1', '0', 'w2', '0', 'w3']);
+    expect(e.weights).toEqualPolynomial(['w1', '0', 'w2', '0', 'w3']);
     expect(e.positions).toEqual([0, 2, 4]);
     expect(e.spec).toMatchObject({ kernel: [5], dilation: [1] });
   });
@@ -20,7 +20,7 @@ describe('dilation as a zero-inserted kernel', () => {
   it('places a 2×2 kernel with dilation 3×2 in a 4×3 grid', () => {
     const e = zeroInsertedKernel({ input: '8x8', kernel: 2, dilation: '3x2' });
     expect(e.kernel).toEqual([4, 3]);
-    expect(texts(e.weights)).toEqual(['w1', '0', 'w2', '0', '0', '0', '0', '0', '0', 'w3', '0', 'w4']);
+    expect(e.weights).toEqualPolynomial(['w1', '0', 'w2', '0', '0', '0', '0', '0', '0', 'w3', '0', 'w4']);
   });
 
   it('gives the same symbolic matrix as the dilated convolution (lecture-sized example)', () => {
