@@ -1,27 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { SpecInput } from '../../src/geometry/spec.ts';
 import { lectureCases } from '../cases.ts';
 import { readSum } from '../polynomial-text.ts';
+import { specFlags } from '../spec-text.ts';
 import { convmat } from './run-cli.ts';
 
 /** Every example of the lecture's case table, spelled as CLI flags and run through the real binary. */
-function flagsOf(spec: SpecInput): string[] {
-  const args: string[] = [];
-  for (const [key, value] of Object.entries(spec)) {
-    const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    if (value === true) args.push(flag);
-    else if (key === 'weights' || key === 'inputs') args.push(flag, typeof value === 'string' ? value : JSON.stringify(value));
-    else if (Array.isArray(value)) args.push(flag, value.some(Array.isArray) ? value.map((p: number[]) => p.join(',')).join(';') : value.join('x'));
-    else args.push(flag, String(value));
-  }
-  return args;
-}
-
-
 describe.concurrent('lecture cases through `convmat matrix --json`', { timeout: 120_000 }, () => {
   for (const c of lectureCases) {
     it(`${c.id}: ${c.title}`, async () => {
-      const r = await convmat(['matrix', ...flagsOf(c.spec), '--json']);
+      const r = await convmat(['matrix', ...specFlags(c.spec), '--json']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const j = JSON.parse(r.stdout);
