@@ -62,7 +62,9 @@ function showReport(out: HTMLElement, r: WorkerReply): void {
   out.append(verdict);
   if (rep.differences.length) {
     const items = rep.differences.map((d) => el('li', {}, `${d.name}: ${d.left} ≠ ${d.right} (difference ${d.difference})`));
-    out.append(el('p', {}, `Differing entries (${rep.differences[0]!.comparison}):`), el('ul', {}, ...items));
+    const all = rep.comparisons.find((c) => !c.equal)?.mismatchCount ?? items.length;
+    const more = all > items.length ? `, the first ${items.length} of ${all}` : '';
+    out.append(el('p', {}, `Differing entries (${rep.differences[0]!.comparison}${more}):`), el('ul', {}, ...items));
   } else if (rep.reason) out.append(el('p', {}, rep.reason));
   const facts = Object.entries(rep.facts);
   if (facts.length) {

@@ -98,6 +98,8 @@ export function describeCheckReport(r: CheckReport, title = 'check'): string {
   if (first) {
     lines.push(`  counterexample at ${first.name} (${first.comparison}):`, `    left:       ${first.left}`, `    right:      ${first.right}`, `    difference: ${first.difference}`);
     for (const d of more) lines.push(`  also at ${d.name}: ${d.left} vs ${d.right} (difference ${d.difference})`);
+    const all = r.comparisons.find((c) => !c.equal)?.mismatchCount ?? 0;
+    if (all > r.differences.length) lines.push(`  … and ${all - r.differences.length} more`);
   } else if (r.reason && r.comparisons.length === 0) {
     lines.push(`  reason: ${r.reason}`);
   }
