@@ -48,7 +48,7 @@ export { seededRandom } from './evaluate/numeric.ts';
 export { checkMatrix, checkMatrixNumeric } from './check/matrix-check.ts';
 export type { MatrixCheck, Timings, CheckOptions } from './check/matrix-check.ts';
 export { compareVectors } from './check/equivalence.ts';
-export { checkReport, describeReport, describeCheckReport } from './check/report.ts';
+export { reportFrom, describeReport, describeCheckReport } from './check/report.ts';
 export type { CheckReport, Comparison, Difference, FactValue } from './check/report.ts';
 export { termOrder } from './check/term-order.ts';
 

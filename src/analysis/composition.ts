@@ -1,6 +1,6 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialRing } from '../algebra/ring.ts';
-import { type CheckReport, checkReport } from '../check/report.ts';
+import { type CheckReport, reportFrom } from '../check/report.ts';
 import { forEachTap } from '../geometry/index-map.ts';
 import { receptiveFieldSize } from '../geometry/output-size.ts';
 import { type SpecInput, normalizeSpec } from '../geometry/spec.ts';
@@ -78,7 +78,7 @@ export function checkComposition(
     input, kernel: single.kernel, stride: single.stride, inChannels: single.inChannels, outChannels: single.outChannels,
   });
   const matrix = sparsePolynomialMatrix(spec, single.weights);
-  return { product, single: matrix, report: checkReport([compareMatrices(product, matrix, ['B·A', 'single convolution'], 'K')]) };
+  return { product, single: matrix, report: reportFrom([compareMatrices(product, matrix, ['B·A', 'single convolution'], 'K')]) };
 }
 
 /**

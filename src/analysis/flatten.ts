@@ -3,7 +3,7 @@ import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialToText } from '../algebra/print.ts';
 import { polynomialRing } from '../algebra/ring.ts';
 import { compareVectors } from '../check/equivalence.ts';
-import { type CheckReport, checkReport } from '../check/report.ts';
+import { type CheckReport, reportFrom } from '../check/report.ts';
 import { type PolyMatrix, permutePolyMatrix, polyMatVec } from '../matrix/poly-matrix.ts';
 import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import { product } from '../geometry/names.ts';
@@ -90,7 +90,7 @@ export function convAsDenseLayer(input: SpecInput | ConvSpec, order: VecOrder = 
   const window = evaluateByWindow(spec, spec.weights, spec.inputs, polynomialRing);
   const convolution = rows.map((r) => window[r.rowMajor]!);
   const outputNames = rows.map((r) => r.name!);
-  const report = checkReport([compareVectors(dense, convolution, {
+  const report = reportFrom([compareVectors(dense, convolution, {
     ring: polynomialRing, names: outputNames, labels: ['dense layer', 'convolution'], show: (p) => polynomialToText(p),
   })]);
   return { order, weights, inputVec, inputNames: cols.map((c) => c.name ?? `[${c.rowMajor}]`), outputNames, dense, convolution, report };

@@ -1,7 +1,7 @@
 import { SpecError } from '../errors.ts';
 import { type Polynomial, zeroPoly } from '../algebra/polynomial.ts';
 import { polynomialRing } from '../algebra/ring.ts';
-import { type CheckReport, checkReport } from '../check/report.ts';
+import { type CheckReport, reportFrom } from '../check/report.ts';
 import { forEachTap } from '../geometry/index-map.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
@@ -58,6 +58,6 @@ export function pointwiseAsMatrixProduct(input: SpecInput | ConvSpec): Pointwise
   const prod = matMul(mixing, x, polynomialRing);
   const kz = matVec(convMatrix(spec), spec.weights, spec.inputs, polynomialRing);
   const convolution = Array.from({ length: spec.outChannels }, (_, o) => kz.slice(o * hw, (o + 1) * hw));
-  const report = checkReport([compareMatrices(prod, convolution, ['M·X', 'K·z'], 'Y')]);
+  const report = reportFrom([compareMatrices(prod, convolution, ['M·X', 'K·z'], 'Y')]);
   return { mixing, input: x, product: prod, convolution, report };
 }

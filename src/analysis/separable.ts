@@ -1,7 +1,7 @@
 import { SpecError } from '../errors.ts';
 import { type Polynomial, mulPoly, sumPolys } from '../algebra/polynomial.ts';
 import { polynomialRing } from '../algebra/ring.ts';
-import { type CheckReport, checkReport } from '../check/report.ts';
+import { type CheckReport, reportFrom } from '../check/report.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { type PolyMatrix, polyMatMul } from '../matrix/poly-matrix.ts';
@@ -66,7 +66,7 @@ export function spatiallySeparableCheck(input: SpecInput | ConvSpec, opts: Separ
   const { factors, product: prod } = stageMatrices(stages, opts.factors);
   const kernel = outerKernel(factors);
   const full = sparsePolynomialMatrix(spec, checkKernel(opts.kernel ?? kernel, spec));
-  const report = checkReport([compareMatrices(prod, full, ['stages multiplied', 'single convolution'], 'K')]);
+  const report = reportFrom([compareMatrices(prod, full, ['stages multiplied', 'single convolution'], 'K')]);
   return { stages, factors, kernel, product: prod, full, report };
 }
 
@@ -95,7 +95,7 @@ export function depthwiseSeparableCheck(input: SpecInput | ConvSpec, multiplier 
   const { factors, product: prod } = stageMatrices(stages, opts.factors);
   const kernel = depthwiseSeparableKernel(factors[0]!, factors[1]!, spec.inChannels, spec.outChannels, multiplier);
   const full = sparsePolynomialMatrix(spec, checkKernel(opts.kernel ?? kernel, spec));
-  const report = checkReport([compareMatrices(prod, full, ['pointwise · depthwise', 'full convolution'], 'K')]);
+  const report = reportFrom([compareMatrices(prod, full, ['pointwise · depthwise', 'full convolution'], 'K')]);
   return { stages, factors, kernel, product: prod, full, report };
 }
 

@@ -7,7 +7,7 @@ import { substituteRandom } from '../evaluate/numeric.ts';
 import { type ConvMatrix, convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
 import { compareVectors } from './equivalence.ts';
-import { type CheckReport, checkReport } from './report.ts';
+import { type CheckReport, reportFrom } from './report.ts';
 import { termOrder } from './term-order.ts';
 import { assertWork } from '../work/guard.ts';
 import { type WorkLimitsInput, withWorkLimits } from '../work/limits.ts';
@@ -56,7 +56,7 @@ export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}
   const windowTime = now() - t;
   t = now();
   let rank: ((id: number) => number) | undefined; // only needed to print a mismatch
-  const report = checkReport([compareVectors(product, window, {
+  const report = reportFrom([compareVectors(product, window, {
     ring: polynomialRing, names: spec.outputNames, labels: ['matrix', 'sliding window'],
     show: (p) => polynomialToText(p, { rank: (rank ??= termOrder(spec)) }),
   })]);
@@ -76,7 +76,7 @@ export function checkMatrixNumeric(input: SpecInput | ConvSpec, seed = 1, opts: 
   const [w, x] = substituteRandom([spec.weights, spec.inputs], seed) as [number[], number[]];
   const viaMatrix = matVec(matrix, w, x, float64Ring);
   const viaWindow = evaluateByWindow(spec, w, x, float64Ring);
-  return checkReport([compareVectors(viaMatrix, viaWindow, {
+  return reportFrom([compareVectors(viaMatrix, viaWindow, {
     ring: float64Ring, names: spec.outputNames, labels: ['matrix', 'sliding window'],
     show: (v) => String(v), same: (a, b) => floatClose(a, b),
   })]);

@@ -56,7 +56,7 @@ export interface CheckReport {
 export const MAX_DIFFERENCES = 8;
 
 /** A report from comparisons: it holds when every comparison is equal. */
-export function checkReport(comparisons: readonly Comparison[], facts: Record<string, FactValue> = {}): CheckReport {
+export function reportFrom(comparisons: readonly Comparison[], facts: Record<string, FactValue> = {}): CheckReport {
   const failed = comparisons.find((c) => !c.equal);
   const summary = failed ? describeComparison(failed) : comparisons.map(describeComparison).join('; ');
   return {

@@ -1,4 +1,4 @@
-import { type CheckReport, type Comparison, checkReport, describeReport } from '../check/report.ts';
+import { type CheckReport, type Comparison, reportFrom, describeReport } from '../check/report.ts';
 import type { Cell, EquationStep, Highlight, NoteStep, Part, TableStep, VerdictStep } from './derivation.ts';
 import { latexNumber, latexText } from './escape.ts';
 import { partTex } from './matrix-part.ts';
@@ -21,7 +21,7 @@ export function tableStep(title: string, header: readonly string[], rows: readon
 
 /** A verdict from a check report (or from one comparison, as the report of that comparison alone). */
 export function verdictStep(title: string, checked: CheckReport | Comparison): VerdictStep {
-  const report = 'holds' in checked ? checked : checkReport([checked]);
+  const report = 'holds' in checked ? checked : reportFrom([checked]);
   const text = describeReport(report);
   const sides = report.comparisons.map((c) => `${latexText(c.left)} ${c.equal ? '=' : '\\neq'} ${latexText(c.right)}`);
   const tex = `${sides.length ? sides.join(',\\; ') : latexText(report.reason ?? '')} \\quad ${report.holds ? '\\checkmark' : '\\times'}`;

@@ -2,7 +2,7 @@ import type { Polynomial } from '../../algebra/polynomial.ts';
 import { polynomialToText } from '../../algebra/print.ts';
 import { float64Ring, polynomialRing } from '../../algebra/ring.ts';
 import { compareVectors } from '../equivalence.ts';
-import { type CheckReport, type Comparison, type FactValue, checkReport, describeCheckReport, failedCheck } from '../report.ts';
+import { type CheckReport, type Comparison, type FactValue, reportFrom, describeCheckReport, failedCheck } from '../report.ts';
 import type { IdentityId, IdentityReport } from './types.ts';
 
 /**
@@ -15,7 +15,7 @@ function withId(id: IdentityId, r: CheckReport): IdentityReport {
 }
 
 export function identityReport(id: IdentityId, comparisons: readonly Comparison[], facts: Record<string, FactValue> = {}): IdentityReport {
-  return withId(id, checkReport(comparisons, facts));
+  return withId(id, reportFrom(comparisons, facts));
 }
 
 /** A report for a valid spec on which the identity fails before any entry can be compared. */
