@@ -45,7 +45,7 @@ export { evaluateByWindow } from './evaluate/evaluate.ts';
 // ── checks
 export { checkMatrix, checkMatrixNumeric } from './check/matrix-check.ts';
 export type { MatrixCheck } from './check/matrix-check.ts';
-export type { EquivalenceReport } from './check/equivalence.ts';
+export type { CheckReport, Difference } from './check/report.ts';
 export { termOrder } from './check/term-order.ts';
 
 // ── identities

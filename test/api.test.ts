@@ -6,7 +6,7 @@ const INDEX = fileURLToPath(new URL('../src/index.ts', import.meta.url));
 
 /** The public API by name, sorted. Adding or removing an export of src/index.ts must change this list. */
 const PUBLIC_NAMES = [
-  'AxisGeometry', 'ConvMatrix', 'ConvSpec', 'ConvmatError', 'Derivation', 'DeriveOptions', 'EquivalenceReport',
+  'AxisGeometry', 'ConvMatrix', 'ConvSpec', 'ConvmatError', 'Derivation', 'DeriveOptions', 'CheckReport', 'Difference',
   'ErrorDetails', 'ErrorKind', 'IDENTITY_IDS', 'Identity', 'IdentityId', 'IdentityReport', 'IdentitySpec',
   'LIMITS', 'LimitError', 'MatrixCheck', 'NameError', 'ParseError', 'Polynomial', 'Rational', 'RegularConv',
   'Ring', 'SpecError', 'SpecInput', 'TOPICS', 'Topic', 'WORK_LIMITS', 'WorkEstimate', 'WorkLimits',

@@ -15,7 +15,7 @@ import { evaluateByWindow } from '../src/evaluate/evaluate.ts';
 
 function assertEqual(n: number): void {
   const r = checkMatrix({ input: [n, n], kernel: [3, 3] });
-  if (!r.report.equal) throw new Error(`checkMatrix ${n}×${n} disagrees`);
+  if (!r.report.holds) throw new Error(`checkMatrix ${n}×${n} disagrees`);
 }
 
 describe('checkMatrix, 2D single channel, 3×3 kernel', () => {
@@ -24,7 +24,7 @@ describe('checkMatrix, 2D single channel, 3×3 kernel', () => {
   // the same work with every coefficient past 2^53: the BigInt fallback of the rationals, for comparison (no budget)
   const huge = Array.from({ length: 9 }, (_, j) => `${9007199254740993n + BigInt(j)}*w${j + 1}`).join(',');
   bench('64×64, coefficients past 2^53 (BigInt path)', () => {
-    if (!checkMatrix({ input: [64, 64], kernel: [3, 3], weights: huge }).report.equal) throw new Error('disagrees');
+    if (!checkMatrix({ input: [64, 64], kernel: [3, 3], weights: huge }).report.holds) throw new Error('disagrees');
   }, { time: 2000, warmupIterations: 2 });
 });
 

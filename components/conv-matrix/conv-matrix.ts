@@ -3,7 +3,7 @@ import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix, checkMatrixNumeric } from '../../src/check/matrix-check.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
 import { nonzeros } from '../../src/matrix/csr.ts';
-import { describeReport, type EquivalenceReport } from '../../src/check/equivalence.ts';
+import { type CheckReport, describeReport } from '../../src/check/report.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { tex, texMatrix } from '../shared/katex-block.ts';
@@ -23,7 +23,7 @@ const MATRIX_LIMITS = { drawnEntries: 12_000, taps: SYMBOLIC_NONZEROS, terms: 60
 interface MatrixView {
   eq: MatrixEquation;
   /** null while a large spec's numeric check is still running (it runs after the first paint) */
-  report: EquivalenceReport | null;
+  report: CheckReport | null;
   symbolic: boolean;
   weightTex: string[];
 }

@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
-import { describeReport } from '../../src/check/equivalence.ts';
+import { describeReport } from '../../src/check/report.ts';
 import { type DrawnGrid } from '../../src/view/grid.ts';
 import { outputLine, rowEntries } from '../../src/view/matrix-view.ts';
 import { type TransposedView, transposedView } from '../../src/view/transposed-view.ts';

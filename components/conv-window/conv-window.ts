@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix } from '../../src/check/matrix-check.ts';
-import { describeReport, type EquivalenceReport } from '../../src/check/equivalence.ts';
+import { type CheckReport, describeReport } from '../../src/check/report.ts';
 import { type CellKind, type DrawnGrid, drawnPadding, inputGrids, outputGrids } from '../../src/view/grid.ts';
 import { type MatrixEquation, inputTex, matrixEquation, outputLine, outputTex, productTex, rowEntries, weightTex } from '../../src/view/matrix-view.ts';
 import { windowFrame } from '../../src/view/window-frames.ts';
@@ -16,7 +16,7 @@ import { checkIndex } from '../shared/spec-from-attributes.ts';
 
 interface WindowView {
   eq: MatrixEquation;
-  report: EquivalenceReport;
+  report: CheckReport;
   /** the padded (transposed: zero-inserted and padded) input, one grid per channel */
   inputs: DrawnGrid[];
   outputs: DrawnGrid[];

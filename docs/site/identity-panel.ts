@@ -60,9 +60,11 @@ function showReport(out: HTMLElement, r: WorkerReply): void {
   verdict.setAttribute('part', 'verdict');
   verdict.dataset.verdict = rep.holds ? 'pass' : 'fail';
   out.append(verdict);
-  if (rep.counterexample) {
-    const c = rep.counterexample;
-    out.append(el('p', {}, `First difference (${c.comparison}) at ${c.name}: ${c.left} ≠ ${c.right}`));
+  if (rep.differences.length) {
+    const items = rep.differences.map((d) => el('li', {}, `${d.name}: ${d.left} ≠ ${d.right} (difference ${d.difference})`));
+    const all = rep.comparisons.find((c) => !c.equal)?.mismatchCount ?? items.length;
+    const more = all > items.length ? `, the first ${items.length} of ${all}` : '';
+    out.append(el('p', {}, `Differing entries (${rep.differences[0]!.comparison}${more}):`), el('ul', {}, ...items));
   } else if (rep.reason) out.append(el('p', {}, rep.reason));
   const facts = Object.entries(rep.facts);
   if (facts.length) {

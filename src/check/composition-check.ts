@@ -4,7 +4,7 @@ import { type PolyMatrix, polyMatMul } from '../matrix/poly-matrix.ts';
 import { type ComposedConvolution, composeLayers } from '../analysis/composition.ts';
 import { sparsePolynomialMatrix } from '../analysis/spec-matrix.ts';
 import { compareMatrices } from './compare-matrices.ts';
-import type { EquivalenceReport } from './equivalence.ts';
+import { type CheckReport, reportFrom } from './report.ts';
 
 /** Two layers against one: B·A compared with the matrix of the composed convolution (analysis/composition.ts). */
 export interface CompositionCheck {
@@ -12,7 +12,7 @@ export interface CompositionCheck {
   product: PolyMatrix;
   /** K of the single convolution (sparse) */
   single: PolyMatrix;
-  report: EquivalenceReport;
+  report: CheckReport;
 }
 
 /** Compares B·A with the matrix of a single convolution (by default the composed one) on the same input. */
@@ -25,5 +25,5 @@ export function checkComposition(
     input, kernel: single.kernel, stride: single.stride, inChannels: single.inChannels, outChannels: single.outChannels,
   });
   const matrix = sparsePolynomialMatrix(spec, single.weights);
-  return { product, single: matrix, report: compareMatrices(product, matrix, ['B·A', 'single convolution'], 'K') };
+  return { product, single: matrix, report: reportFrom([compareMatrices(product, matrix, ['B·A', 'single convolution'], 'K')]) };
 }

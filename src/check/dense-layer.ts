@@ -6,7 +6,8 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
 import { type PolyMatrix, permutePolyMatrix, polyMatVec } from '../matrix/poly-matrix.ts';
 import { type VecOrder, parseOrder, vecTable } from '../analysis/flatten.ts';
 import { sparsePolynomialMatrix } from '../analysis/spec-matrix.ts';
-import { type EquivalenceReport, compareVectors } from './equivalence.ts';
+import { compareVectors } from './equivalence.ts';
+import { type CheckReport, reportFrom } from './report.ts';
 
 export interface DenseLayer {
   order: VecOrder;
@@ -20,7 +21,7 @@ export interface DenseLayer {
   dense: Polynomial[];
   /** vec of the convolution computed by the sliding window */
   convolution: Polynomial[];
-  report: EquivalenceReport;
+  report: CheckReport;
 }
 
 /**
@@ -42,8 +43,8 @@ export function convAsDenseLayer(input: SpecInput | ConvSpec, order: VecOrder = 
   const window = evaluateByWindow(spec, spec.weights, spec.inputs, polynomialRing);
   const convolution = rows.map((r) => window[r.rowMajor]!);
   const outputNames = rows.map((r) => r.name!);
-  const report = compareVectors(dense, convolution, {
+  const report = reportFrom([compareVectors(dense, convolution, {
     ring: polynomialRing, names: outputNames, labels: ['dense layer', 'convolution'], show: (p) => polynomialToText(p),
-  });
+  })]);
   return { order, weights, inputVec, inputNames: cols.map((c) => c.name ?? `[${c.rowMajor}]`), outputNames, dense, convolution, report };
 }

@@ -6,7 +6,8 @@ import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import { substituteRandom } from '../evaluate/numeric.ts';
 import { type ConvMatrix, convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
-import { type EquivalenceReport, compareVectors } from './equivalence.ts';
+import { compareVectors } from './equivalence.ts';
+import { type CheckReport, reportFrom } from './report.ts';
 import { termOrder } from './term-order.ts';
 import { assertWork } from '../work/guard.ts';
 import { type WorkLimitsInput, withWorkLimits } from '../work/limits.ts';
@@ -27,7 +28,7 @@ export interface MatrixCheck {
   matrix: ConvMatrix;
   product: Polynomial[];
   slidingWindow: Polynomial[];
-  report: EquivalenceReport;
+  report: CheckReport;
   timings: Timings;
 }
 
@@ -55,10 +56,10 @@ export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}
   const windowTime = now() - t;
   t = now();
   let rank: ((id: number) => number) | undefined; // only needed to print a mismatch
-  const report = compareVectors(product, window, {
+  const report = reportFrom([compareVectors(product, window, {
     ring: polynomialRing, names: spec.outputNames, labels: ['matrix', 'sliding window'],
     show: (p) => polynomialToText(p, { rank: (rank ??= termOrder(spec)) }),
-  });
+  })]);
   const compare = now() - t;
   return { spec, matrix, product, slidingWindow: window, report, timings: { build, product: productTime, slidingWindow: windowTime, compare } };
 }
@@ -67,7 +68,7 @@ export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}
  * The same comparison in float64 after substituting seeded random values in
  * [−1, 1) for every symbol; entries agree within 1e-9 relative tolerance.
  */
-export function checkMatrixNumeric(input: SpecInput | ConvSpec, seed = 1, opts: CheckOptions = {}): EquivalenceReport {
+export function checkMatrixNumeric(input: SpecInput | ConvSpec, seed = 1, opts: CheckOptions = {}): CheckReport {
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrixNumeric(input, seed, { ...opts, maxWork: undefined }));
   const spec = normalizeSpec(input);
   assertWork(spec, { kind: 'eval' });
@@ -75,8 +76,8 @@ export function checkMatrixNumeric(input: SpecInput | ConvSpec, seed = 1, opts: 
   const [w, x] = substituteRandom([spec.weights, spec.inputs], seed) as [number[], number[]];
   const viaMatrix = matVec(matrix, w, x, float64Ring);
   const viaWindow = evaluateByWindow(spec, w, x, float64Ring);
-  return compareVectors(viaMatrix, viaWindow, {
+  return reportFrom([compareVectors(viaMatrix, viaWindow, {
     ring: float64Ring, names: spec.outputNames, labels: ['matrix', 'sliding window'],
     show: (v) => String(v), same: (a, b) => floatClose(a, b),
-  });
+  })]);
 }

@@ -6,7 +6,7 @@ import { convMatrix } from '../matrix/conv-matrix.ts';
 import { matMul, matVec } from '../matrix/products.ts';
 import { channelMixingMatrix } from '../analysis/pointwise.ts';
 import { compareMatrices } from './compare-matrices.ts';
-import type { EquivalenceReport } from './equivalence.ts';
+import { type CheckReport, reportFrom } from './report.ts';
 
 /** The 1×1 convolution as channel mixing Y = M·X, checked against its own K·z (see analysis/pointwise.ts). */
 export interface PointwiseProduct {
@@ -18,7 +18,7 @@ export interface PointwiseProduct {
   product: Polynomial[][];
   /** the convolution's own K·z reshaped to C_out × HW */
   convolution: Polynomial[][];
-  report: EquivalenceReport;
+  report: CheckReport;
 }
 
 /** M·X against the convolution's matrix product, both as C_out × HW matrices. */
@@ -30,6 +30,6 @@ export function pointwiseAsMatrixProduct(input: SpecInput | ConvSpec): Pointwise
   const prod = matMul(mixing, x, polynomialRing);
   const kz = matVec(convMatrix(spec), spec.weights, spec.inputs, polynomialRing);
   const convolution = Array.from({ length: spec.outChannels }, (_, o) => kz.slice(o * hw, (o + 1) * hw));
-  const report = compareMatrices(prod, convolution, ['M·X', 'K·z'], 'Y');
+  const report = reportFrom([compareMatrices(prod, convolution, ['M·X', 'K·z'], 'Y')]);
   return { mixing, input: x, product: prod, convolution, report };
 }

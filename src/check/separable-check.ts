@@ -1,6 +1,6 @@
 import { SpecError } from '../errors.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
-import type { EquivalenceReport } from './equivalence.ts';
+import { type CheckReport, reportFrom } from './report.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import type { PolyMatrix } from '../matrix/poly-matrix.ts';
@@ -27,7 +27,7 @@ export interface SeparableCheck {
   product: PolyMatrix;
   /** K of the single convolution (sparse) */
   full: PolyMatrix;
-  report: EquivalenceReport;
+  report: CheckReport;
 }
 
 export interface SeparableOptions {
@@ -43,7 +43,7 @@ export function spatiallySeparableCheck(input: SpecInput | ConvSpec, opts: Separ
   const { factors, product: prod } = stageMatrices(stages, opts.factors);
   const kernel = outerKernel(factors);
   const full = sparsePolynomialMatrix(spec, checkKernel(opts.kernel ?? kernel, spec));
-  const report = compareMatrices(prod, full, ['stages multiplied', 'single convolution'], 'K');
+  const report = reportFrom([compareMatrices(prod, full, ['stages multiplied', 'single convolution'], 'K')]);
   return { stages, factors, kernel, product: prod, full, report };
 }
 
@@ -54,7 +54,7 @@ export function depthwiseSeparableCheck(input: SpecInput | ConvSpec, multiplier 
   const { factors, product: prod } = stageMatrices(stages, opts.factors);
   const kernel = depthwiseSeparableKernel(factors[0]!, factors[1]!, spec.inChannels, spec.outChannels, multiplier);
   const full = sparsePolynomialMatrix(spec, checkKernel(opts.kernel ?? kernel, spec));
-  const report = compareMatrices(prod, full, ['pointwise · depthwise', 'full convolution'], 'K');
+  const report = reportFrom([compareMatrices(prod, full, ['pointwise · depthwise', 'full convolution'], 'K')]);
   return { stages, factors, kernel, product: prod, full, report };
 }
 

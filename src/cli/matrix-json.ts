@@ -47,7 +47,7 @@ export function matrixJson(check: MatrixCheck): MatrixJson {
     timings: { ...check.timings },
     product: check.product.map(text),
     slidingWindow: check.slidingWindow.map(text),
-    equal: check.report.equal,
+    equal: check.report.holds,
     shape: { rows: m.rows, cols: m.cols },
   };
 }

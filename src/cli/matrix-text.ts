@@ -1,4 +1,4 @@
-import { describeReport } from '../check/equivalence.ts';
+import { describeReport } from '../check/report.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 import type { MatrixJson } from './matrix-json.ts';
 import { bracketColumn, bracketMatrix, operator, shortenSum, sideBySide } from './text-layout.ts';
@@ -32,7 +32,7 @@ export function matrixText(check: MatrixCheck, json: MatrixJson): string {
     '',
     equation,
     '',
-    `${check.report.equal ? '✓' : '✗'} ${describeReport(check.report)}`,
+    `${check.report.holds ? '✓' : '✗'} ${describeReport(check.report)}`,
     `engine: build ${ms(t.build)}, product ${ms(t.product)}, sliding window ${ms(t.slidingWindow)}, compare ${ms(t.compare)}`,
     '',
   ].join('\n');

@@ -1,7 +1,8 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { float64Ring } from '../algebra/ring.ts';
 import { type PolyMatrix, isPolyMatrix, polyAt, polyRow } from '../matrix/poly-matrix.ts';
-import { type EquivalenceReport, compareVectors } from '../check/equivalence.ts';
+import { compareVectors } from '../check/equivalence.ts';
+import type { Comparison } from '../check/report.ts';
 import { type Rank, polyCell } from './cells.ts';
 import type { Cell, MatrixPart } from './derivation.ts';
 import type { ElisionLimits } from './elide.ts';
@@ -53,7 +54,7 @@ export function numberGridPart(shape: readonly number[], values: readonly number
 export const ARROW = mathPart('\\;\\to\\;', '→');
 
 /** Two computations of the same counts (integers), compared exactly. */
-export function compareCounts(a: readonly number[], b: readonly number[], labels: [string, string], names?: readonly string[]): EquivalenceReport {
+export function compareCounts(a: readonly number[], b: readonly number[], labels: [string, string], names?: readonly string[]): Comparison {
   return compareVectors(a, b, { ring: float64Ring, show: String, labels, ...(names ? { names } : {}) });
 }
 

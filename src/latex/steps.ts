@@ -1,4 +1,4 @@
-import { describeReport, type EquivalenceReport } from '../check/equivalence.ts';
+import { type CheckReport, type Comparison, reportFrom, describeReport } from '../check/report.ts';
 import type { Cell, EquationStep, Highlight, NoteStep, Part, TableStep, VerdictStep } from './derivation.ts';
 import { latexNumber, latexText } from '../algebra/latex-escape.ts';
 import { partTex } from './matrix-part.ts';
@@ -19,12 +19,13 @@ export function tableStep(title: string, header: readonly string[], rows: readon
   return { type: 'table', title, header, rows, tex, highlights: [] };
 }
 
-/** A verdict from an engine comparison report. */
-export function verdictStep(title: string, report: EquivalenceReport): VerdictStep {
+/** A verdict from a check report (or from one comparison, as the report of that comparison alone). */
+export function verdictStep(title: string, checked: CheckReport | Comparison): VerdictStep {
+  const report = 'holds' in checked ? checked : reportFrom([checked]);
   const text = describeReport(report);
-  const rel = report.equal ? '=' : '\\neq';
-  const tex = `${latexText(report.left)} ${rel} ${latexText(report.right)} \\quad ${report.equal ? '\\checkmark' : '\\times'}`;
-  return { type: 'verdict', title, equal: report.equal, text, tex, highlights: [] };
+  const sides = report.comparisons.map((c) => `${latexText(c.left)} ${c.equal ? '=' : '\\neq'} ${latexText(c.right)}`);
+  const tex = `${sides.length ? sides.join(',\\; ') : latexText(report.reason ?? '')} \\quad ${report.holds ? '\\checkmark' : '\\times'}`;
+  return { type: 'verdict', title, equal: report.holds, text, tex, highlights: [] };
 }
 
 export function textCell(s: string): Cell {

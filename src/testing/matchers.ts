@@ -65,13 +65,18 @@ function toEqualPolynomial(this: MatcherState, received: PolynomialsLike, expect
   };
 }
 
+function sides(report: IdentityReport, side: 'left' | 'right'): Record<string, string> {
+  return Object.fromEntries(report.differences.map((d) => [d.name, d[side]]));
+}
+
 function verdict(report: IdentityReport, what: string): MatcherOutcome {
   return {
     pass: report.holds,
     message: () => (report.holds
       ? `expected ${what} not to satisfy ${report.id}, but it holds:\n${describeIdentityReport(report)}`
       : `expected ${what} to satisfy ${report.id}:\n${describeIdentityReport(report)}`),
-    ...(report.counterexample ? { actual: report.counterexample.left, expected: report.counterexample.right } : {}),
+    // each differing entry by name, so vitest's diff shows both sides of every one
+    ...(report.differences.length ? { actual: sides(report, 'left'), expected: sides(report, 'right') } : {}),
   };
 }
 
@@ -90,7 +95,7 @@ export const convmatMatchers = { toEqualPolynomial, toSatisfyIdentity, toMatchSl
 export interface ConvmatMatchers<R = unknown> {
   /** Equal as exact polynomials (Polynomial, expression string or number; or arrays of them); the failure lists the differing terms. */
   toEqualPolynomial(expected: PolynomialsLike): R;
-  /** The catalogued identity holds for this spec (its report's counterexample is printed otherwise). */
+  /** The catalogued identity holds for this spec (otherwise its report's differing entries are printed). */
   toSatisfyIdentity<K extends IdentityId>(id: K, options?: IdentityOptions<K>): R;
   /** This matrix (a ConvMatrix, or dense rows of entries) times the spec's inputs equals the sliding window. */
   toMatchSlidingWindow(spec: SpecInput): R;

@@ -1,7 +1,8 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialToLatex, polynomialToText } from '../algebra/print.ts';
 import { polynomialRing } from '../algebra/ring.ts';
-import { type EquivalenceReport, compareVectors } from '../check/equivalence.ts';
+import { compareVectors } from '../check/equivalence.ts';
+import { type CheckReport, reportFrom } from '../check/report.ts';
 import { termOrder } from '../check/term-order.ts';
 import { flipKernels, transposedForms } from '../evaluate/transposed.ts';
 import { forEachTap } from '../geometry/index-map.ts';
@@ -25,7 +26,7 @@ export interface ScatterCopy {
 
 export interface TransposedView {
   eq: MatrixEquation;
-  reports: { scatter: EquivalenceReport; zeroInsertion: EquivalenceReport };
+  reports: { scatter: CheckReport; zeroInsertion: CheckReport };
   input: DrawnGrid[];
   output: DrawnGrid[];
   zeroInserted: DrawnGrid[];
@@ -56,7 +57,7 @@ export function transposedView(spec: ConvSpec): TransposedView {
   const show = (p: Polynomial) => polynomialToText(p, { rank });
   const names = spec.outputNames;
   const compare = (other: Polynomial[], label: string) =>
-    compareVectors(forms.viaMatrix, other, { ring, names, labels: ['Kᵀ·x', label], show });
+    reportFrom([compareVectors(forms.viaMatrix, other, { ring, names, labels: ['Kᵀ·x', label], show })]);
   const drawCopies = spec.inputs.length * names.length <= COPY_CELLS;
   const copies: ScatterCopy[] = spec.inputs.map(() => ({ outputs: [], tex: [] }));
   const overlap = new Array<number>(names.length).fill(0);

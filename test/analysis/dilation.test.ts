@@ -7,13 +7,13 @@ import { compareMatrices } from '../../src/check/compare-matrices.ts';
 import { polynomialMatrix } from '../../src/analysis/spec-matrix.ts';
 import { randomCase } from '../matrix/random-spec.ts';
 import { lcg, oracleConv, oracleConvTranspose, randomTensor } from '../oracle.ts';
-import { num, texts } from './helpers.ts';
+import { num } from './helpers.ts';
 
 describe('dilation as a zero-inserted kernel', () => {
   it('spreads w1..w3 with dilation 2 over 5 positions', () => {
     const e = zeroInsertedKernel({ input: 9, kernel: 3, dilation: 2 });
     expect(e.kernel).toEqual([5]);
-    expect(texts(e.weights)).toEqual(['w1', '0', 'w2', '0', 'w3']);
+    expect(e.weights).toEqualPolynomial(['w1', '0', 'w2', '0', 'w3']);
     expect(e.positions).toEqual([0, 2, 4]);
     expect(e.spec).toMatchObject({ kernel: [5], dilation: [1] });
   });
@@ -21,7 +21,7 @@ describe('dilation as a zero-inserted kernel', () => {
   it('places a 2×2 kernel with dilation 3×2 in a 4×3 grid', () => {
     const e = zeroInsertedKernel({ input: '8x8', kernel: 2, dilation: '3x2' });
     expect(e.kernel).toEqual([4, 3]);
-    expect(texts(e.weights)).toEqual(['w1', '0', 'w2', '0', '0', '0', '0', '0', '0', 'w3', '0', 'w4']);
+    expect(e.weights).toEqualPolynomial(['w1', '0', 'w2', '0', '0', '0', '0', '0', '0', 'w3', '0', 'w4']);
   });
 
   it('gives the same symbolic matrix as the dilated convolution (lecture-sized example)', () => {
@@ -38,7 +38,7 @@ describe('dilation as a zero-inserted kernel', () => {
       fc.pre(spec.transposed ? spec.outputPadding.every((op, a) => op < spec.stride[a]! || spec.padding[a]![1] >= op) : true);
       const e = zeroInsertedKernel(spec);
       const report = compareMatrices(polynomialMatrix(spec), polynomialMatrix(normalizeSpec(e.spec), e.weights), ['dilated', 'zero-inserted']);
-      expect(report.equal, report.reason ?? report.first?.name).toBe(true);
+      expect(report.equal, report.reason ?? report.differences[0]?.name).toBe(true);
     }), { numRuns: 150 });
   });
 
@@ -67,7 +67,7 @@ describe('dilation as a zero-inserted kernel', () => {
     const wrong = [e.weights[0]!, e.weights[2]!, e.weights[1]!, e.weights[3]!, e.weights[4]!]; // w1 w2 0 0 w3
     const report = compareMatrices(polynomialMatrix(spec), polynomialMatrix(normalizeSpec(e.spec), wrong), ['dilated', 'wrong']);
     expect(report.equal).toBe(false);
-    expect(report.first?.name).toBe('M[0,1]');
+    expect(report.differences[0]?.name).toBe('M[0,1]');
   });
 
   it('moves output padding that only dilation allows into the trailing padding', () => {

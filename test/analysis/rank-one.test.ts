@@ -10,8 +10,8 @@ describe('rank-1 kernels: the lecture’s Sobel kernels', () => {
       const r = factorRankOne(c.kernel.map((row) => [...row]));
       expect(r.rank1).toBe(true);
       if (!r.rank1) return;
-      expect(texts(r.column)).toEqual(c.column.map(String));
-      expect(texts(r.row)).toEqual(c.row.map(String));
+      expect(r.column).toEqualPolynomial(c.column.map(String));
+      expect(r.row).toEqualPolynomial(c.row.map(String));
       expect(isFactorization(c.kernel.map((row) => [...row]), r.column, r.row)).toBe(true);
     });
   }

@@ -25,6 +25,16 @@ describe('convmat check', { timeout: 20_000 }, () => {
     expect(r.stderr).toBe('');
   });
 
+  it('--json prints the one report shape: holds, summary, comparisons, differences (both sides and their difference), facts', async () => {
+    const r = await convmat(['check', 'shape-round-trip', '--json', '--input', '6', '--kernel', '3', '--stride', '2', '--padding', '1', '--output-padding', '0']);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(Object.keys(report).sort()).toEqual(['comparisons', 'differences', 'facts', 'holds', 'id', 'summary']);
+    expect(report).toMatchObject({ id: 'shape-round-trip', holds: false, facts: { restoringOutputPadding: [1] } });
+    expect(report.differences).toEqual([{ comparison: 'input shape = transposed output shape', index: 1, name: 'axis 0', left: '6', right: '5', difference: '1' }]);
+    expect(report.comparisons).toMatchObject([{ equal: false, compared: 2, mismatchCount: 1 }]) // channels and axis 0;
+  });
+
   it('takes a whole identity spec as --spec JSON, and --json prints the report object', async () => {
     const sobel = await convmat(['check', 'rank1-separable', '--json', '--spec', JSON.stringify({ input: [5, 5], kernel: [3, 3], weights: [[1, 0, -1], [2, 0, -2], [1, 0, -1]] })]);
     expect(sobel.code).toBe(0);

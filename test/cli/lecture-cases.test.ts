@@ -1,34 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { equalsPoly } from '../../src/algebra/polynomial.ts';
-import { parseExpression } from '../../src/algebra/expression.ts';
-import type { SpecInput } from '../../src/geometry/spec.ts';
 import { lectureCases } from '../cases.ts';
+import { readSum } from '../polynomial-text.ts';
+import { specFlags } from '../spec-text.ts';
 import { convmat } from './run-cli.ts';
 
 /** Every example of the lecture's case table, spelled as CLI flags and run through the real binary. */
-function flagsOf(spec: SpecInput): string[] {
-  const args: string[] = [];
-  for (const [key, value] of Object.entries(spec)) {
-    const flag = `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-    if (value === true) args.push(flag);
-    else if (key === 'weights' || key === 'inputs') args.push(flag, typeof value === 'string' ? value : JSON.stringify(value));
-    else if (Array.isArray(value)) args.push(flag, value.some(Array.isArray) ? value.map((p: number[]) => p.join(',')).join(';') : value.join('x'));
-    else args.push(flag, String(value));
-  }
-  return args;
-}
-
-/** Polynomial equality; past the parser's 500-character limit, equality of the term sets (all coefficients are 1 there). */
-function samePolynomial(a: string, b: string): boolean {
-  if (a.length <= 500 && b.length <= 500) return equalsPoly(parseExpression(a), parseExpression(b));
-  const terms = (s: string) => s.split(' + ').sort().join(' + ');
-  return terms(a) === terms(b);
-}
-
 describe.concurrent('lecture cases through `convmat matrix --json`', { timeout: 120_000 }, () => {
   for (const c of lectureCases) {
     it(`${c.id}: ${c.title}`, async () => {
-      const r = await convmat(['matrix', ...flagsOf(c.spec), '--json']);
+      const r = await convmat(['matrix', ...specFlags(c.spec), '--json']);
       expect(r.stderr).toBe('');
       expect(r.code).toBe(0);
       const j = JSON.parse(r.stdout);
@@ -40,7 +20,7 @@ describe.concurrent('lecture cases through `convmat matrix --json`', { timeout: 
       if (e.nonzeros !== undefined) expect(j.entries).toHaveLength(e.nonzeros);
       if (e.values) expect(j.product.map(Number)).toEqual(e.values);
       if (e.product) {
-        e.product.forEach((p, i) => expect(samePolynomial(j.product[i], p), `${j.product[i]} vs ${p}`).toBe(true));
+        e.product.forEach((p, i) => expect(readSum(j.product[i]), `${j.product[i]} vs ${p}`).toEqualPolynomial(readSum(p)));
         // the printed text follows the lecture's term order too
         expect(j.product.slice(0, e.product.length)).toEqual(e.product);
       }

@@ -1,9 +1,10 @@
 import katex from 'katex';
+import { KATEX_OPTIONS } from '../../render/katex-render.ts';
 import type { Derivation, MatrixPart } from '../../src/latex/derivation.ts';
 
-/** Throws unless `tex` typesets with throwOnError and trust: false (the options of katex-render.ts). */
+/** Throws unless `tex` typesets with the options every surface renders with (throwOnError, trust: false, bounds). */
 export function assertParses(tex: string): void {
-  katex.renderToString(tex, { throwOnError: true, trust: false, strict: 'ignore', maxSize: 20, maxExpand: 200, displayMode: true });
+  katex.renderToString(tex, { ...KATEX_OPTIONS, output: 'mathml', displayMode: true });
 }
 
 /** Every LaTeX string a derivation holds: each step, each part, each cell. */

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { equalsPoly } from '../../src/algebra/polynomial.ts';
 import { parseExpression } from '../../src/algebra/expression.ts';
 import { LECTURE_WINDOW_EXAMPLE, derive } from '../../src/latex/derive.ts';
 import type { EquationStep, MatrixPart } from '../../src/latex/derivation.ts';
@@ -14,7 +13,7 @@ function column(step: EquationStep, part: number): string[] {
 }
 function expectPolys(actual: string[], lecture: string[]): void {
   expect(actual).toHaveLength(lecture.length);
-  actual.forEach((a, i) => expect(equalsPoly(parseExpression(a), parseExpression(lecture[i]!)), `${a} vs ${lecture[i]}`).toBe(true));
+  actual.forEach((a, i) => expect(parseExpression(a), `${a} vs ${lecture[i]}`).toEqualPolynomial(parseExpression(lecture[i]!)));
 }
 const eq = (d: ReturnType<typeof derive>, title: RegExp) => d.steps.find((s) => s.type === 'equation' && title.test(s.title)) as EquationStep;
 

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpression } from '../../src/algebra/expression.ts';
-import { equalsPoly } from '../../src/algebra/polynomial.ts';
 import { derivationToText } from '../../src/cli/explain-text.ts';
 import { derive } from '../../src/latex/derive.ts';
 import { columnTexts, expectWellFormed, matrixTexts, step } from './topics-helpers.ts';
 
 const samePolys = (got: string[], want: string[]) => {
   expect(got).toHaveLength(want.length);
-  got.forEach((g, i) => expect(equalsPoly(parseExpression(g), parseExpression(want[i]!)), `${g} vs ${want[i]}`).toBe(true));
+  got.forEach((g, i) => expect(parseExpression(g), `${g} vs ${want[i]}`).toEqualPolynomial(parseExpression(want[i]!)));
 };
 
 describe('separable: Sobel', () => {

@@ -97,6 +97,15 @@ describe('toMatchSlidingWindow', () => {
     expect(msg).toContain('right:      w1*z3 + w2*z4 + w3*z5');
   });
 
+  it('gives vitest each differing entry by name, both sides, so its diff shows every one', () => {
+    const rows = [['w1', 'w3', 'w3', 0, 0, 0], [0, 'w1', 'w2', 'w3', 0, 0], [0, 0, 'w1', 'w2', 'w3', 0], [0, 0, 0, 'w1', 'w3', 'w3']];
+    const outcome = convmatMatchers.toMatchSlidingWindow.call({} as never, rows, { input: 6, kernel: 3 });
+    expect(outcome.pass).toBe(false);
+    expect(outcome.actual).toEqual({ z7: 'w1*z1 + w3*z2 + w3*z3', z10: 'w1*z4 + w3*z5 + w3*z6' });
+    expect(outcome.expected).toEqual({ z7: 'w1*z1 + w2*z2 + w3*z3', z10: 'w1*z4 + w2*z5 + w3*z6' });
+    expect(outcome.message()).toContain('also at z10');
+  });
+
   it('rejects a matrix of the wrong shape with the reason', () => {
     expect(failure(() => expect([['w1', 'w2']]).toMatchSlidingWindow({ input: 6, kernel: 3 }))).toContain('the matrix is 1×2, the spec needs 4×6');
   });

@@ -29,7 +29,7 @@ const ID = 'conv-dense-equivalence';
 export function checkConvDenseEquivalence(input: DenseSpec, options: DenseClaim = {}): IdentityReport {
   const layer = convAsDenseLayer(plainSpec(input, ['order']), input.order ?? 'row-major');
   const facts = { order: layer.order, rows: layer.weights.rows, cols: layer.weights.cols };
-  if (!options.weights) return identityReport(ID, [layer.report], facts);
+  if (!options.weights) return identityReport(ID, [...layer.report.comparisons], facts);
   const w = claimedMatrix(options.weights, 'weights');
   if (w.length !== facts.rows || (w[0]?.length ?? 0) !== facts.cols) {
     return failedReport(ID, `the weight matrix is ${w.length}×${w[0]?.length ?? 0}, the layer needs ${facts.rows}×${facts.cols}`, facts);

@@ -34,7 +34,7 @@ export function checkDepthwiseSeparable(input: DepthwiseSpec, options: Depthwise
   const kernel = options.kernel ? claimedVector(options.kernel, 'kernel') : undefined;
   const result = depthwiseSeparableCheck(spec, m, kernel ? { kernel } : {});
   const cost = depthwiseSeparableCost(spec, m);
-  return identityReport(ID, [result.report], {
+  return identityReport(ID, [...result.report.comparisons], {
     standardMultiplications: cost.standard.multiplications,
     depthwiseMultiplications: cost.stages[0]!.cost.multiplications,
     pointwiseMultiplications: cost.stages[1]!.cost.multiplications,

@@ -40,7 +40,7 @@ export function checkMatrixEqualsSlidingWindow(input: SpecInput | ConvSpec, opti
     return failedReport(ID, `the matrix is ${claimed.rows}×${claimed.cols}, the spec needs ${spec.outputNames.length}×${spec.inputs.length}`);
   }
   const result = checkMatrix(spec, claimed ? { matrix: claimed } : {});
-  return identityReport(ID, [result.report], { rows: result.matrix.rows, cols: result.matrix.cols, nonzeros: nonzeros(result.matrix) });
+  return identityReport(ID, [...result.report.comparisons], { rows: result.matrix.rows, cols: result.matrix.cols, nonzeros: nonzeros(result.matrix) });
 }
 
 export const matrixEqualsSlidingWindow = defineIdentity<SpecInput, MatrixClaim>({

@@ -24,7 +24,7 @@ const ID = 'pointwise-channel-matmul';
 export function checkPointwiseChannelMatmul(input: SpecInput, options: PointwiseClaim = {}): IdentityReport {
   const result = pointwiseAsMatrixProduct({ kernel: 1, ...input });
   const facts = { inChannels: result.input.length, outChannels: result.convolution.length, positions: result.input[0]?.length ?? 0 };
-  if (!options.mixing) return identityReport(ID, [result.report], facts);
+  if (!options.mixing) return identityReport(ID, [...result.report.comparisons], facts);
   const m = claimedMatrix(options.mixing, 'mixing');
   const cols = m[0]?.length ?? 0;
   if (m.length !== facts.outChannels || cols !== facts.inChannels) {

@@ -52,7 +52,7 @@ export function checkRank1Separable(input: SpecInput, options: Rank1Claim = {}):
     factors = [f.column, f.row];
   }
   const result = spatiallySeparableCheck(spec, { factors, kernel: spec.weights });
-  return identityReport(ID, [result.report], facts);
+  return identityReport(ID, [...result.report.comparisons], facts);
 }
 
 export const rank1Separable = defineIdentity<SpecInput, Rank1Claim>({

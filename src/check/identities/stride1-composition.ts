@@ -43,7 +43,7 @@ export function checkStride1Composition(spec: CompositionSpec): IdentityReport {
   const result = checkComposition(first, second, spec.input, naive);
   return identityReport(ID, [
     compareIntegers(composed.kernel, naive.kernel, ['receptive field of the pair', 'k₁ + k₂ − 1'], composed.kernel.map((_, a) => `axis ${a}`)),
-    result.report,
+    ...result.report.comparisons,
   ], { fullConvolutionKernel: naive.kernel, composedKernel: composed.kernel, composedStride: composed.stride });
 }
 

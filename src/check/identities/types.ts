@@ -1,4 +1,4 @@
-import type { EquivalenceReport, Mismatch } from '../equivalence.ts';
+import type { CheckReport } from '../report.ts';
 import type { SpecInput } from '../../geometry/spec.ts';
 import type { SpecConstraints } from './sampling.ts';
 
@@ -40,28 +40,12 @@ export interface IdentityParameter {
   readonly max?: number;
 }
 
-/** The first entry where the two sides differ, with the comparison it came from. */
-export interface Counterexample extends Mismatch {
-  /** which comparison: "left = right" labels, e.g. "Kᵀ·y = scatter" */
-  comparison: string;
-}
-
-export interface IdentityReport {
+/** A check report with the identity's id: `holds`, `differences` (the counterexample first), `facts`. */
+export interface IdentityReport extends CheckReport {
   readonly id: IdentityId;
-  readonly holds: boolean;
-  /** one line: what was compared and the verdict */
-  readonly summary: string;
-  /** every comparison made, in order */
-  readonly comparisons: readonly EquivalenceReport[];
-  /** the first differing entry (both sides and their difference), or null */
-  readonly counterexample: Counterexample | null;
-  /** why it fails when no single entry can be named (shapes differ, a kernel that does not factor, …) */
-  readonly reason?: string;
-  /** the numbers the identity states besides the equality: costs, sizes, the right output padding… */
-  readonly facts: Readonly<Record<string, FactValue>>;
 }
 
-export type FactValue = number | string | boolean | readonly number[] | readonly string[];
+export type { FactValue } from '../report.ts';
 
 export interface InstanceOptions {
   /** how many specs to yield (default 12), the identity's own lecture examples first */

@@ -1,18 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { cleanup, mount, part, settle, shadow, snapshot, visibleCells } from './helpers.ts';
+import { expected, lectureMarkup, typeset } from './lecture.ts';
 
 afterEach(cleanup);
 
 describe('<conv-matrix>', () => {
   it("shows the lecture's example 3: K for 6 inputs and a kernel of 3", async () => {
-    const el = await mount('<conv-matrix input="6" kernel="3"></conv-matrix>');
-    expect(visibleCells(el, 'mK')).toEqual([
-      ['w1', 'w2', 'w3', '0', '0', '0'],
-      ['0', 'w1', 'w2', 'w3', '0', '0'],
-      ['0', '0', 'w1', 'w2', 'w3', '0'],
-      ['0', '0', '0', 'w1', 'w2', 'w3'],
-    ]);
+    const el = await mount(lectureMarkup('conv-matrix', 'w-z-regular'));
+    expect(visibleCells(el, 'mK')).toEqual(expected('w-z-regular').matrix);
     const verdict = part(el, 'verdict')!;
     expect(verdict.dataset.verdict).toBe('pass');
     expect(verdict.textContent).toContain('matrix = sliding window');
@@ -20,20 +16,20 @@ describe('<conv-matrix>', () => {
   });
 
   it('shows K·z = products = outputs with show="equation" (the lecture\'s z7..z10)', async () => {
-    const el = await mount('<conv-matrix input="6" kernel="3" show="equation"></conv-matrix>');
+    const el = await mount(lectureMarkup('conv-matrix', 'w-z-regular', 'show="equation"'));
     expect(visibleCells(el, 'mz').flat()).toEqual(['z1', 'z2', 'z3', 'z4', 'z5', 'z6']);
-    expect(visibleCells(el, 'mp').flat()).toEqual(['w1z1+w2z2+w3z3', 'w1z2+w2z3+w3z4', 'w1z3+w2z4+w3z5', 'w1z4+w2z5+w3z6']);
-    expect(visibleCells(el, 'mo').flat()).toEqual(['z7', 'z8', 'z9', 'z10']);
+    expect(visibleCells(el, 'mp').flat()).toEqual(expected('w-z-regular').product!.map(typeset));
+    expect(visibleCells(el, 'mo').flat()).toEqual(expected('w-z-regular').outputNames);
     await snapshot(el, 'conv-matrix-equation');
   });
 
   it("shows the transposed example's Kᵀ and the padded x,y,z / a,b,c,d example", async () => {
-    const t = await mount('<conv-matrix input="4" kernel="3" transposed inputs="z7,z8,z9,z10" show="equation"></conv-matrix>');
-    expect(visibleCells(t, 'mK')[2]).toEqual(['w3', 'w2', 'w1', '0']);
-    expect(visibleCells(t, 'mp').flat()[2]).toBe('w3z7+w2z8+w1z9');
-    const p = await mount('<conv-matrix input="4" kernel="3" padding="1" weights="x,y,z" inputs="a,b,c,d" show="equation"></conv-matrix>');
-    expect(visibleCells(p, 'mK')).toEqual([['y', 'z', '0', '0'], ['x', 'y', 'z', '0'], ['0', 'x', 'y', 'z'], ['0', '0', 'x', 'y']]);
-    expect(visibleCells(p, 'mp').flat()[0]).toBe('ay+bz');
+    const t = await mount(lectureMarkup('conv-matrix', 'w-z-transposed', 'show="equation"'));
+    expect(visibleCells(t, 'mK')).toEqual(expected('w-z-transposed').matrix);
+    expect(visibleCells(t, 'mp').flat()).toEqual(expected('w-z-transposed').product!.map(typeset));
+    const p = await mount(lectureMarkup('conv-matrix', 'padded-xyz', 'show="equation"'));
+    expect(visibleCells(p, 'mK')).toEqual(expected('padded-xyz').matrix);
+    expect(visibleCells(p, 'mp').flat()).toEqual(expected('padded-xyz').product!.map(typeset));
   });
 
   it("shows the doubly block-Toeplitz K of the lecture's 4×4 → 2×2 example, and Kᵀ back to 4×4", async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, mount, part, settle, shadow, snapshot, visibleCells } from './helpers.ts';
+import { expected, lectureMarkup, typeset } from './lecture.ts';
 
 afterEach(cleanup);
 
@@ -13,12 +14,11 @@ function katexText(el: Element): string {
 
 describe('<conv-transposed>', () => {
   it("shows the lecture's transposed example three ways, all agreeing", async () => {
-    const el = await mount('<conv-transposed input="4" kernel="3" inputs="z7,z8,z9,z10"></conv-transposed>');
-    expect(visibleCells(el, 'mp').flat()).toEqual([
-      'w1z7', 'w2z7+w1z8', 'w3z7+w2z8+w1z9', 'w3z8+w2z9+w1z10', 'w3z9+w2z10', 'w3z10',
-    ]);
+    const el = await mount(lectureMarkup('conv-transposed', 'w-z-transposed'));
+    const printed = expected('w-z-transposed').product!.map(typeset);
+    expect(visibleCells(el, 'mp').flat()).toEqual(printed);
     const sums = [...part(el, 'scatter-form')!.querySelectorAll('.sum [data-out]')].map(katexText);
-    expect(sums).toEqual(['w1z7', 'w2z7+w1z8', 'w3z7+w2z8+w1z9', 'w3z8+w2z9+w1z10', 'w3z9+w2z10', 'w3z10']);
+    expect(sums).toEqual(printed);
     // the first copy is the filter scaled by z7, landing on the first three outputs
     const first = shadow(el).querySelector('[part="copy"][data-in="0"]')!;
     expect([...first.querySelectorAll('[part="cell"]')].map(katexText)).toEqual(['w1z7', 'w2z7', 'w3z7', '', '', '']);

@@ -1,12 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { cleanup, mount, part, settle, shadow, snapshot } from './helpers.ts';
+import { expected, lectureMarkup } from './lecture.ts';
 
 afterEach(cleanup);
 
-const LECTURE = `<conv-window input="5x5" kernel="3x3"
-  inputs="[[3,3,2,1,0],[0,0,1,3,1],[3,1,2,2,3],[2,0,0,2,2],[2,0,0,0,1]]"
-  weights="[[0,1,2],[2,2,0],[0,1,2]]"></conv-window>`;
+const LECTURE = lectureMarkup('conv-window', 'conv2d-5x5-numbers');
 
 function text(el: Element | null): string {
   return ((el?.querySelector('.katex-html') ?? el?.querySelector('.katex'))?.textContent ?? '').replace(/[\s\u200b]+/g, '');
@@ -21,7 +20,7 @@ describe('<conv-window>', () => {
   it("reproduces the lecture's nine frames of 5×5 ⊛ 3×3, ending in [[12,12,17],[10,17,19],[9,6,14]]", async () => {
     const el = await mount(LECTURE);
     const out = cells(el, 'output').map(([v]) => Number(v));
-    expect(out).toEqual([12, 12, 17, 10, 17, 19, 9, 6, 14]);
+    expect(out).toEqual(expected('conv2d-5x5-numbers').values);
     // frame 1: the kernel's entries written on the top-left 3×3 cells, as in the lecture
     const first = cells(el, 'input');
     const subs = first.map(([, s]) => s);

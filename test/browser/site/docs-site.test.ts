@@ -132,6 +132,15 @@ describe('identities panel', () => {
     await expect.poll(() => verdict()?.dataset.verdict, { timeout: 10_000 }).toBe('pass');
   });
 
+  it('a failing check lists its differing entries with both sides and their difference', async () => {
+    const h = host('<div class="identity-live" data-identity="checkerboard-divisibility" data-spec=\'{"input":6,"kernel":3,"stride":2}\'></div>');
+    await mountIdentityPanels(document, 60_000);
+    expect(h.querySelector<HTMLElement>('[part="verdict"]')!.dataset.verdict).toBe('fail');
+    const items = [...h.querySelectorAll('.identity-result li')].map((li) => li.textContent);
+    expect(items.length).toBeGreaterThan(0);
+    for (const item of items) expect(item).toMatch(/^position \(\d+\): [12] ≠ 3\/2 \(difference -?1\/2\)$/);
+  });
+
   it('a check that runs past the time limit is stopped with a message', async () => {
     const h = host('<div class="identity-live" data-identity="matrix-equals-sliding-window" data-spec=\'{"input":"160x160","kernel":"3x3"}\'></div>');
     await mountIdentityPanels(document, 20);

@@ -17,8 +17,8 @@ describe(ID, () => {
     const uneven = checkIdentity(ID, { input: 6, kernel: 3, stride: 2 });
     expect(uneven.holds).toBe(false);
     expect(uneven.facts).toMatchObject({ interiorCounts: [1, 2], expectedCount: '3/2', divisible: false });
-    expect(uneven.counterexample).toMatchObject({ right: '3/2' });
-    expect(['1', '2']).toContain(uneven.counterexample!.left);
+    expect(uneven.differences[0]).toMatchObject({ right: '3/2' });
+    expect(['1', '2']).toContain(uneven.differences[0]!.left);
   });
 
   it('near miss, and "otherwise not": whenever s ∤ k the interior is not uniform', () => {

@@ -22,8 +22,8 @@ describe(ID, () => {
   it('near miss: correlation with the unflipped kernel differs from convolution', () => {
     const r = checkIdentity(ID, { input: 4, kernel: 3, padding: 1, weights: 'x,y,z', inputs: 'a,b,c,d' }, { weights: ['x', 'y', 'z'] });
     expect(r.holds).toBe(false);
-    expect(r.counterexample!.left).toEqualPolynomial('a*y + b*x');
-    expect(r.counterexample!.right).toEqualPolynomial('a*y + b*z');
+    expect(r.differences[0]!.left).toEqualPolynomial('a*y + b*x');
+    expect(r.differences[0]!.right).toEqualPolynomial('a*y + b*z');
   });
 
   it('near miss: a 2D kernel flipped on one axis only is rejected', () => {

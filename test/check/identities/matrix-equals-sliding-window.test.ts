@@ -31,10 +31,10 @@ describe(ID, () => {
     expect(wrong).not.toMatchSlidingWindow(spec);
     const r = checkIdentity(ID, spec, { matrix: wrong });
     expect(r.holds).toBe(false);
-    expect(r.counterexample).toMatchObject({ name: 'z8' });
-    expect(r.counterexample!.left).toEqualPolynomial('w1*z2 + w3*z3 + w3*z4');
-    expect(r.counterexample!.right).toEqualPolynomial('w1*z2 + w2*z3 + w3*z4');
-    expect(r.counterexample!.difference).toEqualPolynomial('w3*z3 - w2*z3');
+    expect(r.differences[0]).toMatchObject({ name: 'z8' });
+    expect(r.differences[0]!.left).toEqualPolynomial('w1*z2 + w3*z3 + w3*z4');
+    expect(r.differences[0]!.right).toEqualPolynomial('w1*z2 + w2*z3 + w3*z4');
+    expect(r.differences[0]!.difference).toEqualPolynomial('w3*z3 - w2*z3');
   });
 
   it('near miss: the lecture matrix with one entry mistyped is rejected', () => {
@@ -42,14 +42,14 @@ describe(ID, () => {
     const typo = c.expected.matrix!.map((r) => [...r]);
     typo[3]![3] = 'x'; // the last y written as x
     expect(typo).not.toMatchSlidingWindow(c.spec);
-    expect(checkIdentity(ID, c.spec, { matrix: typo }).counterexample?.name).toBe('u4'); // u: y and z are weights
+    expect(checkIdentity(ID, c.spec, { matrix: typo }).differences[0]?.name).toBe('u4'); // u: y and z are weights
   });
 
   it('near miss: the matrix of another stride or output padding is rejected by its shape', () => {
     expect(convMatrix({ input: 6, kernel: 3, stride: 2 })).not.toMatchSlidingWindow({ input: 6, kernel: 3 });
     const t = { input: [3, 3], kernel: [3, 3], stride: 2, padding: 1, transposed: true };
     const r = checkIdentity(ID, { ...t, outputPadding: 1 }, { matrix: convMatrix(t) });
-    expect(r).toMatchObject({ holds: false, counterexample: null });
+    expect(r).toMatchObject({ holds: false, differences: [] });
     expect(r.reason).toMatch(/25×9, the spec needs 36×9/);
   });
 });

@@ -28,8 +28,8 @@ describe(ID, () => {
     expect(r.reason).toMatch(/3×2/);
     const sq = checkIdentity(ID, { input: 2, inChannels: 2, outChannels: 2 }, { mixing: [['w_1_1_1', 'w_2_1_1'], ['w_1_2_1', 'w_2_2_1']] });
     expect(sq.holds).toBe(false);
-    expect(sq.counterexample!.left).toEqualPolynomial('w_1_1_1*z_1_1 + w_2_1_1*z_2_1');
-    expect(sq.counterexample!.right).toEqualPolynomial('w_1_1_1*z_1_1 + w_1_2_1*z_2_1');
+    expect(sq.differences[0]!.left).toEqualPolynomial('w_1_1_1*z_1_1 + w_2_1_1*z_2_1');
+    expect(sq.differences[0]!.right).toEqualPolynomial('w_1_1_1*z_1_1 + w_1_2_1*z_2_1');
   });
 
   it('near miss: one entry of M wrong is rejected', () => {

@@ -24,13 +24,13 @@ describe(ID, () => {
     const naive = 1 + c.layers.reduce((acc, l) => acc + l.d * (l.k - 1), 0);
     const r = checkIdentity(ID, { input: 8, layers: layersOf(c) }, { size: naive });
     expect(r.holds).toBe(false);
-    expect(r.counterexample).toMatchObject({ name: 'neuron 0, axis 0', left: '4', right: '3' });
+    expect(r.differences[0]).toMatchObject({ name: 'neuron 0, axis 0', left: '4', right: '3' });
   });
 
   it('with padding the closed form fails at the border neurons only', () => {
     const r = checkIdentity(ID, { input: 8, layers: [{ kernel: 3, padding: 1 }, { kernel: 3, padding: 1 }] });
     expect(r.holds).toBe(false);
-    expect(r.counterexample).toMatchObject({ name: 'neuron 0, axis 0', left: '3', right: '5' });
+    expect(r.differences[0]).toMatchObject({ name: 'neuron 0, axis 0', left: '3', right: '5' });
     expect(r.comparisons[0]!.mismatchCount).toBe(4); // neurons 0, 1, 6, 7 of 8
   });
 });

@@ -36,7 +36,7 @@ describe(ID, () => {
   it('near miss: output padding off by one misses n, and the report names the axis with both sizes', () => {
     const r = checkIdentity(ID, { input: 6, kernel: 3, stride: 2, padding: 1, outputPadding: 0 });
     expect(r.holds).toBe(false);
-    expect(r.counterexample).toMatchObject({ name: 'axis 0', left: '6', right: '5' });
+    expect(r.differences[0]).toMatchObject({ name: 'axis 0', left: '6', right: '5' });
     expect({ input: [5, 5], kernel: [3, 3], stride: 2, padding: 1, outputPadding: 1 }).not.toSatisfyIdentity(ID);
   });
 

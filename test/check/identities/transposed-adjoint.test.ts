@@ -38,9 +38,9 @@ describe(ID, () => {
     expect({ input: 6, kernel: 4, padding: 'same' }).toSatisfyIdentity(ID);
     const r = checkIdentity(ID, { input: 6, kernel: 4, padding: 'same', transposedPadding: [[2, 1]] });
     expect(r.holds).toBe(false);
-    expect(r.counterexample).toMatchObject({ name: 'z7', comparison: '⟨Kx, y⟩ = ⟨x, Kᵀy⟩' });
-    expect(r.counterexample!.left).toEqualPolynomial('w2*z1 + w3*z2 + w4*z3');
-    expect(r.counterexample!.right).toEqualPolynomial('w3*z1 + w4*z2');
+    expect(r.differences[0]).toMatchObject({ name: 'z7', comparison: '⟨Kx, y⟩ = ⟨x, Kᵀy⟩' });
+    expect(r.differences[0]!.left).toEqualPolynomial('w2*z1 + w3*z2 + w4*z3');
+    expect(r.differences[0]!.right).toEqualPolynomial('w3*z1 + w4*z2');
   });
 
   it('does not hold for a transposed spec whose output padding ≥ s (allowed only by dilation)', () => {

@@ -32,8 +32,8 @@ describe(ID, () => {
     const r = checkIdentity(ID, spec, { matrix: { ...m, tap } });
     expect(r.holds).toBe(false);
     expect(r.comparisons.map((c) => c.equal)).toEqual([false, false]);
-    expect(r.counterexample!.name).toBe('ztilde1'); // the lecture's z̃1
-    expect(r.counterexample!.left).toEqualPolynomial('w3*z1');
-    expect(r.counterexample!.right).toEqualPolynomial('w1*z1');
+    expect(r.differences[0]!.name).toBe('ztilde1'); // the lecture's z̃1
+    expect(r.differences[0]!.left).toEqualPolynomial('w3*z1');
+    expect(r.differences[0]!.right).toEqualPolynomial('w1*z1');
   });
 });
