@@ -63,7 +63,7 @@ export const fastMatrixStyles = css`
   .fm-matrix { display: inline-flex; align-items: stretch; vertical-align: middle; }
   .fm-grid { display: inline-grid; column-gap: 1.21em; grid-auto-rows: 1.45em; align-items: center; justify-items: center; padding: 0 0.3em; font-size: 1.21em; }
   .fm-grid .katex.fm { font-size: 1em; }
-  .fm-sub { font-family: KaTeX_Main; font-size: 0.7em; position: relative; top: 0.25em; }
+  .fm-sub { font-family: KaTeX_Main; font-size: 0.7em; position: relative; top: 0.25em; margin-right: 0.05em; }
   .fm-op { font-family: KaTeX_Main; margin: 0 0.2222em; }
   .katex.fm { white-space: nowrap; }
   .fm-bracket { display: inline-block; width: 0.3em; border: solid currentColor; margin: 0.15em 0; }

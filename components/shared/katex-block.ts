@@ -92,8 +92,13 @@ export function tex(source: string, display = false): TemplateResult {
  * anything else is typeset by KaTeX.
  */
 export function texCell(source: string): TemplateResult {
-  const light = cached(`F${source}`, () => fastCell(source) ?? '');
+  const light = lightCell(source);
   return light ? html`<span class="tex" part="tex">${markupPart(light)}</span>` : tex(source);
+}
+
+/** The light HTML of a simple entry (see fast-matrix.ts), cached; null when KaTeX must typeset it. */
+function lightCell(source: string): string | null {
+  return cached(`F${source}`, () => fastCell(source) ?? '') || null;
 }
 
 /**
@@ -107,7 +112,8 @@ export function texMatrix(cells: readonly (readonly string[])[], opts: MatrixRen
     const fast = fastMatrixHtml(cells, opts.ariaLabel ?? `matrix, ${cells.length} by ${cells[0]?.length ?? 0}`, label);
     if (fast !== null) return html`${markupPart(fast)}`;
   }
-  return html`${markupPart(katexNow().renderMatrixHtml(cells, opts))}`;
+  // simple cells are drawn with the light spans (far less to lay out); the MathML stays KaTeX's
+  return html`${markupPart(katexNow().renderMatrixHtml(cells, { lightCell, ...opts }))}`;
 }
 
 /** Selects cells of the matrices inside `.scope` by row and/or column. */

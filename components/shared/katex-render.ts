@@ -52,6 +52,12 @@ export interface MatrixRenderOptions {
   highlightColumn?: number;
   /** Accessible name for the matrix; defaults to the MathML reading. */
   ariaLabel?: string;
+  /**
+   * A lighter HTML for a cell's visible glyphs, or null to typeset it with
+   * KaTeX (the elements pass fast-matrix.ts's `fastCell`). The MathML for
+   * screen readers is KaTeX's either way.
+   */
+  lightCell?: (tex: string) => string | null;
 }
 
 interface CellRender { html: string; mathml: string }
@@ -103,8 +109,9 @@ export function renderMatrixHtml(cells: readonly (readonly string[])[], opts: Ma
       // '' is a structural zero (no tap lands there): written 0, classed apart from a weight whose value is 0
       const t = cells[r]![c] ?? '';
       const cell = renderCell(t === '' ? '0' : t);
+      const visible = opts.lightCell?.(t === '' ? '0' : t) ?? cell.html;
       const hl = r === opts.highlightRow || c === opts.highlightColumn ? ` style="${HIGHLIGHT}"` : '';
-      grid.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}"${hl}>${cell.html}</span>`);
+      grid.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}"${hl}>${visible}</span>`);
       mtds.push(`<mtd>${cell.mathml}</mtd>`);
     }
     mrows.push(`<mtr>${mtds.join('')}</mtr>`);
