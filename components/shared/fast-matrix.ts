@@ -20,6 +20,12 @@ const SYMBOL = /^([A-Za-z])(?:_\{(\d+)\})?$/;
  * digits, one ASCII letter per symbol and the two operators reach the output.
  */
 export function fastCell(tex: string): string | null {
+  const inner = fastCellInner(tex);
+  return inner === null ? null : `<span class="katex fm">${inner}</span>`;
+}
+
+/** The glyphs of a simple cell without the `katex fm` wrapper (a light matrix puts that class on its grid once). */
+function fastCellInner(tex: string): string | null {
   const tokens = tex.split(' ');
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -34,7 +40,7 @@ export function fastCell(tex: string): string | null {
     if (!m) return null;
     out.push(`<span class="mathnormal">${m[1]}</span>${m[2] ? `<span class="fm-sub">${m[2]}</span>` : ''}`);
   }
-  return out.length ? `<span class="katex fm">${out.join('')}</span>` : null;
+  return out.length ? out.join('') : null;
 }
 
 /** The grid of a bracketed matrix in the light path, same cell hooks (convmat-cell, data-row, data-col); null if a cell is not simple. */
@@ -47,7 +53,7 @@ export function fastMatrixHtml(cells: readonly (readonly string[])[], ariaLabel:
     for (let c = 0; c < row.length; c++) {
       const t = row[c]!;
       let h = cache.get(t);
-      if (h === undefined) { h = fastCell(t === '' ? '0' : t); cache.set(t, h); }
+      if (h === undefined) { h = fastCellInner(t === '' ? '0' : t); cache.set(t, h); }
       if (h === null) return null;
       // '' is a structural zero, classed apart from a weight whose value is 0
       out.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}">${h}</span>`);
@@ -55,14 +61,13 @@ export function fastMatrixHtml(cells: readonly (readonly string[])[], ariaLabel:
   }
   const name = ariaLabel.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   return `<span class="convmat-matrix fm-matrix" role="img" aria-label="${name}"><span class="fm-bracket fm-left"></span>`
-    + `<span class="convmat-grid fm-grid" style="grid-template-columns:repeat(${cols},auto)">${out.join('')}</span>`
+    + `<span class="convmat-grid fm-grid katex fm" style="grid-template-columns:repeat(${cols},auto)">${out.join('')}</span>`
     + `<span class="fm-bracket fm-right"></span>${labelHtml ? `<span class="fm-label">${labelHtml}</span>` : ''}</span>`;
 }
 
 export const fastMatrixStyles = css`
   .fm-matrix { display: inline-flex; align-items: stretch; vertical-align: middle; }
   .fm-grid { display: inline-grid; column-gap: 1.21em; grid-auto-rows: 1.45em; align-items: center; justify-items: center; padding: 0 0.3em; font-size: 1.21em; }
-  .fm-grid .katex.fm { font-size: 1em; }
   .fm-sub { font-family: KaTeX_Main; font-size: 0.7em; position: relative; top: 0.25em; margin-right: 0.05em; }
   .fm-op { font-family: KaTeX_Main; margin: 0 0.2222em; }
   .katex.fm { white-space: nowrap; }
