@@ -3,18 +3,19 @@ import { css } from 'lit';
 /**
  * A light typesetting path for large matrices of simple entries. A
  * convolution matrix holds only `0` and the weights, so when every cell is
- * an integer, a letter, or a letter with a numeric subscript (`w_{3}`), the
- * cells are written with KaTeX's own fonts and classes as a few spans each,
+ * an integer, a letter, or a letter with a numeric subscript (`w_{3}`, the
+ * lecture's `\\tilde{z}_{1}`), the cells are written with KaTeX's own fonts and classes as a few spans each,
  * instead of KaTeX's full layout: a 36×49 matrix becomes ~30 KB of HTML
  * instead of ~600 KB. Anything else returns null and goes through KaTeX.
  * The grid has an accessible name; the typeset row under the pointer and the
- * live region carry the math for screen readers.
+ * live region carry the math for screen readers. Smaller matrices use the same
+ * cells inside KaTeX's MathML-carrying matrix (katex-render.ts `lightCell`).
  */
 const INTEGER = /^-?\d+$/;
-const SYMBOL = /^([A-Za-z])(?:_\{(\d+)\})?$/;
+const SYMBOL = /^(?:([A-Za-z])|\\tilde\{([A-Za-z])\})(?:_\{(\d+)\})?$/;
 
 /**
- * HTML of one simple cell, or null. Simple: integers and letters with a
+ * HTML of one simple cell, or null. Simple: integers and letters (or z̃) with a
  * numeric subscript, multiplied by juxtaposition and joined by + and −
  * (`w_{5} z_{1} + w_{4} z_{2}`, as the engine prints sums of products). Only
  * digits, one ASCII letter per symbol and the two operators reach the output.
@@ -38,7 +39,9 @@ function fastCellInner(tex: string): string | null {
     if (INTEGER.test(t)) { out.push(t.replace('-', '−')); continue; }
     const m = SYMBOL.exec(t);
     if (!m) return null;
-    out.push(`<span class="mathnormal">${m[1]}</span>${m[2] ? `<span class="fm-sub">${m[2]}</span>` : ''}`);
+    // a letter, or the lecture's z̃ (the tilde as KaTeX sets it: its ~ glyph centred over the letter, raised)
+    const letter = m[1] ? `<span class="mathnormal">${m[1]}</span>` : `<span class="fm-acc"><span class="mathnormal">${m[2]}</span><span class="fm-tilde">~</span></span>`;
+    out.push(`${letter}${m[3] ? `<span class="fm-sub">${m[3]}</span>` : ''}`);
   }
   return out.length ? out.join('') : null;
 }
@@ -70,6 +73,8 @@ export const fastMatrixStyles = css`
   .fm-grid { display: inline-grid; column-gap: 1.21em; grid-auto-rows: 1.45em; align-items: center; justify-items: center; padding: 0 0.3em; font-size: 1.21em; }
   .fm-sub { font-family: KaTeX_Main; font-size: 0.7em; position: relative; top: 0.25em; margin-right: 0.05em; }
   .fm-op { font-family: KaTeX_Main; margin: 0 0.2222em; }
+  .fm-acc { position: relative; }
+  .fm-tilde { position: absolute; left: calc(50% - 0.17em); top: -0.3em; font-family: KaTeX_Main; font-style: normal; }
   .katex.fm { white-space: nowrap; }
   .fm-bracket { display: inline-block; width: 0.3em; border: solid currentColor; margin: 0.15em 0; }
   .fm-left { border-width: 0.06em 0 0.06em 0.06em; }
