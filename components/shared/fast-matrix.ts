@@ -4,7 +4,7 @@ import { css } from 'lit';
  * A light typesetting path for large matrices of simple entries. A
  * convolution matrix holds only `0` and the weights, so when every cell is
  * an integer, a letter, or a letter with a numeric subscript (`w_{3}`, the
- * lecture's `\\tilde{z}_{1}`), the cells are written with KaTeX's own fonts and classes as a few spans each,
+ * lecture's `\tilde{z}_{1}`), the cells are written with KaTeX's own fonts and classes as a few spans each,
  * instead of KaTeX's full layout: a 36×49 matrix becomes ~30 KB of HTML
  * instead of ~600 KB. Anything else returns null and goes through KaTeX.
  * The grid has an accessible name; the typeset row under the pointer and the
