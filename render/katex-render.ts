@@ -56,6 +56,12 @@ export interface MatrixRenderOptions {
   highlightColumn?: number;
   /** Accessible name for the matrix; defaults to the MathML reading. */
   ariaLabel?: string;
+  /**
+   * A lighter HTML for a cell's visible glyphs, or null to typeset it with
+   * KaTeX (the elements pass fast-matrix.ts's `fastCell`). The MathML for
+   * screen readers is KaTeX's either way.
+   */
+  lightCell?: (tex: string) => string | null;
 }
 
 interface CellRender { html: string; mathml: string }
@@ -97,6 +103,20 @@ const BRACKET = 'display:inline-block;width:0.25em;border:solid currentColor;ali
  * for linked hover. Throws if any cell does not parse.
  */
 export function renderMatrixHtml(cells: readonly (readonly string[])[], opts: MatrixRenderOptions = {}): string {
+  const m = renderMatrix(cells, opts);
+  return m.html.replace(MATHML_SLOT, `${MATHML_SLOT}${m.mathml}`);
+}
+
+/** Opening of the visually hidden box that holds a matrix's MathML (empty in `renderMatrix`'s html). */
+export const MATHML_SLOT = '<span class="convmat-mathml" style="position:absolute;clip:rect(1px,1px,1px,1px);padding:0;border:0;height:1px;width:1px;overflow:hidden">';
+
+/**
+ * The matrix as two pieces: the visible HTML with an empty MathML box
+ * (`.convmat-mathml`), and the `<math>` for that box. A page can insert the
+ * MathML after the frame (katex-block.ts does, in idle time): it is what a
+ * screen reader reads, and a third of what there is to lay out.
+ */
+export function renderMatrix(cells: readonly (readonly string[])[], opts: MatrixRenderOptions = {}): { html: string; mathml: string } {
   const rows = cells.length;
   const cols = rows ? Math.max(...cells.map((r) => r.length)) : 0;
   const grid: string[] = [];
@@ -107,8 +127,9 @@ export function renderMatrixHtml(cells: readonly (readonly string[])[], opts: Ma
       // '' is a structural zero (no tap lands there): written 0, classed apart from a weight whose value is 0
       const t = cells[r]![c] ?? '';
       const cell = renderCell(t === '' ? '0' : t);
+      const visible = opts.lightCell?.(t === '' ? '0' : t) ?? cell.html;
       const hl = r === opts.highlightRow || c === opts.highlightColumn ? ` style="${HIGHLIGHT}"` : '';
-      grid.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}"${hl}>${cell.html}</span>`);
+      grid.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}"${hl}>${visible}</span>`);
       mtds.push(`<mtd>${cell.mathml}</mtd>`);
     }
     mrows.push(`<mtr>${mtds.join('')}</mtr>`);
@@ -120,16 +141,15 @@ export function renderMatrixHtml(cells: readonly (readonly string[])[], opts: Ma
   const labelHtml = label
     ? `<span class="convmat-matrix-label" style="align-self:flex-end;font-size:0.7em;margin-bottom:-0.2em">${label.html}</span>`
     : '';
-  return (
+  const html =
     `<span class="convmat-matrix"${aria} style="display:inline-flex;vertical-align:middle;align-items:stretch">` +
-    `<span class="convmat-mathml" style="position:absolute;clip:rect(1px,1px,1px,1px);padding:0;border:0;height:1px;width:1px;overflow:hidden">` +
-    `<math xmlns="http://www.w3.org/1998/Math/MathML">${math}</math></span>` +
+    `${MATHML_SLOT}</span>` +
     `<span aria-hidden="true" style="display:inline-flex;align-items:stretch">` +
     `<span class="convmat-bracket" style="${BRACKET}border-width:0.06em 0 0.06em 0.07em"></span>` +
     `<span class="convmat-grid" style="${GRID}grid-template-columns:repeat(${cols},auto)">${grid.join('')}</span>` +
     `<span class="convmat-bracket" style="${BRACKET}border-width:0.06em 0.07em 0.06em 0"></span>` +
-    `${labelHtml}</span></span>`
-  );
+    `${labelHtml}</span></span>`;
+  return { html, mathml: `<math xmlns="http://www.w3.org/1998/Math/MathML">${math}</math>` };
 }
 
 function escapeAttr(s: string): string {

@@ -3,23 +3,30 @@ import { css } from 'lit';
 /**
  * A light typesetting path for large matrices of simple entries. A
  * convolution matrix holds only `0` and the weights, so when every cell is
- * an integer, a letter, or a letter with a numeric subscript (`w_{3}`), the
- * cells are written with KaTeX's own fonts and classes as a few spans each,
+ * an integer, a letter, or a letter with a numeric subscript (`w_{3}`, the
+ * lecture's `\tilde{z}_{1}`), the cells are written with KaTeX's own fonts and classes as a few spans each,
  * instead of KaTeX's full layout: a 36×49 matrix becomes ~30 KB of HTML
  * instead of ~600 KB. Anything else returns null and goes through KaTeX.
  * The grid has an accessible name; the typeset row under the pointer and the
- * live region carry the math for screen readers.
+ * live region carry the math for screen readers. Smaller matrices use the same
+ * cells inside KaTeX's MathML-carrying matrix (katex-render.ts `lightCell`).
  */
 const INTEGER = /^-?\d+$/;
-const SYMBOL = /^([A-Za-z])(?:_\{(\d+)\})?$/;
+const SYMBOL = /^(?:([A-Za-z])|\\tilde\{([A-Za-z])\})(?:_\{(\d+)\})?$/;
 
 /**
- * HTML of one simple cell, or null. Simple: integers and letters with a
+ * HTML of one simple cell, or null. Simple: integers and letters (or z̃) with a
  * numeric subscript, multiplied by juxtaposition and joined by + and −
  * (`w_{5} z_{1} + w_{4} z_{2}`, as the engine prints sums of products). Only
  * digits, one ASCII letter per symbol and the two operators reach the output.
  */
 export function fastCell(tex: string): string | null {
+  const inner = fastCellInner(tex);
+  return inner === null ? null : `<span class="katex fm">${inner}</span>`;
+}
+
+/** The glyphs of a simple cell without the `katex fm` wrapper (a light matrix puts that class on its grid once). */
+function fastCellInner(tex: string): string | null {
   const tokens = tex.split(' ');
   const out: string[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -32,9 +39,11 @@ export function fastCell(tex: string): string | null {
     if (INTEGER.test(t)) { out.push(t.replace('-', '−')); continue; }
     const m = SYMBOL.exec(t);
     if (!m) return null;
-    out.push(`<span class="mathnormal">${m[1]}</span>${m[2] ? `<span class="fm-sub">${m[2]}</span>` : ''}`);
+    // a letter, or the lecture's z̃ (the tilde as KaTeX sets it: its ~ glyph centred over the letter, raised)
+    const letter = m[1] ? `<span class="mathnormal">${m[1]}</span>` : `<span class="fm-acc"><span class="mathnormal">${m[2]}</span><span class="fm-tilde">~</span></span>`;
+    out.push(`${letter}${m[3] ? `<span class="fm-sub">${m[3]}</span>` : ''}`);
   }
-  return out.length ? `<span class="katex fm">${out.join('')}</span>` : null;
+  return out.length ? out.join('') : null;
 }
 
 /** The grid of a bracketed matrix in the light path, same cell hooks (convmat-cell, data-row, data-col); null if a cell is not simple. */
@@ -47,7 +56,7 @@ export function fastMatrixHtml(cells: readonly (readonly string[])[], ariaLabel:
     for (let c = 0; c < row.length; c++) {
       const t = row[c]!;
       let h = cache.get(t);
-      if (h === undefined) { h = fastCell(t === '' ? '0' : t); cache.set(t, h); }
+      if (h === undefined) { h = fastCellInner(t === '' ? '0' : t); cache.set(t, h); }
       if (h === null) return null;
       // '' is a structural zero, classed apart from a weight whose value is 0
       out.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}">${h}</span>`);
@@ -55,16 +64,17 @@ export function fastMatrixHtml(cells: readonly (readonly string[])[], ariaLabel:
   }
   const name = ariaLabel.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   return `<span class="convmat-matrix fm-matrix" role="img" aria-label="${name}"><span class="fm-bracket fm-left"></span>`
-    + `<span class="convmat-grid fm-grid" style="grid-template-columns:repeat(${cols},auto)">${out.join('')}</span>`
+    + `<span class="convmat-grid fm-grid katex fm" style="grid-template-columns:repeat(${cols},auto)">${out.join('')}</span>`
     + `<span class="fm-bracket fm-right"></span>${labelHtml ? `<span class="fm-label">${labelHtml}</span>` : ''}</span>`;
 }
 
 export const fastMatrixStyles = css`
   .fm-matrix { display: inline-flex; align-items: stretch; vertical-align: middle; }
   .fm-grid { display: inline-grid; column-gap: 1.21em; grid-auto-rows: 1.45em; align-items: center; justify-items: center; padding: 0 0.3em; font-size: 1.21em; }
-  .fm-grid .katex.fm { font-size: 1em; }
-  .fm-sub { font-family: KaTeX_Main; font-size: 0.7em; position: relative; top: 0.25em; }
+  .fm-sub { font-family: KaTeX_Main; font-size: 0.7em; position: relative; top: 0.25em; margin-right: 0.05em; }
   .fm-op { font-family: KaTeX_Main; margin: 0 0.2222em; }
+  .fm-acc { position: relative; }
+  .fm-tilde { position: absolute; left: calc(50% - 0.17em); top: -0.3em; font-family: KaTeX_Main; font-style: normal; }
   .katex.fm { white-space: nowrap; }
   .fm-bracket { display: inline-block; width: 0.3em; border: solid currentColor; margin: 0.15em 0; }
   .fm-left { border-width: 0.06em 0 0.06em 0.06em; }

@@ -92,8 +92,13 @@ export function tex(source: string, display = false): TemplateResult {
  * anything else is typeset by KaTeX.
  */
 export function texCell(source: string): TemplateResult {
-  const light = cached(`F${source}`, () => fastCell(source) ?? '');
+  const light = lightCell(source);
   return light ? html`<span class="tex" part="tex">${markupPart(light)}</span>` : tex(source);
+}
+
+/** The light HTML of a simple entry (see fast-matrix.ts), cached; null when KaTeX must typeset it. */
+function lightCell(source: string): string | null {
+  return cached(`F${source}`, () => fastCell(source) ?? '') || null;
 }
 
 /**
@@ -107,7 +112,47 @@ export function texMatrix(cells: readonly (readonly string[])[], opts: MatrixRen
     const fast = fastMatrixHtml(cells, opts.ariaLabel ?? `matrix, ${cells.length} by ${cells[0]?.length ?? 0}`, label);
     if (fast !== null) return html`${markupPart(fast)}`;
   }
-  return html`${markupPart(katexNow().renderMatrixHtml(cells, opts))}`;
+  // simple cells are drawn with the light spans (far less to lay out); the MathML stays KaTeX's
+  const m = katexNow().renderMatrix(cells, { lightCell, ...opts });
+  return html`${guard([m.html, m.mathml], () => withMathmlLater(fragment(m.html), m.mathml))}`;
+}
+
+/**
+ * The matrix's MathML (what a screen reader reads) goes into its hidden box
+ * in idle time, after the frame that shows the change: a control that
+ * changes the matrix stays within one frame. Boxes are filled in order.
+ */
+const pendingMathml: Array<[Element, string]> = [];
+
+function withMathmlLater(f: DocumentFragment, mathml: string): DocumentFragment {
+  const box = f.querySelector('.convmat-mathml');
+  if (box) {
+    if (pendingMathml.length === 0) whenIdle(fillMathml);
+    pendingMathml.push([box, mathml]);
+  }
+  return f;
+}
+
+function fillMathml(deadline?: IdleDeadline): void {
+  while (pendingMathml.length && (!deadline || deadline.didTimeout || deadline.timeRemaining() > 1)) {
+    const [box, mathml] = pendingMathml.shift()!;
+    // a box that was replaced meanwhile is filled all the same (it costs no layout): one moved to another place stays readable
+    if (!box.firstChild) box.append(fragment(mathml));
+  }
+  if (pendingMathml.length) whenIdle(fillMathml);
+}
+
+function whenIdle(run: (deadline?: IdleDeadline) => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 250 });
+  else setTimeout(run, 0);
+}
+
+/** Resolves once every matrix's MathML is in place (for tests that read it). */
+export function mathmlSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => (pendingMathml.length ? whenIdle(check) : resolve());
+    check();
+  });
 }
 
 /** Selects cells of the matrices inside `.scope` by row and/or column. */

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { cleanup, mount, part, settle, shadow, snapshot, visibleCells } from './helpers.ts';
 import { expected, lectureMarkup, typeset } from './lecture.ts';
+import { mathmlSettled } from '../../../components/shared/katex-block.ts';
 
 afterEach(cleanup);
 
@@ -62,9 +63,12 @@ describe('<conv-matrix>', () => {
     expect(getComputedStyle(w).fontFamily).toContain('KaTeX_Math');
   });
 
-  it('keeps MathML for screen readers', async () => {
+  it('keeps MathML for screen readers (the matrix\'s arrives in idle time, after the frame)', async () => {
     const el = await mount('<conv-matrix input="6" kernel="3"></conv-matrix>');
+    await mathmlSettled();
     expect(shadow(el).querySelectorAll('math').length).toBeGreaterThan(0);
+    // the 4×6 K: one MathML cell per matrix cell, inside the matrix's hidden box
+    expect(shadow(el).querySelectorAll('.mK .convmat-mathml math mtd')).toHaveLength(24);
   });
 
   it('re-renders when an attribute or a property changes, and the two reflect', async () => {

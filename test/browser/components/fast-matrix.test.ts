@@ -10,6 +10,10 @@ describe('the light path for large matrices', () => {
     expect(fastCell('-2')).toContain('−2');
     // sums of products of simple symbols, as the engine prints them
     expect(fastCell('w_{1} z_{2} + w_{3} z_{4}')?.replace(/<[^>]+>/g, '')).toBe('w1z2+w3z4');
+    // the lecture's transposed outputs z̃: the letter with KaTeX's tilde glyph over it
+    expect(fastCell('\\tilde{z}_{3}')?.replace(/<[^>]+>/g, '')).toBe('z~3');
+    expect(fastCell('\\tilde{z}_{3}')).toContain('fm-tilde');
+    for (const bad of ['\\tilde{zz}_{1}', '\\tilde{z}_{x}', '\\hat{z}_{1}', '\\tilde{<b>}']) expect(fastCell(bad)).toBeNull();
     for (const bad of ['\\frac{1}{2}', 'w_{1}  z_{2}', '<img src=x onerror=alert(1)>', 'ab', 'w_{x}', 'w_{1} \\cdot z_{2}', '+ <b>']) expect(fastCell(bad)).toBeNull();
   });
 

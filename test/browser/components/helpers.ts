@@ -40,7 +40,7 @@ export function visibleCells(el: Element, scope: string): string[][] {
   const rows = new Map<number, string[]>();
   for (const cell of shadow(el).querySelectorAll(`.${scope} .convmat-cell`)) {
     const r = Number(cell.getAttribute('data-row'));
-    const text = ((cell.querySelector('.katex-html') ?? cell.querySelector('.katex'))?.textContent ?? '').replace(/[\s\u200b]+/g, '');
+    const text = ((cell.querySelector('.katex-html') ?? cell.querySelector('.katex') ?? cell).textContent ?? '').replace(/[\s\u200b]+/g, '');
     rows.set(r, [...(rows.get(r) ?? []), text]);
   }
   return [...rows.keys()].sort((a, b) => a - b).map((r) => rows.get(r)!);
