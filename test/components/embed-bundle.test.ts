@@ -67,7 +67,7 @@ describe('examples/bundle-only.html', () => {
       await page.goto(`${url}/some/folder/examples/bundle-only.html`);
       await page.waitForFunction(() => document.querySelector('#lecture')?.shadowRoot?.querySelector('.mK .convmat-cell') !== null, null, { timeout: 20_000 });
       const cells = await page.evaluate(() => [...document.querySelector('#lecture')!.shadowRoot!.querySelectorAll('.mK .convmat-cell')]
-        .map((c) => (c.querySelector('.katex-html')?.textContent ?? '').replace(/[\s\u200b]+/g, '')));
+        .map((c) => ((c.querySelector('.katex-html') ?? c.querySelector('.katex') ?? c).textContent ?? '').replace(/[\s\u200b]+/g, '')));
       expect(cells.slice(0, 6)).toEqual(['w1', 'w2', 'w3', '0', '0', '0']);
       expect(cells).toHaveLength(24);
       const verdict = await page.evaluate(() => (document.querySelector('#lecture')!.shadowRoot!.querySelector('[part="verdict"]') as HTMLElement).dataset.verdict);
