@@ -1,69 +1,12 @@
-import { bench, describe } from 'vitest';
 import 'katex';
 // the production bundle (npm run build:embed first): production Lit, minified, as a page gets it;
 // imported through a variable so that type-checking does not need the build
 const bundle = '../../../dist/convmat.js';
 await import(/* @vite-ignore */ bundle);
-
+import { rerenderBenches } from './rerender-cases.ts';
 
 /**
- * (Production bundle variant of rerender.bench.ts.) The interactive budgets of issue 9 in a real Chromium: re-rendering a
- * lecture example after ONE attribute change (≤ 16 ms median, one frame) and
- * the first render (≤ 50 ms). Each re-render bench flips one attribute
- * between two values on a mounted element and waits for updateComplete.
- *   npx vitest bench --run --project browser test/browser/components/rerender.bench.ts
+ * The element budgets on the production bundle (production Lit, minified, as a page gets it).
+ *   npm run build:embed && npx vitest bench --run --project browser test/browser/components/rerender-bundle.bench.ts
  */
-type Lit = HTMLElement & { updateComplete: Promise<unknown> };
-
-function mounted(markup: string): () => Lit {
-  let el: Lit | null = null;
-  return () => {
-    if (!el) {
-      const host = document.createElement('div');
-      host.innerHTML = markup;
-      document.body.append(host);
-      el = host.firstElementChild as Lit;
-    }
-    return el;
-  };
-}
-
-function flip(markup: string, attr: string, a: string, b: string) {
-  const get = mounted(markup);
-  let on = false;
-  return async () => {
-    const el = get();
-    on = !on;
-    el.setAttribute(attr, on ? b : a);
-    await el.updateComplete;
-    void el.offsetHeight; // style and layout included: the work of the frame
-  };
-}
-
-const setup = async () => { await customElements.whenDefined('conv-window'); };
-const WINDOW = `<conv-window input="5x5" kernel="3x3" inputs="[[3,3,2,1,0],[0,0,1,3,1],[3,1,2,2,3],[2,0,0,2,2],[2,0,0,0,1]]" weights="[[0,1,2],[2,2,0],[0,1,2]]"></conv-window>`;
-
-describe('re-render after one attribute change (budget 16 ms median)', () => {
-  bench('conv-window 5×5 ⊛ 3×3: step', flip(WINDOW, 'step', '0', '4'), { setup });
-  bench('conv-window 5×5 ⊛ 3×3: padding 0 ↔ 1', flip('<conv-window input="5x5" kernel="3x3"></conv-window>', 'padding', '0', '1'), { setup });
-  bench('conv-transposed 2×2, s 2, p 1: padding 1 ↔ 0', flip('<conv-transposed input="2x2" kernel="3x3" stride="2" padding="1"></conv-transposed>', 'padding', '1', '0'), { setup });
-  bench('conv-transposed 4 → 6: stride 1 ↔ 2', flip('<conv-transposed input="4" kernel="3" inputs="z7,z8,z9,z10"></conv-transposed>', 'stride', '1', '2'), { setup });
-  bench('conv-matrix 6 ⊛ 3 equation: kernel 3 ↔ 2', flip('<conv-matrix input="6" kernel="3" show="equation"></conv-matrix>', 'kernel', '3', '2'), { setup });
-});
-
-async function first(markup: string): Promise<void> {
-  const host = document.createElement('div');
-  host.innerHTML = markup;
-  document.body.append(host);
-  await (host.firstElementChild as Lit).updateComplete;
-  void host.offsetHeight; // style and layout included
-  host.remove();
-}
-
-describe('first render (budget 50 ms)', () => {
-  bench('conv-window 5×5 ⊛ 3×3', () => first(WINDOW), { setup });
-  bench('conv-window 4×4, s 2, p 1 (Example 4)', () => first('<conv-window input="4x4" kernel="3x3" stride="2" padding="1"></conv-window>'), { setup });
-  bench('conv-transposed 2×2, s 2, p 1', () => first('<conv-transposed input="2x2" kernel="3x3" stride="2" padding="1"></conv-transposed>'), { setup });
-  bench('conv-transposed 4 → 6', () => first('<conv-transposed input="4" kernel="3" inputs="z7,z8,z9,z10"></conv-transposed>'), { setup });
-  bench('conv-matrix 6 ⊛ 3 equation', () => first('<conv-matrix input="6" kernel="3" show="equation"></conv-matrix>'), { setup });
-});
+rerenderBenches(async () => { await customElements.whenDefined('conv-window'); });
