@@ -1,9 +1,8 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type GrayScale, type ImageConvolution, convolveImage, grayLevel, grayScaleFor, imageSpec, numericWeights, pixelsReadBy } from '../../src/evaluate/image.ts';
-import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { SpecError } from '../../src/errors.ts';
 import { grayFromRgba, testPattern, upsampleNearest } from '../../src/view/test-pattern.ts';
-import { parseInteger } from '../../src/geometry/spec-fields.ts';
+import { LIMITS, parseInteger, parsePerAxis } from '../../src/geometry/spec-fields.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
@@ -79,6 +78,12 @@ export class ConvImageElement extends ConvElement<View> {
 
   protected override needsParser(): boolean { return false; }
 
+  /** The output picture (row-major, by the sliding window) and its [height, width]; null until computed. */
+  get result(): { values: Float64Array; shape: readonly [number, number] } | null {
+    const v = this.view;
+    return v && 'conv' in v ? { values: v.conv.output, shape: v.conv.shape } : null;
+  }
+
   protected compute(): View {
     const picture = this.picture();
     if (!picture) return { loading: this.src! };
@@ -94,7 +99,7 @@ export class ConvImageElement extends ConvElement<View> {
   /** The picture to convolve, upsampled; null while `src` loads (a failed load throws its message). */
   private picture(): Picture | null {
     const factor = this.upsample === undefined ? 1 : parseInteger(this.upsample, 'upsample', 1, 8);
-    const size = this.input === undefined ? null : normalizeSpec({ input: this.input, kernel: 1 }).input;
+    const size = this.input === undefined ? null : parsePerAxis(this.input, 'input', 1, LIMITS.size);
     if (size && size.length !== 2) throw new SpecError({ field: 'input', value: this.input, rule: 'must be a 2D size HxW for a picture' });
     let p: Picture;
     if (this.src) {
