@@ -8,7 +8,7 @@ import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.t
 import { simpleVerdict } from '../shared/verdict.ts';
 
 /** A picture as gray values in [0, 1], row-major. */
-interface Picture { pixels: Float64Array; shape: [number, number] }
+interface Picture { pixels: Float64Array; shape: [number, number]; upsampled?: number }
 
 interface ImageView {
   picture: Picture;
@@ -112,7 +112,7 @@ export class ConvImageElement extends ConvElement<View> {
     }
     if (factor === 1) return p;
     const [h, w] = p.shape;
-    return { pixels: upsampleNearest(p.pixels, h, w, factor), shape: [h * factor, w * factor] };
+    return { pixels: upsampleNearest(p.pixels, h, w, factor), shape: [h * factor, w * factor], upsampled: factor };
   }
 
   /** Reads `src` into a canvas and then into gray values; sets `loaded`, which recomputes. */
@@ -182,7 +182,7 @@ export class ConvImageElement extends ConvElement<View> {
     const at = this.active !== undefined && this.active < oh * ow
       ? html` · pixel (${Math.floor(this.active / ow)}, ${this.active % ow}) = ${fmt(v.conv.output[this.active]!)}` : nothing;
     return html`<div class="row">
-        <figure><figcaption>input ${h}×${w}</figcaption><div class="stack">
+        <figure><figcaption>input ${h}×${w}${v.picture.upsampled ? ` (${h / v.picture.upsampled}×${w / v.picture.upsampled} upsampled ×${v.picture.upsampled}, nearest)` : ''}</figcaption><div class="stack">
           <canvas part="input" width=${w} height=${h} role="img" aria-label=${`input: ${v.source}, ${h} by ${w} pixels`}></canvas>
           <canvas class="overlay" data-layer="input" width=${w} height=${h} aria-hidden="true"></canvas></div></figure>
         <figure><figcaption>${s.transposed ? 'transposed convolution' : 'convolution'} output ${oh}×${ow}</figcaption><div class="stack">
