@@ -86,7 +86,8 @@ export class ConvImageElement extends ConvElement<View> {
 
   protected compute(): View {
     const picture = this.picture();
-    if (!picture) return { loading: this.src! };
+    // while a new src loads, the last picture stays
+    if (!picture) return this.view && 'conv' in this.view ? this.view : { loading: this.src! };
     const input = { ...this.specInput(), input: `${picture.shape[0]}x${picture.shape[1]}` };
     if (input.kernel === undefined && input.weights === undefined) Object.assign(input, { kernel: '3x3', weights: SOBEL_X });
     const summary = this.budget.plan(input);

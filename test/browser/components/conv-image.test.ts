@@ -121,6 +121,16 @@ describe('<conv-image>', () => {
     expect(part(el, 'error')!.textContent).toContain('could not load src "/no-such-picture.png"');
   });
 
+  it('keeps the last picture when a new src fails to load', async () => {
+    const el = await mountLoaded(`<conv-image src="${picture(8, 8, EDGE)}"></conv-image>`);
+    expect(el.result!.shape).toEqual([6, 6]);
+    el.setAttribute('src', '/also-missing.png');
+    for (let i = 0; i < 50 && !part(el, 'error'); i++) { await new Promise((r) => setTimeout(r, 20)); await settle(el); }
+    expect(part(el, 'error')!.textContent).toContain('could not load src "/also-missing.png"');
+    expect(el.result!.shape).toEqual([6, 6]);
+    expect(part(el, 'output')).not.toBeNull();
+  });
+
   it('a large picture gets a summary without a long task', async () => {
     const long: number[] = [];
     const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) long.push(e.duration); });
