@@ -6,6 +6,7 @@ import { ConvReceptiveFieldElement } from './conv-receptive-field/conv-receptive
 import { ConvCheckerboardElement } from './conv-checkerboard/conv-checkerboard.ts';
 import { ConvSeparableElement } from './conv-separable/conv-separable.ts';
 import { ConvExplorerElement } from './conv-explorer/conv-explorer.ts';
+import { ConvImageElement } from './conv-image/conv-image.ts';
 
 /**
  * The one module with side effects: it registers every convmat element.
@@ -20,6 +21,7 @@ export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]
   ['conv-checkerboard', ConvCheckerboardElement],
   ['conv-separable', ConvSeparableElement],
   ['conv-explorer', ConvExplorerElement],
+  ['conv-image', ConvImageElement],
 ];
 
 // guarded: a page without a custom-element registry (a server render with a partial DOM shim) defines nothing
@@ -39,11 +41,12 @@ declare global {
     'conv-checkerboard': ConvCheckerboardElement;
     'conv-separable': ConvSeparableElement;
     'conv-explorer': ConvExplorerElement;
+    'conv-image': ConvImageElement;
   }
 }
 
 export {
   ConvMatrixElement, ConvWindowElement, ConvTransposedElement, ConvDerivationElement,
-  ConvReceptiveFieldElement, ConvCheckerboardElement, ConvSeparableElement, ConvExplorerElement,
+  ConvReceptiveFieldElement, ConvCheckerboardElement, ConvSeparableElement, ConvExplorerElement, ConvImageElement,
 };
 export type { HighlightDetail } from './shared/conv-element.ts';

@@ -25,6 +25,7 @@ export const ELEMENT_EXAMPLES: Readonly<Record<string, string>> = {
   'conv-checkerboard': 'kernel="3" stride="2" input="8"',
   'conv-separable': 'weights="[[1,0,-1],[2,0,-2],[1,0,-1]]" spatial-input="5x5"',
   'conv-explorer': 'input="6" kernel="3"',
+  'conv-image': 'input="32x32" kernel="3x3" padding="1" weights="[[1,0,-1],[2,0,-2],[1,0,-1]]"',
 };
 
 export function readManifest(root: string): Declaration[] {

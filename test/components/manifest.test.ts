@@ -13,7 +13,7 @@ interface Decl {
 
 const modules = (buildManifest() as { modules: Array<{ path: string; declarations: Decl[] }> }).modules;
 const decls = modules.flatMap((m) => m.declarations.map((d) => ({ ...d, path: m.path })));
-const TAGS = ['conv-matrix', 'conv-derivation', 'conv-window', 'conv-transposed', 'conv-receptive-field', 'conv-checkerboard', 'conv-separable', 'conv-explorer'];
+const TAGS = ['conv-matrix', 'conv-derivation', 'conv-window', 'conv-transposed', 'conv-receptive-field', 'conv-checkerboard', 'conv-separable', 'conv-explorer', 'conv-image'];
 
 describe('custom-elements.json', () => {
   it('is up to date with the JSDoc of the elements (npx tsx scripts/manifest.ts)', () => {
