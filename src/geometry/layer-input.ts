@@ -1,5 +1,4 @@
 import { SpecError } from '../errors.ts';
-import type { SpecInput } from './spec-fields.ts';
 import { LAYER_KEYS, parseTorchLayer } from './torch-layer.ts';
 
 /**
@@ -8,9 +7,9 @@ import { LAYER_KEYS, parseTorchLayer } from './torch-layer.ts';
  * sets given beside it is an error naming both. readFields checks that the
  * input has the layer's number of spatial axes.
  */
-export function withLayer(raw: SpecInput): { spec: SpecInput; dims: number } {
+export function withLayer<S extends { layer?: unknown }>(raw: S): { spec: S; dims: number } {
   const layer = parseTorchLayer(raw.layer);
-  const { layer: _, ...rest } = raw;
+  const { layer: _, ...rest } = raw as Record<string, unknown>;
   for (const key of LAYER_KEYS) {
     if (rest[key] !== undefined) {
       throw new SpecError({ field: key, value: rest[key], rule: 'conflicts with layer, which sets it', fix: `remove ${key} or change the layer` });
@@ -23,7 +22,7 @@ export function withLayer(raw: SpecInput): { spec: SpecInput; dims: number } {
       kernel: layer.kernel, stride: layer.stride, dilation: layer.dilation, padding: layer.padding,
       transposed: layer.transposed, outputPadding: layer.outputPadding,
       inChannels: layer.inChannels, outChannels: layer.outChannels, groups: layer.groups,
-    },
+    } as unknown as S,
   };
 }
 
