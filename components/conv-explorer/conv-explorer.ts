@@ -76,7 +76,10 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   override connectedCallback(): void {
     if (this.urlState) {
       const values = readSpecFromUrl(location.search);
-      for (const [k, v] of Object.entries(values)) (this as unknown as Record<string, unknown>)[k] = v;
+      const el = this as unknown as Record<string, unknown>;
+      // a layer in the URL replaces the page's fields it sets
+      if (values.layer !== undefined) for (const k of SET_BY_LAYER) el[k] = undefined;
+      for (const [k, v] of Object.entries(values)) el[k] = v;
     }
     super.connectedCallback();
   }

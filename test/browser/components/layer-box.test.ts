@@ -53,4 +53,18 @@ describe('<conv-explorer>: paste a PyTorch layer', () => {
     expect(shadow(el).querySelector<HTMLInputElement>('input[name="kernel"]')!.disabled).toBe(false);
     expect(part(el, 'error')).toBeNull();
   });
+
+  it('with url-state, a layer in the URL replaces the page\'s fields it sets', async () => {
+    const before = location.href;
+    try {
+      history.replaceState(null, '', `${location.pathname}?layer=${encodeURIComponent('nn.Conv2d(1, 1, 2, stride=2)')}&input=4`);
+      const el = await mount('<conv-explorer url-state input="6" kernel="3"></conv-explorer>');
+      expect(part(el, 'error')).toBeNull();
+      expect(el.hasAttribute('kernel')).toBe(false);
+      expect(size(el)).toMatch(/=2$/); // ⌊(4 − 2)/2⌋ + 1 on each axis
+      expect(part(el, 'torch')!.textContent).toContain('nn.Conv2d(1, 1, kernel_size=(2, 2), stride=(2, 2), padding=(0, 0), bias=False)');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
 });
