@@ -83,12 +83,15 @@ class Reader {
     if (t.text === '(' || t.text === '[') {
       const close = t.text === '(' ? ')' : ']';
       const items: Literal[] = [];
+      let comma = false;
       while (!this.peek(close)) {
         items.push(this.literal(arg));
+        comma = this.peek(',') !== undefined;
         if (!this.peek(close)) this.expect(',', `between the values of ${arg}`);
       }
       this.take();
-      return items;
+      // Python's (3) is the number 3; (3,) and [3] are sequences
+      return close === ')' && items.length === 1 && !comma ? items[0]! : items;
     }
     throw refuse(`argument ${arg} must be a literal (an integer, a tuple of integers, a quoted string, True or False), not "${t.text}"${this.peek('(') || this.peek('.') ? ' (a call or an expression is never evaluated)' : ''}`, this.src);
   }

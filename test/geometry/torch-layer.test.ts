@@ -18,6 +18,8 @@ const geometry = (s: ConvSpec) => ({
 
 const same: Array<[string, string, SpecInput]> = [
   ['Conv1d positional', 'nn.Conv1d(1, 1, 3)', { input: 7, kernel: 3 }],
+  ['Conv2d with (3) as a number and a trailing comma', 'nn.Conv2d(1, 1, (3), stride=(2, 1),)', { input: '7x7', kernel: 3, stride: '2x1' }],
+  ['Conv1d with a one-element tuple', 'nn.Conv1d(1, 1, kernel_size=(2,), dilation=[3])', { input: 7, kernel: 2, dilation: 3 }],
   ['Conv1d every positional argument', "nn.Conv1d(2, 4, 3, 2, 1, 2, 2, False, 'zeros')",
     { input: 9, kernel: 3, stride: 2, padding: 1, dilation: 2, groups: 2, inChannels: 2, outChannels: 4 }],
   ['Conv2d keywords, torch.nn prefix', 'torch.nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)',
