@@ -28,7 +28,7 @@ const CONV = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding',
 const TRANSPOSED = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'output_padding', 'groups', 'bias', 'dilation', 'padding_mode'];
 
 type Literal = number | string | boolean | null | Literal[];
-type Token = { kind: 'name' | 'int' | 'str' | 'punct'; text: string; at: number };
+type Token = { kind: 'name' | 'int' | 'str' | 'punct' | 'other'; text: string };
 
 const refuse = (rule: string, value?: unknown, fix?: string) => new ParseError({ field: 'layer', value, rule, fix });
 
@@ -37,13 +37,11 @@ function tokenize(src: string): Token[] {
   const re = /\s*(?:([A-Za-z_][A-Za-z0-9_]*)|(\d+)|'([^'\\]*)'|"([^"\\]*)"|([().,=[\]])|(\S))/gy;
   let m: RegExpExecArray | null;
   while (re.lastIndex < src.length && (m = re.exec(src)) !== null) {
-    if (m[0].trim() === '') break;
-    const at = m.index + m[0].length - m[0].trimStart().length;
-    if (m[1] !== undefined) tokens.push({ kind: 'name', text: m[1], at });
-    else if (m[2] !== undefined) tokens.push({ kind: 'int', text: m[2], at });
-    else if (m[3] !== undefined || m[4] !== undefined) tokens.push({ kind: 'str', text: m[3] ?? m[4]!, at });
-    else if (m[5] !== undefined) tokens.push({ kind: 'punct', text: m[5], at });
-    else throw refuse(`cannot read ${JSON.stringify(m[6])} at character ${at + 1}`, src, 'write a call such as nn.Conv2d(3, 16, kernel_size=3)');
+    if (m[1] !== undefined) tokens.push({ kind: 'name', text: m[1] });
+    else if (m[2] !== undefined) tokens.push({ kind: 'int', text: m[2] });
+    else if (m[3] !== undefined || m[4] !== undefined) tokens.push({ kind: 'str', text: m[3] ?? m[4]! });
+    else if (m[5] !== undefined) tokens.push({ kind: 'punct', text: m[5] });
+    else tokens.push({ kind: 'other', text: m[6]! }); // refused by the reader, which names the argument
   }
   return tokens;
 }
