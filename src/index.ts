@@ -25,6 +25,7 @@ export { LIMITS } from './geometry/spec-fields.ts';
 export type { SpecInput } from './geometry/spec-fields.ts';
 export type { RegularConv, AxisGeometry } from './geometry/spec-geometry.ts';
 export { convOutputSize, transposedOutputSize, receptiveFieldSize } from './geometry/output-size.ts';
+export { torchCode } from './geometry/torch-code.ts';
 
 // ── work limits (one estimator; every surface asks it first)
 export { estimateWork } from './work/estimate.ts';

@@ -15,7 +15,7 @@ const PUBLIC_NAMES = [
   'describeIdentityReport', 'equalsPoly', 'estimateWork', 'evaluateByWindow', 'evaluatePoly', 'float64Ring',
   'getIdentity', 'identities', 'materialize', 'matMul', 'matVec', 'normalizeSpec', 'parseExpression',
   'polynomialRing', 'polynomialToLatex', 'polynomialToText', 'rational', 'rationalRing', 'receptiveFieldSize',
-  'slidingWindow', 'symbolPoly', 'termOrder', 'transposeMatrix', 'transposedOutputSize', 'withWorkLimits',
+  'slidingWindow', 'symbolPoly', 'termOrder', 'torchCode', 'transposeMatrix', 'transposedOutputSize', 'withWorkLimits',
 ];
 
 const exported = () => readExports(INDEX).flatMap((s) => s.items);

@@ -27,6 +27,7 @@ const STEPS_PER_TASK = 1;
  * @attr weights - weight names or values
  * @attr inputs - input names or values
  * @attr mode - `correlation` or `convolution`
+ * @attr layer - PyTorch layer code (`nn.Conv2d(1, 1, 3, stride=2)`), read and never run; sets every field but input, weights and inputs
  * @attr collapsed - boolean: start with every step folded
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  *

@@ -3,6 +3,8 @@ import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type ConvSpec, normalizeSpec } from '../../src/geometry/spec.ts';
 import { outputSizeFormulas } from '../../src/view/output-size-formula.ts';
+import { type TorchCode, torchCode } from '../../src/geometry/torch-code.ts';
+import { LAYER_KEYS } from '../../src/geometry/torch-layer.ts';
 import { ConvElement, type HighlightDetail } from '../shared/conv-element.ts';
 import { tex } from '../shared/katex-block.ts';
 import { SPEC_KEYS, type SpecKey, attributeName } from '../shared/spec-from-attributes.ts';
@@ -16,7 +18,12 @@ interface ExplorerView {
   output: readonly number[] | null;
   /** the accepted attribute values, handed to the composed elements */
   values: Partial<Record<SpecKey, string>>;
+  /** the spec as PyTorch code (made by the engine), or null past the budget */
+  torch: TorchCode | null;
 }
+
+/** The fields a pasted layer sets: disabled while it is there. */
+const SET_BY_LAYER: readonly string[] = LAYER_KEYS;
 
 /** Quiet time after the last keystroke before a text field applies. */
 const TYPING_MS = 250;
@@ -42,11 +49,14 @@ const HINTS: Partial<Record<SpecKey, string>> = {
  * @attr weights - weight names or values
  * @attr inputs - input names or values
  * @attr mode - `correlation` or `convolution`
+ * @attr layer - PyTorch layer code (`nn.Conv2d(1, 1, 3, stride=2)`), read and never run; the "paste a layer" box shows it, and the fields it sets are disabled while it is there
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  * @attr active - flat index of the highlighted output, shared by every view
  * @attr url-state - boolean: the spec lives in the page URL's query (`?input=5x5&kernel=3x3`), read on connect and written on every valid change, so a link reproduces the playground
  *
  * @csspart controls - the form with one control per spec field; text fields apply as you type (debounced)
+ * @csspart layer - the "paste a layer" box: PyTorch Conv or ConvTranspose code replaces every field but input, weights and inputs
+ * @csspart torch - the current spec as PyTorch layer code (bias=False), or why no Conv layer has it
  * @csspart output-size - the output size of each axis: its formula, the numbers substituted, the value
  * @csspart views - the composed elements
  * @csspart error - the inline explanation of an invalid combination
@@ -66,7 +76,10 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   override connectedCallback(): void {
     if (this.urlState) {
       const values = readSpecFromUrl(location.search);
-      for (const [k, v] of Object.entries(values)) (this as unknown as Record<string, unknown>)[k] = v;
+      const el = this as unknown as Record<string, unknown>;
+      // a layer in the URL replaces the page's fields it sets
+      if (values.layer !== undefined) for (const k of SET_BY_LAYER) el[k] = undefined;
+      for (const [k, v] of Object.entries(values)) el[k] = v;
     }
     super.connectedCallback();
   }
@@ -82,12 +95,16 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     label.check { flex-direction: row; align-items: center; gap: 0.4rem; }
     input[type='text'] { width: 100%; box-sizing: border-box; }
     [part='views'] > * { margin: 0.5rem 0; border: 1px solid var(--conv-border); }
+    label.wide { grid-column: 1 / -1; }
+    [part='torch'] { margin: 0.2rem 0; overflow-wrap: anywhere; }
+    [part='torch'] code { font-size: 0.85rem; }
+    [part='torch'] .note { display: block; font-size: 0.8rem; color: var(--conv-muted); }
     [part='output-size'] { margin: 0.2rem 0 0.6rem; overflow-x: auto; }
     .size-line { display: flex; flex-wrap: wrap; align-items: center; column-gap: 0.3em; row-gap: 0.2rem; margin: 0.3rem 0; }
   `];
 
   protected compute(): ExplorerView {
-    const input = { input: '6', kernel: '3', ...this.specInput() };
+    const input = { input: '6', ...(this.layer === undefined ? { kernel: '3' } : {}), ...this.specInput() };
     const summary = this.budget.plan(input);
     const full = summary ? null : normalizeSpec(input);
     const spec = full ?? { dims: summary!.summary.estimate.input.length, transposed: parseBoolean(input.transposed, 'transposed'), mode: parseMode(input.mode) };
@@ -97,8 +114,8 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
       if (typeof v === 'string') values[k] = v;
     }
     values.input ??= '6';
-    values.kernel ??= '3';
-    return { spec, full, output: full ? full.output : summary!.summary.estimate.output, values };
+    if (values.layer === undefined) values.kernel ??= '3';
+    return { spec, full, output: full ? full.output : summary!.summary.estimate.output, values, torch: full ? torchCode(full) : null };
   }
 
   protected override specChangeDetail(v: ExplorerView): Record<string, unknown> {
@@ -141,6 +158,8 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     clearTimeout(this.typing);
     const el = this as unknown as Record<string, unknown>;
     el[key] = key === 'transposed' ? (value === null ? undefined : '') : value === '' ? undefined : value ?? undefined;
+    // a pasted layer replaces the fields it sets
+    if (key === 'layer' && el.layer !== undefined) for (const k of SET_BY_LAYER) el[k] = undefined;
   }
 
   private field(key: SpecKey): TemplateResult {
@@ -148,8 +167,24 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     const read = (e: Event) => (e.target as HTMLInputElement).value.trim();
     return html`<label>${name}
       <input type="text" name=${name} .value=${(this[key as keyof this] as string | undefined) ?? ''} placeholder=${HINTS[key] ?? ''}
+        ?disabled=${this.layer !== undefined && SET_BY_LAYER.includes(key)}
         @input=${(e: Event) => { const v = read(e); clearTimeout(this.typing); this.typing = setTimeout(() => this.set(key, v), TYPING_MS); }}
         @change=${(e: Event) => this.set(key, read(e))}></label>`;
+  }
+
+  /** The "paste a layer" box: applied on change or Enter (pasting is one change), cleared to go back to the fields. */
+  private layerBox(): TemplateResult {
+    return html`<label part="layer" class="wide">paste a PyTorch layer
+      <input type="text" name="layer" spellcheck="false" .value=${this.layer ?? ''} placeholder="nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)"
+        @change=${(e: Event) => this.set('layer', (e.target as HTMLInputElement).value.trim())}></label>`;
+  }
+
+  /** The engine's PyTorch code of the current spec, shown as text. */
+  private torchLine(v: ExplorerView): TemplateResult | typeof nothing {
+    if (!v.torch) return nothing;
+    return html`<div part="torch"><span class="caption">PyTorch:</span>
+      ${v.torch.code === null ? nothing : html`<code>${v.torch.code}</code>`}
+      ${v.torch.note === null ? nothing : html`<span class="note">${v.torch.note}</span>`}</div>`;
   }
 
   private outputSize(v: ExplorerView): TemplateResult {
@@ -162,15 +197,18 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   }
 
   protected renderView(v: ExplorerView): TemplateResult {
-    const fields = SPEC_KEYS.filter((k) => k !== 'transposed' && k !== 'mode');
+    const fields = SPEC_KEYS.filter((k) => k !== 'transposed' && k !== 'mode' && k !== 'layer');
+    const byLayer = this.layer !== undefined;
     return html`<form part="controls" @submit=${(e: Event) => e.preventDefault()} aria-label="convolution spec">
+        ${this.layerBox()}
         ${fields.map((k) => this.field(k))}
-        <label>mode<select name="mode" @change=${(e: Event) => this.set('mode', (e.target as HTMLSelectElement).value)}>
+        <label>mode<select name="mode" ?disabled=${byLayer} @change=${(e: Event) => this.set('mode', (e.target as HTMLSelectElement).value)}>
           <option value="correlation" ?selected=${v.spec.mode === 'correlation'}>correlation</option>
           <option value="convolution" ?selected=${v.spec.mode === 'convolution'}>convolution</option></select></label>
-        <label class="check"><input type="checkbox" name="transposed" .checked=${v.spec.transposed}
+        <label class="check"><input type="checkbox" name="transposed" ?disabled=${byLayer} .checked=${v.spec.transposed}
           @change=${(e: Event) => this.set('transposed', (e.target as HTMLInputElement).checked ? '' : null)}>transposed</label>
       </form>
+      ${this.torchLine(v)}
       ${this.outputSize(v)}
       <div part="views" @highlight=${(e: CustomEvent<HighlightDetail>) => this.onHighlight(e)}
         @spec-change=${(e: Event) => e.stopPropagation()}>

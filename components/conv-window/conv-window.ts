@@ -45,6 +45,7 @@ const FRAME_MS = 900;
  * @attr weights - weight names or values, e.g. `[[0,1,2],[2,2,0],[0,1,2]]`
  * @attr inputs - input names or values, e.g. a 5×5 JSON array
  * @attr mode - `correlation` (default) or `convolution`
+ * @attr layer - PyTorch layer code (`nn.Conv2d(1, 1, 3, stride=2)`), read and never run; sets every field but input, weights and inputs
  * @attr step - the current frame (0-based output index); reflects
  * @attr autoplay - boolean: start playing (ignored under prefers-reduced-motion)
  * @attr hide-matrix - boolean: do not show the matrix beside the window

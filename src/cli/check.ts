@@ -39,6 +39,7 @@ differing entry), 2 bad input or over the work limits (--max-work raises them).
 Examples:
   convmat check transposed-adjoint --input 5x5 --kernel 3x3 --stride 2 --padding 1
   convmat check shape-round-trip --input 6 --kernel 3 --stride 2 --padding 1 --output-padding 0
+  convmat check matrix-equals-sliding-window --input 5 --layer "nn.ConvTranspose2d(2, 2, 3, stride=2, groups=2)"
   convmat check rank1-separable --spec '{"input":[5,5],"kernel":[3,3],"weights":[[1,0,-1],[2,0,-2],[1,0,-1]]}'
 `;
   },

@@ -52,6 +52,7 @@ Examples:
   convmat explain matrix --input 4 --kernel 3 --padding 1 --weights x,y,z --inputs a,b,c,d
   convmat explain window --format html > window.html
   convmat explain transposed --input 6 --kernel 3 --format markdown
+  convmat explain matrix --input 4 --layer "nn.Conv1d(1, 1, 3, padding=1)"
 `;
   },
   async run(argv, io) {

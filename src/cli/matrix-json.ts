@@ -2,6 +2,7 @@ import { polynomialToText } from '../algebra/print.ts';
 import type { MatrixCheck, Timings } from '../check/matrix-check.ts';
 import { termOrder } from '../check/term-order.ts';
 import { forEachEntry } from '../matrix/csr.ts';
+import { torchCode } from '../geometry/torch-code.ts';
 
 /**
  * The `convmat matrix --json` contract of DESIGN.md, built from a check.
@@ -21,6 +22,10 @@ export interface MatrixJson {
   slidingWindow: string[];
   equal: boolean;
   shape: { rows: number; cols: number };
+  /** the spec as PyTorch layer code with bias=False; null when no Conv layer pads that way (torchNote says what does) */
+  torch: string | null;
+  /** what the code alone does not say (uneven padding, a true convolution's flipped weight), else null */
+  torchNote: string | null;
 }
 
 export const MATRIX_CELL_LIMIT = 100_000;
@@ -38,6 +43,7 @@ export function matrixJson(check: MatrixCheck): MatrixJson {
     matrix = Array.from({ length: m.rows }, () => new Array<string>(m.cols).fill('0'));
     for (const [r, c, e] of entries) matrix[r]![c] = e;
   }
+  const torch = torchCode(spec);
   const text = (p: (typeof check.product)[number]) => polynomialToText(p, { rank });
   return {
     inputNames: spec.inputNames ? [...spec.inputNames] : spec.inputs.map(text),
@@ -49,5 +55,7 @@ export function matrixJson(check: MatrixCheck): MatrixJson {
     slidingWindow: check.slidingWindow.map(text),
     equal: check.report.holds,
     shape: { rows: m.rows, cols: m.cols },
+    torch: torch.code,
+    torchNote: torch.note,
   };
 }

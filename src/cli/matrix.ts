@@ -20,6 +20,7 @@ export const matrixCommand: Command = {
   help: `convmat matrix: build the convolution matrix of a spec, multiply it out, check it
 
 Usage: convmat matrix --input <size> --kernel <size> [options]
+       convmat matrix --input <size> --layer "<PyTorch layer>" [options]
 
 Builds K (Kᵀ with --transposed) over named weights, computes K·z exactly,
 computes the sliding window independently, and compares the two.
@@ -30,7 +31,16 @@ ${describeFlags(FLAGS)}
 With --json it prints one object: inputNames, outputNames, matrix (strings,
 "0" where empty; null past 100,000 cells), entries ([row, col, expression]
 for every nonzero), timings (ms: build, product, slidingWindow, compare),
-product and slidingWindow (one expanded string per output), equal, shape.
+product and slidingWindow (one expanded string per output), equal, shape,
+torch (the spec as PyTorch layer code with bias=False; null when no Conv
+layer pads that way) and torchNote (what the code alone does not say: the
+F.pad for uneven padding, the flipped weight of --mode convolution; else null).
+
+--layer reads the layer text with a parser and never runs it: Conv1d/2d/3d and
+ConvTranspose1d/2d/3d (nn., torch.nn. or bare), positional or keyword
+arguments, integers or tuples, padding 'same'/'valid'; bias is ignored and
+padding_mode must be 'zeros'. It sets every field but --input, --weights and
+--inputs; --input gives 1 size or one per layer axis.
 
 Work limits: a spec whose matrix, product or window would pass the limits
 above is refused (exit 2) with the estimate; --max-work 4 allows four times
@@ -43,6 +53,7 @@ Examples:
   convmat matrix --input 6 --kernel 3
   convmat matrix --input 4 --kernel 3 --transposed
   convmat matrix --input 5x5 --kernel 3x3 --padding 1 --json
+  convmat matrix --input 8 --layer "nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)"
 `,
   async run(argv, io) {
     const args = parseArgs(argv, FLAGS, 'matrix');

@@ -8,6 +8,7 @@ import type { FlagSpec, ParsedArgs } from './args.ts';
  * take them. No geometry here: the strings go to normalizeSpec unchanged.
  */
 export const SPEC_FLAGS: readonly FlagSpec[] = [
+  { name: 'layer', kind: 'option', value: '"nn.Conv2d(3, 16, 3, stride=2)"', description: 'a PyTorch Conv or ConvTranspose layer (1d/2d/3d), read not run; sets every field but --input, --weights, --inputs' },
   { name: 'input', kind: 'option', value: '6|5x5|4x4x4', description: 'input size per spatial axis (for --transposed: the size of its input)' },
   { name: 'kernel', kind: 'option', value: '3|3x3', description: 'kernel size per axis' },
   { name: 'stride', kind: 'option', value: '1|2x1', description: 'stride per axis (default 1)' },
@@ -26,7 +27,7 @@ export const SPEC_FLAGS: readonly FlagSpec[] = [
 const CAMEL: Record<string, keyof SpecInput> = {
   'input': 'input', 'kernel': 'kernel', 'stride': 'stride', 'dilation': 'dilation', 'padding': 'padding',
   'output-padding': 'outputPadding', 'in-channels': 'inChannels', 'out-channels': 'outChannels',
-  'groups': 'groups', 'weights': 'weights', 'inputs': 'inputs', 'mode': 'mode',
+  'groups': 'groups', 'weights': 'weights', 'inputs': 'inputs', 'mode': 'mode', 'layer': 'layer',
 };
 
 /** The SpecInput the flags spell; values stay strings for normalizeSpec to read. */

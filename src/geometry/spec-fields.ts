@@ -1,6 +1,7 @@
 import { ParseError, SpecError } from '../errors.ts';
 import { type EntrySource, parseEntrySource } from '../algebra/entries.ts';
 import { assertKnownKeys } from './known-keys.ts';
+import { withLayer } from './layer-input.ts';
 
 /**
  * The spellings a spec value may take, shared by the library, the CLI flags and
@@ -122,12 +123,14 @@ export interface SpecInput {
   weights?: unknown;
   inputs?: unknown;
   mode?: Mode | string;
+  /** PyTorch layer code, read by torch-layer.ts: nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1) */
+  layer?: string;
 }
 
 /** Every key of SpecInput, once (a key added to SpecInput and not here is a type error). */
 const KEYS: Record<keyof SpecInput, true> = {
   input: true, kernel: true, stride: true, padding: true, dilation: true, transposed: true, outputPadding: true,
-  inChannels: true, outChannels: true, groups: true, weights: true, inputs: true, mode: true,
+  inChannels: true, outChannels: true, groups: true, weights: true, inputs: true, mode: true, layer: true,
 };
 /** Every key a spec may have (the library's spelling; the CLI and attributes use kebab case); any other is an error. */
 export const SPEC_KEYS = Object.keys(KEYS) as ReadonlyArray<keyof SpecInput>;
@@ -167,6 +170,8 @@ export interface SpecFields {
 export function readFields(raw: SpecInput): SpecFields {
   if (raw === null || typeof raw !== 'object') throw new ParseError({ field: 'spec', value: raw, rule: 'must be an object' });
   assertKnownKeys(raw, SPEC_KEYS, 'a spec');
+  let layerDims: number | undefined;
+  if (raw.layer !== undefined) ({ spec: raw, dims: layerDims } = withLayer(raw));
   const weights = raw.weights === undefined ? undefined : parseEntrySource(raw.weights, 'weights');
   const inputs = raw.inputs === undefined ? undefined : parseEntrySource(raw.inputs, 'inputs');
   const transposed = parseBoolean(raw.transposed, 'transposed');
@@ -177,6 +182,12 @@ export function readFields(raw: SpecInput): SpecFields {
 
   const input = raw.input !== undefined ? parsePerAxis(raw.input, 'input', 1, LIMITS.size)
     : inferSpatial(inputs, 'input', 'inputs', singleChannel ? 0 : 1);
+  if (layerDims !== undefined && input.length > 1 && input.length !== layerDims) {
+    throw new SpecError({
+      field: 'input', value: raw.input, rule: `has ${input.length} spatial axes but the layer is ${layerDims}D`,
+      fix: `give 1 or ${layerDims} sizes, such as ${Array<number>(layerDims).fill(8).join('x')}`,
+    });
+  }
   const kernel = raw.kernel !== undefined ? parsePerAxis(raw.kernel, 'kernel', 1, LIMITS.size)
     : inferSpatial(weights, 'kernel', 'weights', singleChannel ? 0 : 2);
   const stride = raw.stride === undefined ? [1] : parsePerAxis(raw.stride, 'stride', 1, LIMITS.size);

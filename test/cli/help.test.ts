@@ -30,7 +30,7 @@ describe.concurrent('help and version', { timeout: 120_000 }, () => {
     const r = await convmat(['matrix', '--help']);
     for (const f of SPEC_FLAGS) expect(r.stdout).toContain(`--${f.name}`);
     expect(r.stdout).toContain('--json');
-    for (const key of ['inputNames', 'outputNames', 'entries', 'timings', 'slidingWindow', 'equal', 'shape']) expect(r.stdout).toContain(key);
+    for (const key of ['inputNames', 'outputNames', 'entries', 'timings', 'slidingWindow', 'equal', 'shape', 'torch', 'torchNote']) expect(r.stdout).toContain(key);
     expect(r.stdout).toMatch(/Exit codes: 0 .*, 1 .*, 2 bad input/);
   });
 

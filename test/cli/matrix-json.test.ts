@@ -10,7 +10,7 @@ async function matrixJson(...args: string[]) {
   return JSON.parse(r.stdout);
 }
 
-const CONTRACT_KEYS = ['entries', 'equal', 'inputNames', 'matrix', 'outputNames', 'product', 'shape', 'slidingWindow', 'timings'];
+const CONTRACT_KEYS = ['entries', 'equal', 'inputNames', 'matrix', 'outputNames', 'product', 'shape', 'slidingWindow', 'timings', 'torch', 'torchNote'];
 
 describe.concurrent('convmat matrix --json', { timeout: 120_000 }, () => {
   it('input 6, kernel 3: the lecture\'s 4×6 K over w1..w3, K·z = z7..z10', async () => {

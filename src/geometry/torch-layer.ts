@@ -1,0 +1,186 @@
+import { ParseError, SpecError } from '../errors.ts';
+import { didYouMean } from './known-keys.ts';
+
+/**
+ * A PyTorch layer as text, read (never evaluated) into the spec keys it sets:
+ * `nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)`. The grammar is one
+ * call whose arguments are literals: integers, tuples or lists of integers,
+ * quoted strings, True/False/None. Anything else is a ParseError naming the argument.
+ */
+export interface TorchLayer {
+  readonly dims: number;
+  readonly transposed: boolean;
+  readonly inChannels: number;
+  readonly outChannels: number;
+  readonly groups: number;
+  readonly kernel: number[];
+  readonly stride: number[];
+  readonly dilation: number[];
+  readonly outputPadding: number[];
+  /** per axis, or PyTorch's 'same' (stride 1) */
+  readonly padding: number[] | 'same';
+}
+
+/** The spec keys a layer sets; an explicit one beside `layer` is a conflict. */
+export const LAYER_KEYS = ['kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding', 'inChannels', 'outChannels', 'groups', 'mode'] as const;
+
+const CONV = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'bias', 'padding_mode'];
+const TRANSPOSED = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'output_padding', 'groups', 'bias', 'dilation', 'padding_mode'];
+
+type Literal = number | string | boolean | null | Literal[];
+type Token = { kind: 'name' | 'int' | 'str' | 'punct' | 'other'; text: string };
+
+const refuse = (rule: string, value?: unknown, fix?: string) => new ParseError({ field: 'layer', value, rule, fix });
+
+function tokenize(src: string): Token[] {
+  const tokens: Token[] = [];
+  const re = /\s*(?:([A-Za-z_][A-Za-z0-9_]*)|(\d+)|'([^'\\]*)'|"([^"\\]*)"|([().,=[\]])|(\S))/gy;
+  let m: RegExpExecArray | null;
+  while (re.lastIndex < src.length && (m = re.exec(src)) !== null) {
+    if (m[1] !== undefined) tokens.push({ kind: 'name', text: m[1] });
+    else if (m[2] !== undefined) tokens.push({ kind: 'int', text: m[2] });
+    else if (m[3] !== undefined || m[4] !== undefined) tokens.push({ kind: 'str', text: m[3] ?? m[4]! });
+    else if (m[5] !== undefined) tokens.push({ kind: 'punct', text: m[5] });
+    else tokens.push({ kind: 'other', text: m[6]! }); // refused by the reader, which names the argument
+  }
+  return tokens;
+}
+
+/** Recursive descent over the tokens: call := name ('.' name)* '(' args ')'. */
+class Reader {
+  private i = 0;
+  constructor(private readonly tokens: Token[], private readonly src: string) {}
+
+  peek(text?: string): Token | undefined {
+    const t = this.tokens[this.i];
+    return text === undefined || t?.text === text ? t : undefined;
+  }
+  take(): Token | undefined { return this.tokens[this.i++]; }
+  expect(text: string, what: string): void {
+    const t = this.take();
+    if (t?.text !== text) throw refuse(`expected "${text}" ${what}${t ? `, found "${t.text}"` : ' at the end'}`, this.src);
+  }
+
+  className(): string {
+    const parts: string[] = [];
+    do {
+      const t = this.take();
+      if (t?.kind !== 'name') throw refuse('expected a layer class such as nn.Conv2d', this.src);
+      parts.push(t.text);
+    } while (this.peek('.') && this.take());
+    return parts.join('.');
+  }
+
+  /** One argument's literal; `arg` names it in the refusal. */
+  literal(arg: string): Literal {
+    const t = this.take();
+    if (t === undefined) throw refuse(`argument ${arg} has no value`, this.src);
+    if (t.kind === 'int') return Number(t.text);
+    if (t.kind === 'str') return t.text;
+    if (t.kind === 'name' && ['True', 'False', 'None'].includes(t.text)) return t.text === 'None' ? null : t.text === 'True';
+    if (t.text === '(' || t.text === '[') {
+      const close = t.text === '(' ? ')' : ']';
+      const items: Literal[] = [];
+      let comma = false;
+      while (!this.peek(close)) {
+        items.push(this.literal(arg));
+        comma = this.peek(',') !== undefined;
+        if (!this.peek(close)) this.expect(',', `between the values of ${arg}`);
+      }
+      this.take();
+      // Python's (3) is the number 3; (3,) and [3] are sequences
+      return close === ')' && items.length === 1 && !comma ? items[0]! : items;
+    }
+    throw refuse(`argument ${arg} must be a literal (an integer, a tuple of integers, a quoted string, True or False), not "${t.text}"${this.peek('(') || this.peek('.') ? ' (a call or an expression is never evaluated)' : ''}`, this.src);
+  }
+
+  args(names: readonly string[]): Map<string, Literal> {
+    const out = new Map<string, Literal>();
+    this.expect('(', 'after the layer class');
+    let keywords = false;
+    while (!this.peek(')')) {
+      const t = this.peek();
+      let name: string;
+      if (t?.kind === 'name' && this.tokens[this.i + 1]?.text === '=') {
+        name = t.text;
+        this.i += 2;
+        keywords = true;
+        if (!names.includes(name)) {
+          const near = didYouMean(name, names);
+          throw refuse(`unknown keyword argument ${name}`, this.src, `${near ? `did you mean ${near}? ` : ''}the arguments are ${names.join(', ')}`);
+        }
+      } else {
+        if (keywords) throw refuse(`a positional argument follows a keyword argument (argument ${out.size + 1})`, this.src);
+        name = names[out.size] ?? '';
+        if (!name) throw refuse(`takes at most ${names.length} positional arguments (${names.join(', ')})`, this.src);
+      }
+      if (out.has(name)) throw refuse(`argument ${name} is given twice`, this.src);
+      out.set(name, this.literal(name));
+      if (!this.peek(')')) this.expect(',', `after argument ${name}`);
+    }
+    this.take();
+    if (this.i < this.tokens.length) throw refuse(`unexpected "${this.tokens[this.i]!.text}" after the closing parenthesis`, this.src);
+    return out;
+  }
+}
+
+/** Reads a layer's text into its spec keys (every value checked, every refusal naming its argument). */
+export function parseTorchLayer(src: unknown): TorchLayer {
+  if (typeof src !== 'string' || src.trim() === '') throw refuse('expected PyTorch layer code such as nn.Conv2d(3, 16, kernel_size=3)', src);
+  if (src.length > 2000) throw refuse('is longer than 2000 characters', src);
+  const reader = new Reader(tokenize(src), src);
+  const cls = reader.className();
+  const m = /^(?:(?:torch\.)?nn\.)?Conv(Transpose)?([123])d$/.exec(cls);
+  if (!m) throw refuse(`unknown layer class ${cls}`, src, 'convmat reads nn.Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d and ConvTranspose3d');
+  const transposed = m[1] !== undefined;
+  const dims = Number(m[2]);
+  const args = reader.args(transposed ? TRANSPOSED : CONV);
+  for (const need of ['in_channels', 'out_channels', 'kernel_size']) {
+    if (!args.has(need)) throw refuse(`argument ${need} is missing`, src, `${cls} needs in_channels, out_channels and kernel_size`);
+  }
+  const mode = args.get('padding_mode') ?? 'zeros';
+  if (mode !== 'zeros') throw refuse(`argument padding_mode=${show(mode)} is not supported yet; only 'zeros'`, src);
+  const bias = args.get('bias') ?? true;
+  if (typeof bias !== 'boolean') throw refuse(`argument bias must be True or False, not ${show(bias)}`, src);
+  const tuple = (name: string, dflt: number, min: number) => perAxis(args.get(name) ?? dflt, name, dims, min, src);
+  const padding = readPadding(args.get('padding') ?? 0, dims, transposed, src);
+  const stride = tuple('stride', 1, 1);
+  if (padding === 'same' && stride.some((s) => s !== 1)) {
+    throw new SpecError({ field: 'layer', value: src, rule: "argument padding='same' needs stride 1 (PyTorch refuses it for strided convolutions)" });
+  }
+  return {
+    dims, transposed, stride, padding,
+    inChannels: integer(args.get('in_channels'), 'in_channels', 1, src),
+    outChannels: integer(args.get('out_channels'), 'out_channels', 1, src),
+    groups: integer(args.get('groups') ?? 1, 'groups', 1, src),
+    kernel: tuple('kernel_size', 1, 1), dilation: tuple('dilation', 1, 1),
+    outputPadding: transposed ? tuple('output_padding', 0, 0) : Array<number>(dims).fill(0),
+  };
+}
+
+function readPadding(v: Literal, dims: number, transposed: boolean, src: string): number[] | 'same' {
+  if (typeof v === 'string') {
+    if (transposed) throw refuse(`argument padding=${show(v)}: ConvTranspose takes integer padding only`, src);
+    if (v === 'valid') return Array<number>(dims).fill(0);
+    if (v === 'same') return 'same';
+    throw refuse(`argument padding=${show(v)} must be an integer, a tuple, 'same' or 'valid'`, src);
+  }
+  return perAxis(v, 'padding', dims, 0, src);
+}
+
+function perAxis(v: Literal, name: string, dims: number, min: number, src: string): number[] {
+  if (!Array.isArray(v)) return Array<number>(dims).fill(integer(v, name, min, src));
+  if (v.length !== dims) throw refuse(`argument ${name} has ${v.length} values but the layer has ${dims} spatial ${dims === 1 ? 'axis' : 'axes'}`, src);
+  return v.map((x) => integer(x, name, min, src));
+}
+
+function integer(v: Literal | undefined, name: string, min: number, src: string): number {
+  if (typeof v !== 'number' || v < min) throw refuse(`argument ${name} must be an integer from ${min}, not ${show(v ?? null)}`, src);
+  return v;
+}
+
+function show(v: Literal): string {
+  if (typeof v === 'string') return `'${v}'`;
+  if (Array.isArray(v)) return `(${v.map(show).join(', ')})`;
+  return v === null ? 'None' : typeof v === 'boolean' ? (v ? 'True' : 'False') : String(v);
+}
