@@ -75,7 +75,7 @@ export function computeCase(c: PreparedCase): EvalResult {
 }
 
 /** "[0][1][2]": a flat row-major index as a multi-index in `shape`. */
-function position(flat: number, shape: readonly number[]): string {
+export function position(flat: number, shape: readonly number[]): string {
   const idx: number[] = [];
   for (let a = shape.length - 1; a >= 0; a--) { idx.unshift(flat % shape[a]!); flat = Math.floor(flat / shape[a]!); }
   return idx.map((i) => `[${i}]`).join('');
@@ -161,7 +161,7 @@ function numbers(v: unknown, field: string, minRank: number): { values: number[]
   return { values: src.items as number[], shape: src.shape };
 }
 
-function nest(flat: readonly number[], shape: readonly number[]): Nested {
+export function nest(flat: readonly number[], shape: readonly number[]): Nested {
   if (shape.length === 0) return flat[0]!;
   const [n, ...rest] = shape as [number, ...number[]];
   const size = rest.reduce((a, b) => a * b, 1);
