@@ -28,7 +28,8 @@ function hypotheses(s: ConvSpec): Hypothesis[] {
   const out: Hypothesis[] = [{ cause: `a flipped kernel: it computes ${other}, the spec says ${s.mode}`, spec: { ...b, mode: other } }];
   const pads = (f: (p: readonly [number, number]) => [number, number]) => s.padding.map(f);
   for (const d of [1, -1]) {
-    const sign = d > 0 ? '+1' : '−1';
+    const sign = d > 0 ? '+1' : '−1', opp = d > 0 ? '−1' : '+1';
+    out.push({ cause: `padding off by one: it matches padding ${sign} before the input and ${opp} after (the window is shifted by one)`, spec: { ...b, padding: pads(([l, r]) => [l + d, r - d]) } });
     out.push({ cause: `padding off by one: it matches padding ${sign} on both sides`, spec: { ...b, padding: pads(([l, r]) => [l + d, r + d]) } });
     out.push({ cause: `padding off by one: it matches padding ${sign} before the input (the window is shifted)`, spec: { ...b, padding: pads(([l, r]) => [l + d, r]) } });
   }
