@@ -54,6 +54,7 @@ export type { IdentitySpec } from './check/identities/catalogue.ts';
 export { IDENTITY_IDS } from './check/identities/types.ts';
 export type { Identity, IdentityId, IdentityReport } from './check/identities/types.ts';
 export { describeIdentityReport } from './check/identities/report.ts';
+export { probeMatrix } from './check/probe.ts';
 
 // ── derivations and emitters
 export { derive, TOPICS } from './latex/derive.ts';

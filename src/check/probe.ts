@@ -45,6 +45,8 @@ export interface ProbeResult {
   cause: string | null;
   /** fn threw, returned the wrong shape or a non-finite number */
   error: string | null;
+  /** all of it in words: the method, the wrong entries (a few, with a count), the likely cause or the error */
+  summary: string;
 }
 
 const SHOWN = 5;
@@ -110,17 +112,19 @@ export function probeMatrix(fn: ConvolutionFn, specInput: SpecInput | ConvSpec):
   const unit = cols * taps <= PROBE_LIMITS.calls && cols * taps * rows <= PROBE_LIMITS.reads;
   const state = { calls: 0 };
   const base = { method: unit ? 'unit' as const : 'random' as const, mismatches: [], mismatchCount: 0, cause: null };
+  let result: Omit<ProbeResult, 'summary'>;
   try {
-    return unit ? byUnits(fn, spec, shapes, state) : byRandom(fn, spec, shapes, state);
+    result = unit ? byUnits(fn, spec, shapes, state) : byRandom(fn, spec, shapes, state);
   } catch (e) {
     if (!(e instanceof ProbeFailure)) throw e;
-    return { ...base, holds: false, calls: state.calls, error: e.message };
+    result = { ...base, holds: false, calls: state.calls, error: e.message };
   }
+  return { ...result, summary: describeProbe(result) };
 }
 
 type Shapes = ReturnType<typeof evalShapes>;
 
-function byUnits(fn: ConvolutionFn, spec: ConvSpec, shapes: Shapes, state: { calls: number }): ProbeResult {
+function byUnits(fn: ConvolutionFn, spec: ConvSpec, shapes: Shapes, state: { calls: number }): Omit<ProbeResult, 'summary'> {
   const cols = shapes.input.reduce((a, b) => a * b, 1), nt = shapes.weight.reduce((a, b) => a * b, 1);
   const rows = shapes.output.reduce((a, b) => a * b, 1);
   const computed = new Map<number, Map<number, number>>(); // r * cols + c → tap → coefficient
@@ -183,7 +187,7 @@ function integers(seed: number): () => number {
   return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return (s >>> 16) % 9 - 4; };
 }
 
-function byRandom(fn: ConvolutionFn, spec: ConvSpec, shapes: Shapes, state: { calls: number }): ProbeResult {
+function byRandom(fn: ConvolutionFn, spec: ConvSpec, shapes: Shapes, state: { calls: number }): Omit<ProbeResult, 'summary'> {
   const next = integers(0x5eed);
   const cols = shapes.input.reduce((a, b) => a * b, 1), nt = shapes.weight.reduce((a, b) => a * b, 1);
   const probes = Array.from({ length: PROBE_LIMITS.randomProbes }, () => ({
@@ -205,7 +209,7 @@ function byRandom(fn: ConvolutionFn, spec: ConvSpec, shapes: Shapes, state: { ca
 }
 
 /** The probe result as a message: the method, the wrong entries (a few, with a count) and the likely cause. */
-export function describeProbe(p: ProbeResult): string {
+function describeProbe(p: Omit<ProbeResult, 'summary'>): string {
   const how = p.method === 'unit' ? `unit probes (${p.calls} calls)` : `${p.calls} random exact-integer probes (past the unit-probe limit)`;
   if (p.error) return `${p.error} (while probing with ${how})`;
   if (p.holds) return `it computes K(spec) exactly (${how})`;

@@ -14,7 +14,7 @@ export type { ConvmatMatchers } from './vitest-types.ts';
 expect.extend(convmatMatchers);
 
 export { convmatMatchers } from './matchers.ts';
-export { PROBE_LIMITS, describeProbe, evalShapes, probeMatrix } from '../check/probe.ts';
+export { PROBE_LIMITS, evalShapes, probeMatrix } from '../check/probe.ts';
 export type { ConvolutionFn, ProbeMismatch, ProbeResult } from '../check/probe.ts';
 export type { MatrixLike, PolynomialsLike } from './matchers.ts';
 export { diffTerms, formatTermDiff, toPolynomial } from './polynomial-diff.ts';

@@ -8,7 +8,7 @@ import type { ClaimEntry } from '../check/identities/claims.ts';
 import { checkMatrixEqualsSlidingWindow } from '../check/identities/matrix-equals-sliding-window.ts';
 import { describeIdentityReport } from '../check/identities/report.ts';
 import type { IdentityId, IdentityReport } from '../check/identities/types.ts';
-import { type ConvolutionFn, describeProbe, probeMatrix } from '../check/probe.ts';
+import { type ConvolutionFn, probeMatrix } from '../check/probe.ts';
 import { type PolynomialLike, diffTerms, formatTermDiff, toPolynomial } from './polynomial-diff.ts';
 
 /**
@@ -96,8 +96,8 @@ function toComputeConvolution(this: MatcherState, received: ConvolutionFn, spec:
   return {
     pass: p.holds,
     message: () => (p.holds
-      ? `expected the function not to compute the convolution of spec ${show(spec)}, but ${describeProbe(p)}`
-      : `expected the function to compute the convolution of spec ${show(spec)}: ${describeProbe(p)}`),
+      ? `expected the function not to compute the convolution of spec ${show(spec)}, but ${p.summary}`
+      : `expected the function to compute the convolution of spec ${show(spec)}: ${p.summary}`),
   };
 }
 

@@ -125,3 +125,15 @@ describe('probeMatrix past the unit-probe limit: random exact-integer probes', (
     expect(probeMatrix(directConv(), small)).toMatchObject({ method: 'unit', calls: 16 * 9 });
   });
 });
+
+describe('probeMatrix from the public API (no vitest needed)', () => {
+  it('is exported by convmat and reports in words', async () => {
+    const { probeMatrix: fromIndex } = await import('../../src/index.ts');
+    const ok = fromIndex(directConv({ stride: 2 }), { input: 7, kernel: 3, stride: 2 });
+    expect(ok).toMatchObject({ holds: true, summary: 'it computes K(spec) exactly (unit probes (21 calls))' });
+    const bad = fromIndex(directConv({ stride: 2, bug: { flip: true } }), { input: 7, kernel: 3, stride: 2 });
+    expect(bad.holds).toBe(false);
+    expect(bad.mismatches[0]).toEqual({ row: 0, col: 0, text: 'row z8, column z1: expected w1, computed w3' });
+    expect(bad.summary).toMatch(/^6 wrong entries \(unit probes \(21 calls\)\):\n {2}row z8, column z1: expected w1, computed w3\n[\s\S]*likely cause: a flipped kernel/);
+  });
+});
