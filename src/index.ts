@@ -47,6 +47,7 @@ export { checkMatrix, checkMatrixNumeric } from './check/matrix-check.ts';
 export type { MatrixCheck } from './check/matrix-check.ts';
 export type { CheckReport, Difference } from './check/report.ts';
 export { termOrder } from './check/term-order.ts';
+export { probeMatrix } from './check/probe.ts';
 
 // ── identities
 export { identities, getIdentity, checkIdentity } from './check/identities/catalogue.ts';
@@ -54,7 +55,6 @@ export type { IdentitySpec } from './check/identities/catalogue.ts';
 export { IDENTITY_IDS } from './check/identities/types.ts';
 export type { Identity, IdentityId, IdentityReport } from './check/identities/types.ts';
 export { describeIdentityReport } from './check/identities/report.ts';
-export { probeMatrix } from './check/probe.ts';
 
 // ── derivations and emitters
 export { derive, TOPICS } from './latex/derive.ts';

@@ -102,7 +102,14 @@ function sameTaps(a: ReadonlyMap<number, number> | undefined, b: ReadonlyMap<num
   return true;
 }
 
-/** Probes fn and compares what it computes with K(spec); never throws for a misbehaving fn (the result says why). */
+/**
+ * Does `fn(input, weight)` compute the convolution of `spec`? Probes it (unit
+ * inputs and weights, or random integers past PROBE_LIMITS) and compares the
+ * matrix it computes with K(spec) exactly; the result names the wrong entries
+ * ("row z7, column z1: expected w1, computed w3") and the likely cause. An
+ * invalid spec throws its typed error; a function that throws, returns the
+ * wrong shape or a non-finite number gives `holds: false` with `error` set.
+ */
 export function probeMatrix(fn: ConvolutionFn, specInput: SpecInput | ConvSpec): ProbeResult {
   const spec = normalizeSpec(specInput);
   const shapes = evalShapes(spec);
