@@ -10,6 +10,7 @@ import { convMatrix } from '../matrix/conv-matrix.ts';
 import { forEachEntry } from '../matrix/csr.ts';
 import { type Nested, nest, position } from '../cli/eval-case.ts';
 import { type Rows, likelyCause } from './probe-causes.ts';
+import { assertWork } from '../work/guard.ts';
 
 /**
  * What a user's convolution really computes. `fn(input, weight)` takes and
@@ -22,8 +23,12 @@ import { type Rows, likelyCause } from './probe-causes.ts';
  */
 export type ConvolutionFn = (input: Nested, weight: Nested) => unknown;
 
-/** Unit probing while inputs × weights ≤ calls and calls × outputs ≤ reads; random probes past that. */
-export const PROBE_LIMITS = Object.freeze({ calls: 4096, reads: 4_000_000, randomProbes: 6 });
+/**
+ * Unit probing while inputs × weights ≤ `calls` and those calls together make at
+ * most `work` multiplications (one call: the evaluation the work estimator
+ * counts, estimateWork(spec, {kind: 'eval'}).terms); random probes past that.
+ */
+export const PROBE_LIMITS = Object.freeze({ calls: 4096, work: 20_000_000, randomProbes: 6 });
 
 export interface ProbeMismatch {
   row: number;
@@ -111,12 +116,13 @@ function sameTaps(a: ReadonlyMap<number, number> | undefined, b: ReadonlyMap<num
  * wrong shape or a non-finite number gives `holds: false` with `error` set.
  */
 export function probeMatrix(fn: ConvolutionFn, specInput: SpecInput | ConvSpec): ProbeResult {
+  // one evaluation must fit the work limits in force (a LimitError otherwise, as for convmat eval)
+  const perCall = assertWork(specInput, { kind: 'eval' }).terms;
   const spec = normalizeSpec(specInput);
   const shapes = evalShapes(spec);
   const cols = shapes.input.reduce((a, b) => a * b, 1);
   const taps = shapes.weight.reduce((a, b) => a * b, 1);
-  const rows = shapes.output.reduce((a, b) => a * b, 1);
-  const unit = cols * taps <= PROBE_LIMITS.calls && cols * taps * rows <= PROBE_LIMITS.reads;
+  const unit = cols * taps <= PROBE_LIMITS.calls && cols * taps * perCall <= PROBE_LIMITS.work;
   const state = { calls: 0 };
   const base = { method: unit ? 'unit' as const : 'random' as const, mismatches: [], mismatchCount: 0, cause: null };
   let result: Omit<ProbeResult, 'summary'>;

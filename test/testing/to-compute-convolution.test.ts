@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import '../../src/testing/index.ts';
 import { PROBE_LIMITS, probeMatrix } from '../../src/testing/index.ts';
+import { LimitError, withWorkLimits } from '../../src/index.ts';
 import { directConv } from './direct-conv.ts';
 
 /** The message of a failed assertion. */
@@ -118,6 +119,14 @@ describe('probeMatrix past the unit-probe limit: random exact-integer probes', (
     const msg = failure(() => expect(directConv({ padding: 1, bug: { flip: true } })).toComputeConvolution(spec));
     expect(msg).toMatch(/row y1_1 on random probe 1: expected -?\d+, computed -?\d+/);
     expect(msg).toContain('likely cause: a flipped kernel');
+  });
+
+  it('a spec whose one evaluation is over the work limits is refused with a LimitError, before fn is called', () => {
+    let calls = 0;
+    const counting = (x: unknown, w: unknown) => { calls++; return directConv()(x as number[][], w as number[][][]); };
+    expect(() => withWorkLimits({ terms: 10 }, () => probeMatrix(counting, { input: 6, kernel: 3 }))).toThrow(LimitError);
+    expect(calls).toBe(0);
+    expect(probeMatrix(counting, { input: 6, kernel: 3 }).holds).toBe(true);
   });
 
   it('below the limit it probes with units: inputs × weights calls', () => {
