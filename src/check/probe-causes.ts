@@ -4,12 +4,12 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
  * Why a probed convolution is wrong, by testing hypotheses: the probed rows are
  * compared with those of K (or the sliding window) of altered specs — the other
  * mode (a flipped kernel), padding ± 1, another stride or dilation — on every
- * output position both have; a hypothesis fits when they all agree and every
- * wrong row is among them. Groups are tested on which input channels each
+ * output position (rows the altered spec does not have must be empty); a
+ * hypothesis fits when every row agrees. Groups are tested on which input channels each
  * output channel reads.
  */
 
-/** A row's content as a comparable string (its entries, or its outputs on the probes). */
+/** A row's content as a comparable string (its entries, or its outputs on the probes); '' for an empty row. */
 export type Rows = (row: number) => string;
 
 interface Hypothesis { cause: string; spec: SpecInput }
@@ -51,13 +51,13 @@ function fits(shape: readonly number[], alt: ConvSpec, got: Rows, wrongRows: rea
     for (let a = 0; a < idx.length; a++) { if (idx[a]! >= altShape[a]!) return -1; flat = flat * altShape[a]! + idx[a]!; }
     return flat;
   };
-  if (wrongRows.some((r) => map(r) < 0)) return false;
+  // K of the altered spec, extended with empty rows where its output is smaller
   const rows = shape.reduce((a, b) => a * b, 1);
   for (let r = 0; r < rows; r++) {
     const q = map(r);
-    if (q >= 0 && got(r) !== altRows(q)) return false;
+    if (got(r) !== (q < 0 ? '' : altRows(q))) return false;
   }
-  return true;
+  return wrongRows.length > 0;
 }
 
 /** The first hypothesis that explains the probed rows, as a phrase, or null. */

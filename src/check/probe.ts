@@ -1,6 +1,7 @@
 import { parseEntrySource } from '../algebra/entries.ts';
 import { type Polynomial, constPoly, mulPoly, sumPolys, symbolPoly } from '../algebra/polynomial.ts';
 import { polynomialToText } from '../algebra/print.ts';
+import { displayName } from '../algebra/latex-escape.ts';
 import { parseRational } from '../algebra/rational.ts';
 import { float64Ring } from '../algebra/ring.ts';
 import { evaluateByWindow } from '../evaluate/evaluate.ts';
@@ -88,7 +89,7 @@ function describe(v: unknown): string {
   return Array.isArray(v) ? 'a ragged or non-numeric array' : `a ${typeof v}`;
 }
 
-/** A combination of weights as text: "w2", "w2 + 2·w3" (polynomialToText), "0". */
+/** A combination of weights as text (polynomialToText): "w2", "w2 + 2*w3", "0". */
 function combination(taps: ReadonlyMap<number, number> | undefined, names: readonly string[]): string {
   if (!taps || taps.size === 0) return '0';
   const parts: Polynomial[] = [];
@@ -98,7 +99,8 @@ function combination(taps: ReadonlyMap<number, number> | undefined, names: reado
   return polynomialToText(sumPolys(parts));
 }
 
-const display = (name: string) => polynomialToText(symbolPoly(name));
+/** A name as the lecture reads it in text: ztilde9 → z̃9. */
+const display = displayName;
 
 function sameTaps(a: ReadonlyMap<number, number> | undefined, b: ReadonlyMap<number, number> | undefined): boolean {
   const na = a?.size ?? 0, nb = b?.size ?? 0;
@@ -216,7 +218,7 @@ function byRandom(fn: ConvolutionFn, spec: ConvSpec, shapes: Shapes, state: { ca
     const i = got.findIndex((o, j) => o[r] !== expected[j]![r]);
     return { row: r, col: null, text: `row ${display(spec.outputNames[r]!)} on random probe ${i + 1}: expected ${expected[i]![r]}, computed ${got[i]![r]}` };
   });
-  const sig = (outs: number[][]): Rows => (r) => outs.map((o) => o[r]).join(',');
+  const sig = (outs: number[][]): Rows => (r) => (outs.every((o) => o[r] === 0) ? '' : outs.map((o) => o[r]).join(','));
   const cause = first >= 0 ? likelyCause(spec, shapes.output, sig(got), wrong, (alt) => sig(want(alt)), null) : null;
   return { holds: wrong.length === 0, method: 'random', calls: state.calls, mismatches, mismatchCount: wrong.length, cause, error: null };
 }

@@ -57,6 +57,20 @@ describe('toComputeConvolution: each broken convolution fails with an entry and 
     expect(msg).toContain('likely cause: a stride mismatch: it matches stride 1, the spec says 2');
   });
 
+  it('a stride mismatch in a transposed convolution (its outputs are named z̃)', () => {
+    const spec = { input: 4, kernel: 3, stride: 2, transposed: true };
+    const msg = failure(() => expect(directConv({ stride: 2, transposed: true, bug: { stride: 1 } })).toComputeConvolution(spec));
+    expect(msg).toContain('row z̃2, column z2: expected 0, computed w1');
+    expect(msg).toContain('likely cause: a stride mismatch: it matches stride 1, the spec says 2');
+  });
+
+  it('a 2D window shifted by one (padding 0 where the spec says 1)', () => {
+    const spec = { input: [5, 5], kernel: [3, 3], padding: 1 };
+    const msg = failure(() => expect(directConv({ padding: 1, bug: { padding: 0 } })).toComputeConvolution(spec));
+    expect(msg).toContain('row z26, column z1: expected w5, computed w1');
+    expect(msg).toContain('likely cause: padding off by one: it matches padding −1 before the input and +1 after');
+  });
+
   it('a dilation mismatch', () => {
     const spec = { input: 8, kernel: 2, dilation: 2 };
     const msg = failure(() => expect(directConv({ dilation: 2, bug: { dilation: 1 } })).toComputeConvolution(spec));
