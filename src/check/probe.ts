@@ -213,13 +213,12 @@ function byRandom(fn: ConvolutionFn, spec: ConvSpec, shapes: Shapes, state: { ca
   const expected = want(spec);
   const wrong: number[] = [];
   for (let r = 0; r < got[0]!.length; r++) if (got.some((o, i) => o[r] !== expected[i]![r])) wrong.push(r);
-  const first = wrong.length ? got.findIndex((o, i) => o[wrong[0]!] !== expected[i]![wrong[0]!]) : -1;
   const mismatches = wrong.slice(0, SHOWN).map((r) => {
     const i = got.findIndex((o, j) => o[r] !== expected[j]![r]);
     return { row: r, col: null, text: `row ${display(spec.outputNames[r]!)} on random probe ${i + 1}: expected ${expected[i]![r]}, computed ${got[i]![r]}` };
   });
   const sig = (outs: number[][]): Rows => (r) => (outs.every((o) => o[r] === 0) ? '' : outs.map((o) => o[r]).join(','));
-  const cause = first >= 0 ? likelyCause(spec, shapes.output, sig(got), wrong, (alt) => sig(want(alt)), null) : null;
+  const cause = wrong.length ? likelyCause(spec, shapes.output, sig(got), wrong, (alt) => sig(want(alt)), null) : null;
   return { holds: wrong.length === 0, method: 'random', calls: state.calls, mismatches, mismatchCount: wrong.length, cause, error: null };
 }
 

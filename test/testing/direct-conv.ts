@@ -51,7 +51,7 @@ export function directConv(o: DirectOptions = {}) {
   const flip = (o.flip ?? false) !== (o.bug?.flip ?? false);
   return (input: Nested, weight: Nested): Nested => {
     const xs = shapeOf(input), ws = shapeOf(weight), x = flat(input), w = flat(weight);
-    const n = xs.slice(1), k = ws.slice(2), dims = n.length;
+    const n = xs.slice(1), k = ws.slice(2);
     const tap = (kk: number[]) => (flip ? kk.map((v, a) => k[a]! - 1 - v) : kk);
     if (!o.transposed) {
       const cin = xs[0]!, cout = ws[0]!, cinG = ws[1]!;
@@ -80,7 +80,6 @@ export function directConv(o: DirectOptions = {}) {
         y[offset([grp * coutG + cl!, ...pos], [cout, ...out])]! += w[offset([ci!, cl!, ...tap(kk)], ws)]! * x[offset([ci!, ...ii], [cin, ...n])]!;
       }
     }
-    void dims;
     return build(y, [cout, ...out]);
   };
 }
