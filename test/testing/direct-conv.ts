@@ -20,13 +20,13 @@ export interface DirectOptions {
   bug?: { padding?: number; stride?: number; dilation?: number; flip?: boolean; ignoreGroups?: boolean };
 }
 
-function shapeOf(a: Nested): number[] {
+export function shapeOf(a: Nested): number[] {
   return Array.isArray(a) ? [a.length, ...shapeOf(a[0]!)] : [];
 }
 
-const flat = (a: Nested): number[] => (Array.isArray(a) ? a.flatMap(flat) : [a]);
+export const flat = (a: Nested): number[] => (Array.isArray(a) ? a.flatMap(flat) : [a]);
 
-function build(values: number[], shape: number[]): Nested {
+export function build(values: number[], shape: number[]): Nested {
   if (shape.length === 0) return values[0]!;
   const size = shape.slice(1).reduce((a, b) => a * b, 1);
   return Array.from({ length: shape[0]! }, (_, i) => build(values.slice(i * size, (i + 1) * size), shape.slice(1)));
