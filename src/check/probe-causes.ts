@@ -1,4 +1,5 @@
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { unravel } from '../evaluate/nested.ts';
 
 /**
  * Why a probed convolution is wrong, by testing hypotheses: the probed rows are
@@ -44,12 +45,10 @@ function hypotheses(s: ConvSpec): Hypothesis[] {
 
 function fits(shape: readonly number[], alt: ConvSpec, got: Rows, wrongRows: readonly number[], altRows: Rows): boolean {
   const altShape = [alt.outChannels, ...alt.output];
+  // the same output position in the altered output, or −1 outside it
   const map = (r: number): number => {
-    let flat = 0, rest = r;
-    const idx: number[] = [];
-    for (let a = shape.length - 1; a >= 0; a--) { idx.unshift(rest % shape[a]!); rest = Math.floor(rest / shape[a]!); }
-    for (let a = 0; a < idx.length; a++) { if (idx[a]! >= altShape[a]!) return -1; flat = flat * altShape[a]! + idx[a]!; }
-    return flat;
+    const idx = unravel(r, shape);
+    return idx.some((v, a) => v >= altShape[a]!) ? -1 : idx.reduce((acc, v, a) => acc * altShape[a]! + v, 0);
   };
   // K of the altered spec, extended with empty rows where its output is smaller
   const rows = shape.reduce((a, b) => a * b, 1);

@@ -9,7 +9,7 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
 import { tensorNamesFor, weightNamesFor } from '../geometry/names.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { forEachEntry } from '../matrix/csr.ts';
-import { type Nested, nest, position } from '../cli/eval-case.ts';
+import { type Nested, nest, position } from '../evaluate/nested.ts';
 import { type Rows, likelyCause } from './probe-causes.ts';
 import { assertWork } from '../work/guard.ts';
 
