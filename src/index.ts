@@ -48,6 +48,7 @@ export { checkMatrix, checkMatrixNumeric } from './check/matrix-check.ts';
 export type { MatrixCheck } from './check/matrix-check.ts';
 export type { CheckReport, Difference } from './check/report.ts';
 export { termOrder } from './check/term-order.ts';
+export { probeMatrix } from './check/probe.ts';
 
 // ── identities
 export { identities, getIdentity, checkIdentity } from './check/identities/catalogue.ts';

@@ -14,7 +14,7 @@ const PUBLIC_NAMES = [
   'constPoly', 'convMatrix', 'convOutputSize', 'derivationToLatex', 'derivationToMarkdown', 'derive',
   'describeIdentityReport', 'equalsPoly', 'estimateWork', 'evaluateByWindow', 'evaluatePoly', 'float64Ring',
   'getIdentity', 'identities', 'materialize', 'matMul', 'matVec', 'normalizeSpec', 'parseExpression',
-  'polynomialRing', 'polynomialToLatex', 'polynomialToText', 'rational', 'rationalRing', 'receptiveFieldSize',
+  'polynomialRing', 'polynomialToLatex', 'probeMatrix', 'polynomialToText', 'rational', 'rationalRing', 'receptiveFieldSize',
   'slidingWindow', 'symbolPoly', 'termOrder', 'torchCode', 'transposeMatrix', 'transposedOutputSize', 'withWorkLimits',
 ];
 

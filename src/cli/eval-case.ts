@@ -9,6 +9,9 @@ import { assertKnownKeys } from '../geometry/known-keys.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
 import { renameField } from './user-error.ts';
+import { type Nested, nest, position } from '../evaluate/nested.ts';
+
+export type { Nested };
 
 /**
  * One `convmat eval` case: PyTorch layouts with the channel axes always
@@ -18,7 +21,6 @@ import { renameField } from './user-error.ts';
  * an exact decimal value of at most 15 digits (and nothing overflows), else
  * in float64, where `agree` allows a relative 1e-9.
  */
-export type Nested = number | Nested[];
 
 export interface EvalResult {
   /** the result, [C_out, ...spatial]: the sliding-window value (the definition) */
@@ -72,13 +74,6 @@ export function computeCase(c: PreparedCase): EvalResult {
     }
   }
   return { output: nest(result.window, shape), shape, viaMatrix: nest(result.matrix, shape), viaSlidingWindow: nest(result.window, shape), agree: result.agree };
-}
-
-/** "[0][1][2]": a flat row-major index as a multi-index in `shape`. */
-function position(flat: number, shape: readonly number[]): string {
-  const idx: number[] = [];
-  for (let a = shape.length - 1; a >= 0; a--) { idx.unshift(flat % shape[a]!); flat = Math.floor(flat / shape[a]!); }
-  return idx.map((i) => `[${i}]`).join('');
 }
 
 function largest(xs: readonly number[]): string {
@@ -159,11 +154,4 @@ function numbers(v: unknown, field: string, minRank: number): { values: number[]
     throw new ParseError({ field, value: undefined, rule: `needs rank ${minRank} or more (the channel ${minRank === 2 ? 'axis' : 'axes'} first), got shape [${src.shape.join(', ')}]` });
   }
   return { values: src.items as number[], shape: src.shape };
-}
-
-function nest(flat: readonly number[], shape: readonly number[]): Nested {
-  if (shape.length === 0) return flat[0]!;
-  const [n, ...rest] = shape as [number, ...number[]];
-  const size = rest.reduce((a, b) => a * b, 1);
-  return Array.from({ length: n }, (_, i) => nest(flat.slice(i * size, (i + 1) * size), rest));
 }

@@ -8,6 +8,7 @@ import type { ClaimEntry } from '../check/identities/claims.ts';
 import { checkMatrixEqualsSlidingWindow } from '../check/identities/matrix-equals-sliding-window.ts';
 import { describeIdentityReport } from '../check/identities/report.ts';
 import type { IdentityId, IdentityReport } from '../check/identities/types.ts';
+import { type ConvolutionFn, probeMatrix } from '../check/probe.ts';
 import { type PolynomialLike, diffTerms, formatTermDiff, toPolynomial } from './polynomial-diff.ts';
 
 /**
@@ -89,7 +90,18 @@ function toMatchSlidingWindow(this: MatcherState, received: MatrixLike, spec: Sp
   return verdict(checkMatrixEqualsSlidingWindow(spec, { matrix: received }), `the matrix of spec ${show(spec)}`);
 }
 
-export const convmatMatchers = { toEqualPolynomial, toSatisfyIdentity, toMatchSlidingWindow };
+function toComputeConvolution(this: MatcherState, received: ConvolutionFn, spec: SpecInput): MatcherOutcome {
+  if (typeof received !== 'function') return { pass: false, message: () => `toComputeConvolution: expected a function (input, weight) => output, got ${show(received)}` };
+  const p = probeMatrix(received, spec);
+  return {
+    pass: p.holds,
+    message: () => (p.holds
+      ? `expected the function not to compute the convolution of spec ${show(spec)}, but ${p.summary}`
+      : `expected the function to compute the convolution of spec ${show(spec)}: ${p.summary}`),
+  };
+}
+
+export const convmatMatchers = { toEqualPolynomial, toSatisfyIdentity, toMatchSlidingWindow, toComputeConvolution };
 
 /** The matcher signatures, as vitest's Assertion sees them (R: the return type). */
 export interface ConvmatMatchers<R = unknown> {
@@ -99,4 +111,6 @@ export interface ConvmatMatchers<R = unknown> {
   toSatisfyIdentity<K extends IdentityId>(id: K, options?: IdentityOptions<K>): R;
   /** This matrix (a ConvMatrix, or dense rows of entries) times the spec's inputs equals the sliding window. */
   toMatchSlidingWindow(spec: SpecInput): R;
+  /** This function (input, weight) => output, in the eval layouts, computes K(spec): probed with unit (or, when large, random integer) inputs and weights. */
+  toComputeConvolution(spec: SpecInput): R;
 }

@@ -4,7 +4,7 @@
  * tarball once into a copy of test/fixtures/external-project with
  * `npm install --engine-strict` (vitest, fast-check, typescript and vite from
  * the registry), then use that one install for everything: the project's
- * vitest suite, the matchers without fast-check, `import` and `require` from
+ * vitest suite (toComputeConvolution on a hand-written convolution among it), the matchers without fast-check, `import` and `require` from
  * Node, the elements in Node and in TypeScript, and a vite build of an app
  * with expression weights.
  */
@@ -70,6 +70,7 @@ expect(report.holds).toBe(true);
 expect({ input: [5, 5], kernel: [3, 3], stride: 2, padding: 1 }).toSatisfyIdentity('transposed-adjoint');
 expect('w1*z1').toEqualPolynomial(['w1*z1']);
 expect([['w1']]).toMatchSlidingWindow({ input: 1, kernel: 1 });
+expect((input: unknown, _weight: unknown) => input).not.toComputeConvolution({ input: 3, kernel: 2 });
 expect({ a: 'x' }).toEqual({ a: expect.toEqualPolynomial('x') });
 arbitrarySpec({ dims: 2, transposed: true });
 // @ts-expect-error: not a catalogued identity
@@ -123,12 +124,18 @@ describe('the packed package in an external project (npm install --engine-strict
       testResults: Array<{ assertionResults: Array<{ title: string; status: string; failureMessages: string[] }> }>;
     };
     const tests = result.testResults.flatMap((f) => f.assertionResults);
-    expect(tests.length).toBe(6);
+    expect(tests.length).toBe(8);
     const failed = tests.filter((t) => t.status !== 'passed');
-    expect(failed.map((t) => t.title)).toEqual(['expected failure: a mistyped product']);
-    const message = failed[0]!.failureMessages.join('\n');
+    expect(failed.map((t) => t.title).sort()).toEqual(['expected failure: a flipped kernel', 'expected failure: a mistyped product']);
+    const messageOf = (title: string) => failed.find((t) => t.title === title)!.failureMessages.join('\n');
+    const message = messageOf('expected failure: a mistyped product');
     expect(message).toMatch(/w2\*z2\s+1\s+0\s+\(unexpected\)/);
     expect(message).toMatch(/w2\*z3\s+0\s+1\s+\(missing\)/);
+    // toComputeConvolution on a hand-written 2D convolution whose kernel is flipped: an entry named, and the cause
+    const flipped = messageOf('expected failure: a flipped kernel');
+    expect(flipped).toContain('84 wrong entries (unit probes (1152 calls))');
+    expect(flipped).toContain('row y1_1, column z_1_2: expected w_1_1_6, computed w_1_1_4');
+    expect(flipped).toContain('likely cause: a flipped kernel: it computes convolution, the spec says correlation');
     expect(vitestRun.status).toBe(1);
   });
 

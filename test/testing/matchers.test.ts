@@ -111,6 +111,6 @@ describe('toMatchSlidingWindow', () => {
   });
 
   it('is a plain object of matcher functions that can be registered elsewhere', () => {
-    expect(Object.keys(convmatMatchers).sort()).toEqual(['toEqualPolynomial', 'toMatchSlidingWindow', 'toSatisfyIdentity']);
+    expect(Object.keys(convmatMatchers).sort()).toEqual(['toComputeConvolution', 'toEqualPolynomial', 'toMatchSlidingWindow', 'toSatisfyIdentity']);
   });
 });

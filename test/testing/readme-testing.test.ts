@@ -5,7 +5,7 @@ import { itRunsEveryTsBlock, readmeSection } from '../docs/readme-blocks.ts';
 const section = readmeSection('testing');
 
 describe('README testing examples', () => {
-  itRunsEveryTsBlock(section, 3);
+  itRunsEveryTsBlock(section, 4);
 
   it('shows the failure message toEqualPolynomial really prints', () => {
     const shown = /A failing `toEqualPolynomial` reads:\n\n```\n([\s\S]*?)\n```/.exec(section)?.[1];
@@ -17,5 +17,21 @@ describe('README testing examples', () => {
     }
     expect(shown).toBeDefined();
     expect(message.split('\n').map((l) => l.trimEnd())).toEqual(shown!.split('\n'));
+  });
+
+  it('shows the failure message toComputeConvolution really prints', () => {
+    const shown = /A failing `toComputeConvolution` \(the flipped kernel above\) reads:\n\n```\n([\s\S]*?)\n```/.exec(section)?.[1];
+    const flippedConv1d = (input: number[][], weight: number[][][]) => {
+      const x = input[0]!, w = weight[0]![0]!;
+      return [[0, 1, 2, 3].map((o) => w[2]! * x[o]! + w[1]! * x[o + 1]! + w[0]! * x[o + 2]!)];
+    };
+    let message = '';
+    try {
+      expect(flippedConv1d).toComputeConvolution({ input: 6, kernel: 3 });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(shown).toBeDefined();
+    expect(message).toBe(shown);
   });
 });

@@ -1,0 +1,25 @@
+/**
+ * Nested arrays in row-major order (the PyTorch layouts of `convmat eval` and
+ * of a user's convolution probed by probeMatrix): a flat list as nested
+ * arrays of a shape, and a flat index as the multi-index a message names.
+ */
+export type Nested = number | Nested[];
+
+/** A flat row-major index as a multi-index in `shape` (last axis fastest). */
+export function unravel(flat: number, shape: readonly number[]): number[] {
+  const idx: number[] = [];
+  for (let a = shape.length - 1; a >= 0; a--) { idx.unshift(flat % shape[a]!); flat = Math.floor(flat / shape[a]!); }
+  return idx;
+}
+
+/** "[0][1][2]": a flat row-major index as a multi-index in `shape`. */
+export function position(flat: number, shape: readonly number[]): string {
+  return unravel(flat, shape).map((i) => `[${i}]`).join('');
+}
+
+export function nest(flat: readonly number[], shape: readonly number[]): Nested {
+  if (shape.length === 0) return flat[0]!;
+  const [n, ...rest] = shape as [number, ...number[]];
+  const size = rest.reduce((a, b) => a * b, 1);
+  return Array.from({ length: n }, (_, i) => nest(flat.slice(i * size, (i + 1) * size), rest));
+}

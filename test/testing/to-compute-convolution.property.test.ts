@@ -1,0 +1,44 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import '../../src/testing/index.ts';
+import { arbitrarySpec } from '../../src/testing/arbitrary.ts';
+import { normalizeSpec, probeMatrix } from '../../src/index.ts';
+import { type OracleTransposeParams, oracleConv, oracleConvTranspose } from '../oracle.ts';
+import { build, flat, shapeOf } from './direct-conv.ts';
+
+type Nested = number | Nested[];
+
+/** The independent oracle (test/oracle.ts) as a user's fn(input, weight), with its kernel flipped or not. */
+function oracleFn(raw: Parameters<typeof normalizeSpec>[0], flipKernel: boolean) {
+  const s = normalizeSpec(raw);
+  const p: OracleTransposeParams = {
+    stride: [...s.stride], dilation: [...s.dilation], padding: s.padding.map(([a, b]) => [a, b] as [number, number]),
+    groups: s.groups, flip: (s.mode === 'convolution') !== flipKernel, outputPadding: [...s.outputPadding],
+  };
+  return (input: Nested, weight: Nested): Nested => {
+    const x = { data: flat(input), shape: shapeOf(input) }, w = { data: flat(weight), shape: shapeOf(weight) };
+    const y = s.transposed ? oracleConvTranspose(x, w, p) : oracleConv(x, w, p);
+    return build(y.data, y.shape);
+  };
+}
+
+describe('toComputeConvolution against the oracle (property)', () => {
+  it('the oracle computes every random spec; its flipped twin fails, named a flipped kernel, unless every kernel axis is 1 wide', () => {
+    fc.assert(fc.property(arbitrarySpec({ dims: [1, 2], maxSize: 5, channels: true, transposed: 'either', mode: true, asymmetricPadding: true }), (raw) => {
+      expect(oracleFn(raw, false)).toComputeConvolution(raw);
+      const flipped = probeMatrix(oracleFn(raw, true), raw);
+      // flipping changes nothing only when the oracle itself cannot tell (1-wide kernels, or no tap inside the input)
+      const s = normalizeSpec(raw);
+      const rand = (n: number, seed: number) => Array.from({ length: n }, (_, i) => ((i * 7919 + seed) % 11) - 5);
+      const x = build(rand(s.inChannels * s.input.reduce((a, b) => a * b, 1), 3), [s.inChannels, ...s.input]);
+      const wShape = s.transposed ? [s.inChannels, s.outChannels / s.groups, ...s.kernel] : [s.outChannels, s.inChannels / s.groups, ...s.kernel];
+      const w = build(rand(wShape.reduce((a, b) => a * b, 1), 5), wShape);
+      const symmetric = JSON.stringify(oracleFn(raw, true)(x, w)) === JSON.stringify(oracleFn(raw, false)(x, w));
+      expect(flipped.holds).toBe(symmetric);
+      if (!symmetric) {
+        expect(flipped.mismatches[0]!.text).toMatch(flipped.method === 'unit' ? /^row \S+, column \S+: expected / : /^row \S+ on random probe \d+: expected /);
+        expect(flipped.cause).toMatch(/^a flipped kernel/);
+      }
+    }), { numRuns: 40 });
+  });
+});
