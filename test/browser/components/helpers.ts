@@ -57,6 +57,32 @@ export async function snapshot(el: Element, name: string): Promise<void> {
   await page.screenshot({ element: el, path: `../../../docs/screenshots/${name}.png` });
 }
 
+/**
+ * Long tasks while `markup` mounts and its deferred work runs, over up to three
+ * mounts: long tasks are wall-clock, so when the other test project keeps both
+ * cores busy a 60 ms task can stretch past 250 ms. `blocked` is true only when
+ * each mount had a task over `limitMs` (a real freeze does every time).
+ * `inspect` sees each mounted element before it is removed.
+ */
+export async function longTasksWhileMounting(
+  markup: string, inspect: (el: HTMLElement) => void, limitMs = 250, waits = 10,
+): Promise<{ blocked: boolean; runs: number[][] }> {
+  const runs: number[][] = [];
+  for (let i = 0; i < 3; i++) {
+    const long: number[] = [];
+    const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) long.push(e.duration); });
+    obs.observe({ type: 'longtask' });
+    const el = await mount(markup);
+    for (let w = 0; w < waits; w++) await new Promise((r) => setTimeout(r, 50));
+    obs.disconnect();
+    inspect(el);
+    cleanup();
+    runs.push(long.map(Math.round));
+    if (!long.some((d) => d > limitMs)) return { blocked: false, runs };
+  }
+  return { blocked: true, runs };
+}
+
 export function cleanup(): void {
   for (const host of document.querySelectorAll('.test-host')) host.remove();
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, mount, part, shadow } from './helpers.ts';
+import { cleanup, longTasksWhileMounting, mount, part, shadow } from './helpers.ts';
 
 /**
  * No freeze at any size: each large spec from issue 9 renders with no
@@ -36,18 +36,23 @@ function shown(el: Element): string {
 describe('no long task for large specs', { timeout: 60_000 }, () => {
   for (const [name, markup] of LARGE) {
     it(name, async () => {
-      const long: number[] = [];
-      const obs = new PerformanceObserver((list) => { for (const e of list.getEntries()) long.push(e.duration); });
-      obs.observe({ type: 'longtask' });
-      const el = await mount(markup);
-      // the views composed by the explorer and the deferred checks run in later tasks: let them
-      for (let i = 0; i < 10; i++) await new Promise((r) => setTimeout(r, 50));
-      obs.disconnect();
-      const text = shown(el);
-      expect(text).toMatch(/too large|structure|nonzeros|limit/i);
-      expect(long.filter((d) => d > 250), `long tasks (ms): ${long.map(Math.round).join(', ')}`).toEqual([]);
+      const { blocked, runs } = await longTasksWhileMounting(markup, (el) => {
+        expect(shown(el)).toMatch(/too large|structure|nonzeros|limit/i);
+      });
+      expect(blocked, `long tasks (ms) per mount: ${runs.map((l) => l.join(', ')).join(' | ')}`).toBe(false);
     });
   }
+
+  it('the measure can fail: an element that blocks 300 ms on every mount is caught', async () => {
+    if (!customElements.get('busy-element')) {
+      customElements.define('busy-element', class extends HTMLElement {
+        connectedCallback(): void { const t = performance.now(); while (performance.now() - t < 300) { /* block */ } }
+      });
+    }
+    const { blocked, runs } = await longTasksWhileMounting('<busy-element></busy-element>', () => {}, 250, 2);
+    expect(blocked).toBe(true);
+    expect(runs).toHaveLength(3);
+  });
 
   it('the summary names the shapes and the limit', async () => {
     const el = await mount('<conv-window input="256x256" kernel="3x3"></conv-window>');
