@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { NameError, SpecError, convMatrix, matVec, normalizeSpec, parseExpression, polynomialRing } from '../../src/index.ts';
 import { convmatMatchers } from '../../src/testing/index.ts';
 import { lectureCase } from '../cases.ts';
+import { failure } from './failure.ts';
 
-/** The message of a failed assertion. */
-function failure(run: () => void): string {
-  try {
-    run();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('the assertion did not fail');
-}
 
 describe('toEqualPolynomial', () => {
   it('compares exact polynomials, not strings', () => {

@@ -3,16 +3,8 @@ import '../../src/testing/index.ts';
 import { PROBE_LIMITS, probeMatrix } from '../../src/testing/index.ts';
 import { LimitError, withWorkLimits } from '../../src/index.ts';
 import { directConv } from './direct-conv.ts';
+import { failure } from './failure.ts';
 
-/** The message of a failed assertion. */
-function failure(run: () => void): string {
-  try {
-    run();
-  } catch (e) {
-    return (e as Error).message;
-  }
-  throw new Error('the assertion did not fail');
-}
 
 describe('toComputeConvolution: a correct convolution passes', () => {
   it.each([
