@@ -1,5 +1,6 @@
 import { SpecError } from '../errors.ts';
 import { product } from '../geometry/names.ts';
+import { ravel } from '../geometry/flat-index.ts';
 
 /**
  * Flattening (vec): a tensor [C, ...spatial] laid out as one long vector.
@@ -36,7 +37,7 @@ export function vecTable(shape: readonly number[], order: VecOrder = 'row-major'
     const index = new Array<number>(shape.length).fill(0);
     let rest = position;
     for (const a of fastestFirst) { index[a] = rest % shape[a]!; rest = Math.floor(rest / shape[a]!); }
-    const rowMajor = index.reduce((acc, i, a) => acc * shape[a]! + i, 0);
+    const rowMajor = ravel(index, shape);
     return { position, index, rowMajor, name: names?.[rowMajor] ?? null };
   });
 }

@@ -3,6 +3,7 @@ import { product } from '../geometry/names.ts';
 import { kernelSpan } from '../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { type StackLayer, layerAxes } from '../geometry/layer-stack.ts';
+import { ravel } from '../geometry/flat-index.ts';
 
 /**
  * Overlap counts of a transposed convolution (the checkerboard): how many
@@ -72,7 +73,7 @@ function interiorReport(shape: readonly number[], counts: readonly number[], int
   const idx = interior.map(([lo]) => lo);
   const empty = interior.some(([lo, hi]) => lo >= hi);
   while (!empty) {
-    values.add(counts[idx.reduce((acc, i, a) => acc * shape[a]! + i, 0)]!);
+    values.add(counts[ravel(idx, shape)]!);
     let a = idx.length - 1;
     while (a >= 0 && ++idx[a]! >= interior[a]![1]) { idx[a] = interior[a]![0]; a--; }
     if (a < 0) break;

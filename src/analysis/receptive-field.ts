@@ -3,6 +3,7 @@ import { PADDING, axisIndex } from '../geometry/index-map.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import type { StackLayer } from '../geometry/layer-stack.ts';
+import { ravel, unravel } from '../geometry/flat-index.ts';
 
 /**
  * The receptive field of a neuron in a stack of convolutions: the input
@@ -37,25 +38,11 @@ export function stackGeometry(layers: readonly StackLayer[], input: SpecInput['i
   return { layers: specs, shapes };
 }
 
-/** Flat row-major index of a multi-index in a shape. */
-function flatIndex(index: readonly number[], shape: readonly number[]): number {
-  return index.reduce((acc, i, a) => acc * shape[a]! + i, 0);
-}
-
-function multiIndex(flat: number, shape: readonly number[]): number[] {
-  const out = new Array<number>(shape.length);
-  for (let a = shape.length - 1; a >= 0; a--) {
-    out[a] = flat % shape[a]!;
-    flat = Math.floor(flat / shape[a]!);
-  }
-  return out;
-}
-
 /** Cartesian product of per-axis position sets, as flat row-major indices in `shape`. */
 function productSet(perAxis: readonly number[][], shape: readonly number[]): number[] {
   let acc: number[][] = [[]];
   for (const axis of perAxis) acc = acc.flatMap((prefix) => axis.map((i) => [...prefix, i]));
-  return acc.map((idx) => flatIndex(idx, shape));
+  return acc.map((idx) => ravel(idx, shape));
 }
 
 export interface ReceptiveField {
@@ -87,7 +74,7 @@ export function receptiveField(stack: Stack, neuron: number, layer = stack.layer
   if (!Number.isInteger(neuron) || neuron < 0 || neuron >= product(top)) {
     throw new SpecError({ field: 'neuron', value: neuron, rule: `must be an integer from 0 to ${product(top) - 1}` });
   }
-  let sets = multiIndex(neuron, top).map((i) => [i]);
+  let sets = unravel(neuron, top).map((i) => [i]);
   const levels: number[][] = [[neuron]];
   for (let l = layer - 1; l >= 0; l--) {
     const axes = stack.layers[l]!.conv.axes;

@@ -1,5 +1,5 @@
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { unravel } from '../evaluate/nested.ts';
+import { unravel } from '../geometry/flat-index.ts';
 
 /**
  * Why a probed convolution is wrong, by testing hypotheses: the probed rows are

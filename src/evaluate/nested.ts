@@ -3,14 +3,9 @@
  * of a user's convolution probed by probeMatrix): a flat list as nested
  * arrays of a shape, and a flat index as the multi-index a message names.
  */
-export type Nested = number | Nested[];
+import { unravel } from '../geometry/flat-index.ts';
 
-/** A flat row-major index as a multi-index in `shape` (last axis fastest). */
-export function unravel(flat: number, shape: readonly number[]): number[] {
-  const idx: number[] = [];
-  for (let a = shape.length - 1; a >= 0; a--) { idx.unshift(flat % shape[a]!); flat = Math.floor(flat / shape[a]!); }
-  return idx;
-}
+export type Nested = number | Nested[];
 
 /** "[0][1][2]": a flat row-major index as a multi-index in `shape`. */
 export function position(flat: number, shape: readonly number[]): string {

@@ -1,6 +1,7 @@
 import { paddedPosition } from '../geometry/index-map.ts';
 import { product } from '../geometry/names.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
+import { unravel } from '../geometry/flat-index.ts';
 
 /**
  * One frame of the sliding window over the drawn input (see grid.ts): the
@@ -21,12 +22,12 @@ export interface FrameTap {
 export function windowFrame(spec: ConvSpec, drawnShape: readonly number[], r: number): FrameTap[] {
   const O = product(spec.output);
   const oc = Math.floor(r / O);
-  const o = unflatten(r % O, spec.output);
+  const o = unravel(r % O, spec.output);
   const K = product(spec.kernel);
   const out: FrameTap[] = [];
   const positions: number[] = [];
   for (let jflat = 0; jflat < K; jflat++) {
-    const j = unflatten(jflat, spec.kernel);
+    const j = unravel(jflat, spec.kernel);
     let cell = 0;
     for (let a = 0; a < spec.dims; a++) {
       const axis = spec.conv.axes[a]!;
@@ -47,11 +48,3 @@ export function windowFrame(spec: ConvSpec, drawnShape: readonly number[], r: nu
   return out;
 }
 
-function unflatten(flat: number, shape: readonly number[]): number[] {
-  const idx = new Array<number>(shape.length);
-  for (let a = shape.length - 1; a >= 0; a--) {
-    idx[a] = flat % shape[a]!;
-    flat = Math.floor(flat / shape[a]!);
-  }
-  return idx;
-}
