@@ -13,7 +13,7 @@ export interface ConvMatrix {
   /** row r's nonzeros are rowPtr[r] … rowPtr[r+1]−1 */
   readonly rowPtr: Int32Array;
   readonly colIndex: Int32Array;
-  /** flat weight index held by each nonzero */
+  /** the flat index held by each nonzero: a weight's in K, an input's in Z (im2col, see exchangeRoles) */
   readonly tap: Int32Array;
 }
 
@@ -72,6 +72,29 @@ export function transposeMatrix(m: ConvMatrix): ConvMatrix {
     }
   }
   return { rows: m.cols, cols: m.rows, rowPtr, colIndex, tap };
+}
+
+/**
+ * The same nonzeros with the column and the held index exchanged: entry (r, c)
+ * holding t becomes entry (r, t) holding c, in a matrix of `held` columns
+ * (columns ascending in each row). K(w) becomes Z(z), the im2col matrix.
+ */
+export function exchangeRoles(m: ConvMatrix, held: number): ConvMatrix {
+  const nnz = m.colIndex.length;
+  const colIndex = new Int32Array(nnz);
+  const tap = new Int32Array(nnz);
+  const order: number[] = [];
+  for (let r = 0; r < m.rows; r++) {
+    const from = m.rowPtr[r]!, to = m.rowPtr[r + 1]!;
+    order.length = 0;
+    for (let k = from; k < to; k++) order.push(k);
+    order.sort((a, b) => m.tap[a]! - m.tap[b]!);
+    order.forEach((k, n) => {
+      colIndex[from + n] = m.tap[k]!;
+      tap[from + n] = m.colIndex[k]!;
+    });
+  }
+  return { rows: m.rows, cols: held, rowPtr: m.rowPtr.slice(), colIndex, tap };
 }
 
 /**
