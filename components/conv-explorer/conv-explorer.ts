@@ -5,6 +5,7 @@ import { type ConvSpec, normalizeSpec } from '../../src/geometry/spec.ts';
 import { outputSizeFormulas } from '../../src/view/output-size-formula.ts';
 import { type TorchCode, torchCode } from '../../src/geometry/torch-code.ts';
 import { LAYER_KEYS } from '../../src/geometry/torch-layer.ts';
+import { PADDING_MODES } from '../../src/geometry/padding-mode.ts';
 import { ConvElement, type HighlightDetail } from '../shared/conv-element.ts';
 import { tex } from '../shared/katex-block.ts';
 import { SPEC_KEYS, type SpecKey, attributeName } from '../shared/spec-from-attributes.ts';
@@ -49,6 +50,7 @@ const HINTS: Partial<Record<SpecKey, string>> = {
  * @attr weights - weight names or values
  * @attr inputs - input names or values
  * @attr mode - `correlation` or `convolution`
+ * @attr padding-mode - `zeros` (default), `reflect`, `replicate` or `circular` (PyTorch's padding_mode); a select in the controls, kept in the URL with url-state
  * @attr layer - PyTorch layer code (`nn.Conv2d(1, 1, 3, stride=2)`), read and never run; the "paste a layer" box shows it, and the fields it sets are disabled while it is there
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  * @attr active - flat index of the highlighted output, shared by every view
@@ -172,6 +174,14 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
         @change=${(e: Event) => this.set(key, read(e))}></label>`;
   }
 
+  /** PyTorch's padding_mode: what the padding cells hold (zeros, or copies of inputs). */
+  private paddingModeSelect(): TemplateResult {
+    const current = this.paddingMode ?? 'zeros';
+    return html`<label>padding-mode<select name="padding-mode" ?disabled=${this.layer !== undefined && SET_BY_LAYER.includes('paddingMode')}
+      @change=${(e: Event) => { const m = (e.target as HTMLSelectElement).value; this.set('paddingMode', m === 'zeros' ? null : m); }}>
+      ${PADDING_MODES.map((m) => html`<option value=${m} ?selected=${current === m}>${m}</option>`)}</select></label>`;
+  }
+
   /** The "paste a layer" box: applied on change or Enter (pasting is one change), cleared to go back to the fields. */
   private layerBox(): TemplateResult {
     return html`<label part="layer" class="wide">paste a PyTorch layer
@@ -197,7 +207,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   }
 
   protected renderView(v: ExplorerView): TemplateResult {
-    const fields = SPEC_KEYS.filter((k) => k !== 'transposed' && k !== 'mode' && k !== 'layer');
+    const fields = SPEC_KEYS.filter((k) => k !== 'transposed' && k !== 'mode' && k !== 'paddingMode' && k !== 'layer');
     const byLayer = this.layer !== undefined;
     return html`<form part="controls" @submit=${(e: Event) => e.preventDefault()} aria-label="convolution spec">
         ${this.layerBox()}
@@ -205,6 +215,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
         <label>mode<select name="mode" ?disabled=${byLayer} @change=${(e: Event) => this.set('mode', (e.target as HTMLSelectElement).value)}>
           <option value="correlation" ?selected=${v.spec.mode === 'correlation'}>correlation</option>
           <option value="convolution" ?selected=${v.spec.mode === 'convolution'}>convolution</option></select></label>
+        ${this.paddingModeSelect()}
         <label class="check"><input type="checkbox" name="transposed" ?disabled=${byLayer} .checked=${v.spec.transposed}
           @change=${(e: Event) => this.set('transposed', (e.target as HTMLInputElement).checked ? '' : null)}>transposed</label>
       </form>

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix } from '../../src/check/matrix-check.ts';
 import { type CheckReport, describeReport } from '../../src/check/report.ts';
-import { type CellKind, type DrawnGrid, drawnPadding, inputGrids, outputGrids } from '../../src/view/grid.ts';
+import { type CellKind, type DrawnGrid, drawnPadding, inputGrids, inputLabels, outputGrids, paddingModeOf } from '../../src/view/grid.ts';
 import { type MatrixEquation, inputTex, matrixEquation, outputLine, outputTex, productTex, rowEntries, weightTex } from '../../src/view/matrix-view.ts';
 import { windowFrame } from '../../src/view/window-frames.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
@@ -22,6 +22,9 @@ interface WindowView {
   outputs: DrawnGrid[];
   kinds: Set<CellKind>;
   padding: Array<[number, number]>;
+  /** the padding mode, and the input names padding cells that copy an input are labelled with */
+  paddingMode: string;
+  labels: readonly string[];
   inputCells: string[];
   outputCells: string[];
   weightCells: string[];
@@ -45,6 +48,7 @@ const FRAME_MS = 900;
  * @attr weights - weight names or values, e.g. `[[0,1,2],[2,2,0],[0,1,2]]`
  * @attr inputs - input names or values, e.g. a 5×5 JSON array
  * @attr mode - `correlation` (default) or `convolution`
+ * @attr padding-mode - `zeros` (default), `reflect`, `replicate` or `circular` (PyTorch's padding_mode): padding cells show the input they copy
  * @attr layer - PyTorch layer code (`nn.Conv2d(1, 1, 3, stride=2)`), read and never run; sets every field but input, weights and inputs
  * @attr step - the current frame (0-based output index); reflects
  * @attr autoplay - boolean: start playing (ignored under prefers-reduced-motion)
@@ -55,7 +59,7 @@ const FRAME_MS = 900;
  * @csspart input - the drawn input (one grid per channel)
  * @csspart output - the output grids
  * @csspart grid - every drawn grid; `data-shape` is its shape, e.g. `6x6` (`2x3x3` for 3D, drawn as a row of slices)
- * @csspart cell - every drawn cell; `data-kind` is `input`, `padding`, `inserted` or `output`
+ * @csspart cell - every drawn cell; `data-kind` is `input`, `padding`, `inserted` or `output`; a padding cell of `reflect`, `replicate` or `circular` mode also has `data-copies` (the name of the input it copies, e.g. `z2`, drawn faded in the cell) and `data-copies-src` (that input's flat index, the `data-src` of its cell), is labelled "padding, copies z2", and lights the copied cell (class `copied`) on hover or focus
  * @csspart summary - the summary shown instead of the drawing for a spec too large to draw
  * @csspart equation - the matrix with the current row lit
  * @csspart dot - the dot product of the current position
@@ -130,6 +134,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     return {
       eq: matrixEquation(spec, check.matrix, check.product), report: check.report,
       inputs, outputs: outputGrids(spec), kinds: new Set(inputs[0]?.kinds ?? []), padding: drawnPadding(spec),
+      paddingMode: paddingModeOf(spec), labels: inputLabels(spec),
       inputCells: inputTex(spec), weightCells: weightTex(spec),
       outputCells: check.product.every((p) => p.constantValue() !== undefined) ? productTex(spec, check.product) : outputTex(spec),
     };
@@ -217,9 +222,10 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     const { cols, taps: used } = rowEntries(v.eq.matrix, r);
     const dot = used.map((t, k) => `${v.weightCells[t]} \\cdot ${v.inputCells[cols[k]!]}`).join(' + ') || '0';
     const cellText = (g: DrawnGrid, q: number) => {
-      const src = g.source[q]!;
+      const src = g.source[q]!, copy = g.copies[q]!;
       const w = covered[g.channel]!.get(q);
-      return html`${src >= 0 ? texCell(v.inputCells[src]!) : '0'}${w !== undefined ? html`<span class="sub">${texCell(v.weightCells[w]!)}</span>` : nothing}`;
+      const own = src >= 0 ? texCell(v.inputCells[src]!) : copy >= 0 ? html`<span class="copy">${texCell(v.inputCells[copy]!)}</span>` : '0';
+      return html`${own}${w !== undefined ? html`<span class="sub">${texCell(v.weightCells[w]!)}</span>` : nothing}`;
     };
     const on = (g: DrawnGrid, q: number) => (covered[g.channel]!.has(q) ? 'on' : '');
     const outCell = (g: DrawnGrid, q: number) => (this.shown(1) ? texCell(v.outputCells[g.source[q]!]!) : nothing);
@@ -233,8 +239,8 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
       </div>
       <div class="stage">
         <div><div class="label">${this.inputCaption(v)}</div>
-          <div part="input">${stackTemplate(v.inputs, (g) => gridTemplate(g, cellText, on, `input ${g.shape.join(' by ')}`))}</div>
-          ${legendTemplate(v.kinds)}</div>
+          <div part="input">${stackTemplate(v.inputs, (g) => gridTemplate(g, cellText, on, `input ${g.shape.join(' by ')}`, v.labels))}</div>
+          ${legendTemplate(v.kinds, v.paddingMode)}</div>
         <div class="out"><div class="label">output</div>
           <div part="output" @click=${(e: Event) => this.clickOutput(e)}>${stackTemplate(v.outputs, (g) => gridTemplate(g, outCell, outOn, 'output'))}</div></div>
         ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div class="matrix"><div class="label">matrix row ${r + 1}</div>${this.shown(2) ? equationTemplate(v.eq, false) : pendingPart}</div>`}

@@ -57,6 +57,7 @@ export abstract class ConvElement<View> extends LitElement {
   declare weights?: string;
   declare inputs?: string;
   declare mode?: string;
+  declare paddingMode?: string;
   declare layer?: string;
   declare theme?: string;
   /** Flat index of the highlighted output (linked hover); unset when none. */

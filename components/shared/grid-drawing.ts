@@ -11,15 +11,47 @@ import { type DrawnGrid, shapeLabel } from '../../src/view/grid.ts';
 export type CellContent = (grid: DrawnGrid, q: number) => TemplateResult | typeof nothing | string;
 export type CellClass = (grid: DrawnGrid, q: number) => string;
 
-export function gridTemplate(g: DrawnGrid, content: CellContent, cls: CellClass = () => '', label = ''): TemplateResult {
+/**
+ * `names` labels the inputs (src/view/grid.ts `inputLabels`): a padding cell
+ * that copies an input (reflect, replicate, circular) gets `data-copies` (the
+ * input's name), `data-copies-src` (its flat index, the `data-src` of the cell
+ * it copies), an accessible label, and a tab stop; hovering or focusing it
+ * lights the copied cell (class `copied`).
+ */
+export function gridTemplate(g: DrawnGrid, content: CellContent, cls: CellClass = () => '', label = '', names?: readonly string[]): TemplateResult {
   const shape = g.shape;
   const cols = shape[shape.length - 1] ?? 1;
   const perSlice = shape.length === 3 ? shape[1]! * shape[2]! : g.kinds.length;
   const slices = shape.length === 3 ? shape[0]! : 1;
-  const cell = (q: number) => html`<div part="cell" class="cell ${g.kinds[q]} ${cls(g, q)}" data-kind=${g.kinds[q]!} data-q=${q} data-src=${g.source[q]!}>${content(g, q)}</div>`;
+  const cell = (q: number) => {
+    const copy = names ? g.copies[q]! : -1;
+    if (copy < 0) return html`<div part="cell" class="cell ${g.kinds[q]} ${cls(g, q)}" data-kind=${g.kinds[q]!} data-q=${q} data-src=${g.source[q]!}>${content(g, q)}</div>`;
+    return html`<div part="cell" class="cell ${g.kinds[q]} ${cls(g, q)}" data-kind=${g.kinds[q]!} data-q=${q} data-src=${g.source[q]!}
+      data-copies=${names![copy]!} data-copies-src=${copy} role="img" aria-label=${`padding, copies ${names![copy]!}`} tabindex="0">${content(g, q)}</div>`;
+  };
   const slice = (s: number) => html`<div class="slice" style="--cols:${cols}">${range(s * perSlice, (s + 1) * perSlice).map(cell)}</div>`;
   return html`<div part="grid" class="drawn" data-shape=${shapeLabel(shape)} data-channel=${g.channel} role="group"
-    aria-label=${label || `grid ${shapeLabel(shape)}`}>${range(0, slices).map(slice)}</div>`;
+    aria-label=${label || `grid ${shapeLabel(shape)}`} @pointerover=${linkCopy} @pointerout=${unlinkCopy} @focusin=${linkCopy} @focusout=${unlinkCopy}>${range(0, slices).map(slice)}</div>`;
+}
+
+/** The padding cell an event is on, when it copies an input. */
+function copyingCell(e: Event): HTMLElement | undefined {
+  return (e.composedPath() as Element[]).find((n): n is HTMLElement => n instanceof HTMLElement && n.dataset.copiesSrc !== undefined);
+}
+
+/** Lights the cell a hovered or focused padding cell copies. */
+function linkCopy(e: Event): void {
+  const from = copyingCell(e);
+  if (!from) return;
+  const grid = e.currentTarget as HTMLElement;
+  for (const c of grid.querySelectorAll('.copied, .copying')) c.classList.remove('copied', 'copying');
+  from.classList.add('copying');
+  grid.querySelector(`[data-kind="input"][data-src="${from.dataset.copiesSrc}"]`)?.classList.add('copied');
+}
+
+function unlinkCopy(e: Event): void {
+  if (!copyingCell(e)) return;
+  for (const c of (e.currentTarget as HTMLElement).querySelectorAll('.copied, .copying')) c.classList.remove('copied', 'copying');
 }
 
 /** Channels as a stack: each grid slightly offset behind the previous one. */
@@ -41,14 +73,25 @@ export const gridStyles = css`
   .cell.padding { border-style: dashed; color: var(--conv-zero); background: var(--conv-padding-bg); }
   .cell.inserted { border-style: dotted; color: var(--conv-zero); background: color-mix(in srgb, var(--conv-accent) 8%, transparent); }
   .cell.output { min-width: var(--conv-cell-size); }
+  .cell.padding .copy { font-size: 0.85em; }
+  .cell.copied, .cell.copying { outline: 2px solid var(--conv-accent); outline-offset: -2px; }
+  .cell[data-copies]:focus-visible { outline: 2px solid var(--conv-accent); }
   .stack { display: flex; flex-direction: column; gap: 0.4rem; }
   .stack .layer { border-left: 3px solid var(--conv-border); padding-left: 0.4rem; }
   .legend { display: flex; gap: 0.8rem; flex-wrap: wrap; font-size: 0.8rem; color: var(--conv-muted); margin: 0.2rem 0; }
   .legend .cell { display: inline-flex; width: 1.1em; height: 1.1em; vertical-align: middle; margin-right: 0.25em; }
 `;
 
-/** The key to the cell kinds present. */
-export function legendTemplate(kinds: ReadonlySet<string>): TemplateResult {
+/** What a padding cell holds, per padding mode (PyTorch's padding_mode), for the legend. */
+const PADDING_KEY: Record<string, string> = {
+  zeros: 'padding (zeros)',
+  reflect: 'padding (reflect: copies the input mirrored about the edge; hover to see which)',
+  replicate: 'padding (replicate: copies the edge input; hover to see which)',
+  circular: 'padding (circular: copies the input from the other end; hover to see which)',
+};
+
+/** The key to the cell kinds present; `mode` names what the padding holds. */
+export function legendTemplate(kinds: ReadonlySet<string>, mode = 'zeros'): TemplateResult {
   const item = (k: string, text: string) => (kinds.has(k) ? html`<span><span class="cell ${k}" aria-hidden="true"></span>${text}</span>` : nothing);
-  return html`<div class="legend">${item('input', 'input')}${item('padding', 'padding (zeros)')}${item('inserted', 'inserted zeros (s − 1 between samples)')}</div>`;
+  return html`<div class="legend">${item('input', 'input')}${item('padding', PADDING_KEY[mode] ?? PADDING_KEY.zeros!)}${item('inserted', 'inserted zeros (s − 1 between samples)')}</div>`;
 }

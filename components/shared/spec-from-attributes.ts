@@ -11,7 +11,7 @@ import { loadExpressionParser as loadMathjs } from '../../src/algebra/expression
  */
 export const SPEC_KEYS = [
   'input', 'kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding',
-  'inChannels', 'outChannels', 'groups', 'weights', 'inputs', 'mode', 'layer',
+  'inChannels', 'outChannels', 'groups', 'weights', 'inputs', 'mode', 'paddingMode', 'layer',
 ] as const;
 
 export type SpecKey = (typeof SPEC_KEYS)[number];

@@ -1,3 +1,5 @@
+import { PADDING_MODES } from '../../src/geometry/padding-mode.ts';
+
 /**
  * What the example controls offer, as data: which spec attributes of each
  * element get a control, their slider ranges, and how a value such as
@@ -18,6 +20,12 @@ export const FIELDS: Record<string, { always: readonly string[]; whenPresent?: r
   'conv-separable': { always: [], whenPresent: ['spatial-input', 'input', 'kernel', 'in-channels', 'out-channels', 'stride', 'padding'] },
 };
 
+/** Elements that offer the padding mode (a choice, not a number) when the example has padding. */
+export const PADDING_MODE_TAGS = new Set(['conv-matrix', 'conv-window', 'conv-derivation']);
+
+/** The choices of an attribute that takes one of a few words, or undefined. */
+export const CHOICES: Record<string, readonly string[]> = { 'padding-mode': PADDING_MODES };
+
 /** Elements whose weights and inputs are lists tied to the sizes. */
 export const SIZED_NAMES = new Set(['conv-matrix', 'conv-window', 'conv-derivation', 'conv-transposed']);
 export const SIZE_ATTRIBUTES = ['input', 'kernel', 'in-channels', 'out-channels', 'groups'];
@@ -25,7 +33,7 @@ export const SIZE_ATTRIBUTES = ['input', 'kernel', 'in-channels', 'out-channels'
 /** Value shown for an attribute the example leaves unset (the element's own default). */
 export const UNSET_DEFAULT: Record<string, string> = {
   input: '8', kernel: '3', stride: '1', padding: '0', dilation: '1', 'output-padding': '0', layers: '2',
-  'in-channels': '1', 'out-channels': '1', groups: '1', 'spatial-input': '5x5',
+  'in-channels': '1', 'out-channels': '1', groups: '1', 'spatial-input': '5x5', 'padding-mode': 'zeros',
 };
 
 const RANGE: Record<string, [number, number]> = {
@@ -62,5 +70,6 @@ export function withNumbers(t: NumberTemplate, numbers: readonly number[]): stri
 export function fieldsFor(tag: string, present: (attr: string) => boolean): string[] {
   const f = FIELDS[tag];
   if (!f) return [];
-  return [...f.always, ...(f.whenPresent ?? []).filter(present)];
+  const mode = PADDING_MODE_TAGS.has(tag) && (present('padding') || present('padding-mode')) ? ['padding-mode'] : [];
+  return [...f.always, ...(f.whenPresent ?? []).filter(present), ...mode];
 }

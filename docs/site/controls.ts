@@ -2,7 +2,7 @@ import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { outputSizeLines } from '../../src/view/output-size-formula.ts';
 import { SPEC_KEYS, type SpecAttributes, attributeName, specFromAttributes } from '../../components/shared/spec-from-attributes.ts';
 import {
-  type NumberTemplate, SIZED_NAMES, SIZE_ATTRIBUTES, UNSET_DEFAULT, fieldsFor, numbersOf, rangeOf, withNumbers,
+  CHOICES, type NumberTemplate, SIZED_NAMES, SIZE_ATTRIBUTES, UNSET_DEFAULT, fieldsFor, numbersOf, rangeOf, withNumbers,
 } from './control-fields.ts';
 
 /**
@@ -101,6 +101,14 @@ export function attachControls(el: HTMLElement): HTMLDetailsElement | null {
 function field(el: HTMLElement, attr: string, batch: Batch, sync: Array<() => void>): HTMLElement {
   const start = el.getAttribute(attr) ?? UNSET_DEFAULT[attr] ?? '1';
   const box = make('fieldset', { class: 'control', 'data-attribute': attr }, make('legend', {}, attr));
+  const choices = CHOICES[attr];
+  if (choices) {
+    const select = make('select', { 'aria-label': attr }, ...choices.map((c) => make('option', { value: c, selected: c === start }, c)));
+    select.addEventListener('change', () => batch.set(attr, select.value));
+    sync.push(() => { select.value = el.getAttribute(attr) ?? start; });
+    box.append(select);
+    return box;
+  }
   const template: NumberTemplate | null = numbersOf(start);
   if (!template) {
     const text = make('input', { type: 'text', value: start, 'aria-label': attr });

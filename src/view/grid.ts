@@ -1,5 +1,6 @@
 import { INSERTED, PADDING, drawnAxis } from '../geometry/index-map.ts';
-import { product } from '../geometry/names.ts';
+import { product, tensorNamesFor } from '../geometry/names.ts';
+import { type PaddingMode, padSource } from '../geometry/padding-mode.ts';
 import { zeroInsertedLength, zeroInsertionPadding } from '../geometry/output-size.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 
@@ -19,6 +20,12 @@ export interface DrawnGrid {
   kinds: CellKind[];
   /** flat index into the spec's inputs (or outputs) of each cell, −1 for padding and inserted zeros */
   source: Int32Array;
+  /**
+   * flat index into the spec's inputs of the sample a padding cell copies
+   * (reflect, replicate, circular: PyTorch's padding_mode), −1 for every
+   * other cell and for a padding cell that holds a zero
+   */
+  copies: Int32Array;
 }
 
 /** The axes of the drawn input: per axis, the sample at each drawn position (or PADDING / INSERTED). */
@@ -38,31 +45,62 @@ export function drawnPadding(spec: ConvSpec): Array<[number, number]> {
     : [axis.p0, axis.p1]));
 }
 
-/** One grid per input channel: the padded (and, when transposed, zero-inserted) input. */
-export function inputGrids(spec: ConvSpec, axes: Int32Array[] = drawnInputAxes(spec)): DrawnGrid[] {
+/**
+ * Per axis, the sample each drawn position holds once padded with `mode`:
+ * its own sample inside the input, the sample a padding position copies
+ * (`padSource`, the one rule), −1 for a zero. A transposed spec is drawn
+ * zero-inserted with zero padding (PyTorch has no other mode there).
+ */
+export function copiedInputAxes(spec: ConvSpec, mode: PaddingMode, axes: Int32Array[] = drawnInputAxes(spec)): Int32Array[] {
+  return axes.map((drawn, a) => {
+    if (spec.transposed || mode === 'zeros') return drawn.map((i) => (i >= 0 ? i : -1));
+    const { n, p0 } = spec.conv.axes[a]!;
+    return drawn.map((_, q) => padSource(mode, q - p0, n));
+  });
+}
+
+/** One grid per input channel: the padded (and, when transposed, zero-inserted) input; padding cells of `mode` say what they copy. */
+export function inputGrids(spec: ConvSpec, axes: Int32Array[] = drawnInputAxes(spec), mode: PaddingMode = paddingModeOf(spec)): DrawnGrid[] {
   const shape = axes.map((m) => m.length);
   const count = product(shape);
   const spatial = product(spec.input);
+  const copied = copiedInputAxes(spec, mode, axes);
   const kinds: CellKind[] = new Array(count);
   const local = new Int32Array(count);
+  const localCopy = new Int32Array(count);
   for (let q = 0; q < count; q++) {
-    let rest = q, flat = 0, scale = 1, kind: CellKind = 'input';
+    let rest = q, flat = 0, copy = 0, scale = 1, kind: CellKind = 'input';
     for (let a = axes.length - 1; a >= 0; a--) {
       const len = shape[a]!;
-      const i = axes[a]![rest % len]!;
+      const at = rest % len;
+      const i = axes[a]![at]!;
+      const from = copied[a]![at]!;
       rest = Math.floor(rest / len);
       if (i === PADDING) kind = 'padding';
       else if (i === INSERTED && kind === 'input') kind = 'inserted';
       flat += i * scale;
+      copy = copy < 0 || from < 0 ? -1 : copy + from * scale;
       scale *= spec.input[a]!;
     }
     kinds[q] = kind;
     local[q] = kind === 'input' ? flat : -1;
+    localCopy[q] = kind === 'padding' ? copy : -1;
   }
   return Array.from({ length: spec.inChannels }, (_, c) => ({
     shape, channel: c, kinds,
     source: local.map((i) => (i < 0 ? -1 : c * spatial + i)),
+    copies: localCopy.map((i) => (i < 0 ? -1 : c * spatial + i)),
   }));
+}
+
+/** The names a drawing gives the inputs: the spec's own, or the default ones (z1…) when the inputs are values. */
+export function inputLabels(spec: ConvSpec): readonly string[] {
+  return spec.inputNames ?? tensorNamesFor('z', spec.inputShape, spec.singleChannel);
+}
+
+/** The spec's padding mode (zeros for a spec from before modes existed). */
+export function paddingModeOf(spec: ConvSpec): PaddingMode {
+  return (spec as ConvSpec & { paddingMode?: PaddingMode }).paddingMode ?? 'zeros';
 }
 
 /** One grid per output channel, every cell an output. */
@@ -76,6 +114,7 @@ export function plainGrids(shape: readonly number[], channels: number, kind: Cel
   const kinds: CellKind[] = new Array(count).fill(kind);
   return Array.from({ length: channels }, (_, c) => ({
     shape: [...shape], channel: c, kinds, source: Int32Array.from({ length: count }, (_, i) => c * count + i),
+    copies: new Int32Array(count).fill(-1),
   }));
 }
 
