@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix } from '../../src/check/matrix-check.ts';
 import { type CheckReport, describeReport } from '../../src/check/report.ts';
-import { type CellKind, type DrawnGrid, drawnPadding, inputGrids, inputLabels, outputGrids, paddingModeOf } from '../../src/view/grid.ts';
+import { type CellKind, type DrawnGrid, drawnPadding, inputGrids, inputLabels, outputGrids } from '../../src/view/grid.ts';
 import { type MatrixEquation, inputTex, matrixEquation, outputLine, outputTex, productTex, rowEntries, weightTex } from '../../src/view/matrix-view.ts';
 import { windowFrame } from '../../src/view/window-frames.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
@@ -134,7 +134,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     return {
       eq: matrixEquation(spec, check.matrix, check.product), report: check.report,
       inputs, outputs: outputGrids(spec), kinds: new Set(inputs[0]?.kinds ?? []), padding: drawnPadding(spec),
-      paddingMode: paddingModeOf(spec), labels: inputLabels(spec),
+      paddingMode: spec.paddingMode, labels: inputLabels(spec),
       inputCells: inputTex(spec), weightCells: weightTex(spec),
       outputCells: check.product.every((p) => p.constantValue() !== undefined) ? productTex(spec, check.product) : outputTex(spec),
     };

@@ -60,7 +60,7 @@ export function copiedInputAxes(spec: ConvSpec, mode: PaddingMode, axes: Int32Ar
 }
 
 /** One grid per input channel: the padded (and, when transposed, zero-inserted) input; padding cells of `mode` say what they copy. */
-export function inputGrids(spec: ConvSpec, axes: Int32Array[] = drawnInputAxes(spec), mode: PaddingMode = paddingModeOf(spec)): DrawnGrid[] {
+export function inputGrids(spec: ConvSpec, axes: Int32Array[] = drawnInputAxes(spec), mode: PaddingMode = spec.paddingMode): DrawnGrid[] {
   const shape = axes.map((m) => m.length);
   const count = product(shape);
   const spatial = product(spec.input);
@@ -96,11 +96,6 @@ export function inputGrids(spec: ConvSpec, axes: Int32Array[] = drawnInputAxes(s
 /** The names a drawing gives the inputs: the spec's own, or the default ones (z1…) when the inputs are values. */
 export function inputLabels(spec: ConvSpec): readonly string[] {
   return spec.inputNames ?? tensorNamesFor('z', spec.inputShape, spec.singleChannel);
-}
-
-/** The spec's padding mode (zeros for a spec from before modes existed). */
-export function paddingModeOf(spec: ConvSpec): PaddingMode {
-  return (spec as ConvSpec & { paddingMode?: PaddingMode }).paddingMode ?? 'zeros';
 }
 
 /** One grid per output channel, every cell an output. */
