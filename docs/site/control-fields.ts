@@ -21,7 +21,7 @@ export const FIELDS: Record<string, { always: readonly string[]; whenPresent?: r
 };
 
 /** Elements that offer the padding mode (a choice, not a number) when the example has padding. */
-export const PADDING_MODE_TAGS = new Set(['conv-matrix', 'conv-window', 'conv-derivation']);
+export const PADDING_MODE_TAGS = new Set(['conv-matrix', 'conv-window']);
 
 /** The choices of an attribute that takes one of a few words, or undefined. */
 export const CHOICES: Record<string, readonly string[]> = { 'padding-mode': PADDING_MODES };
