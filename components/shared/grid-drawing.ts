@@ -76,6 +76,7 @@ export const gridStyles = css`
   .cell.padding .copy { font-size: 0.85em; }
   .cell.copied, .cell.copying { outline: 2px solid var(--conv-accent); outline-offset: -2px; }
   .cell[data-copies]:focus-visible { outline: 2px solid var(--conv-accent); }
+  .cell[data-copies].on { border-style: dashed; background: var(--conv-padding-bg), var(--conv-input-highlight); }
   .stack { display: flex; flex-direction: column; gap: 0.4rem; }
   .stack .layer { border-left: 3px solid var(--conv-border); padding-left: 0.4rem; }
   .legend { display: flex; gap: 0.8rem; flex-wrap: wrap; font-size: 0.8rem; color: var(--conv-muted); margin: 0.2rem 0; }
@@ -85,9 +86,9 @@ export const gridStyles = css`
 /** What a padding cell holds, per padding mode (PyTorch's padding_mode), for the legend. */
 const PADDING_KEY: Record<string, string> = {
   zeros: 'padding (zeros)',
-  reflect: 'padding (reflect: copies the input mirrored about the edge; hover to see which)',
-  replicate: 'padding (replicate: copies the edge input; hover to see which)',
-  circular: 'padding (circular: copies the input from the other end; hover to see which)',
+  reflect: 'padding (reflect: a mirrored input)',
+  replicate: 'padding (replicate: the edge input)',
+  circular: 'padding (circular: wraps around)',
 };
 
 /** The key to the cell kinds present; `mode` names what the padding holds. */
