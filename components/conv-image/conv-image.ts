@@ -36,6 +36,7 @@ const SOBEL_X = '[[1,0,-1],[2,0,-2],[1,0,-1]]';
  * @attr transposed - a transposed convolution (boolean)
  * @attr output-padding - extra output size of a transposed convolution
  * @attr mode - `cross-correlation` (default) or `convolution` (flipped kernel)
+ * @attr padding-mode - `zeros` (default), `reflect`, `replicate` or `circular` (PyTorch's padding_mode): what the border pixels see past the edge
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  *
  * @csspart input - the input picture (a canvas)

@@ -44,6 +44,7 @@ interface MatrixView {
  * @attr weights - weight names or values: `w`, `x,y,z`, or a JSON array
  * @attr inputs - input names or values: `z`, `a,b,c,d`, or a JSON array
  * @attr mode - `correlation` (default) or `convolution`
+ * @attr padding-mode - `zeros` (default), `reflect`, `replicate` or `circular` (PyTorch's padding_mode): border entries of K become sums of weights (`w_1 + w_3`), circular padding makes K circulant
  * @attr layer - PyTorch layer code (`nn.Conv2d(1, 1, 3, stride=2)`), read and never run; sets every field but input, weights and inputs
  * @attr show - `matrix` (default) or `equation` (K·z = products = outputs)
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme

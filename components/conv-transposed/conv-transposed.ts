@@ -28,6 +28,7 @@ import { verdictTemplate } from '../shared/verdict.ts';
  * @attr weights - weight names or values
  * @attr inputs - input names or values, e.g. `z7,z8,z9,z10`
  * @attr mode - `correlation` (default) or `convolution`
+ * @attr padding-mode - only `zeros`, as in PyTorch's ConvTranspose layers; another mode is shown as an error
  * @attr layer - PyTorch layer code (`nn.Conv2d(1, 1, 3, stride=2)`), read and never run; sets every field but input, weights and inputs
  * @attr transposed - ignored: this element is always transposed
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
