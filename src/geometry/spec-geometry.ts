@@ -148,7 +148,7 @@ function checkPaddingMode({ paddingMode: mode, transposed, input, dims }: SpecFi
   if (transposed) {
     throw new SpecError({
       field: 'paddingMode', value: mode, rule: 'a transposed convolution pads only with zeros (PyTorch\'s ConvTranspose supports only padding_mode=\'zeros\')',
-      fix: 'drop paddingMode or use zeros',
+      fix: 'drop the padding mode or use zeros',
     });
   }
   for (let a = 0; a < dims; a++) {

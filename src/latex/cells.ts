@@ -2,7 +2,7 @@ import { type Polynomial, sumPolys } from '../algebra/polynomial.ts';
 import { polynomialToLatex, polynomialToText } from '../algebra/print.ts';
 import { termOrder } from '../check/term-order.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
-import { type ConvMatrix, rowColumns as columnsOf, rowTaps, tapsAt } from '../matrix/csr.ts';
+import { type ConvMatrix, entryColumns, rowTaps, tapsAt } from '../matrix/csr.ts';
 import type { Cell, Highlight } from './derivation.ts';
 import { displayName, latexAccentSymbol, latexSymbol, textAccentSymbol } from '../algebra/latex-escape.ts';
 import { ZERO_CELL } from './matrix-part.ts';
@@ -38,8 +38,7 @@ export function matrixCells(m: ConvMatrix, weights: readonly Polynomial[]): (r: 
 
 /** The columns row r of a matrix uses, ascending, each once. */
 export function rowColumns(m: ConvMatrix, r: number): number[] {
-  const cols = columnsOf(m, r);
-  return Array.from(cols).filter((c, k) => k === 0 || c !== cols[k - 1]);
+  return entryColumns(m, r);
 }
 
 /** One link per matrix row: output r, the inputs it reads, the weight taps it uses. */

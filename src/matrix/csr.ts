@@ -51,6 +51,12 @@ export function rowColumns(m: ConvMatrix, r: number): Int32Array {
   return r < 0 || r >= m.rows ? new Int32Array(0) : m.colIndex.subarray(m.rowPtr[r]!, m.rowPtr[r + 1]!);
 }
 
+/** The columns of row r's entries, ascending, each once (a summed entry's column too). */
+export function entryColumns(m: ConvMatrix, r: number): number[] {
+  const cols = rowColumns(m, r);
+  return Array.from(cols).filter((c, k) => k === 0 || c !== cols[k - 1]);
+}
+
 /** The weight taps of row r, in the order of rowColumns (a read-only view). */
 export function rowTaps(m: ConvMatrix, r: number): Int32Array {
   return r < 0 || r >= m.rows ? new Int32Array(0) : m.tap.subarray(m.rowPtr[r]!, m.rowPtr[r + 1]!);
