@@ -175,8 +175,9 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   }
 
   /** PyTorch's padding_mode: what the padding cells hold (zeros, or copies of inputs). */
-  private paddingModeSelect(): TemplateResult {
-    const current = this.paddingMode ?? 'zeros';
+  private paddingModeSelect(v: ExplorerView): TemplateResult {
+    // a pasted layer sets the mode: the select shows the layer's, disabled
+    const current = v.full?.paddingMode ?? this.paddingMode ?? 'zeros';
     return html`<label>padding-mode<select name="padding-mode" ?disabled=${this.layer !== undefined && SET_BY_LAYER.includes('paddingMode')}
       @change=${(e: Event) => { const m = (e.target as HTMLSelectElement).value; this.set('paddingMode', m === 'zeros' ? null : m); }}>
       ${PADDING_MODES.map((m) => html`<option value=${m} ?selected=${current === m}>${m}</option>`)}</select></label>`;
@@ -215,7 +216,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
         <label>mode<select name="mode" ?disabled=${byLayer} @change=${(e: Event) => this.set('mode', (e.target as HTMLSelectElement).value)}>
           <option value="correlation" ?selected=${v.spec.mode === 'correlation'}>correlation</option>
           <option value="convolution" ?selected=${v.spec.mode === 'convolution'}>convolution</option></select></label>
-        ${this.paddingModeSelect()}
+        ${this.paddingModeSelect(v)}
         <label class="check"><input type="checkbox" name="transposed" ?disabled=${byLayer} .checked=${v.spec.transposed}
           @change=${(e: Event) => this.set('transposed', (e.target as HTMLInputElement).checked ? '' : null)}>transposed</label>
       </form>

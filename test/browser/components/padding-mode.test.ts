@@ -170,4 +170,19 @@ describe('the playground keeps padding-mode in its controls and its URL', () => 
       history.replaceState(null, '', before);
     }
   });
+
+  it("a pasted layer with padding_mode='circular' sets the mode: the select shows it, disabled, and the window draws the copies", async () => {
+    const el = await mount('<conv-explorer input="5"></conv-explorer>');
+    const box = shadow(el).querySelector<HTMLInputElement>('input[name="layer"]')!;
+    box.value = "nn.Conv1d(1, 1, 3, padding=1, padding_mode='circular', bias=False)";
+    box.dispatchEvent(new Event('change'));
+    await settle(el);
+    const select = shadow(el).querySelector<HTMLSelectElement>('select[name="padding-mode"]')!;
+    expect(select.value).toBe('circular');
+    expect(select.disabled).toBe(true);
+    const win = shadow(el).querySelector('conv-window')!;
+    await settle(win);
+    expect(copiesOf(win)).toEqual(['z5', 'z1']);
+    expect(part(el, 'torch')!.textContent).toMatch(/padding_mode='circular'/);
+  });
 });
