@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { checkMatrix, checkMatrixNumeric } from '../../src/check/matrix-check.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
-import { nonzeros } from '../../src/matrix/csr.ts';
+import { nonzeros, storedTaps } from '../../src/matrix/csr.ts';
 import { type CheckReport, describeReport } from '../../src/check/report.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
@@ -12,7 +12,7 @@ import {
 } from '../../src/view/matrix-view.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, revealRow, rowAt } from '../shared/matrix-equation.ts';
 import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
-import { SparsityPainter, cellAt, parseRgb, tapCss } from '../shared/sparsity-canvas.ts';
+import { SparsityPainter, cellAt, parseRgb, summedCss, tapCss } from '../shared/sparsity-canvas.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
 
 /** Above this many nonzeros the check is numeric (seeded floats) instead of symbolic: a symbolic one stays under 250 ms. */
@@ -191,6 +191,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     return html`<div class="legend" part="legend">
       ${shown.map((w, t) => html`<span><span class="swatch" style="background:${tapCss(t, n)}"></span>${tex(w)}</span>`)}
       ${n > shown.length ? html`<span>… ${n - shown.length} more weights</span>` : nothing}
+      ${storedTaps(v.eq.matrix) > nonzeros(v.eq.matrix) ? html`<span data-summed><span class="swatch" style="background:${summedCss(parseRgb(getComputedStyle(this).backgroundColor))}"></span>a sum of weights (padding that copies an input)</span>` : nothing}
       <span><span class="swatch"></span>blank: structural zero (no tap lands there)</span></div>`;
   }
 

@@ -1,8 +1,9 @@
-import { type ConvMatrix, forEachEntry } from '../../src/matrix/csr.ts';
+import { type ConvMatrix, forEachCell } from '../../src/matrix/csr.ts';
 
 /**
  * The structural view of a matrix too large to typeset: one square per entry,
- * nonzeros coloured by the weight they hold. The pattern is drawn once into a
+ * nonzeros coloured by the weight they hold, a summed entry (reflect or
+ * replicate padding: w1 + w3) in the theme's text colour. The pattern is drawn once into a
  * pixel buffer in O(nonzeros); hovering only repaints the buffer and one
  * highlighted row. Pixel ↔ cell conversion here is view geometry only.
  */
@@ -62,10 +63,11 @@ function pattern(ctx: CanvasRenderingContext2D, m: ConvMatrix, taps: number, siz
   const px = img.data;
   for (let i = 0; i < px.length; i += 4) { px[i] = bg[0]; px[i + 1] = bg[1]; px[i + 2] = bg[2]; px[i + 3] = 255; }
   const colours = Array.from({ length: taps }, (_, t) => tapColour(t, taps));
+  const summed = summedColour(bg);
   const dot = Math.max(1, Math.floor(size));
-  forEachEntry(m, (r, c, t) => {
+  forEachCell(m, (r, c, cellTaps) => {
     const y0 = Math.floor(r * size), x0 = Math.floor(c * size);
-    const [cr, cg, cb] = colours[t] ?? [128, 128, 128];
+    const [cr, cg, cb] = cellTaps.length > 1 ? summed : colours[cellTaps[0]!] ?? [128, 128, 128];
     for (let y = y0; y < Math.min(y0 + dot, h); y++) {
       for (let x = x0; x < Math.min(x0 + dot, w); x++) {
         const o = (y * w + x) * 4;
@@ -74,6 +76,17 @@ function pattern(ctx: CanvasRenderingContext2D, m: ConvMatrix, taps: number, siz
     }
   });
   return img;
+}
+
+/** The colour of a summed entry: near black on a light background, near white on a dark one. */
+function summedColour(bg: readonly [number, number, number]): [number, number, number] {
+  return bg[0] + bg[1] + bg[2] > 384 ? [25, 25, 25] : [235, 235, 235];
+}
+
+/** The same colour as CSS, for the legend. */
+export function summedCss(bg: readonly [number, number, number]): string {
+  const [r, g, b] = summedColour(bg);
+  return `rgb(${r}, ${g}, ${b})`;
 }
 
 /** The (row, col) under a pointer event, or null outside the drawn area. */

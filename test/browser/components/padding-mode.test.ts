@@ -111,6 +111,26 @@ describe('padding-mode on <conv-matrix>: summed entries', () => {
     expect(K[4]).toEqual(['w3', '0', '0', 'w1', 'w2']);
   });
 
+  it('past what KaTeX typesets, the sparsity view paints a summed entry in its own colour, with a legend entry', async () => {
+    const el = await mount('<conv-matrix input="100" kernel="3" padding="1" padding-mode="reflect"></conv-matrix>');
+    const canvas = part(el, 'sparsity')!.querySelector('canvas')!;
+    const size = canvas.width / 100;
+    const ctx = canvas.getContext('2d')!;
+    const at = (row: number, col: number) => [...ctx.getImageData(col * size + size / 2, row * size + size / 2, 1, 1).data.slice(0, 3)];
+    // row 1 of K: [w2, w1 + w3, 0, …]; row 2: [w1, w2, w3, 0, …]
+    const summed = at(0, 1);
+    // the theme's text colour, not one of the weights' hues
+    expect([[25, 25, 25], [235, 235, 235]]).toContainEqual(summed);
+    expect(at(0, 0)).not.toEqual(summed);
+    expect(at(1, 0)).not.toEqual(summed);
+    expect(at(99, 98)).toEqual(summed);
+    expect(at(50, 50)).not.toEqual(summed);
+    expect(part(el, 'legend')!.querySelector('[data-summed]')).not.toBeNull();
+    cleanup();
+    const zeros = await mount('<conv-matrix input="100" kernel="3" padding="1"></conv-matrix>');
+    expect(part(zeros, 'legend')!.querySelector('[data-summed]')).toBeNull();
+  });
+
   it('a wide matrix with summed entries still scrolls inside the element', async () => {
     const el = await mount('<conv-matrix input="40" kernel="5" padding="2" padding-mode="reflect" style="display:block;width:320px"></conv-matrix>');
     const scroller = [...shadow(el).querySelectorAll<HTMLElement>('*')].find((n) => n.scrollWidth > n.clientWidth + 4 && getComputedStyle(n).overflowX !== 'visible');
