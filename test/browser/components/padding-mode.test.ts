@@ -64,6 +64,7 @@ describe('padding-mode on <conv-window>: each padding cell names the input it co
     const el = await mount('<conv-window input="3x3" kernel="3x3" padding="1" padding-mode="reflect" hide-matrix></conv-window>');
     expect(drawnCells(el).slice(0, 5).map((c) => c.copies)).toEqual(['z5', 'z4', 'z5', 'z6', 'z5']);
     expect(part(el, 'grid')!.dataset.shape).toBe('5x5');
+    await snapshot(el, 'conv-window-reflect');
   });
 
   it('3D circular, 2×2×2 with padding 1: drawn as four slices of 4×4; the front slice wraps to the back one', async () => {
