@@ -101,6 +101,8 @@ const IDENTITY_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: 
   'conv-dense-equivalence': SPEC_ESTIMATES.flatten!,
   'correlation-convolution-flip': (_c, s) => work(2 * s.nonzeros, 2 * productTerms(s), 2 * s.rows * s.cols),
   'checkerboard-divisibility': (_c, s) => work(3 * s.taps, 0),
+  // K and Z, then K·z, Z·w and the sliding window (the numeric sides are floats)
+  'im2col-duality': (_c, s) => work(2 * s.nonzeros, 3 * productTerms(s)),
 };
 
 /** Sparse stage products: every output entry of a stage product multiplies one factor per axis. */

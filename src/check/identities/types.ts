@@ -23,6 +23,7 @@ export const IDENTITY_IDS = [
   'correlation-convolution-flip',
   'checkerboard-divisibility',
   'receptive-field-closed-form',
+  'im2col-duality',
 ] as const;
 
 export type IdentityId = (typeof IDENTITY_IDS)[number];
