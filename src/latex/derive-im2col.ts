@@ -21,7 +21,7 @@ import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } 
  * the same products; with channels, Z's blocks are read off Z itself.
  */
 export const IM2COL_NOTE =
-  'The products w_j·z_i of a convolution can be collected two ways. K(w) holds the weights and multiplies the input vector z; Z(z) holds the inputs and multiplies the weight vector w. Row r of Z is the window output r reads, laid out in the order of the weights, so Z(z)·w = K(w)·z entry by entry. Z is the im2col ("image to columns") or unfold matrix that GEMM-based implementations build: Caffe fills it with im2col and calls one matrix product, cuDNN describes convolution as this lowering to a matrix product (its implicit-GEMM algorithms form the tiles of Z on the fly), and PyTorch\'s F.unfold returns it, transposed, for a batch.';
+  'The products w_j·z_i of a convolution can be collected two ways. K(w) holds the weights and multiplies the input vector z; Z(z) holds the inputs and multiplies the weight vector w. Row r of Z is the window output r reads, laid out in the order of the weights, so Z(z)·w = K(w)·z entry by entry. Z is the im2col ("image to columns") or unfold matrix that GEMM-based implementations build: Caffe fills it (transposed, one column per output position) with im2col and calls one matrix product, cuDNN describes convolution as this lowering to a matrix product (its implicit-GEMM algorithms form the tiles of Z on the fly), and PyTorch\'s F.unfold returns it, transposed, for a batch.';
 
 export function deriveIm2col(input: SpecInput | ConvSpec, opts: DeriveOptions = {}): Derivation {
   const spec = normalizeSpec(input);
