@@ -10,7 +10,7 @@ import { im2colMatrix } from '../matrix/im2col.ts';
 import { matVec } from '../matrix/products.ts';
 import { inputCells, inputVectorLabel, kernelLabel, kernelVector, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
-import { EQUALS, matrixPart, mathPart, vectorPart } from './matrix-part.ts';
+import { EQUALS, ZERO_CELL, matrixPart, mathPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } from './steps.ts';
 
 /**
@@ -21,7 +21,7 @@ import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } 
  * the same products; with channels, Z's blocks are read off Z itself.
  */
 export const IM2COL_NOTE =
-  'The products w_j·z_i of a convolution can be collected two ways. K(w) holds the weights and multiplies the input vector z; Z(z) holds the inputs and multiplies the weight vector w. Row r of Z is the window output r reads, laid out in the order of the weights, so Z(z)·w = K(w)·z entry by entry. Z is the im2col ("image to columns") or unfold matrix that GEMM-based implementations build: Caffe fills it (transposed, one column per output position) with im2col and calls one matrix product, cuDNN describes convolution as this lowering to a matrix product (its implicit-GEMM algorithms form the tiles of Z on the fly), and PyTorch\'s F.unfold returns it, transposed, for a batch.';
+  'The products of a convolution, each a weight times an input, can be collected two ways. K(w) holds the weights and multiplies the input vector z; Z(z) holds the inputs and multiplies the weight vector w. Row r of Z is the window output r reads, laid out in the order of the weights, so Z(z)·w = K(w)·z entry by entry. Z is the im2col ("image to columns") or unfold matrix that GEMM-based implementations build: Caffe fills it (transposed, one column per output position) with im2col and calls one matrix product, cuDNN describes convolution as this lowering to a matrix product (its implicit-GEMM algorithms form the tiles of Z on the fly), and PyTorch\'s F.unfold returns it, transposed, for a batch.';
 
 export function deriveIm2col(input: SpecInput | ConvSpec, opts: DeriveOptions = {}): Derivation {
   const spec = normalizeSpec(input);
@@ -84,9 +84,15 @@ function oneRow(spec: ConvSpec, K: ConvMatrix, Z: ConvMatrix, r: number, kz: rea
       cols.map((i, n) => {
         const t = taps[n]!;
         const term = polynomialRing.mul(spec.weights[t]!, spec.inputs[i]!);
-        return [polyCell(term, lectureRank(spec)), textCell(`${p.wCells[t]!.text} at (${r + 1}, ${i + 1})`), textCell(`${tapAt(Z, r, t) >= 0 ? p.zCells[tapAt(Z, r, t)]!.text : '0'} at (${r + 1}, ${t + 1})`)];
+        const held = tapAt(Z, r, t);
+        return [polyCell(term, lectureRank(spec)), at(p.wCells[t]!, r, i), at(held >= 0 ? p.zCells[held]! : ZERO_CELL, r, t)];
       })),
   ];
+}
+
+/** An entry and its place, `w_{1} at (1, 2)` (1-based, as the lecture counts rows and columns). */
+function at(entry: Cell, r: number, c: number): Cell {
+  return { tex: `${entry.tex} \\text{ at } (${r + 1}, ${c + 1})`, text: `${entry.text} at (${r + 1}, ${c + 1})` };
 }
 
 /** For a regular multi-channel spec: rows per output channel and weights per filter, the blocks of Z. */
