@@ -4,7 +4,7 @@ import { compareVectors } from '../check/equivalence.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { product } from '../geometry/names.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
-import { type ConvMatrix, nonzeros, rowTaps, tapAt } from '../matrix/csr.ts';
+import { type ConvMatrix, forEachEntry, nonzeros, rowTaps, storedTaps, tapsAt } from '../matrix/csr.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { im2colMatrix } from '../matrix/im2col.ts';
 import { matVec } from '../matrix/products.ts';
@@ -51,7 +51,7 @@ export function deriveIm2col(input: SpecInput | ConvSpec, opts: DeriveOptions = 
   })));
   const r = fullestRow(K);
   if (r >= 0) steps.push(...oneRow(spec, K, Z, r, kz, { kLabel, zl, wl, wCells, zCells, limits }));
-  steps.push(noteStep('Shape', `${kLabel.text} is ${K.rows} × ${K.cols} (outputs × inputs); Z is ${Z.rows} × ${Z.cols} (outputs × weights). Both hold the same ${nonzeros(K)} products, one per landing tap. A GEMM implementation stores Z densely: ${Z.rows * Z.cols} entries for an input of ${spec.inputs.length}, each input copied once per window that reads it; that memory buys one large matrix product.`));
+  steps.push(noteStep('Shape', `${kLabel.text} is ${K.rows} × ${K.cols} (outputs × inputs); Z is ${Z.rows} × ${Z.cols} (outputs × weights). Both hold the same ${storedTaps(K)} products, one per tap that reads an input${nonzeros(K) < storedTaps(K) ? ` (K sums the taps that read the same input into one entry, ${nonzeros(K)} entries in all; Z keeps them apart)` : ''}. A GEMM implementation stores Z densely: ${Z.rows * Z.cols} entries for an input of ${spec.inputs.length}, each input copied once per window that reads it; that memory buys one large matrix product.`));
   if (!spec.singleChannel) steps.push(...channelSteps(spec, Z));
   return { topic: 'im2col', title: 'im2col: K(w)·z = Z(z)·w', steps };
 }
@@ -74,18 +74,18 @@ function oneRow(spec: ConvSpec, K: ConvMatrix, Z: ConvMatrix, r: number, kz: rea
   const zRow = matrixPart(1, Z.cols, (_r, c) => matrixCells(Z, spec.inputs)(r, c), { used: () => rowColumns(Z, r), limits: p.limits });
   const out = polyCell(kz[r]!, lectureRank(spec));
   const link = rowLinks(K, spec.outputNames).slice(r, r + 1);
-  const cols = rowColumns(K, r), taps = Array.from(rowTaps(K, r));
+  const triples: [number, number][] = [];
+  forEachEntry(K, (_row, i, t) => triples.push([i, t]), r, r + 1);
   return [
     equationStep(`Row ${r + 1} of each (output ${symbolCell(name).text}) reads the same products`, [
       kRow, vectorPart(K.cols, (i) => p.zCells[i]!, { label: p.zl, limits: p.limits }), EQUALS, mathPart(out.tex, out.text), EQUALS,
       zRow, vectorPart(Z.cols, (t) => p.wCells[t]!, { label: { tex: p.wl, text: p.wl }, limits: p.limits }),
     ], link),
     tableStep(`Each product of output ${symbolCell(name).text}, in both matrices`, ['product', `entry of ${p.kLabel.text} (row, column)`, 'entry of Z (row, column)'],
-      cols.map((i, n) => {
-        const t = taps[n]!;
+      triples.map(([i, t]) => {
         const term = polynomialRing.mul(spec.weights[t]!, spec.inputs[i]!);
-        const held = tapAt(Z, r, t);
-        return [polyCell(term, lectureRank(spec)), at(p.wCells[t]!, r, i), at(held >= 0 ? p.zCells[held]! : ZERO_CELL, r, t)];
+        const held = tapsAt(Z, r, t);
+        return [polyCell(term, lectureRank(spec)), at(p.wCells[t]!, r, i), at(held.length ? p.zCells[held[0]!]! : ZERO_CELL, r, t)];
       })),
   ];
 }

@@ -73,7 +73,7 @@ export const im2colDuality = defineIdentity<SpecInput, Im2colClaim>({
   id: ID,
   title: 'The im2col matrix: K(w)·z = Z(z)·w',
   statement: 'K(w)\\, z = Z(z)\\, w \\quad\\text{where}\\quad Z(z)_{o,j} = z_{o s + j d - p_{0}} \\ (0 \\text{ on padding})',
-  holdsWhen: 'For every valid spec: 1, 2 or 3 spatial axes, channels and groups (Z is block diagonal over output channels), stride, padding, dilation, transposed and both modes. Z has a row per output and a column per weight, in the order of the weights [C_out, C_in/groups, k…] ([C_in, C_out/groups, k…] when transposed), and holds the input each tap reads (with mode convolution the kernel is flipped, j becomes k−1−j).',
+  holdsWhen: 'For every valid spec: 1, 2 or 3 spatial axes, channels and groups (Z is block diagonal over output channels), stride, padding (every padding mode: a padding tap holds the input it copies, so Z keeps apart the taps K sums), dilation, transposed and both modes. Z has a row per output and a column per weight, in the order of the weights [C_out, C_in/groups, k…] ([C_in, C_out/groups, k…] when transposed), and holds the input each tap reads (with mode convolution the kernel is flipped, j becomes k−1−j).',
   failsWhen: 'It fails for any other Z: an entry moved to another column or row, an input read twice or not at all, or the Z of another spec (other stride, padding or dilation), which the report names by output entry.',
   parameters: SPEC_PARAMETERS,
   examples: [

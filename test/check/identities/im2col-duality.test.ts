@@ -24,6 +24,22 @@ describe(ID, () => {
     expect({ input: 4, kernel: 3, mode: 'convolution' }).toSatisfyIdentity(ID, { matrix: [['z3', 'z2', 'z1'], ['z4', 'z3', 'z2']] });
   });
 
+  it('padding modes: Z holds the input a padding cell copies (written by hand from PyTorch\'s definitions)', () => {
+    // reflect pads z2 | z1 … z5 | z4; circular pads z5 | z1 … z5 | z1; replicate pads z1 | z1 … z5 | z5
+    const rows = (first: string[], last: string[]) => [first, ['z1', 'z2', 'z3'], ['z2', 'z3', 'z4'], ['z3', 'z4', 'z5'], last];
+    const spec = { input: 5, kernel: 3, padding: 1 };
+    expect({ ...spec, paddingMode: 'reflect' }).toSatisfyIdentity(ID, { matrix: rows(['z2', 'z1', 'z2'], ['z4', 'z5', 'z4']) });
+    expect({ ...spec, paddingMode: 'circular' }).toSatisfyIdentity(ID, { matrix: rows(['z5', 'z1', 'z2'], ['z4', 'z5', 'z1']) });
+    expect({ ...spec, paddingMode: 'replicate' }).toSatisfyIdentity(ID, { matrix: rows(['z1', 'z1', 'z2'], ['z4', 'z5', 'z5']) });
+    // the zeros-mode Z under reflect padding misses the copied samples
+    expect({ ...spec, paddingMode: 'reflect' }).not.toSatisfyIdentity(ID, { matrix: rows(['0', 'z1', 'z2'], ['z4', 'z5', '0']) });
+    for (const paddingMode of ['reflect', 'replicate', 'circular']) {
+      for (const s of [{ input: [4, 5], kernel: [3, 2], padding: [1, 1], inChannels: 2, outChannels: 2 }, { input: 6, kernel: 2, padding: [[1, 0]], stride: 2, dilation: 2 }]) {
+        expect({ ...s, paddingMode }).toSatisfyIdentity(ID);
+      }
+    }
+  });
+
   it('near miss: a Z with one entry moved is rejected, naming the output and both sides', () => {
     const spec = { input: 6, kernel: 3 };
     const r = checkIdentity(ID, spec, { matrix: moved(im2colMatrix(spec), 4) }); // row 2, second entry: z3 → z4
