@@ -6,6 +6,7 @@ import { convDenseEquivalence } from './conv-dense-equivalence.ts';
 import { correlationConvolutionFlip } from './correlation-convolution-flip.ts';
 import { depthwiseSeparableFactorization } from './depthwise-separable-factorization.ts';
 import { dilationZeroInsertedKernel } from './dilation-zero-inserted-kernel.ts';
+import { circularDftDiagonal } from './circular-dft-diagonal.ts';
 import { im2colDuality } from './im2col-duality.ts';
 import { matrixEqualsSlidingWindow } from './matrix-equals-sliding-window.ts';
 import { pointwiseChannelMatmul } from './pointwise-channel-matmul.ts';
@@ -36,6 +37,7 @@ export const identityCatalogue = {
   'checkerboard-divisibility': checkerboardDivisibility,
   'receptive-field-closed-form': receptiveFieldIdentity,
   'im2col-duality': im2colDuality,
+  'circular-dft-diagonal': circularDftDiagonal,
 } as const satisfies { [K in IdentityId]: Identity<any, any> };
 
 export type IdentityCatalogue = typeof identityCatalogue;

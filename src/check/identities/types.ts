@@ -24,6 +24,7 @@ export const IDENTITY_IDS = [
   'checkerboard-divisibility',
   'receptive-field-closed-form',
   'im2col-duality',
+  'circular-dft-diagonal',
 ] as const;
 
 export type IdentityId = (typeof IDENTITY_IDS)[number];

@@ -13,7 +13,7 @@ describe('identity catalogue', () => {
       'matrix-equals-sliding-window', 'transposed-adjoint', 'transposed-forms-agree', 'shape-round-trip',
       'dilation-zero-inserted-kernel', 'rank1-separable', 'depthwise-separable-factorization', 'pointwise-channel-matmul',
       'conv-dense-equivalence', 'stride1-composition', 'correlation-convolution-flip', 'checkerboard-divisibility',
-      'receptive-field-closed-form', 'im2col-duality',
+      'receptive-field-closed-form', 'im2col-duality', 'circular-dft-diagonal',
     ]);
     expect(identities.map((i) => i.id)).toEqual(IDENTITY_IDS);
     for (const id of IDENTITY_IDS) expect(identityCatalogue[id].id).toBe(id);
