@@ -20,11 +20,11 @@ export const STRUCTURAL_ZERO = '';
 export const MATRIX_FORMS = ['conv', 'im2col'] as const;
 export type MatrixForm = (typeof MATRIX_FORMS)[number];
 
-/** An element's `form` attribute; anything else is a ParseError naming the allowed values. */
-export function matrixForm(value: string | undefined | null): MatrixForm {
+/** An element's `form` attribute (the CLI's `--form`); anything else is a ParseError naming the allowed values. */
+export function matrixForm(value: string | undefined | null, field = 'form'): MatrixForm {
   if (value === undefined || value === null) return 'conv';
   if ((MATRIX_FORMS as readonly string[]).includes(value)) return value as MatrixForm;
-  throw new ParseError({ field: 'form', value, rule: `must be one of ${MATRIX_FORMS.join(', ')}`, fix: 'form="im2col" shows Z(z)·w, form="conv" (the default) K·z' });
+  throw new ParseError({ field, value, rule: `must be one of ${MATRIX_FORMS.join(', ')}`, fix: 'im2col shows Z(z)·w; conv, the default, shows K·z' });
 }
 
 /** Above this many cells (or columns) a matrix is shown as a sparsity pattern. */
