@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, mount, part, settle, shadow, snapshot, visibleCells } from './helpers.ts';
+import { cleanup, longTasksWhileMounting, mount, part, settle, shadow, snapshot, visibleCells } from './helpers.ts';
 
 afterEach(cleanup);
 
@@ -76,5 +76,12 @@ describe('<conv-matrix form="im2col">', () => {
     expect(part(el, 'sparsity')!.textContent).toMatch(/Z \(im2col\) is 1444 × 9/);
     expect(part(el, 'legend')!.textContent).toMatch(/more inputs/);
     await expect.poll(() => part(el, 'verdict')?.dataset.verdict, { timeout: 20_000 }).toBe('pass');
+  });
+
+  it('never freezes: the largest Z the budget accepts (76×76 ⊛ 3×3, 49,284 taps) has no task over 250 ms', async () => {
+    const { blocked, runs } = await longTasksWhileMounting('<conv-matrix input="76x76" kernel="3x3" form="im2col"></conv-matrix>', (el) => {
+      expect(part(el, 'sparsity')!.textContent).toMatch(/Z \(im2col\) is 5476 × 9/);
+    }, 250, 40);
+    expect(blocked, `long tasks (ms) per mount: ${runs.map((l) => l.join(', ')).join(' | ')}`).toBe(false);
   });
 });
