@@ -1,6 +1,8 @@
 import { polynomialToText } from '../algebra/print.ts';
 import { polynomialRing } from '../algebra/ring.ts';
 import { compareVectors } from '../check/equivalence.ts';
+import { reportFrom } from '../check/report.ts';
+import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { product } from '../geometry/names.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
@@ -46,9 +48,12 @@ export function deriveIm2col(input: SpecInput | ConvSpec, opts: DeriveOptions = 
     vectorPart(Z.cols, (t) => wCells[t]!, { label: { tex: wl, text: wl }, limits }), EQUALS, prod(zw),
     EQUALS, vectorPart(Z.rows, (i) => symbolCell(spec.outputNames[i]!), { limits }),
   ], links));
-  steps.push(verdictStep(`${kLabel.text}(${wl})·${zl.text} = Z(${zl.text})·${wl}, exactly`, compareVectors(kz, zw, {
-    ring: polynomialRing, show: (p) => polynomialToText(p, { rank }), names: spec.outputNames, labels: [`${kLabel.text}(${wl})·${zl.text}`, `Z(${zl.text})·${wl}`],
-  })));
+  const same = (a: readonly Polynomial[], b: readonly Polynomial[], labels: [string, string]) =>
+    compareVectors(a, b, { ring: polynomialRing, show: (p) => polynomialToText(p, { rank }), names: spec.outputNames, labels });
+  steps.push(verdictStep(`${kLabel.text}(${wl})·${zl.text} = Z(${zl.text})·${wl}, exactly, and both equal the sliding window`, reportFrom([
+    same(kz, zw, [`${kLabel.text}(${wl})·${zl.text}`, `Z(${zl.text})·${wl}`]),
+    same(zw, evaluateByWindow(spec, spec.weights, spec.inputs, polynomialRing), [`Z(${zl.text})·${wl}`, 'sliding window']),
+  ])));
   const r = fullestRow(K);
   if (r >= 0) steps.push(...oneRow(spec, K, Z, r, kz, { kLabel, zl, wl, wCells, zCells, limits }));
   steps.push(noteStep('Shape', `${kLabel.text} is ${K.rows} × ${K.cols} (outputs × inputs); Z is ${Z.rows} × ${Z.cols} (outputs × weights). Both hold the same ${storedTaps(K)} products, one per tap that reads an input${nonzeros(K) < storedTaps(K) ? ` (K sums the taps that read the same input into one entry, ${nonzeros(K)} entries in all; Z keeps them apart)` : ''}. A GEMM implementation stores Z densely: ${Z.rows * Z.cols} entries for an input of ${spec.inputs.length}, each input copied once per window that reads it; that memory buys one large matrix product.`));
@@ -70,8 +75,9 @@ interface RowParts {
 /** Row r of K times z and row r of Z times w, and the table of the products both rows hold. */
 function oneRow(spec: ConvSpec, K: ConvMatrix, Z: ConvMatrix, r: number, kz: readonly Polynomial[], p: RowParts): Step[] {
   const name = spec.outputNames[r]!;
-  const kRow = matrixPart(1, K.cols, (_r, c) => matrixCells(K, spec.weights)(r, c), { used: () => rowColumns(K, r), limits: p.limits });
-  const zRow = matrixPart(1, Z.cols, (_r, c) => matrixCells(Z, spec.inputs)(r, c), { used: () => rowColumns(Z, r), limits: p.limits });
+  const kCells = matrixCells(K, spec.weights), zCells = matrixCells(Z, spec.inputs);
+  const kRow = matrixPart(1, K.cols, (_r, c) => kCells(r, c), { used: () => rowColumns(K, r), limits: p.limits });
+  const zRow = matrixPart(1, Z.cols, (_r, c) => zCells(r, c), { used: () => rowColumns(Z, r), limits: p.limits });
   const out = polyCell(kz[r]!, lectureRank(spec));
   const link = rowLinks(K, spec.outputNames).slice(r, r + 1);
   const triples: [number, number][] = [];

@@ -84,8 +84,8 @@ const SPEC_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: unkn
   'pointwise': pointwiseEstimate,
   'flatten': (_c, s) => work(2 * s.nonzeros + s.rows + s.cols, 2 * productTerms(s)),
   'checkerboard': (_c, s) => work(3 * s.taps, 0),
-  // K and Z (the same stored taps, padding modes included), K·z and Z·w, and the products of one row
-  'im2col': (_c, s) => work(2 * s.taps, 3 * tapTerms(s)),
+  // K and Z (the same stored taps, padding modes included), K·z, Z·w, the sliding window and the products of one row
+  'im2col': (_c, s) => work(2 * s.taps, 4 * tapTerms(s)),
 };
 
 const IDENTITY_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: unknown) => WorkEstimate> = {

@@ -41,6 +41,15 @@ describe('im2col: K(w)·z and Z(z)·w side by side', () => {
     expectWellFormed(p);
   });
 
+  it('reflect padding: Z holds the mirrored inputs, K sums the taps that read the same one', () => {
+    // reflect pads a b c d f as b | a b c d f | d
+    const r = derive('im2col', { input: 5, kernel: 3, padding: 1, paddingMode: 'reflect', weights: 'x,y,z', inputs: 'a,b,c,d,f' });
+    expect(matrixTexts(step(r, 'equation', /holds the inputs/), 0)).toEqual([['b', 'a', 'b'], ['a', 'b', 'c'], ['b', 'c', 'd'], ['c', 'd', 'f'], ['d', 'f', 'd']]);
+    expect(matrixTexts(step(r, 'equation', /holds the weights/), 0)[0]).toEqual(['y', 'x + z', '0', '0', '0']);
+    expect(step(r, 'note', /Shape/).text).toMatch(/same 15 products.*13 entries in all/);
+    expectWellFormed(r);
+  });
+
   it('channels and groups: Z is block diagonal, and the channels of one group share their windows', () => {
     const g = derive('im2col', { input: 4, kernel: 2, inChannels: 4, outChannels: 4, groups: 2 });
     const blocks = step(g, 'table', /blocks of Z/);
