@@ -37,6 +37,7 @@ export type { WorkRequest, WorkEstimate } from './work/request.ts';
 
 // ── the matrix and its products
 export { convMatrix } from './matrix/conv-matrix.ts';
+export { im2colMatrix } from './matrix/im2col.ts';
 export { transposeMatrix, materialize } from './matrix/csr.ts';
 export type { ConvMatrix } from './matrix/csr.ts';
 export { matVec, matMul } from './matrix/products.ts';

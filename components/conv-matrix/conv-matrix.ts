@@ -8,8 +8,13 @@ import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { tex, texMatrix } from '../shared/katex-block.ts';
 import {
-  type MatrixEquation, matrixEquation, outputLine, rowEntries, typesettable, weightTex, windowAround,
+  type MatrixEquation, type MatrixForm, matrixEquation, matrixForm, outputLine, rowInputs, typesettable, windowAround,
 } from '../../src/view/matrix-view.ts';
+import { im2colCheck, im2colEquation } from '../../src/view/im2col-view.ts';
+import { im2colMatrix } from '../../src/matrix/im2col.ts';
+import type { ConvSpec } from '../../src/geometry/spec.ts';
+import type { ConvMatrix } from '../../src/matrix/csr.ts';
+import type { Polynomial } from '../../src/algebra/polynomial.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, revealRow, rowAt } from '../shared/matrix-equation.ts';
 import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
 import { SparsityPainter, cellAt, parseRgb, summedCss, tapCss } from '../shared/sparsity-canvas.ts';
@@ -25,11 +30,10 @@ interface MatrixView {
   /** null while a large spec's numeric check is still running (it runs after the first paint) */
   report: CheckReport | null;
   symbolic: boolean;
-  weightTex: string[];
 }
 
 /**
- * @summary The convolution matrix K (or Kᵀ) of a spec, optionally as the equation K·z = result, with its verdict.
+ * @summary The convolution matrix K (or Kᵀ) of a spec, or its im2col matrix Z, optionally as the equation K·z = result (Z(z)·w = y), with its verdict.
  *
  * @attr input - input size, e.g. `6` or `5x5` (CLI syntax, as every shared attribute)
  * @attr kernel - kernel size, e.g. `3` or `3x3`
@@ -47,6 +51,7 @@ interface MatrixView {
  * @attr padding-mode - `zeros` (default), `reflect`, `replicate` or `circular` (PyTorch's padding_mode): border entries of K become sums of weights (`w_1 + w_3`), circular padding makes K circulant
  * @attr layer - PyTorch layer code (`nn.Conv2d(1, 1, 3, stride=2)`), read and never run; sets every field but input, weights and inputs
  * @attr show - `matrix` (default) or `equation` (K·z = products = outputs)
+ * @attr form - `conv` (default): K, whose entries are weights; `im2col`: Z, the im2col (unfold) matrix GEMM implementations build, whose entries are input names, with Z(z)·w = y as the equation and K(w)·z = Z(z)·w = the sliding window as the verdict
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  * @attr active - flat index of the highlighted output row
  *
@@ -70,7 +75,8 @@ interface MatrixView {
  * @cssprop --conv-zero - colour of a structural zero (no tap lands there); a weight whose value is 0 keeps the text colour
  */
 export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
-  static override properties = { ...ConvElement.properties, show: { type: String, reflect: true } };
+  static override properties = { ...ConvElement.properties, show: { type: String, reflect: true }, form: { type: String, reflect: true } };
+  static override inputKeys = [...ConvElement.inputKeys, 'form'];
   static override styles = [...ConvElement.styles, equationStyles, css`
     .equation { gap: 0.4rem; font-size: 1.05rem; outline: none; }
     .axes { display: inline-grid; grid-template-columns: auto auto; gap: 0.1rem 0.3rem; align-items: stretch; font-size: 0.75rem; color: var(--conv-muted); max-width: 100%; }
@@ -83,6 +89,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   `];
 
   declare show?: string;
+  declare form?: string;
   private sheet = new HighlightSheet();
   private painter = new SparsityPainter();
   private budget = new ViewBudget(this, MATRIX_LIMITS, 'the matrix');
@@ -90,32 +97,36 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   protected compute(): MatrixView | SummaryView {
     const summary = this.budget.plan(this.specInput());
     if (summary) return summary;
+    const form = matrixForm(this.form);
     const spec = normalizeSpec(this.specInput());
-    const matrix = convMatrix(spec);
+    const matrix = form === 'im2col' ? im2colMatrix(spec) : convMatrix(spec);
     const symbolic = nonzeros(matrix) <= SYMBOLIC_NONZEROS;
-    const wTex = weightTex(spec);
+    const equation = form === 'im2col' ? im2colEquation : matrixEquation;
     if (typesettable(matrix)) {
-      const check = checkMatrix(spec, { matrix });
-      return { eq: matrixEquation(spec, matrix, check.product), report: check.report, symbolic, weightTex: wTex };
+      const check = this.check(form, spec, matrix, true);
+      return { eq: equation(spec, matrix, check.product), report: check.report, symbolic };
     }
     // a large spec: paint the structure first, check after the first paint so the page never stalls on it
-    const view: MatrixView = { eq: matrixEquation(spec, matrix, []), report: null, symbolic, weightTex: wTex };
+    const view: MatrixView = { eq: equation(spec, matrix, []), report: null, symbolic };
     setTimeout(() => {
       if (this.view !== view) return;
       try {
-        if (symbolic) {
-          const check = checkMatrix(spec, { matrix });
-          view.eq = matrixEquation(spec, matrix, check.product);
-          view.report = check.report;
-        } else {
-          view.report = checkMatrixNumeric(spec, 1, { matrix });
-        }
+        const check = this.check(form, spec, matrix, symbolic);
+        if (check.product.length) view.eq = equation(spec, matrix, check.product);
+        view.report = check.report;
       } catch (e) {
         this.error = e;
       }
       this.requestUpdate();
     }, 0);
     return view;
+  }
+
+  /** The products and the verdict: K·z against the sliding window, or the im2col duality for Z; numeric past SYMBOLIC_NONZEROS. */
+  private check(form: MatrixForm, spec: ConvSpec, matrix: ConvMatrix, symbolic: boolean): { product: readonly Polynomial[]; report: CheckReport } {
+    if (form === 'im2col') return im2colCheck(spec, matrix);
+    if (!symbolic) return { product: [], report: checkMatrixNumeric(spec, 1, { matrix }) };
+    return checkMatrix(spec, { matrix });
   }
 
   protected override specChangeDetail(v: MatrixView | SummaryView): Record<string, unknown> {
@@ -134,7 +145,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     if (v.eq.typeset && (changed.has('active') || changed.size === 0)) revealRow(this.renderRoot, v.eq, this.active);
     if (!v.eq.typeset) {
       const canvas = this.renderRoot.querySelector('canvas');
-      if (canvas) this.painter.paint(canvas, v.eq.matrix, v.eq.spec.weights.length, this.active, parseRgb(getComputedStyle(this).backgroundColor));
+      if (canvas) this.painter.paint(canvas, v.eq.matrix, v.eq.entryTex.length, this.active, parseRgb(getComputedStyle(this).backgroundColor));
     }
   }
 
@@ -142,7 +153,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     const v = this.view;
     if (!v || isSummary(v)) return;
     if (r === null) { this.setActive({ output: null }); return; }
-    this.setActive({ output: r, row: r, name: v.eq.spec.outputNames[r], inputs: rowEntries(v.eq.matrix, r).cols });
+    this.setActive({ output: r, row: r, name: v.eq.spec.outputNames[r], inputs: rowInputs(v.eq, r) });
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -169,13 +180,13 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
       : this.renderSparsity(v, line?.tex ?? null);
     const verdict = v.report
       ? verdictTemplate(v.report, describeReport(v.report), v.symbolic)
-      : html`<div class="caption">checking K·z against the sliding window numerically…</div>`;
+      : html`<div class="caption">${v.eq.form === 'im2col' ? 'checking Z(z)·w against K(w)·z and the sliding window…' : 'checking K·z against the sliding window numerically…'}</div>`;
     return html`${body}${verdict}${liveRegion(line?.text ?? '')}`;
   }
 
   /** The typeset part being looked at: rows around the hovered one, over the columns it reads. */
   private detail(v: MatrixView, r: number, lineTex: string | null): TemplateResult {
-    const w = windowAround(v.eq.matrix, v.weightTex, r);
+    const w = windowAround(v.eq.matrix, v.eq.entryTex, r);
     const at = w.rows.indexOf(r);
     const shown = w.cols.filter((c): c is number => c !== null);
     return html`<div class="caption">rows ${w.rows[0]! + 1}–${w.rows[w.rows.length - 1]! + 1} of the matrix, over the columns row ${r + 1} reads
@@ -186,11 +197,12 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
 
   /** The key to the sparsity view: one colour per weight, blank for a structural zero. */
   private legend(v: MatrixView): TemplateResult {
-    const n = v.weightTex.length;
-    const shown = v.weightTex.slice(0, 12);
+    const n = v.eq.entryTex.length;
+    const shown = v.eq.entryTex.slice(0, 12);
+    const what = v.eq.form === 'im2col' ? 'input' : 'weight';
     return html`<div class="legend" part="legend">
       ${shown.map((w, t) => html`<span><span class="swatch" style="background:${tapCss(t, n)}"></span>${tex(w)}</span>`)}
-      ${n > shown.length ? html`<span>… ${n - shown.length} more weights</span>` : nothing}
+      ${n > shown.length ? html`<span>… ${n - shown.length} more ${what}s</span>` : nothing}
       ${storedTaps(v.eq.matrix) > nonzeros(v.eq.matrix) ? html`<span data-summed><span class="swatch" style="background:${summedCss(parseRgb(getComputedStyle(this).backgroundColor))}"></span>a sum of weights (padding that copies an input)</span>` : nothing}
       <span><span class="swatch"></span>blank: structural zero (no tap lands there)</span></div>`;
   }
@@ -199,13 +211,13 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     const { rows, cols } = v.eq.matrix;
     const onMove = (e: PointerEvent) => this.hover(cellAt(e.currentTarget as HTMLCanvasElement, v.eq.matrix, e)?.row ?? null);
     return html`<div part="sparsity">
-      <div class="caption">${v.eq.spec.transposed ? 'Kᵀ' : 'K'} is ${rows} × ${cols} with ${nonzeros(v.eq.matrix)} nonzeros:
-        too large to typeset, so each square is one entry (colour = weight). Hover a row, or use the arrow keys.</div>
+      <div class="caption">${v.eq.name} is ${rows} × ${cols} with ${nonzeros(v.eq.matrix)} nonzeros:
+        too large to typeset, so each square is one entry (colour = ${v.eq.form === 'im2col' ? 'input' : 'weight'}). Hover a row, or use the arrow keys.</div>
       <div class="axes">
-        <div class="x" aria-hidden="true"><span>column 1</span><span>columns: inputs ${v.eq.spec.transposed ? '' : 'z'}→</span><span>${cols}</span></div>
+        <div class="x" aria-hidden="true"><span>column 1</span><span>columns: ${v.eq.form === 'im2col' ? 'weights w' : `inputs ${v.eq.spec.transposed ? '' : 'z'}`}→</span><span>${cols}</span></div>
         <div class="y" aria-hidden="true"><span>row 1</span><span>rows: outputs →</span><span>${rows}</span></div>
         <canvas tabindex="0" @pointermove=${onMove} @pointerleave=${() => this.hover(null)} @keydown=${this.onKey}
-          role="img" aria-label="sparsity pattern of the ${rows} by ${cols} convolution matrix"></canvas>
+          role="img" aria-label="sparsity pattern of the ${rows} by ${cols} ${v.eq.form === 'im2col' ? 'im2col' : 'convolution'} matrix"></canvas>
       </div>
       ${this.legend(v)}
       <div part="detail">${this.active !== undefined && this.active < rows ? this.detail(v, this.active, lineTex) : nothing}</div>

@@ -13,12 +13,12 @@ const column = (texs: readonly string[]) => texs.map((t) => [t]);
 
 export function equationTemplate(d: MatrixEquation, showEquation: boolean, pending?: TemplateResult): TemplateResult {
   if (!d.cells) return html``;
-  const k = html`<span class="mK">${texMatrix(d.cells, { label: d.label, ariaLabel: `matrix ${d.spec.transposed ? 'K transposed' : 'K'}, ${d.matrix.rows} by ${d.matrix.cols}` })}</span>`;
+  const k = html`<span class="mK">${texMatrix(d.cells, { label: d.label, ariaLabel: `matrix ${d.name}, ${d.matrix.rows} by ${d.matrix.cols}` })}</span>`;
   if (!showEquation) return html`<div class="scroll"><div class="equation" part="equation">${k}</div></div>`;
   // the vectors are typeset in a later task (ConvElement.deferredParts): K first, `pending` in their place
   if (pending || !d.products) return html`<div class="scroll"><div class="equation" part="equation">${k}${pending}</div></div>`;
   return html`<div class="scroll"><div class="equation" part="equation">
-    ${k}<span class="mz">${texMatrix(column(d.z), { label: d.vector.tex, ariaLabel: `input vector ${d.vector.text}` })}</span>
+    ${k}<span class="mz">${texMatrix(column(d.z), { label: d.vector.tex, ariaLabel: `${d.form === 'im2col' ? 'weight' : 'input'} vector ${d.vector.text}` })}</span>
     ${tex('=')}<span class="mp">${texMatrix(column(d.products), { ariaLabel: 'products' })}</span>
     ${tex('=')}<span class="mo">${texMatrix(column(d.outputs), { ariaLabel: 'outputs' })}</span>
   </div></div>`;

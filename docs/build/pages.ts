@@ -21,6 +21,7 @@ export const PAGES: readonly PageInfo[] = [
   { file: 'docs/separable.html', title: 'Separable convolutions', group: 'Lecture' },
   { file: 'docs/flattened.html', title: 'Flattened convolutions', group: 'Lecture' },
   { file: 'docs/padding-modes.html', title: 'Padding modes', group: 'Lecture' },
+  { file: 'docs/im2col.html', title: 'im2col: the other matrix', group: 'Lecture' },
   { file: 'docs/identities.html', title: 'Identities', group: 'Reference' },
   { file: 'docs/elements.html', title: 'Elements', group: 'Reference' },
   { file: 'docs/api.html', title: 'Library API', group: 'Reference' },

@@ -1,5 +1,6 @@
 import type { Derivation, Step } from '../../src/latex/derivation.ts';
 import { deriveCheckerboard } from '../../src/latex/derive-checkerboard.ts';
+import { deriveIm2col } from '../../src/latex/derive-im2col.ts';
 import { deriveMatrix } from '../../src/latex/derive-matrix.ts';
 import { deriveReceptiveField } from '../../src/latex/derive-receptive-field.ts';
 import { deriveTransposed } from '../../src/latex/derive-transposed.ts';
@@ -18,10 +19,11 @@ import { escapeHtml } from './html-text.ts';
 const MAX_TEX = 20_000;
 const MAX_HTML = 250_000;
 
-type Deriver = (spec: SpecInput) => Derivation;
+type Deriver = (spec: SpecInput, attrs: Readonly<Record<string, string>>) => Derivation;
 
 const DERIVERS: Record<string, { derive: Deriver; pick: 'first' | 'last' }> = {
-  'conv-matrix': { derive: (s) => deriveMatrix(s), pick: 'first' },
+  // form="im2col": the derivation's Z(z)·w step (its second equation; the first is K(w)·z)
+  'conv-matrix': { derive: (s, a) => (a.form === 'im2col' ? withoutFirstEquation(deriveIm2col(s)) : deriveMatrix(s)), pick: 'first' },
   'conv-explorer': { derive: (s) => deriveMatrix(s), pick: 'first' },
   'conv-derivation': { derive: (s) => deriveMatrix(s), pick: 'first' },
   'conv-window': { derive: (s) => deriveWindow(s), pick: 'last' },
@@ -29,6 +31,11 @@ const DERIVERS: Record<string, { derive: Deriver; pick: 'first' | 'last' }> = {
   'conv-receptive-field': { derive: (s) => deriveReceptiveField(s), pick: 'first' },
   'conv-checkerboard': { derive: (s) => deriveCheckerboard({ kernel: 3, stride: 2, ...s }), pick: 'first' },
 };
+
+function withoutFirstEquation(d: Derivation): Derivation {
+  const first = d.steps.findIndex((s) => s.type === 'equation');
+  return { ...d, steps: d.steps.filter((_s, i) => i !== first) };
+}
 
 function camel(name: string): string {
   return name.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
@@ -52,7 +59,7 @@ export function prerender(tag: string, attrs: Readonly<Record<string, string>>, 
   const note = `<p class="fallback-note">Live <code>&lt;${escapeHtml(tag)}&gt;</code>: it appears when JavaScript runs.</p>`;
   if (!entry) return note;
   try {
-    const d = entry.derive(specOfAttributes(attrs));
+    const d = entry.derive(specOfAttributes(attrs), attrs);
     const eq = pickEquation(d, entry.pick);
     const verdicts = d.steps.filter((s) => s.type === 'verdict');
     const typeset = eq && eq.tex.length <= MAX_TEX ? renderTex(eq.tex, { display: true }) : '';

@@ -27,7 +27,7 @@ export function matrixText(check: MatrixCheck, json: MatrixJson): string {
   const t = json.timings;
   const ms = (x: number) => `${x.toFixed(2)} ms`;
   return [
-    summary(spec),
+    specSummary(spec),
     `${K}: ${rows}×${cols}, ${json.entries.length} nonzeros;  z: ${cols};  ${K}·z: ${rows}`,
     '',
     equation,
@@ -40,7 +40,8 @@ export function matrixText(check: MatrixCheck, json: MatrixJson): string {
 
 const channels = (c: number) => (c === 1 ? '' : ` (${c} channels)`);
 
-function summary(s: ConvSpec): string {
+/** One line: the operation, the spec's sizes and what differs from the defaults, and the output. */
+export function specSummary(s: ConvSpec): string {
   const x = (v: readonly number[]) => v.join('×');
   const parts = [
     `${s.transposed ? 'transposed convolution' : s.mode === 'convolution' ? 'convolution (flipped kernel)' : 'convolution (cross-correlation)'}:`,

@@ -1,8 +1,11 @@
 import { checkMatrix } from '../check/matrix-check.ts';
+import { normalizeSpec } from '../geometry/spec.ts';
 import { type Command, EXIT } from './command.ts';
 import { type FlagSpec, describeFlags, parseArgs } from './args.ts';
 import { matrixJson } from './matrix-json.ts';
 import { matrixText } from './matrix-text.ts';
+import { im2colOutput } from './matrix-im2col.ts';
+import { matrixForm } from '../view/matrix-view.ts';
 import { SPEC_FLAGS, flagForField, loadExpressionParser, specFromFlags, specNeedsExpressions } from './spec-flags.ts';
 import { renameField } from './user-error.ts';
 import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
@@ -11,6 +14,7 @@ import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
 const FLAGS: readonly FlagSpec[] = [
   ...SPEC_FLAGS,
   { name: 'json', kind: 'switch', description: 'print the JSON object of the contract instead of text' },
+  { name: 'form', kind: 'option', value: 'conv|im2col', description: 'conv (default): K, whose entries are weights; im2col: Z, whose entries are inputs, with Z·w and the check K(w)·z = Z(z)·w' },
   WORK_FLAG,
 ];
 
@@ -27,6 +31,12 @@ computes the sliding window independently, and compares the two.
 
 Options:
 ${describeFlags(FLAGS)}
+
+With --form im2col it shows Z, the im2col (unfold) matrix: one row per
+output, one column per weight, the inputs as entries; Z·w; and the check
+K(w)·z = Z(z)·w = the sliding window. Its --json object has form, weightNames
+(the columns), inputNames, outputNames, matrix, entries ([row, col, input]),
+product (Z·w), slidingWindow, equal and shape.
 
 With --json it prints one object: inputNames, outputNames, matrix (strings,
 "0" where empty; null past 100,000 cells), entries ([row, col, expression]
@@ -53,6 +63,7 @@ Examples:
   convmat matrix --input 6 --kernel 3
   convmat matrix --input 4 --kernel 3 --transposed
   convmat matrix --input 5x5 --kernel 3x3 --padding 1 --json
+  convmat matrix --input 6 --kernel 3 --form im2col
   convmat matrix --input 8 --layer "nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)"
 `,
   async run(argv, io) {
@@ -60,6 +71,16 @@ Examples:
     if (args.switches.has('help')) { io.out(matrixCommand.help); return EXIT.ok; }
     const spec = specFromFlags(args);
     if (specNeedsExpressions(spec)) await loadExpressionParser();
+    if (matrixForm(args.options.get('form'), '--form') === 'im2col') {
+      let out;
+      try {
+        out = withWorkFlag(args, () => im2colOutput(normalizeSpec(spec)));
+      } catch (e) {
+        throw renameField(e, flagForField);
+      }
+      io.out(args.switches.has('json') ? `${JSON.stringify(out.json)}\n` : out.text);
+      return out.json.equal ? EXIT.ok : EXIT.checkFailed;
+    }
     let check;
     try {
       check = withWorkFlag(args, () => checkMatrix(spec));

@@ -4,6 +4,7 @@ import { termOrder } from '../check/term-order.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 import { type ConvMatrix, materialize, rowColumns, rowTaps } from '../matrix/csr.ts';
 import { latexSymbol } from '../algebra/latex-escape.ts';
+import { ParseError } from '../errors.ts';
 import { inputVectorLabel, kernelLabel } from '../latex/cells.ts';
 import type { Cell } from '../latex/derivation.ts';
 
@@ -14,6 +15,17 @@ import type { Cell } from '../latex/derivation.ts';
  * value is 0, which is written "0".
  */
 export const STRUCTURAL_ZERO = '';
+
+/** The forms of a matrix view: K (the convolution matrix) or Z (the im2col matrix). */
+export const MATRIX_FORMS = ['conv', 'im2col'] as const;
+export type MatrixForm = (typeof MATRIX_FORMS)[number];
+
+/** An element's `form` attribute (the CLI's `--form`); anything else is a ParseError naming the allowed values. */
+export function matrixForm(value: string | undefined | null, field = 'form'): MatrixForm {
+  if (value === undefined || value === null) return 'conv';
+  if ((MATRIX_FORMS as readonly string[]).includes(value)) return value as MatrixForm;
+  throw new ParseError({ field, value, rule: `must be one of ${MATRIX_FORMS.join(', ')}`, fix: 'im2col shows Z(z)·w; conv, the default, shows K·z' });
+}
 
 /** Above this many cells (or columns) a matrix is shown as a sparsity pattern. */
 export const TYPESET_CELLS = 2500;
@@ -60,10 +72,19 @@ export function denseCells(m: ConvMatrix, wTex: readonly string[]): string[][] {
   return materialize(m, wTex, { zero: STRUCTURAL_ZERO, add: addTex });
 }
 
-/** K·z = products = outputs (Kᵀ for a transposed spec), ready to typeset; cells only when small enough. */
+/**
+ * K·z = products = outputs (Kᵀ for a transposed spec), or Z(z)·w for the
+ * im2col form (src/view/im2col-view.ts), ready to typeset; cells only when small enough.
+ */
 export interface MatrixEquation {
   spec: ConvSpec;
+  /** `conv`: K holds weights and multiplies the inputs; `im2col`: Z holds inputs and multiplies the weights */
+  form: MatrixForm;
   matrix: ConvMatrix;
+  /** the matrix in words, for captions and screen readers: `K`, `K transposed`, `Z (im2col)` */
+  name: string;
+  /** LaTeX of what the nonzeros hold: the weights of K, the inputs of Z */
+  entryTex: string[];
   product: readonly Polynomial[];
   typeset: boolean;
   /** `K` or `K^{T}` (`X`, `X^{T}` for the lecture's weights x, y, z): the label the lecture writes under the matrix */
@@ -79,13 +100,19 @@ export interface MatrixEquation {
 export function matrixEquation(spec: ConvSpec, matrix: ConvMatrix, product: readonly Polynomial[]): MatrixEquation {
   const typeset = typesettable(matrix);
   return {
-    spec, matrix, product, typeset,
+    spec, form: 'conv', matrix, product, typeset, name: spec.transposed ? 'K transposed' : 'K', entryTex: weightTex(spec),
     label: `${kernelLabel(spec).tex}${spec.transposed ? '^{T}' : ''}`, vector: inputVectorLabel(spec),
     cells: typeset ? denseCells(matrix, weightTex(spec)) : null,
     z: typeset ? inputTex(spec) : [],
     products: typeset && product.length ? productTex(spec, product) : null,
     outputs: typeset ? outputTex(spec) : [],
   };
+}
+
+/** The flat input indices output row r reads: K's columns, or the inputs Z's row holds. */
+export function rowInputs(eq: Pick<MatrixEquation, 'form' | 'matrix'>, r: number): number[] {
+  const e = rowEntries(eq.matrix, r);
+  return eq.form === 'im2col' ? e.taps : e.cols;
 }
 
 /** LaTeX and text of one output: `z_{8} = w_{1} z_{2} + …`. */

@@ -84,6 +84,8 @@ const SPEC_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: unkn
   'pointwise': pointwiseEstimate,
   'flatten': (_c, s) => work(2 * s.nonzeros + s.rows + s.cols, 2 * productTerms(s)),
   'checkerboard': (_c, s) => work(3 * s.taps, 0),
+  // K and Z (the same stored taps, padding modes included), K·z, Z·w, the sliding window and the products of one row
+  'im2col': (_c, s) => work(2 * s.taps, 4 * tapTerms(s)),
 };
 
 const IDENTITY_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: unknown) => WorkEstimate> = {
@@ -99,7 +101,22 @@ const IDENTITY_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: 
   'conv-dense-equivalence': SPEC_ESTIMATES.flatten!,
   'correlation-convolution-flip': (_c, s) => work(2 * s.nonzeros, 2 * productTerms(s), 2 * s.rows * s.cols),
   'checkerboard-divisibility': (_c, s) => work(3 * s.taps, 0),
+  // K and Z, then K·z, Z·w and the sliding window (the numeric sides are floats)
+  'im2col-duality': (_c, s) => work(2 * s.taps, 3 * tapTerms(s)),
+  'circular-dft-diagonal': dftEstimate,
 };
+
+/**
+ * F·K·F⁻¹ by direct DFTs in float64: K, K·F⁻¹ and the result are dense N×N
+ * (N = Π n, complex: two cells each), and each of the 2N transforms costs
+ * N·Σn complex multiply-adds. A multiply-add of floats is counted as 1/64 of
+ * an expanded polynomial term (a term costs about 0.7 µs, a float
+ * multiply-add of the direct DFT a few ns), so the limits refuse what would take seconds.
+ */
+function dftEstimate(spec: SpecGeometry, s: SpecSize): WorkEstimate {
+  const N = product(spec.input), sumN = spec.input.reduce((a, b) => a + b, 0);
+  return work(s.taps, Math.ceil((2 * N * N * sumN) / 64), 5 * N * N);
+}
 
 /** Sparse stage products: every output entry of a stage product multiplies one factor per axis. */
 function separableEstimate(spec: SpecGeometry, s: SpecSize): WorkEstimate {

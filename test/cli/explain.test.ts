@@ -50,7 +50,7 @@ describe('convmat explain', () => {
 });
 
 describe('convmat explain: the analysis topics', () => {
-  it.each(['dilation', 'receptive-field', 'separable', 'depthwise', 'pointwise', 'flatten', 'checkerboard'])('%s comes out in every format', async (topic) => {
+  it.each(['dilation', 'receptive-field', 'separable', 'depthwise', 'pointwise', 'flatten', 'checkerboard', 'im2col'])('%s comes out in every format', async (topic) => {
     for (const format of ['text', 'latex', 'markdown', 'html', 'json']) {
       const r = await run([topic, '--format', format]);
       expect(r.code, `${topic} ${format}`).toBe(0);

@@ -6,6 +6,8 @@ import { convDenseEquivalence } from './conv-dense-equivalence.ts';
 import { correlationConvolutionFlip } from './correlation-convolution-flip.ts';
 import { depthwiseSeparableFactorization } from './depthwise-separable-factorization.ts';
 import { dilationZeroInsertedKernel } from './dilation-zero-inserted-kernel.ts';
+import { circularDftDiagonal } from './circular-dft-diagonal.ts';
+import { im2colDuality } from './im2col-duality.ts';
 import { matrixEqualsSlidingWindow } from './matrix-equals-sliding-window.ts';
 import { pointwiseChannelMatmul } from './pointwise-channel-matmul.ts';
 import { rank1Separable } from './rank1-separable.ts';
@@ -34,6 +36,8 @@ export const identityCatalogue = {
   'correlation-convolution-flip': correlationConvolutionFlip,
   'checkerboard-divisibility': checkerboardDivisibility,
   'receptive-field-closed-form': receptiveFieldIdentity,
+  'im2col-duality': im2colDuality,
+  'circular-dft-diagonal': circularDftDiagonal,
 } as const satisfies { [K in IdentityId]: Identity<any, any> };
 
 export type IdentityCatalogue = typeof identityCatalogue;

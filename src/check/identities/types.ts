@@ -23,6 +23,8 @@ export const IDENTITY_IDS = [
   'correlation-convolution-flip',
   'checkerboard-divisibility',
   'receptive-field-closed-form',
+  'im2col-duality',
+  'circular-dft-diagonal',
 ] as const;
 
 export type IdentityId = (typeof IDENTITY_IDS)[number];
