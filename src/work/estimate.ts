@@ -1,5 +1,6 @@
 import type { SpecInput } from '../geometry/spec-fields.ts';
 import type { SpecGeometry } from '../geometry/spec-geometry.ts';
+import { type ConvSpec, isConvSpec } from '../geometry/spec.ts';
 import { product } from '../geometry/names.ts';
 import { kernelSpan } from '../geometry/output-size.ts';
 import type { WorkEstimate, WorkRequest } from './request.ts';
@@ -46,7 +47,8 @@ function basicEstimate(request: WorkRequest, s: SpecSize): WorkEstimate {
 /** The keys identities and topics add to a spec, which normalizeSpec does not take. */
 const EXTRA_KEYS = ['order', 'multiplier', 'transposedPadding'];
 
-function plain(spec: unknown): SpecInput {
+function plain(spec: unknown): SpecInput | ConvSpec {
+  if (isConvSpec(spec)) return spec;
   const out: Record<string, unknown> = { ...(spec as object) };
   for (const k of EXTRA_KEYS) delete out[k];
   return out as SpecInput;

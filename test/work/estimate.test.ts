@@ -85,6 +85,13 @@ describe('the work estimator bounds the actual allocation', () => {
     }), { numRuns: 120 });
   });
 
+  it('a normalised spec is estimated as its plain spelling (derive takes either)', () => {
+    const raw = { input: [5], kernel: [3], padding: 1, paddingMode: 'reflect' } as const;
+    const s = normalizeSpec(raw);
+    expect(estimateWork(s, { kind: 'topic', topic: 'matrix' })).toEqual(estimateWork(raw, { kind: 'topic', topic: 'matrix' }));
+    expect(derive('matrix', s).steps.length).toBeGreaterThan(0);
+  });
+
   for (const id of IDENTITY_IDS) {
     it(`the ${id} check`, () => {
       fc.assert(fc.property(arbitraryIdentitySpec(id), (spec) => {
