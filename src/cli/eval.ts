@@ -2,6 +2,7 @@ import { ParseError } from '../errors.ts';
 import { type Command, EXIT } from './command.ts';
 import { describeFlags, parseArgs } from './args.ts';
 import { type EvalResult, type PreparedCase, computeCase, prepareCase } from './eval-case.ts';
+import type { BackwardEvalResult } from './eval-backward.ts';
 import { MAX_DEPTH, parseJsonText } from '../json-depth.ts';
 import { estimateWork } from '../work/estimate.ts';
 import { judgeWork, workLimitError } from '../work/guard.ts';
@@ -51,22 +52,24 @@ Example:
     const text = await io.readStdin();
     if (text.trim() === '') throw new ParseError({ field: 'stdin', value: '', rule: 'expected a JSON case or an array of cases', fix: 'run convmat eval --help' });
     const data = parseJsonText(text, 'stdin', MAX_DEPTH.eval);
-    const results: EvalResult[] = withWorkFlag(args, () => evaluateAll(data));
+    const results: Array<EvalResult | BackwardEvalResult> = withWorkFlag(args, () => evaluateAll(data));
     io.out(`${JSON.stringify(Array.isArray(data) ? results : results[0])}\n`);
     return results.every((r) => r.agree) ? EXIT.ok : EXIT.checkFailed;
   },
 };
 
 /** Every case read and validated first, their work summed and judged as one request, then computed. */
-function evaluateAll(data: unknown): EvalResult[] {
+function evaluateAll(data: unknown): Array<EvalResult | BackwardEvalResult> {
   const raw = Array.isArray(data) ? data : [data];
   const cases: PreparedCase[] = [];
   const total = { entries: 0, terms: 0, denseCells: 0 };
   raw.forEach((c, i) => {
     const prepared = prepareCase(c, Array.isArray(data) ? `[${i}].` : '');
     const e = estimateWork(prepared.spec, { kind: 'eval' });
-    total.entries += e.entries;
-    total.terms += e.terms;
+    // conv_backward builds K and Z and their transposes, and forms Kᵀ·δ and Zᵀ·δ twice each
+    const [entries, terms] = prepared.gradOutput ? [4, 2] : [1, 1];
+    total.entries += entries * e.entries;
+    total.terms += terms * e.terms;
     total.denseCells += e.denseCells;
     // judged as the cases add up, so an oversized input is refused before the rest is read
     const verdict = judgeWork(total);
