@@ -17,9 +17,12 @@ export const evalCommand: Command = {
 Usage: convmat eval < cases.json      (or: echo '<case or [cases]>' | convmat eval)
 
 A case is an object in PyTorch layouts, channel axes always present:
-  op              "conv" (default) or "conv_transpose"
+  op              "conv" (default), "conv_transpose" or "conv_backward"
   input           nested array [C_in, ...spatial] (1 to 3 spatial axes)
-  weight          conv: [C_out, C_in/groups, ...k]; conv_transpose: [C_in, C_out/groups, ...k]
+  weight          conv, conv_backward: [C_out, C_in/groups, ...k];
+                  conv_transpose: [C_in, C_out/groups, ...k]
+  grad_output     conv_backward only: δ = ∂L/∂output, [C_out, ...output], the
+                  shape of the forward output
   stride          a number or one per axis (default 1)
   padding         a number, one per axis, [before, after] pairs per axis,
                   or "valid", "same", "full" (default 0)
@@ -29,8 +32,13 @@ A case is an object in PyTorch layouts, channel axes always present:
 
 For each case it prints {output, shape, viaMatrix, viaSlidingWindow, agree}:
 output, viaMatrix and viaSlidingWindow are nested arrays [C_out, ...spatial]
-of shape \`shape\`. The arithmetic is exact (rationals; each number is its
-shortest decimal, 0.1 is 1/10), and results print as the nearest float.
+of shape \`shape\`. A conv_backward case prints {grad_input, grad_weight,
+viaMatrix, viaDirect, agree}: grad_input [C_in, ...spatial] and grad_weight
+[C_out, C_in/groups, ...k] (PyTorch's x.grad and weight.grad), each computed
+by the matrices (Kᵀ·δ, Zᵀ·δ with Z the im2col matrix) and by the direct
+formulas (δ scattered back through each window; the input correlated with δ).
+The arithmetic is exact (rationals; each number is its shortest decimal, 0.1
+is 1/10), and results print as the nearest float.
 Any other field is an error with a did-you-mean.
 One case in gives an object out; an array in gives an array out.
 
@@ -43,8 +51,9 @@ ${describeFlags([WORK_FLAG])}
 Exit codes: 0 every case agrees, 1 some case disagrees, 2 bad input, over the
 work limits, or a result that overflows.
 
-Example:
-  echo '{"op":"conv","input":[[[1,2,3,4]]],"weight":[[[1,0,-1]]]}' | convmat eval
+Examples:
+  echo '{"op":"conv","input":[[1,2,3,4]],"weight":[[[1,0,-1]]]}' | convmat eval
+  echo '{"op":"conv_backward","input":[[1,2,3,4]],"weight":[[[1,0,-1]]],"grad_output":[[1,1]]}' | convmat eval
 `,
   async run(argv, io) {
     const args = parseArgs(argv, [WORK_FLAG], 'eval');
