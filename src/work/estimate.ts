@@ -99,6 +99,9 @@ const IDENTITY_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: 
   'conv-dense-equivalence': SPEC_ESTIMATES.flatten!,
   'correlation-convolution-flip': (_c, s) => work(2 * s.nonzeros, 2 * productTerms(s), 2 * s.rows * s.cols),
   'checkerboard-divisibility': (_c, s) => work(3 * s.taps, 0),
+  // Kᵀ·δ or Zᵀ·δ (δ single symbols), and the transposed window or the correlations over the same taps
+  'input-gradient-is-transposed': (_c, s) => work(2 * s.taps, 4 * tapTerms(s)),
+  'weight-gradient-is-correlation': (_c, s) => work(2 * s.taps, 4 * tapTerms(s)),
 };
 
 /** Sparse stage products: every output entry of a stage product multiplies one factor per axis. */

@@ -23,6 +23,8 @@ export const IDENTITY_IDS = [
   'correlation-convolution-flip',
   'checkerboard-divisibility',
   'receptive-field-closed-form',
+  'input-gradient-is-transposed',
+  'weight-gradient-is-correlation',
 ] as const;
 
 export type IdentityId = (typeof IDENTITY_IDS)[number];

@@ -8,12 +8,12 @@ import { NameError, SpecError } from '../../../src/errors.ts';
 
 /** The catalogue as a whole: stable ids, statements that typeset, parameters, instances. */
 describe('identity catalogue', () => {
-  it('lists the thirteen public ids in order, each identity under its own id', () => {
+  it('lists the fifteen public ids in order, each identity under its own id', () => {
     expect(IDENTITY_IDS).toEqual([
       'matrix-equals-sliding-window', 'transposed-adjoint', 'transposed-forms-agree', 'shape-round-trip',
       'dilation-zero-inserted-kernel', 'rank1-separable', 'depthwise-separable-factorization', 'pointwise-channel-matmul',
       'conv-dense-equivalence', 'stride1-composition', 'correlation-convolution-flip', 'checkerboard-divisibility',
-      'receptive-field-closed-form',
+      'receptive-field-closed-form', 'input-gradient-is-transposed', 'weight-gradient-is-correlation',
     ]);
     expect(identities.map((i) => i.id)).toEqual(IDENTITY_IDS);
     for (const id of IDENTITY_IDS) expect(identityCatalogue[id].id).toBe(id);
