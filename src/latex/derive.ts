@@ -9,6 +9,7 @@ import { CHECKERBOARD_EXAMPLE, deriveCheckerboard } from './derive-checkerboard.
 import { DEPTHWISE_EXAMPLE, deriveDepthwise } from './derive-depthwise.ts';
 import { deriveDilation } from './derive-dilation.ts';
 import { deriveFlatten } from './derive-flatten.ts';
+import { deriveGradient } from './derive-gradient.ts';
 import { POINTWISE_EXAMPLE, derivePointwise } from './derive-pointwise.ts';
 import { deriveReceptiveField } from './derive-receptive-field.ts';
 import { SOBEL_EXAMPLE, deriveSeparable } from './derive-separable.ts';
@@ -44,6 +45,7 @@ const TOPIC_LIST: Topic[] = [
   { name: 'pointwise', summary: '1×1 convolution as a channel-mixing matrix, Y = M·X (200 channels → 1)', example: POINTWISE_EXAMPLE, build: derivePointwise },
   { name: 'flatten', summary: 'vec(·) with its index table (row-major; column-major beside it), the dense layer W·vec(X)', example: { input: '3x3', kernel: '2x2' }, build: deriveFlatten },
   { name: 'checkerboard', summary: 'overlap counts of a transposed convolution and the rule "k divisible by s"', example: CHECKERBOARD_EXAMPLE, build: deriveCheckerboard },
+  { name: 'gradient', summary: 'the backward pass: δ = ∂L/∂y, ∂L/∂z = Kᵀδ (a transposed convolution), ∂L/∂w = Zᵀδ (the input correlated with δ)', example: { input: 6, kernel: 3 }, build: deriveGradient },
 ];
 
 export const TOPICS: ReadonlyMap<string, Topic> = new Map(TOPIC_LIST.map((t) => [t.name, t]));

@@ -84,6 +84,8 @@ const SPEC_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: unkn
   'pointwise': pointwiseEstimate,
   'flatten': (_c, s) => work(2 * s.nonzeros + s.rows + s.cols, 2 * productTerms(s)),
   'checkerboard': (_c, s) => work(3 * s.taps, 0),
+  // Kᵀδ and Zᵀδ, the direct forms, and both gradient identities (each forms its products once more)
+  'gradient': (_c, s) => work(8 * s.taps, 12 * tapTerms(s)),
 };
 
 const IDENTITY_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: unknown) => WorkEstimate> = {
