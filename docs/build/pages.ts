@@ -18,6 +18,7 @@ export const PAGES: readonly PageInfo[] = [
   { file: 'docs/3d.html', title: '3D convolutions', group: 'Lecture' },
   { file: 'docs/dilated.html', title: 'Dilated convolutions', group: 'Lecture' },
   { file: 'docs/transposed.html', title: 'Transposed convolutions', group: 'Lecture' },
+  { file: 'docs/backward.html', title: 'The backward pass', group: 'Lecture' },
   { file: 'docs/separable.html', title: 'Separable convolutions', group: 'Lecture' },
   { file: 'docs/flattened.html', title: 'Flattened convolutions', group: 'Lecture' },
   { file: 'docs/identities.html', title: 'Identities', group: 'Reference' },
