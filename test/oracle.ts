@@ -19,6 +19,29 @@ export interface OracleParams {
   groups?: number;
   /** true convolution (kernel flipped) instead of cross-correlation */
   flip?: boolean;
+  /** PyTorch's padding_mode: what a padding cell holds (zeros when absent) */
+  paddingMode?: OraclePaddingMode;
+}
+
+export type OraclePaddingMode = 'zeros' | 'reflect' | 'replicate' | 'circular';
+
+/**
+ * The sample that position u of an axis of n samples holds after padding, or
+ * −1 for a zero, from the definitions of torch.nn.functional.pad:
+ *   reflect    the signal mirrored about its first and last samples, which are
+ *              not repeated: a sequence of period 2(n−1) (…z3 z2 z1 z2 z3…)
+ *   replicate  the nearest edge sample
+ *   circular   the signal repeated with period n
+ */
+export function paddedSample(mode: OraclePaddingMode, u: number, n: number): number {
+  if (u >= 0 && u < n) return u;
+  if (mode === 'zeros') return -1;
+  if (mode === 'replicate') return Math.min(n - 1, Math.max(0, u));
+  if (mode === 'circular') return u - n * Math.floor(u / n);
+  if (n === 1) return 0;
+  const period = 2 * (n - 1);
+  const r = Math.abs(u) % period;
+  return r < n ? r : period - r;
 }
 
 export interface OracleTransposeParams extends OracleParams {
@@ -59,7 +82,9 @@ function defaults(spatial: number, p: OracleParams) {
 /**
  * Every multiply-add of a convolution, from the definition:
  * out[oc, o] += w[oc, c, j]·x[g·C_in/g + c, o·s + j·d − p₀] for every tap that lands
- * inside x (outside is zero padding). Visits (flat out, flat x, flat w) and returns the output shape.
+ * inside x; outside is zero padding (skipped), or with another padding mode the
+ * sample the padding cell holds (paddedSample). Visits (flat out, flat x, flat w)
+ * and returns the output shape.
  */
 export function forEachProduct(
   xShape: readonly number[], wShape: readonly number[], p: OracleParams,
@@ -78,7 +103,7 @@ export function forEachProduct(
     for (let c = 0; c < cinG!; c++) {
       for (let flatK = 0; flatK < prod(k); flatK++) {
         const j = unravel(flatK, k);
-        const xi = ravel(pos.map((v, a) => v * s[a]! + j[a]! * d[a]! - pad[a]![0]), n);
+        const xi = ravel(pos.map((v, a) => paddedSample(p.paddingMode ?? 'zeros', v * s[a]! + j[a]! * d[a]! - pad[a]![0], n[a]!)), n);
         if (xi < 0) continue;
         const jw = p.flip ? j.map((v, a) => k[a]! - 1 - v) : j;
         visit(flatOut, (group * cinG! + c) * prod(n) + xi, ravel([oc!, c, ...jw], wShape));

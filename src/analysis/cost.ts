@@ -1,27 +1,30 @@
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
-import { nonzeros } from '../matrix/csr.ts';
+import { storedTaps } from '../matrix/csr.ts';
 import { depthwiseSeparableStages, spatiallySeparableStages } from './separable-stages.ts';
 
 /**
- * Costs of a convolution: multiplications counted from the nonzeros of its
- * matrix (one product per nonzero of K·z), with the closed form beside them.
+ * Costs of a convolution: multiplications counted from the stored taps of its
+ * matrix (one product per tap of K·z; a summed entry w1 + w3 of reflect or
+ * replicate padding multiplies twice, as the sliding window does), with the
+ * closed form beside them.
  *
  * Closed form (the only place it is written):
  *   multiplications = C_out · (C_in/groups) · Π k · Π o   (every tap of every window)
  *   parameters      = C_out · (C_in/groups) · Π k
  * taken on the regular convolution underlying the spec (for a transposed
  * convolution, the one whose matrix is transposed: Kᵀ has the same nonzeros).
- * The two counts agree unless taps fall on padding: the matrix never
- * multiplies by a padded zero, the closed form counts it as frameworks do.
+ * The two counts agree unless taps fall on zero padding: the matrix never
+ * multiplies by a padded zero, the closed form counts it as frameworks do
+ * (other padding modes copy inputs, so every tap multiplies).
  */
 export interface ConvCost {
-  /** nonzeros of the matrix: the multiplications of K·z */
+  /** stored taps of the matrix: the multiplications of K·z */
   multiplications: number;
   /** C_out · (C_in/groups) · Π k · Π o */
   closedForm: number;
-  /** taps that read padding: closedForm − multiplications */
+  /** taps that read a zero padding cell: closedForm − multiplications */
   paddingTaps: number;
   /** C_out · (C_in/groups) · Π k */
   parameters: number;
@@ -44,7 +47,7 @@ export function multiplicationsClosedForm(input: SpecInput | ConvSpec): number {
 
 export function convCost(input: SpecInput | ConvSpec): ConvCost {
   const spec = normalizeSpec(input);
-  const multiplications = nonzeros(convMatrix(spec));
+  const multiplications = storedTaps(convMatrix(spec));
   const closedForm = multiplicationsClosedForm(spec);
   return { multiplications, closedForm, paddingTaps: closedForm - multiplications, parameters: parameterCount(spec) };
 }

@@ -1,10 +1,11 @@
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { unravel } from '../geometry/flat-index.ts';
+import { PADDING_MODES } from '../geometry/padding-mode.ts';
 
 /**
  * Why a probed convolution is wrong, by testing hypotheses: the probed rows are
  * compared with those of K (or the sliding window) of altered specs — the other
- * mode (a flipped kernel), padding ± 1, another stride or dilation — on every
+ * mode (a flipped kernel), another padding mode, padding ± 1, another stride or dilation — on every
  * output position (rows the altered spec does not have must be empty); a
  * hypothesis fits when every row agrees. Groups are tested on which input channels each
  * output channel reads.
@@ -20,6 +21,7 @@ function base(s: ConvSpec): SpecInput {
     input: [...s.input], kernel: [...s.kernel], stride: [...s.stride], dilation: [...s.dilation],
     padding: s.padding.map(([a, b]) => [a, b] as [number, number]), outputPadding: [...s.outputPadding],
     inChannels: s.inChannels, outChannels: s.outChannels, groups: s.groups, transposed: s.transposed, mode: s.mode,
+    paddingMode: s.paddingMode,
   };
 }
 
@@ -27,6 +29,11 @@ function hypotheses(s: ConvSpec): Hypothesis[] {
   const b = base(s);
   const other = s.mode === 'convolution' ? 'correlation' : 'convolution';
   const out: Hypothesis[] = [{ cause: `a flipped kernel: it computes ${other}, the spec says ${s.mode}`, spec: { ...b, mode: other } }];
+  if (!s.transposed && s.padding.some(([l, r]) => l > 0 || r > 0)) {
+    for (const m of PADDING_MODES) {
+      if (m !== s.paddingMode) out.push({ cause: `another padding mode: it pads with ${m}, the spec says ${s.paddingMode}`, spec: { ...b, paddingMode: m } });
+    }
+  }
   const pads = (f: (p: readonly [number, number]) => [number, number]) => s.padding.map(f);
   for (const d of [1, -1]) {
     const sign = d > 0 ? '+1' : '−1', opp = d > 0 ? '−1' : '+1';

@@ -8,7 +8,7 @@ import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { tensorNamesFor, weightNamesFor } from '../geometry/names.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
-import { forEachEntry } from '../matrix/csr.ts';
+import { forEachCell } from '../matrix/csr.ts';
 import { type Nested, nest, position } from '../evaluate/nested.ts';
 import { type Rows, likelyCause } from './probe-causes.ts';
 import { assertWork } from '../work/guard.ts';
@@ -180,11 +180,11 @@ function byUnits(fn: ConvolutionFn, spec: ConvSpec, shapes: Shapes, state: { cal
   return { holds: wrong.length === 0, method: 'unit', calls: state.calls, mismatches, mismatchCount: wrong.length, cause, error: null };
 }
 
-/** K(spec) as (r * cols + c) → tap → 1. */
+/** K(spec) as (r * cols + c) → tap → 1 (a summed entry holds each of its taps). */
 function entriesOf(spec: ConvSpec): Map<number, Map<number, number>> {
   const k = convMatrix(spec);
   const m = new Map<number, Map<number, number>>();
-  forEachEntry(k, (r, c, t) => { m.set(r * k.cols + c, new Map([[t, 1]])); });
+  forEachCell(k, (r, c, taps) => { m.set(r * k.cols + c, new Map(taps.map((t) => [t, 1]))); });
   return m;
 }
 

@@ -34,8 +34,8 @@ export interface EvalResult {
   agree: boolean;
 }
 
-const KEYS = ['op', 'input', 'weight', 'stride', 'padding', 'dilation', 'groups', 'output_padding', 'grad_output'];
-const SNAKE: Record<string, string> = { outputPadding: 'output_padding', kernel: 'weight', weights: 'weight', inputs: 'input', inChannels: 'input', outChannels: 'weight' };
+const KEYS = ['op', 'input', 'weight', 'stride', 'padding', 'dilation', 'groups', 'output_padding', 'padding_mode', 'grad_output'];
+const SNAKE: Record<string, string> = { outputPadding: 'output_padding', paddingMode: 'padding_mode', kernel: 'weight', weights: 'weight', inputs: 'input', inChannels: 'input', outChannels: 'weight' };
 
 /** A validated case, ready to compute: its spec and its numbers. */
 export interface PreparedCase {
@@ -108,6 +108,7 @@ function prepare(raw: unknown): Omit<PreparedCase, 'at'> {
     inChannels: x.shape[0]!, outChannels: transposed ? w.shape[1]! * groups : w.shape[0]!,
     groups, stride: c.stride as SpecInput['stride'], padding: c.padding as SpecInput['padding'],
     dilation: c.dilation as SpecInput['dilation'], outputPadding: c.output_padding as SpecInput['outputPadding'],
+    paddingMode: c.padding_mode as SpecInput['paddingMode'],
   });
   if (spec.weightShape.some((v, i) => v !== w.shape[i])) {
     throw new ParseError({

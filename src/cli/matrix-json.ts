@@ -1,7 +1,8 @@
 import { polynomialToText } from '../algebra/print.ts';
 import type { MatrixCheck, Timings } from '../check/matrix-check.ts';
 import { termOrder } from '../check/term-order.ts';
-import { forEachEntry } from '../matrix/csr.ts';
+import { forEachCell } from '../matrix/csr.ts';
+import { sumPolys } from '../algebra/polynomial.ts';
 import { torchCode } from '../geometry/torch-code.ts';
 
 /**
@@ -14,7 +15,7 @@ export interface MatrixJson {
   outputNames: string[];
   /** rows × cols strings, "0" where empty; null past MATRIX_CELL_LIMIT cells */
   matrix: string[][] | null;
-  /** every nonzero entry as [row, col, expression] */
+  /** every nonzero entry as [row, col, expression], once per (row, col): a summed entry's expression is the sum (w1 + w3) */
   entries: Array<[number, number, string]>;
   timings: Timings;
   /** K·z, one expanded string per output */
@@ -35,8 +36,13 @@ export function matrixJson(check: MatrixCheck): MatrixJson {
   const rank = termOrder(spec);
   const weightText = spec.weights.map((w) => polynomialToText(w, { rank }));
   const entries: Array<[number, number, string]> = [];
-  forEachEntry(m, (r, c, w) => {
-    if (!spec.weights[w]!.isZero()) entries.push([r, c, weightText[w]!]);
+  forEachCell(m, (r, c, taps) => {
+    if (taps.length === 1) {
+      if (!spec.weights[taps[0]!]!.isZero()) entries.push([r, c, weightText[taps[0]!]!]);
+      return;
+    }
+    const sum = sumPolys(taps.map((t) => spec.weights[t]!));
+    if (!sum.isZero()) entries.push([r, c, polynomialToText(sum, { rank })]);
   });
   let matrix: string[][] | null = null;
   if (m.rows * m.cols <= MATRIX_CELL_LIMIT) {

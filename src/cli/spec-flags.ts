@@ -13,7 +13,8 @@ export const SPEC_FLAGS: readonly FlagSpec[] = [
   { name: 'kernel', kind: 'option', value: '3|3x3', description: 'kernel size per axis' },
   { name: 'stride', kind: 'option', value: '1|2x1', description: 'stride per axis (default 1)' },
   { name: 'dilation', kind: 'option', value: '1|2', description: 'dilation per axis (default 1)' },
-  { name: 'padding', kind: 'option', value: '1|1x2|same|valid|full|1,2;0,1', description: 'zero padding: per axis, keyword, or before,after pairs per axis' },
+  { name: 'padding', kind: 'option', value: '1|1x2|same|valid|full|1,2;0,1', description: 'padding: per axis, keyword, or before,after pairs per axis' },
+  { name: 'padding-mode', kind: 'option', value: 'zeros|reflect|replicate|circular', description: 'what padding cells hold (default zeros): PyTorch\'s padding_mode; reflect pads at most n−1, circular at most n per side; not with --transposed' },
   { name: 'transposed', kind: 'switch', description: 'the transposed convolution (its matrix is Kᵀ)' },
   { name: 'output-padding', kind: 'option', value: '0|1', description: 'extra output samples of a transposed convolution (< max(stride, dilation))' },
   { name: 'in-channels', kind: 'option', value: '1', description: 'input channels C_in (default 1)' },
@@ -27,7 +28,7 @@ export const SPEC_FLAGS: readonly FlagSpec[] = [
 const CAMEL: Record<string, keyof SpecInput> = {
   'input': 'input', 'kernel': 'kernel', 'stride': 'stride', 'dilation': 'dilation', 'padding': 'padding',
   'output-padding': 'outputPadding', 'in-channels': 'inChannels', 'out-channels': 'outChannels',
-  'groups': 'groups', 'weights': 'weights', 'inputs': 'inputs', 'mode': 'mode', 'layer': 'layer',
+  'groups': 'groups', 'weights': 'weights', 'inputs': 'inputs', 'mode': 'mode', 'padding-mode': 'paddingMode', 'layer': 'layer',
 };
 
 /** The SpecInput the flags spell; values stay strings for normalizeSpec to read. */

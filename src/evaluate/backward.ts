@@ -31,13 +31,12 @@ export interface BackwardProblem extends WindowProblem {
   paddingMode: PaddingMode;
 }
 
-/** The backward problem of a regular spec (zeros padding unless the spec names a mode). */
+/** The backward problem of a regular spec. */
 export function backwardProblemOf(spec: ConvSpec): BackwardProblem {
-  const mode = (spec as { paddingMode?: PaddingMode }).paddingMode ?? 'zeros';
   return {
     input: spec.input, kernel: spec.kernel, stride: spec.stride, dilation: spec.dilation, padding: spec.padding,
     inChannels: spec.inChannels, outChannels: spec.outChannels, groups: spec.groups, flip: spec.mode === 'convolution',
-    paddingMode: mode,
+    paddingMode: spec.paddingMode,
   };
 }
 

@@ -7,7 +7,7 @@ import { transposedByZeroInsertion } from './transposed.ts';
 export function windowProblemOf(spec: ConvSpec): WindowProblem {
   return {
     input: spec.input, kernel: spec.kernel, stride: spec.stride, dilation: spec.dilation, padding: spec.padding,
-    inChannels: spec.inChannels, outChannels: spec.outChannels, groups: spec.groups, flip: spec.mode === 'convolution',
+    inChannels: spec.inChannels, outChannels: spec.outChannels, groups: spec.groups, flip: spec.mode === 'convolution', paddingMode: spec.paddingMode,
   };
 }
 

@@ -4,7 +4,7 @@ import { evaluatePoly, symbolsOf } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { type ConvMatrix, convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
-import { rowColumns } from '../matrix/csr.ts';
+import { entryColumns } from '../matrix/csr.ts';
 import { evaluateByWindow } from './evaluate.ts';
 
 /**
@@ -72,7 +72,7 @@ export function convolveImage(spec: ConvSpec, image: Float64Array): ImageConvolu
 
 /** The input pixels (flat, row-major) that output pixel r reads: its row of the matrix, the index map. */
 export function pixelsReadBy(c: ImageConvolution, r: number): number[] {
-  return Array.from(rowColumns(c.matrix, r));
+  return entryColumns(c.matrix, r);
 }
 
 /**

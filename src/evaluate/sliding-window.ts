@@ -1,9 +1,11 @@
 import { type Ring, dotProduct } from '../algebra/ring.ts';
+import { type PaddingMode, padSource } from '../geometry/padding-mode.ts';
 
 /**
  * The textbook sliding window, the check on every matrix. It is written from
- * the definition and shares nothing with the index map: pad the input with
- * zeros (a negative amount crops), put the kernel at each window position,
+ * the definition and shares nothing with the index map: pad the input (with
+ * zeros, or per PyTorch's padding mode with copies of inputs, padSource; a
+ * negative amount crops), put the kernel at each window position,
  * and take the dot product. Layouts: input [C_in, ...n], weight
  * [C_out, C_in/groups, ...k], output [C_out, ...o].
  */
@@ -18,6 +20,8 @@ export interface WindowProblem {
   groups: number;
   /** true convolution: the kernel is flipped on every spatial axis */
   flip: boolean;
+  /** what a padding cell holds; zeros when absent */
+  paddingMode?: PaddingMode;
 }
 
 export interface WindowResult<T> {
@@ -34,13 +38,15 @@ export function slidingWindow<T>(p: WindowProblem, weights: readonly T[], input:
   const out = n.map((_, a) => Math.floor((padded[a]! - (d[a]! * (k[a]! - 1) + 1)) / s[a]!) + 1);
   const cinG = p.inChannels / p.groups, coutG = p.outChannels / p.groups;
 
-  // 1. the zero-padded input, one array per channel
+  // 1. the padded input, one array per channel: zeros, or the input each padding cell copies
+  const mode = p.paddingMode ?? 'zeros';
+  const source = (u: number, a: number) => padSource(mode, u, n[a]!);
   const paddedInput: T[][] = [];
   for (let c = 0; c < p.inChannels; c++) {
     const img: T[] = new Array(padded[0]! * padded[1]! * padded[2]!).fill(ring.zero);
     for (let x = 0; x < padded[0]!; x++) for (let y = 0; y < padded[1]!; y++) for (let z = 0; z < padded[2]!; z++) {
-      const ox = x - pads[0]![0], oy = y - pads[1]![0], oz = z - pads[2]![0];
-      if (ox < 0 || oy < 0 || oz < 0 || ox >= n[0]! || oy >= n[1]! || oz >= n[2]!) continue;
+      const ox = source(x - pads[0]![0], 0), oy = source(y - pads[1]![0], 1), oz = source(z - pads[2]![0], 2);
+      if (ox < 0 || oy < 0 || oz < 0) continue;
       img[(x * padded[1]! + y) * padded[2]! + z] = input[((c * n[0]! + ox) * n[1]! + oy) * n[2]! + oz]!;
     }
     paddedInput.push(img);

@@ -1,10 +1,13 @@
 import type { AxisGeometry, ConvSpec } from './spec.ts';
 import { product } from './names.ts';
 import { zeroInsertedLength } from './output-size.ts';
+import { type PaddingMode, padSource } from './padding-mode.ts';
 
 /**
  * The one primitive. On one axis, output position o and kernel tap j read input
- * position i = o·s + j·d − p₀, or padding when i is outside [0, n). Axes combine
+ * position i = o·s + j·d − p₀, or padding when i is outside [0, n): a zero, or
+ * with a padding mode other than zeros the input the padding cell copies
+ * (padSource, padding-mode.ts). Axes combine
  * as products; channels and groups form blocks. Every view (matrix, scatter,
  * receptive field, overlap, cost) asks this module and nothing else.
  */
@@ -17,9 +20,12 @@ export function paddedPosition(s: number, d: number, o: number, j: number): numb
   return o * s + j * d;
 }
 
-export function axisIndex(axis: AxisGeometry, o: number, j: number): number {
+/** The input that tap j of output o reads on one axis: i, or the sample a padding cell copies, or PADDING (a zero). */
+export function axisIndex(axis: AxisGeometry, o: number, j: number, mode: PaddingMode = 'zeros'): number {
   const i = paddedPosition(axis.s, axis.d, o, j) - axis.p0;
-  return i >= 0 && i < axis.n ? i : PADDING;
+  if (i >= 0 && i < axis.n) return i;
+  const src = mode === 'zeros' ? -1 : padSource(mode, i, axis.n);
+  return src < 0 ? PADDING : src;
 }
 
 /**
@@ -37,10 +43,10 @@ export function drawnAxis(n: number, s: number, p0: number, p1: number): Int32Ar
   return out;
 }
 
-/** The whole map of one axis: entry [o·k + j] is the input index or PADDING. */
-export function axisMap(axis: AxisGeometry): Int32Array {
+/** The whole map of one axis: entry [o·k + j] is the input index (or the one a padding cell copies) or PADDING. */
+export function axisMap(axis: AxisGeometry, mode: PaddingMode = 'zeros'): Int32Array {
   const m = new Int32Array(axis.o * axis.k);
-  for (let o = 0; o < axis.o; o++) for (let j = 0; j < axis.k; j++) m[o * axis.k + j] = axisIndex(axis, o, j);
+  for (let o = 0; o < axis.o; o++) for (let j = 0; j < axis.k; j++) m[o * axis.k + j] = axisIndex(axis, o, j, mode);
   return m;
 }
 
@@ -52,14 +58,18 @@ function threeAxes(axes: readonly AxisGeometry[]): AxisGeometry[] {
 }
 
 /**
- * Visits every tap of the regular convolution underlying `spec` that lands
- * inside the input, in row-major order with ascending columns per row:
+ * Visits every tap of the regular convolution underlying `spec` that reads an
+ * input: with zeros padding the taps that land inside the input, rows in
+ * order and columns ascending in each row; with another padding mode every
+ * tap, a padding tap reading the input its cell copies, so a row may visit a
+ * column twice and out of order (the matrix builder sorts them):
  * row = flat output index [C_out, ...o], col = flat input index [C_in, ...n],
  * tap = flat weight index [C_out, C_in/groups, ...k] (flipped in convolution mode).
  */
 export function forEachTap(spec: ConvSpec, visit: (row: number, col: number, tap: number) => void): void {
   const [A, B, C] = threeAxes(spec.conv.axes) as [AxisGeometry, AxisGeometry, AxisGeometry];
-  const mA = axisMap(A), mB = axisMap(B), mC = axisMap(C);
+  const mode = spec.paddingMode;
+  const mA = axisMap(A, mode), mB = axisMap(B, mode), mC = axisMap(C, mode);
   const flip = spec.mode === 'convolution';
   const O = A.o * B.o * C.o, N = A.n * B.n * C.n, K = A.k * B.k * C.k;
   const cinG = spec.conv.inChannels / spec.groups;

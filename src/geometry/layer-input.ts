@@ -21,7 +21,7 @@ export function withLayer<S extends { layer?: unknown }>(raw: S): { spec: S; dim
       ...rest,
       kernel: layer.kernel, stride: layer.stride, dilation: layer.dilation, padding: layer.padding,
       transposed: layer.transposed, outputPadding: layer.outputPadding,
-      inChannels: layer.inChannels, outChannels: layer.outChannels, groups: layer.groups,
+      inChannels: layer.inChannels, outChannels: layer.outChannels, groups: layer.groups, paddingMode: layer.paddingMode,
     } as unknown as S,
   };
 }

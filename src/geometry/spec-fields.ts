@@ -2,6 +2,7 @@ import { ParseError, SpecError } from '../errors.ts';
 import { type EntrySource, parseEntrySource } from '../algebra/entries.ts';
 import { assertKnownKeys } from './known-keys.ts';
 import { withLayer } from './layer-input.ts';
+import { PADDING_MODES, type PaddingMode } from './padding-mode.ts';
 
 /**
  * The spellings a spec value may take, shared by the library, the CLI flags and
@@ -108,6 +109,14 @@ export function parseMode(v: unknown): Mode {
   throw new ParseError({ field: 'mode', value: v, rule: 'expected correlation or convolution' });
 }
 
+/** PyTorch's padding_mode: what a padding cell holds (padding-mode.ts); zeros by default. */
+export function parsePaddingMode(v: unknown, field = 'paddingMode'): PaddingMode {
+  if (v === undefined || v === null || v === '') return 'zeros';
+  const s = typeof v === 'string' ? v.trim().toLowerCase() : v;
+  if (PADDING_MODES.includes(s as PaddingMode)) return s as PaddingMode;
+  throw new SpecError({ field, value: v, rule: `must be one of ${PADDING_MODES.join(', ')}`, fix: 'reflect mirrors the input about its edge, replicate repeats the edge sample, circular wraps around' });
+}
+
 /** A spec as users write it: camelCase keys; values as numbers, arrays, or CLI/attribute strings. */
 export interface SpecInput {
   input?: PerAxis;
@@ -123,6 +132,8 @@ export interface SpecInput {
   weights?: unknown;
   inputs?: unknown;
   mode?: Mode | string;
+  /** what a padding cell holds: zeros (default), reflect, replicate or circular (PyTorch's padding_mode) */
+  paddingMode?: PaddingMode | string;
   /** PyTorch layer code, read by torch-layer.ts: nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1) */
   layer?: string;
 }
@@ -130,7 +141,7 @@ export interface SpecInput {
 /** Every key of SpecInput, once (a key added to SpecInput and not here is a type error). */
 const KEYS: Record<keyof SpecInput, true> = {
   input: true, kernel: true, stride: true, padding: true, dilation: true, transposed: true, outputPadding: true,
-  inChannels: true, outChannels: true, groups: true, weights: true, inputs: true, mode: true, layer: true,
+  inChannels: true, outChannels: true, groups: true, weights: true, inputs: true, mode: true, paddingMode: true, layer: true,
 };
 /** Every key a spec may have (the library's spelling; the CLI and attributes use kebab case); any other is an error. */
 export const SPEC_KEYS = Object.keys(KEYS) as ReadonlyArray<keyof SpecInput>;
@@ -153,6 +164,7 @@ export interface SpecFields {
   readonly dims: number;
   readonly transposed: boolean;
   readonly mode: Mode;
+  readonly paddingMode: PaddingMode;
   readonly inChannels: number;
   readonly outChannels: number;
   readonly groups: number;
@@ -198,7 +210,7 @@ export function readFields(raw: SpecInput): SpecFields {
   const dims = spatialDims([['input', input.length], ['kernel', kernel.length], ['stride', stride.length],
     ['dilation', dilation.length], ['outputPadding', outputPadding.length], ['padding', Array.isArray(padding) ? padding.length : 1]], LIMITS.dims);
   return {
-    dims, transposed, mode: parseMode(raw.mode), inChannels, outChannels, groups,
+    dims, transposed, mode: parseMode(raw.mode), paddingMode: parsePaddingMode(raw.paddingMode), inChannels, outChannels, groups,
     input: broadcast(input, dims, 'input'), kernel: broadcast(kernel, dims, 'kernel'), stride: broadcast(stride, dims, 'stride'),
     dilation: broadcast(dilation, dims, 'dilation'), outputPadding: broadcast(outputPadding, dims, 'outputPadding'),
     padding, weights, inputs,

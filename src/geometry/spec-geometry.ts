@@ -5,6 +5,7 @@ import {
 } from './output-size.ts';
 import { type Mode, type SpecFields, type SpecInput, LIMITS, broadcast, readFields } from './spec-fields.ts';
 import { product } from './names.ts';
+import { type PaddingMode, maxPadding } from './padding-mode.ts';
 
 /** One spatial axis of the underlying regular convolution: n inputs, o outputs. */
 export interface AxisGeometry extends AxisParams {
@@ -33,6 +34,8 @@ export interface SpecGeometry {
   readonly dims: number;
   readonly transposed: boolean;
   readonly mode: Mode;
+  /** what a padding cell holds (PyTorch's padding_mode); always 'zeros' for a transposed spec */
+  readonly paddingMode: PaddingMode;
   readonly input: readonly number[];
   readonly output: readonly number[];
   readonly kernel: readonly number[];
@@ -68,6 +71,7 @@ function geometryOf(f: SpecFields): SpecGeometry {
   const { dims, transposed, input, inChannels, outChannels, groups } = f;
   const padding = resolvePadding(f);
   checkGroups(inChannels, outChannels, groups);
+  checkPaddingMode(f, padding);
   const axes: AxisGeometry[] = [];
   const output: number[] = [];
   for (let a = 0; a < dims; a++) {
@@ -112,7 +116,7 @@ function geometryOf(f: SpecFields): SpecGeometry {
   const weightShape = [conv.outChannels, conv.inChannels / groups, ...f.kernel];
   checkLimits(inputShape, outputShape, weightShape, axes, conv.outChannels, conv.inChannels / groups);
   return {
-    dims, transposed, mode: f.mode, input, output,
+    dims, transposed, mode: f.mode, paddingMode: f.paddingMode, input, output,
     kernel: axes.map((a) => a.k), stride: axes.map((a) => a.s), dilation: axes.map((a) => a.d), padding,
     outputPadding: f.outputPadding, inChannels, outChannels, groups, singleChannel: inChannels === 1 && outChannels === 1,
     conv, inputShape, outputShape, weightShape,
@@ -136,6 +140,29 @@ function resolvePadding({ padding: raw, dims, kernel, dilation, stride }: SpecFi
     throw new SpecError({ field: 'padding', value: pairs, rule: `needs 1 or ${dims} [before, after] pairs` });
   }
   return broadcast(raw as number[], dims, 'padding').map((p) => [p, p]);
+}
+
+/** PyTorch's rules for a padding mode other than zeros: regular convolutions only, and at most maxPadding per side. */
+function checkPaddingMode({ paddingMode: mode, transposed, input, dims }: SpecFields, padding: ReadonlyArray<readonly [number, number]>): void {
+  if (mode === 'zeros') return;
+  if (transposed) {
+    throw new SpecError({
+      field: 'paddingMode', value: mode, rule: 'a transposed convolution pads only with zeros (PyTorch\'s ConvTranspose supports only padding_mode=\'zeros\')',
+      fix: 'drop the padding mode or use zeros',
+    });
+  }
+  for (let a = 0; a < dims; a++) {
+    const n = input[a]!, max = maxPadding(mode, n);
+    padding[a]!.forEach((p, side) => {
+      if (p <= max) return;
+      const where = `${dims > 1 ? `[${a}]` : ''}.${side === 0 ? 'before' : 'after'}`;
+      throw new SpecError({
+        field: `padding${where}`, value: p,
+        rule: `${mode} padding of an axis of ${n} samples must be from 0 to ${max} on each side (${mode === 'reflect' ? 'it mirrors at most n − 1 samples' : 'it wraps around at most once'})`,
+        fix: `pad by at most ${max} on this side, use a larger input, or use zeros or replicate padding`,
+      });
+    });
+  }
 }
 
 function checkGroups(cin: number, cout: number, g: number): void {

@@ -27,7 +27,7 @@ export function torchCode(g: SpecGeometry): TorchCode {
     const pad = [...g.padding].reverse().flatMap(([a, b]) => [a, b]);
     const note = g.transposed
       ? `the padding (${g.padding.map(([a, b]) => `${a},${b}`).join('; ')}) crops the output unevenly, which nn.ConvTranspose${g.dims}d cannot: use padding=0 and slice the output`
-      : `no nn.Conv${g.dims}d pads unevenly: apply F.pad(x, (${pad.join(', ')})) and use padding=0`;
+      : `no nn.Conv${g.dims}d pads unevenly: apply F.pad(x, (${pad.join(', ')})${g.paddingMode === 'zeros' ? '' : `, mode='${g.paddingMode}'`}) and use padding=0`;
     return { code: null, note: flip ? `${note}; ${flip}` : note };
   }
   const args = [String(g.inChannels), String(g.outChannels), `kernel_size=${value(g.kernel)}`, `stride=${value(g.stride)}`];
@@ -36,5 +36,6 @@ export function torchCode(g: SpecGeometry): TorchCode {
   if (g.groups !== 1) args.push(`groups=${g.groups}`);
   if (g.dilation.some((d) => d !== 1)) args.push(`dilation=${value(g.dilation)}`);
   args.push('bias=False');
+  if (g.paddingMode !== 'zeros') args.push(`padding_mode='${g.paddingMode}'`);
   return { code: `${cls}(${args.join(', ')})`, note: flip };
 }

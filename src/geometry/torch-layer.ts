@@ -1,5 +1,6 @@
 import { ParseError, SpecError } from '../errors.ts';
 import { didYouMean } from './known-keys.ts';
+import { PADDING_MODES, type PaddingMode } from './padding-mode.ts';
 
 /**
  * A PyTorch layer as text, read (never evaluated) into the spec keys it sets:
@@ -19,10 +20,12 @@ export interface TorchLayer {
   readonly outputPadding: number[];
   /** per axis, or PyTorch's 'same' (stride 1) */
   readonly padding: number[] | 'same';
+  /** padding_mode: zeros (the default), reflect, replicate or circular; zeros only for ConvTranspose */
+  readonly paddingMode: PaddingMode;
 }
 
 /** The spec keys a layer sets; an explicit one beside `layer` is a conflict. */
-export const LAYER_KEYS = ['kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding', 'inChannels', 'outChannels', 'groups', 'mode'] as const;
+export const LAYER_KEYS = ['kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding', 'inChannels', 'outChannels', 'groups', 'mode', 'paddingMode'] as const;
 
 const CONV = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'bias', 'padding_mode'];
 const TRANSPOSED = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'output_padding', 'groups', 'bias', 'dilation', 'padding_mode'];
@@ -138,8 +141,7 @@ export function parseTorchLayer(src: unknown): TorchLayer {
   for (const need of ['in_channels', 'out_channels', 'kernel_size']) {
     if (!args.has(need)) throw refuse(`argument ${need} is missing`, src, `${cls} needs in_channels, out_channels and kernel_size`);
   }
-  const mode = args.get('padding_mode') ?? 'zeros';
-  if (mode !== 'zeros') throw refuse(`argument padding_mode=${show(mode)} is not supported yet; only 'zeros'`, src);
+  const paddingMode = readPaddingMode(args.get('padding_mode') ?? 'zeros', cls, transposed, src);
   const bias = args.get('bias') ?? true;
   if (typeof bias !== 'boolean') throw refuse(`argument bias must be True or False, not ${show(bias)}`, src);
   const tuple = (name: string, dflt: number, min: number) => perAxis(args.get(name) ?? dflt, name, dims, min, src);
@@ -149,13 +151,23 @@ export function parseTorchLayer(src: unknown): TorchLayer {
     throw new SpecError({ field: 'layer', value: src, rule: "argument padding='same' needs stride 1 (PyTorch refuses it for strided convolutions)" });
   }
   return {
-    dims, transposed, stride, padding,
+    dims, transposed, stride, padding, paddingMode,
     inChannels: integer(args.get('in_channels'), 'in_channels', 1, src),
     outChannels: integer(args.get('out_channels'), 'out_channels', 1, src),
     groups: integer(args.get('groups') ?? 1, 'groups', 1, src),
     kernel: tuple('kernel_size', 1, 1), dilation: tuple('dilation', 1, 1),
     outputPadding: transposed ? tuple('output_padding', 0, 0) : Array<number>(dims).fill(0),
   };
+}
+
+function readPaddingMode(v: Literal, cls: string, transposed: boolean, src: string): PaddingMode {
+  if (typeof v !== 'string' || !PADDING_MODES.includes(v as PaddingMode)) {
+    throw refuse(`argument padding_mode=${show(v)} must be one of ${PADDING_MODES.map((m) => `'${m}'`).join(', ')}`, src);
+  }
+  if (transposed && v !== 'zeros') {
+    throw refuse(`argument padding_mode=${show(v)}: ${cls} supports only padding_mode='zeros' (PyTorch refuses other modes for transposed convolutions)`, src, "drop padding_mode, or use a Conv layer");
+  }
+  return v as PaddingMode;
 }
 
 function readPadding(v: Literal, dims: number, transposed: boolean, src: string): number[] | 'same' {

@@ -1,8 +1,8 @@
-import type { Polynomial } from '../algebra/polynomial.ts';
+import { type Polynomial, sumPolys } from '../algebra/polynomial.ts';
 import { polynomialToLatex, polynomialToText } from '../algebra/print.ts';
 import { termOrder } from '../check/term-order.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
-import { type ConvMatrix, rowColumns as columnsOf, rowTaps, tapAt } from '../matrix/csr.ts';
+import { type ConvMatrix, entryColumns, rowTaps, tapsAt } from '../matrix/csr.ts';
 import type { Cell, Highlight } from './derivation.ts';
 import { displayName, latexAccentSymbol, latexSymbol, textAccentSymbol } from '../algebra/latex-escape.ts';
 import { ZERO_CELL } from './matrix-part.ts';
@@ -23,21 +23,22 @@ export function tildeCell(name: string): Cell {
   return { tex: latexAccentSymbol(name, 'tilde'), text: textAccentSymbol(name, 'tilde') };
 }
 
-/** A function giving the cell (r, c) of a matrix whose entries are `weights[tap]`. */
+/** A function giving the cell (r, c) of a matrix whose entries are `weights[tap]`, a summed entry the sum of its taps' weights. */
 export function matrixCells(m: ConvMatrix, weights: readonly Polynomial[]): (r: number, c: number) => Cell {
-  const memo = new Map<number, Cell>();
+  const memo = new Map<string, Cell>();
   return (r, c) => {
-    const t = tapAt(m, r, c);
-    if (t < 0) return ZERO_CELL;
-    let cell = memo.get(t);
-    if (!cell) memo.set(t, (cell = polyCell(weights[t]!)));
+    const taps = tapsAt(m, r, c);
+    if (taps.length === 0) return ZERO_CELL;
+    const key = taps.join(',');
+    let cell = memo.get(key);
+    if (!cell) memo.set(key, (cell = polyCell(taps.length === 1 ? weights[taps[0]!]! : sumPolys(taps.map((t) => weights[t]!)))));
     return cell;
   };
 }
 
-/** The columns row r of a matrix uses. */
+/** The columns row r of a matrix uses, ascending, each once. */
 export function rowColumns(m: ConvMatrix, r: number): number[] {
-  return Array.from(columnsOf(m, r));
+  return entryColumns(m, r);
 }
 
 /** One link per matrix row: output r, the inputs it reads, the weight taps it uses. */

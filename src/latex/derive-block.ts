@@ -1,6 +1,6 @@
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
-import { forEachEntry } from '../matrix/csr.ts';
+import { forEachCell } from '../matrix/csr.ts';
 import { matrixCells, symbolCell } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
 import { deriveMatrix } from './derive-matrix.ts';
@@ -74,7 +74,7 @@ function nestedView(spec: ConvSpec, opts: DeriveOptions): Step[] {
         const parts: string[] = [];
         const r0 = p.r0 + I * level.rows, c0 = p.c0 + J * level.cols, c1 = c0 + level.cols;
         for (let r = 0; r < level.rows; r++) {
-          forEachEntry(m, (row, c) => {
+          forEachCell(m, (row, c) => {
             if (c < c0 || c >= c1) return;
             const text = cell(row, c).text;
             if (text !== '0') parts.push(`${r},${c - c0}:${text}`);

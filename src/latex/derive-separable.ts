@@ -3,12 +3,12 @@ import { compareMatrices } from '../check/compare-matrices.ts';
 import { polynomialMatrix, sparsePolynomialMatrix } from '../analysis/spec-matrix.ts';
 import { factorRankOne, outerProduct } from '../analysis/rank-one.ts';
 import { spatiallySeparableCheck } from '../check/separable-check.ts';
-import type { Polynomial } from '../algebra/polynomial.ts';
+import { type Polynomial, sumPolys } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { lectureRank, polyCell } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
-import { forEachEntry } from '../matrix/csr.ts';
+import { forEachCell } from '../matrix/csr.ts';
 import { denseMatrixPart, groupDigits, groupedCell, rowVectorPart } from './derive-parts.ts';
 import { flatAt, gridShape } from './layout.ts';
 import { EQUALS, mathPart, vectorPart } from './matrix-part.ts';
@@ -136,10 +136,10 @@ function costSteps(spec: ConvSpec, factors: readonly (readonly Polynomial[])[]):
   return steps;
 }
 
-/** Entries of K whose weight is not zero: the products that are not zero by the kernel alone. */
+/** Entries of K whose weight (or sum of weights) is not zero: the products that are not zero by the kernel alone. */
 function valueNonzeros(spec: ConvSpec, weights: readonly Polynomial[]): number {
   const m = convMatrix(spec);
   let n = 0;
-  forEachEntry(m, (_r, _c, t) => { if (!weights[t]!.isZero()) n++; });
+  forEachCell(m, (_r, _c, taps) => { if (!sumPolys(taps.map((t) => weights[t]!)).isZero()) n++; });
   return n;
 }

@@ -1,4 +1,4 @@
-import type { Polynomial } from '../algebra/polynomial.ts';
+import { type Polynomial, addPoly } from '../algebra/polynomial.ts';
 import { checkMatrix } from '../check/matrix-check.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { forEachEntry } from '../matrix/csr.ts';
@@ -30,7 +30,7 @@ export function deriveWindow(input: SpecInput | ConvSpec, opts: DeriveOptions = 
     const products: string[] = [], texts: string[] = [];
     forEachEntry(m, (_, c, t) => {
       const w = spec.weights[t]!, x = spec.inputs[c]!;
-      covered.set(c, w);
+      covered.set(c, covered.has(c) ? addPoly(covered.get(c)!, w) : w); // a padding cell copying input c adds its weight
       products.push(`${factor(x, rank).tex} \\cdot ${factor(w, rank).tex}`);
       texts.push(`${factor(x, rank).text}*${factor(w, rank).text}`);
     }, r, r + 1);

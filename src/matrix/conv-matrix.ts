@@ -11,7 +11,11 @@ import { workMeter } from '../algebra/work-meter.ts';
  */
 export type { ConvMatrix } from './csr.ts';
 
-/** K of the regular convolution underlying a spec: K[o, i] = w[j] for every tap that lands inside the input. */
+/**
+ * K of the regular convolution underlying a spec: K[o, i] += w[j] for every tap
+ * that reads input i (with zeros padding, the taps that land inside the input;
+ * with another mode, padding taps too, which read the input their cell copies).
+ */
 export function regularMatrix(spec: ConvSpec): ConvMatrix {
   const { rows, cols } = regularShape(spec);
   const bound = rows * (spec.conv.inChannels / spec.groups) * spec.kernel.reduce((a, b) => a * b, 1);
@@ -27,7 +31,24 @@ export function regularMatrix(spec: ConvSpec): ConvMatrix {
   });
   workMeter.entries += nnz;
   for (let r = 1; r <= rows; r++) if (rowPtr[r]! < rowPtr[r - 1]!) rowPtr[r] = rowPtr[r - 1]!;
-  return { rows, cols, rowPtr, colIndex: colIndex.slice(0, nnz), tap: tap.slice(0, nnz) };
+  const m = { rows, cols, rowPtr, colIndex: colIndex.slice(0, nnz), tap: tap.slice(0, nnz) };
+  if (spec.paddingMode !== 'zeros') sortRows(m, spec.weights.length);
+  return m;
+}
+
+/** Orders each row's triples by column, then tap (csr.ts's layout): padding taps arrive out of order. */
+function sortRows(m: ConvMatrix, taps: number): void {
+  const order: number[] = [];
+  for (let r = 0; r < m.rows; r++) {
+    const from = m.rowPtr[r]!, to = m.rowPtr[r + 1]!;
+    order.length = 0;
+    for (let k = from; k < to; k++) order.push(m.colIndex[k]! * taps + m.tap[k]!);
+    order.sort((a, b) => a - b);
+    order.forEach((key, n) => {
+      m.colIndex[from + n] = Math.floor(key / taps);
+      m.tap[from + n] = key % taps;
+    });
+  }
 }
 
 /** The matrix of a spec: K for a convolution, Kᵀ for a transposed convolution. */

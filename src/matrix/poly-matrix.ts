@@ -1,6 +1,6 @@
-import { type Polynomial, dotPolys, zeroPoly } from '../algebra/polynomial.ts';
+import { type Polynomial, dotPolys, sumPolys, zeroPoly } from '../algebra/polynomial.ts';
 import { workMeter } from '../algebra/work-meter.ts';
-import type { ConvMatrix } from './csr.ts';
+import { type ConvMatrix, forEachCell } from './csr.ts';
 
 /**
  * A sparse matrix of exact polynomials (CSR, columns ascending in each row,
@@ -39,17 +39,17 @@ export function forEachEntryPair(a: PolyMatrix, b: PolyMatrix, visit: (r: number
   }
 }
 
-/** K with its entries taken from `weights` by tap (zero weights left out). */
+/** K with its entries taken from `weights` by tap, a summed entry added up (zero entries left out). */
 export function polyMatrixOf(m: ConvMatrix, weights: readonly Polynomial[]): PolyMatrix {
   const rowPtr = new Int32Array(m.rows + 1);
   const cols: number[] = [], values: Polynomial[] = [];
-  for (let r = 0; r < m.rows; r++) {
-    for (let k = m.rowPtr[r]!; k < m.rowPtr[r + 1]!; k++) {
-      const w = weights[m.tap[k]!]!;
-      if (!w.isZero()) { cols.push(m.colIndex[k]!); values.push(w); }
-    }
-    rowPtr[r + 1] = cols.length;
-  }
+  let r = 0;
+  forEachCell(m, (row, c, taps) => {
+    for (; r < row; r++) rowPtr[r + 1] = cols.length;
+    const w = taps.length === 1 ? weights[taps[0]!]! : sumPolys(taps.map((t) => weights[t]!));
+    if (!w.isZero()) { cols.push(c); values.push(w); }
+  });
+  for (; r < m.rows; r++) rowPtr[r + 1] = cols.length;
   return { rows: m.rows, cols: m.cols, rowPtr, colIndex: Int32Array.from(cols), values };
 }
 

@@ -23,7 +23,11 @@ export function typesettable(m: Pick<ConvMatrix, 'rows' | 'cols'>): boolean {
   return m.rows * m.cols <= TYPESET_CELLS && m.cols <= TYPESET_COLUMNS;
 }
 
-/** The columns (flat input indices) that matrix row r reads, and the weight tap at each. */
+/**
+ * The columns (flat input indices) that matrix row r reads, and the weight tap
+ * at each, one pair per tap: a summed entry (reflect or replicate padding)
+ * repeats its column, once per tap, adjacent.
+ */
 export function rowEntries(m: ConvMatrix, r: number): { cols: number[]; taps: number[] } {
   return { cols: Array.from(rowColumns(m, r)), taps: Array.from(rowTaps(m, r)) };
 }
@@ -46,9 +50,14 @@ export function productTex(spec: ConvSpec, values: readonly Polynomial[]): strin
   return values.map((p) => polynomialToLatex(p, { rank }));
 }
 
-/** Dense LaTeX cells: the weight's LaTeX at each nonzero, STRUCTURAL_ZERO elsewhere. */
+/** The LaTeX of a summed entry: its weights joined by + (w_{1} + w_{3}; a negative weight is subtracted). */
+export function addTex(a: string, b: string): string {
+  return b.startsWith('-') ? `${a} - ${b.slice(1)}` : `${a} + ${b}`;
+}
+
+/** Dense LaTeX cells: the weight's LaTeX at each nonzero (a sum for a summed entry), STRUCTURAL_ZERO elsewhere. */
 export function denseCells(m: ConvMatrix, wTex: readonly string[]): string[][] {
-  return materialize(m, wTex, { zero: STRUCTURAL_ZERO });
+  return materialize(m, wTex, { zero: STRUCTURAL_ZERO, add: addTex });
 }
 
 /** K·z = products = outputs (Kᵀ for a transposed spec), ready to typeset; cells only when small enough. */
@@ -111,8 +120,9 @@ export function windowAround(m: ConvMatrix, wTex: readonly string[], r: number, 
   for (let x = Math.max(0, r - margin); x <= Math.min(m.rows - 1, r + margin); x++) rows.push(x);
   const cells = rows.map((x) => {
     const { cols: cs, taps } = rowEntries(m, x);
-    const at = new Map(cs.map((c, k) => [c, taps[k]!]));
-    return cols.map((c) => (c === null ? '\\cdots' : at.has(c) ? wTex[at.get(c)!]! : STRUCTURAL_ZERO));
+    const at = new Map<number, string>();
+    cs.forEach((c, k) => at.set(c, at.has(c) ? addTex(at.get(c)!, wTex[taps[k]!]!) : wTex[taps[k]!]!));
+    return cols.map((c) => (c === null ? '\\cdots' : at.get(c) ?? STRUCTURAL_ZERO));
   });
   return { rows, cols, cells };
 }

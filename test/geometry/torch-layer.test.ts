@@ -4,6 +4,7 @@ import { ParseError, SpecError } from '../../src/errors.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../../src/geometry/spec.ts';
 import { torchCode } from '../../src/geometry/torch-code.ts';
 import { arbitrarySpec } from '../../src/testing/arbitrary-spec.ts';
+import { PADDING_MODES, type PaddingMode } from '../../src/geometry/padding-mode.ts';
 
 /**
  * PyTorch layers through the library: each layer text against the same spec
@@ -13,7 +14,7 @@ import { arbitrarySpec } from '../../src/testing/arbitrary-spec.ts';
 const geometry = (s: ConvSpec) => ({
   dims: s.dims, transposed: s.transposed, input: s.input, output: s.output, kernel: s.kernel, stride: s.stride,
   dilation: s.dilation, padding: s.padding, outputPadding: s.outputPadding, inChannels: s.inChannels,
-  outChannels: s.outChannels, groups: s.groups,
+  outChannels: s.outChannels, groups: s.groups, paddingMode: s.paddingMode,
 });
 
 const same: Array<[string, string, SpecInput]> = [
@@ -35,9 +36,18 @@ const same: Array<[string, string, SpecInput]> = [
     { input: 7, transposed: true, kernel: 3, stride: 2, padding: 1, outputPadding: 1, groups: 2, dilation: 2, inChannels: 2, outChannels: 4 }],
   ['ConvTranspose2d keywords', 'nn.ConvTranspose2d(1, 1, kernel_size=4, stride=2, padding=1, output_padding=(1, 0))',
     { input: '7x7', transposed: true, kernel: 4, stride: 2, padding: 1, outputPadding: '1x0' }],
+  ["Conv1d padding_mode='reflect'", "nn.Conv1d(1, 1, 3, padding=1, padding_mode='reflect')", { input: 7, kernel: 3, padding: 1, paddingMode: 'reflect' }],
+  ["Conv2d padding_mode='replicate', positional", "nn.Conv2d(1, 1, 3, 1, 2, 1, 1, False, 'replicate')", { input: '7x7', kernel: 3, padding: 2, paddingMode: 'replicate' }],
+  ["Conv3d padding_mode='circular' with padding='same'", "nn.Conv3d(1, 1, 3, padding='same', padding_mode='circular')", { input: '4x4x4', kernel: 3, padding: 1, paddingMode: 'circular' }],
+  ["ConvTranspose1d padding_mode='zeros' (the one mode it takes)", "nn.ConvTranspose1d(1, 1, 3, padding_mode='zeros')", { input: 7, kernel: 3, transposed: true }],
   ['ConvTranspose3d', 'torch.nn.ConvTranspose3d(1, 3, 2, stride=(2, 1, 1))',
     { input: '7x7x7', transposed: true, kernel: 2, stride: '2x1x1', outChannels: 3 }],
 ];
+
+/** The spec with a padding mode when PyTorch's bounds allow it there, else as drawn (zeros). */
+function withModeIfValid(raw: SpecInput, mode: PaddingMode): SpecInput {
+  try { normalizeSpec({ ...raw, paddingMode: mode }); return { ...raw, paddingMode: mode }; } catch { return raw; }
+}
 
 describe('the layer key', () => {
   it.each(same)('%s', (_, layer, spec) => {
@@ -61,7 +71,10 @@ describe('the layer key', () => {
     ['an expression', { layer: 'nn.Conv2d(1, 16, 1+2)', input: 5 }, ParseError, /expected "," after argument kernel_size, found "\+"/],
     ['a negative number', { layer: 'nn.Conv2d(1, 16, 3, stride=-1)', input: 5 }, ParseError, /argument stride must be a literal .*not "-"/],
     ['an unterminated string', { layer: "nn.Conv2d(1, 1, 3, padding='same)", input: 5 }, ParseError, /argument padding must be a literal .*not "'"/],
-    ["padding_mode='reflect'", { layer: "nn.Conv2d(1, 1, 3, padding_mode='reflect')", input: 5 }, ParseError, /argument padding_mode='reflect' is not supported yet/],
+    ["padding_mode='mirror'", { layer: "nn.Conv2d(1, 1, 3, padding_mode='mirror')", input: 5 }, ParseError, /argument padding_mode='mirror' must be one of 'zeros', 'reflect', 'replicate', 'circular'/],
+    ['padding_mode not a string', { layer: 'nn.Conv2d(1, 1, 3, padding_mode=1)', input: 5 }, ParseError, /argument padding_mode=1 must be one of/],
+    ["padding_mode='circular' on ConvTranspose (PyTorch takes zeros only)", { layer: "nn.ConvTranspose2d(1, 1, 3, padding_mode='circular')", input: 5 }, ParseError, /nn\.ConvTranspose2d supports only padding_mode='zeros'/],
+    ["reflect padding past n − 1 (PyTorch's bound)", { layer: "nn.Conv1d(1, 1, 3, padding=3, padding_mode='reflect')", input: 3 }, SpecError, /^padding\.before: reflect padding of an axis of 3 samples must be from 0 to 2/],
     ['a tuple of the wrong length', { layer: 'nn.Conv2d(1, 1, (3, 3, 3))', input: 5 }, ParseError, /argument kernel_size has 3 values but the layer has 2 spatial axes/],
     ['a keyword given twice', { layer: 'nn.Conv2d(1, 1, 3, kernel_size=3)', input: 5 }, ParseError, /argument kernel_size is given twice/],
     ['a positional after a keyword', { layer: 'nn.Conv2d(1, out_channels=1, 3)', input: 5 }, ParseError, /positional argument follows a keyword/],
@@ -95,14 +108,22 @@ describe('the torch field', () => {
     expect(t.note).toBe('no nn.Conv2d pads unevenly: apply F.pad(x, (2, 0, 0, 1)) and use padding=0');
   });
 
+  it("prints padding_mode after bias=False, and F.pad's mode where no Conv layer pads unevenly", () => {
+    expect(torchCode(normalizeSpec({ input: 5, kernel: 3, padding: 1, paddingMode: 'reflect' })).code)
+      .toBe("nn.Conv1d(1, 1, kernel_size=3, stride=1, padding=1, bias=False, padding_mode='reflect')");
+    expect(torchCode(normalizeSpec({ input: 5, kernel: 3, padding: [[1, 0]], paddingMode: 'circular' })).note)
+      .toBe("no nn.Conv1d pads unevenly: apply F.pad(x, (1, 0), mode='circular') and use padding=0");
+  });
+
   it('notes the flipped weight of a true convolution', () => {
     expect(torchCode(normalizeSpec({ input: '5x5', kernel: 3, mode: 'convolution' })).note).toMatch(/weight\.flip\(2, 3\)/);
   });
 
-  it('reads back as the same spec (parse ∘ print), on random specs', () => {
+  it('reads back as the same spec (parse ∘ print), on random specs with every padding mode', () => {
     let printed = 0;
-    fc.assert(fc.property(arbitrarySpec({ transposed: 'either', mode: true }), (raw) => {
-      const spec = normalizeSpec(raw);
+    const modes = new Set<string>();
+    fc.assert(fc.property(arbitrarySpec({ transposed: 'either', mode: true }), fc.constantFrom(...PADDING_MODES), (raw, mode) => {
+      const spec = normalizeSpec(withModeIfValid(raw, mode));
       const { code } = torchCode(spec);
       const uneven = spec.padding.some(([a, b]) => a !== b);
       if (code === null) {
@@ -110,9 +131,11 @@ describe('the torch field', () => {
         return;
       }
       printed++;
+      modes.add(spec.paddingMode);
       const back = normalizeSpec({ layer: code, input: [...spec.input] });
       expect(geometry(back)).toEqual(geometry(spec));
     }), { numRuns: 300 });
     expect(printed).toBeGreaterThan(50);
+    expect([...modes].sort()).toEqual([...PADDING_MODES].sort());
   });
 });

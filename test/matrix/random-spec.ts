@@ -1,12 +1,14 @@
 /**
  * Random specs for the property tests: 1–3 spatial axes, channels, groups,
  * stride, every padding form (asymmetric too), dilation, transposed with
- * output_padding (cropping included), and convolution mode. Each comes with
+ * output_padding (cropping included), convolution mode, and (on request) a
+ * padding mode for regular convolutions, the input grown to PyTorch's bounds
+ * (reflect pads at most n − 1 per side, circular at most n). Each comes with
  * the oracle's parameters, derived here from the definitions (not from src/).
  */
 import fc from 'fast-check';
 import type { SpecInput } from '../../src/geometry/spec.ts';
-import type { OracleTransposeParams } from '../oracle.ts';
+import type { OraclePaddingMode, OracleTransposeParams } from '../oracle.ts';
 
 export interface RandomCase {
   spec: SpecInput;
@@ -33,7 +35,9 @@ const axisArb = (transposed: boolean, maxN: number) => fc.record({
 
 type PaddingForm = 'pairs' | 'int' | 'per-axis' | 'valid' | 'full' | 'same';
 
-export function randomCase(opts: { transposed?: boolean; maxDims?: number } = {}): fc.Arbitrary<RandomCase> {
+export const PADDING_MODES: readonly OraclePaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
+
+export function randomCase(opts: { transposed?: boolean; maxDims?: number; paddingModes?: boolean } = {}): fc.Arbitrary<RandomCase> {
   return fc.record({
     transposed: opts.transposed === undefined ? fc.boolean() : fc.constant(opts.transposed),
     dims: fc.integer({ min: 1, max: opts.maxDims ?? 3 }),
@@ -43,13 +47,14 @@ export function randomCase(opts: { transposed?: boolean; maxDims?: number } = {}
     single: fc.boolean(),
     form: fc.constantFrom<PaddingForm>('pairs', 'int', 'per-axis', 'valid', 'full', 'same'),
     convolution: fc.boolean(),
+    paddingMode: opts.paddingModes ? fc.constantFrom(...PADDING_MODES) : fc.constant<OraclePaddingMode>('zeros'),
     seed: fc.nat(),
   }).chain((r) => fc.array(axisArb(r.transposed, r.dims === 3 ? 2 : 4), { minLength: r.dims, maxLength: r.dims })
     .map((axes) => build(r, axes)));
 }
 
 function build(
-  r: { transposed: boolean; dims: number; groups: number; cinG: number; coutG: number; single: boolean; form: PaddingForm; convolution: boolean },
+  r: { transposed: boolean; dims: number; groups: number; cinG: number; coutG: number; single: boolean; form: PaddingForm; convolution: boolean; paddingMode: OraclePaddingMode },
   axes: Axis[],
 ): RandomCase {
   const [groups, cin, cout] = r.single ? [1, 1, 1] : [r.groups, r.groups * r.cinG, r.groups * r.coutG];
@@ -65,9 +70,12 @@ function build(
     default: pairs = axes.map((a) => [a.p0, a.p1]); padding = pairs;
   }
   // keyword and symmetric forms change the padding, so re-size inputs that no longer fit
+  const paddingMode: OraclePaddingMode = r.transposed ? 'zeros' : r.paddingMode;
+  // PyTorch's bounds: reflect mirrors at most n − 1 samples per side, circular wraps at most n
+  const modeLeast = (p: number) => (paddingMode === 'reflect' ? p + 1 : paddingMode === 'circular' ? p : 1);
   const n = axes.map((a, i) => {
     const span = a.d * (a.k - 1) + 1, [p0, p1] = pairs[i]!;
-    if (!r.transposed) return Math.max(a.n, span - p0 - p1);
+    if (!r.transposed) return Math.max(a.n, span - p0 - p1, modeLeast(p0), modeLeast(p1));
     const least = 1 + Math.ceil(Math.max(0, p0 + p1 - span - a.op + 1) / a.s);
     return Math.max(a.n, least);
   });
@@ -75,6 +83,7 @@ function build(
     input: n, kernel: axes.map((a) => a.k), stride: axes.map((a) => a.s), dilation: axes.map((a) => a.d), padding,
     mode: r.convolution ? 'convolution' : 'correlation',
   };
+  if (paddingMode !== 'zeros') spec.paddingMode = paddingMode;
   if (r.transposed) { spec.transposed = true; spec.outputPadding = axes.map((a) => a.op); }
   if (!r.single) { spec.inChannels = cin; spec.outChannels = cout; spec.groups = groups; }
   const k = axes.map((a) => a.k);
@@ -84,7 +93,7 @@ function build(
     weightShape: r.transposed ? [cin, cout / groups, ...k] : [cout, cin / groups, ...k],
     oracle: {
       stride: axes.map((a) => a.s), dilation: axes.map((a) => a.d), padding: pairs, groups,
-      flip: r.convolution, outputPadding: axes.map((a) => a.op),
+      flip: r.convolution, outputPadding: axes.map((a) => a.op), paddingMode,
     },
   };
 }
