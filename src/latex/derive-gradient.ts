@@ -58,8 +58,7 @@ export function deriveGradient(input: SpecInput | ConvSpec, opts: DeriveOptions 
       vectorPart(kt.rows, (i) => polyCell(viaMatrix.gradInput[i]!, rank), { limits }), EQUALS,
       vectorPart(kt.rows, (i) => partial(inputNames[i]!), { limits }),
     ]),
-    noteStep('A transposed convolution', `Kᵀ δ is the transposed convolution of δ with the same kernel, stride, padding and dilation (k = ${axes(spec.kernel)}, s = ${axes(spec.stride)}, d = ${axes(spec.dilation)}): each δ_o scatters the kernel back onto the inputs its window read. Its output padding a = (n + p₀ + p₁ − d(k − 1) − 1) mod s = ${axes(inputCheck.facts.outputPadding as number[])} restores the input size ${axes(spec.input)}.`),
-    verdictStep('Kᵀ δ equals the transposed convolution of δ', inputCheck),
+    ...transposedSteps(spec, inputCheck),
     equationStep('The weight gradient: ∂L/∂w = Zᵀ δ', [
       mathPart('\\frac{\\partial L}{\\partial w} = Z^{T} \\delta =', '∂L/∂w = Zᵀ δ ='),
       matrixPart(zt.rows, zt.cols, matrixCells(zt, spec.inputs), { label: { tex: 'Z^{T}', text: 'Zᵀ' }, used: (r) => rowColumns(zt, r), limits }),
@@ -67,7 +66,7 @@ export function deriveGradient(input: SpecInput | ConvSpec, opts: DeriveOptions 
       vectorPart(zt.rows, (i) => polyCell(viaMatrix.gradWeight[i]!, rank), { limits }), EQUALS,
       vectorPart(zt.rows, (i) => partial(weightNames[i]!), { limits }),
     ]),
-    noteStep('A correlation of the input with δ', `Zᵀ δ is the cross-correlation of the ${spec.padding.some(([a, b]) => a + b > 0) ? 'zero-padded ' : ''}input with δ dilated by the stride: a convolution whose kernel is δ (size ${axes(spec.output)}), with dilation s = ${axes(spec.stride)} and stride d = ${axes(spec.dilation)}; its first ${axes(spec.kernel)} outputs are ∂L/∂w${spec.singleChannel ? '' : ', one correlation per output channel and input channel of its group'}${spec.mode === 'convolution' ? ', flipped (the kernel is flipped in convolution mode)' : ''}.`),
+    noteStep('A correlation of the input with δ', `Zᵀ δ is the cross-correlation of the ${padded(spec) ? `${spec.paddingMode === 'zeros' ? 'zero' : spec.paddingMode}-padded ` : ''}input with δ dilated by the stride: a convolution whose kernel is δ (size ${axes(spec.output)}), with dilation s = ${axes(spec.stride)} and stride d = ${axes(spec.dilation)}; its first ${axes(spec.kernel)} outputs are ∂L/∂w${spec.singleChannel ? '' : ', one correlation per output channel and input channel of its group'}${spec.mode === 'convolution' ? ', flipped (the kernel is flipped in convolution mode)' : ''}.`),
     verdictStep('Zᵀ δ equals the correlation of the input with δ', checkWeightGradientIsCorrelation(spec)),
     verdictStep('The matrices against the direct formulas (δ scattered back through each window; the padded input correlated with δ)', reportFrom([
       compare(viaMatrix.gradInput, viaDirect.gradInput, ['Kᵀ δ', 'scatter'], inputNames.map((n) => `∂L/∂${n}`)),
@@ -85,4 +84,18 @@ function outputsText(spec: ConvSpec): string {
 
 function axes(v: readonly number[]): string {
   return v.join('×');
+}
+
+const padded = (spec: ConvSpec) => spec.padding.some(([a, b]) => a + b > 0);
+
+/** Kᵀδ as a transposed convolution of δ (zeros padding), or, in another padding mode, that convolution folded onto the inputs the padding copies. */
+function transposedSteps(spec: ConvSpec, check: ReturnType<typeof checkInputGradientIsTransposed>): Step[] {
+  const k = axes(spec.kernel), s = axes(spec.stride), d = axes(spec.dilation);
+  if (spec.paddingMode !== 'zeros' && padded(spec)) {
+    return [noteStep('A transposed convolution, folded', `With ${spec.paddingMode} padding the padding cells copy inputs, so K has summed entries. Kᵀ δ is the transposed convolution of δ (k = ${k}, s = ${s}, d = ${d}) over the padded positions, each padded position's value then added onto the input it copies: the gradient of a copy goes to its original.`)];
+  }
+  return [
+    noteStep('A transposed convolution', `Kᵀ δ is the transposed convolution of δ with the same kernel, stride, padding and dilation (k = ${k}, s = ${s}, d = ${d}): each δ_o scatters the kernel back onto the inputs its window read. Its output padding a = (n + p₀ + p₁ − d(k − 1) − 1) mod s = ${axes(check.facts.outputPadding as number[])} restores the input size ${axes(spec.input)}.`),
+    verdictStep('Kᵀ δ equals the transposed convolution of δ', check),
+  ];
 }

@@ -81,6 +81,20 @@ describe.concurrent('convmat eval conv_backward', { timeout: 120_000 }, () => {
     cases.forEach((c, i) => expectBoth(out[i], oracleBackward(c.x, c.w, c.dy, c.json), c.x, c.w, `case ${i}`));
   });
 
+  it('padding_mode reflect, replicate and circular: the gradient of every padding cell reaches the input it copies (the oracle\'s adjoints)', async () => {
+    const modes = ['reflect', 'replicate', 'circular'] as const;
+    const cases = modes.flatMap((paddingMode, m) => [
+      { ...randomBackward(10 + m, 2, 2, [6], [3], { stride: [2], dilation: [1], padding: [[2, 1]], groups: 1 }), paddingMode },
+      { ...randomBackward(20 + m, 2, 4, [5, 4], [3, 2], { stride: [1, 2], dilation: [1, 2], padding: [[1, 2], [1, 1]], groups: 2 }), paddingMode },
+    ]);
+    const out = await run(cases.map((c) => ({ ...c.json, padding_mode: c.paddingMode })));
+    cases.forEach((c, i) => expectBoth(out[i], oracleBackward(c.x, c.w, c.dy, { ...c.json, paddingMode: c.paddingMode }), c.x, c.w, `case ${i} ${c.paddingMode}`));
+    // reflect, padding 1, δ on the first output only: z2 is read twice by the first window (…z2 | z1 z2 …)
+    const one = await run({ op: 'conv_backward', input: [[1, 2, 3, 4]], weight: [[[1, 10, 100]]], padding: 1, padding_mode: 'reflect', grad_output: [[1, 0, 0, 0]] });
+    expect(one.grad_input).toEqual([[10, 101, 0, 0]]);
+    expect(one.grad_weight).toEqual([[[2, 1, 2]]]);
+  });
+
   it('the lecture\'s 1D example (n = 6, k = 3) with δ = [1, 2, 3, 4]: the kernel scattered back, and z correlated with δ', async () => {
     const out = await run({ op: 'conv_backward', input: [[1, 2, 3, 4, 5, 6]], weight: [[[1, 0, -1]]], grad_output: [[1, 2, 3, 4]] });
     // ∂L/∂z_i = Σ_o δ_o w_{i−o+1}; ∂L/∂w_j = Σ_o δ_o z_{o+j−1}

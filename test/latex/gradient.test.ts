@@ -35,6 +35,15 @@ describe('explain gradient', () => {
     expect(step(d, 'note', /correlation/).text).toMatch(/kernel is δ \(size 3×3\), with dilation s = 2×2 and stride d = 1×1.*one correlation per output channel/);
   });
 
+  it('reflect padding: K with summed entries, Kᵀδ as the transposed convolution folded onto the copied inputs', () => {
+    const d = derive('gradient', { input: 4, kernel: 3, padding: 1, paddingMode: 'reflect' });
+    expectWellFormed(d);
+    const dz = step(d, 'equation', /input gradient/);
+    expect(matrixTexts(dz, 1)[1]).toEqual(['w1 + w3', 'w2', 'w1', '0']);
+    expect(step(d, 'note', /folded/).text).toMatch(/reflect padding the padding cells copy inputs/);
+    expect(step(d, 'note', /correlation/).text).toMatch(/reflect-padded input/);
+  });
+
   it('elides large specs and refuses a transposed one, naming the field', () => {
     const d = derive('gradient', { input: 40, kernel: 3 });
     expectWellFormed(d);

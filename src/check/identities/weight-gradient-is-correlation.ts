@@ -20,7 +20,7 @@ import type { IdentityReport } from './types.ts';
  * The weight gradient of a convolution is a correlation of its input with δ:
  * ∂L/∂w = Zᵀ·δ (Z the im2col matrix) equals, for each output channel oc and
  * each input channel c of its group, the cross-correlation of input channel c
- * (with the forward padding) with δ[oc] dilated by the stride: a regular
+ * (padded as the forward pass pads it, in its padding mode) with δ[oc] dilated by the stride: a regular
  * convolution spec of its own with kernel size o, dilation s and stride d.
  * Its first k outputs per axis are the gradient (a stride that drops
  * trailing samples leaves outputs beyond k, which no weight reads). In
@@ -62,7 +62,7 @@ function correlations(conv: ConvSpec, delta: readonly Polynomial[], dilation: re
       const ic = Math.floor(oc / coutG) * cinG + c;
       const spec = normalizeSpec({
         input: [...conv.input], kernel: [...conv.output], dilation: [...dilation], stride: [...conv.dilation],
-        padding: conv.padding.map(([a, b]) => [a, b] as [number, number]),
+        padding: conv.padding.map(([a, b]) => [a, b] as [number, number]), paddingMode: conv.paddingMode,
         weights: nestAs(text(delta.slice(oc * O, (oc + 1) * O)), conv.output),
         inputs: nestAs(text(conv.inputs.slice(ic * N, (ic + 1) * N)), conv.input),
       });
@@ -90,7 +90,7 @@ export const weightGradientIsCorrelation = defineIdentity<SpecInput, WeightGradi
   id: ID,
   title: 'The weight gradient is a correlation of the input with δ',
   statement: '\\frac{\\partial L}{\\partial w_{o,c,j}} = (Z^{\\top} \\delta)_{o,c,j} = \\sum_{i} \\delta_{o,i}\\, \\bar{z}_{c,\\, i s + j d} = \\big(\\bar{z}_{c} \\star_{d} (\\delta_{o} \\uparrow_{s})\\big)_{j}',
-  holdsWhen: 'For every regular convolution (channels, groups, stride, padding, dilation, both modes): for each output channel and each input channel of its group, the correlation of the zero-padded input channel with δ of that output channel dilated by the stride (kernel size o, dilation s, stride d), its first k outputs per axis; flipped in convolution mode.',
+  holdsWhen: 'For every regular convolution (channels, groups, stride, padding and every padding mode, dilation, both modes): for each output channel and each input channel of its group, the correlation of the input channel padded as the forward pass pads it with δ of that output channel dilated by the stride (kernel size o, dilation s, stride d), its first k outputs per axis; flipped in convolution mode.',
   failsWhen: 'With δ not dilated by the stride (dilation 1 where s > 1) the correlation reads the wrong samples; with the stride and the dilation exchanged likewise; with a matrix that is not Z, the entries of Zᵀ·δ differ at the weights the wrong entry touches.',
   parameters: SPEC_PARAMETERS,
   examples: [

@@ -41,3 +41,12 @@ describe(ID, () => {
     expect(() => checkIdentity(ID, { input: 4, kernel: 3, transposed: true })).toThrow(/transposed: .*gradients of a regular convolution/);
   });
 });
+
+describe(`${ID} with padding modes`, () => {
+  it('does not hold with reflect padding, and says why: the padding cells send their gradient to the inputs they copy', () => {
+    const r = checkIdentity(ID, { input: 6, kernel: 3, padding: 1, paddingMode: 'reflect' });
+    expect(r.holds).toBe(false);
+    expect(r.reason).toMatch(/with padding mode reflect the padding cells copy inputs/);
+    expect(checkIdentity(ID, { input: 6, kernel: 3, padding: 1, paddingMode: 'zeros' }).holds).toBe(true);
+  });
+});

@@ -38,3 +38,20 @@ describe(ID, () => {
     expect(r.differences[0]!.left).toEqualPolynomial('delta1*z6 + delta2*z3 + delta3*z4 + delta4*z5');
   });
 });
+
+describe(`${ID} with padding modes`, () => {
+  it('holds for reflect, replicate and circular padding: the correlation pads the input as the forward pass does', () => {
+    for (const paddingMode of ['reflect', 'replicate', 'circular'] as const) {
+      expect(checkIdentity(ID, { input: [5, 4], kernel: [3, 2], stride: [2, 1], padding: [[2, 1], [1, 0]], paddingMode }).holds, paddingMode).toBe(true);
+    }
+  });
+
+  it('near miss: the correlation over the zero-padded input is rejected for reflect padding, naming the weight', () => {
+    const spec = { input: 4, kernel: 3, padding: 1, paddingMode: 'reflect' as const };
+    const zeros = im2colMatrix({ input: 4, kernel: 3, padding: 1 });
+    const r = checkIdentity(ID, spec, { matrix: zeros });
+    expect(r.holds).toBe(false);
+    expect(r.differences[0]!.name).toBe('∂L/∂w1');
+    expect(r.differences[0]!.right).toEqualPolynomial('delta1*z2 + delta2*z1 + delta3*z2 + delta4*z3');
+  });
+});
