@@ -38,10 +38,10 @@ export function latexSymbol(name: string): string {
 /** Lower-case Greek letters by name, typeset as the letter (as SymPy prints them): `delta1` → δ₁. */
 const GREEK = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega']);
 
-/** A name's letters: `z`, `\mathit{foo}`, `\delta`, and an accent spelled SymPy's way: `ztilde` → `\tilde{z}`. */
+/** A name's letters: `z`, `\mathit{foo}`, `\delta`, and an accent spelled SymPy's way on a letter: `ztilde` → `\tilde{z}`, `deltatilde` → `\tilde{\delta}`. */
 function latexStem(head: string): string {
-  const accent = /^([A-Za-z])(tilde|hat|bar)$/.exec(head);
-  if (accent) return `${ACCENTS[accent[2] as keyof typeof ACCENTS]}{${latexStem(accent[1]!)}}`;
+  const accent = /^([A-Za-z]|[a-z]{2,7})(tilde|hat|bar)$/.exec(head);
+  if (accent && (accent[1]!.length === 1 || GREEK.has(accent[1]!))) return `${ACCENTS[accent[2] as keyof typeof ACCENTS]}{${latexStem(accent[1]!)}}`;
   if (GREEK.has(head)) return `\\${head}`;
   return head.length === 1 ? head : `\\mathit{${head}}`;
 }

@@ -38,7 +38,7 @@ export function deriveGradient(input: SpecInput | ConvSpec, opts: DeriveOptions 
   const inputNames = spec.inputNames ?? tensorNamesFor('z', spec.inputShape, spec.singleChannel);
   const weightNames = spec.weightNames ?? weightNamesFor('w', spec.weightShape, spec.singleChannel);
   const deltaCells = delta.map((p) => polyCell(p));
-  const partial = (name: string): Cell => ({ tex: `\\frac{\\partial L}{\\partial ${latexSymbol(name)}}`, text: `∂L/∂${name}` });
+  const partial = (name: string): Cell => ({ tex: `\\partial L/\\partial ${latexSymbol(name)}`, text: `∂L/∂${name}` });
   const dvec = vectorPart(delta.length, (i) => deltaCells[i]!, { limits });
   const { viaMatrix, viaDirect } = both;
   const inputCheck = checkInputGradientIsTransposed(spec);

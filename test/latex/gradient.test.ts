@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { derive } from '../../src/latex/derive.ts';
 import { derivationToLatex } from '../../src/latex/emit.ts';
 import { explainCommand } from '../../src/cli/explain.ts';
+import { latexSymbol } from '../../src/algebra/latex-escape.ts';
 import { assertParses } from './helpers.ts';
 import { expectWellFormed, matrixTexts, step } from './topics-helpers.ts';
 
@@ -24,7 +25,7 @@ describe('explain gradient', () => {
     expect(matrixTexts(dw, 1)).toEqual([['z1', 'z2', 'z3', 'z4'], ['z2', 'z3', 'z4', 'z5'], ['z3', 'z4', 'z5', 'z6']]);
     expect(matrixTexts(dw, 4).map((r) => r[0]!)).toEqualPolynomial([1, 2, 3].map((j) => [1, 2, 3, 4].map((o) => `delta${o}*z${o + j - 1}`).join(' + ')));
     const delta = step(d, 'equation', /δ, the gradient/);
-    expect(delta.tex).toContain('\\frac{\\partial L}{\\partial z_{7}}');
+    expect(delta.tex).toContain('\\partial L/\\partial z_{7}');
     expect(delta.tex).toContain('\\delta_{4}');
   });
 
@@ -42,6 +43,15 @@ describe('explain gradient', () => {
     expect(matrixTexts(dz, 1)[1]).toEqual(['w1 + w3', 'w2', 'w1', '0']);
     expect(step(d, 'note', /folded/).text).toMatch(/reflect padding the padding cells copy inputs/);
     expect(step(d, 'note', /correlation/).text).toMatch(/reflect-padded input/);
+  });
+
+  it('δ is typeset as the letter: Greek names print as Greek letters, with SymPy\'s accents; other words stay italic words', () => {
+    expect(latexSymbol('delta4')).toBe('\\delta_{4}');
+    expect(latexSymbol('delta_2_3')).toBe('\\delta_{2,3}');
+    expect(latexSymbol('deltatilde1')).toBe('\\tilde{\\delta}_{1}');
+    expect(latexSymbol('ztilde1')).toBe('\\tilde{z}_{1}');
+    expect(latexSymbol('crowbar')).toBe('\\mathit{crowbar}');
+    expect(latexSymbol('deltas')).toBe('\\mathit{deltas}');
   });
 
   it('elides large specs and refuses a transposed one, naming the field', () => {
