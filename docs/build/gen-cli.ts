@@ -27,9 +27,11 @@ export const CLI_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { argv: ['matrix', '--input', '4', '--kernel', '3', '--padding', '1', '--weights', 'x,y,z', '--inputs', 'a,b,c,d'], note: 'Custom names and padding 1: the x, y, z / a, b, c, d example.' },
     { argv: ['matrix', '--input', '4', '--kernel', '3', '--transposed', '--inputs', 'z7,z8,z9,z10'], note: 'The transposed convolution maps z7..z10 back to six entries with Kᵀ.' },
     { argv: ['matrix', '--input', '4', '--kernel', '3', '--json'], note: 'The JSON contract (timings are real, so they vary from build to build).' },
+    { argv: ['matrix', '--input', '5', '--kernel', '3', '--padding', '1', '--padding-mode', 'reflect'], note: 'PyTorch’s reflect padding: the padding cells copy z2 and z4, so two entries of K are sums, w1 + w3.' },
   ],
   eval: [
     { argv: ['eval'], stdin: LECTURE_5X5, note: 'The lecture’s 5×5 input and 3×3 filter, in PyTorch layout on stdin.' },
+    { argv: ['eval'], stdin: JSON.stringify({ input: [[1, 2, 3, 4, 5]], weight: [[[1, 10, 100]]], padding: 1, padding_mode: 'circular' }), note: 'padding_mode as in PyTorch: circular padding wraps [1, 2, 3, 4, 5] to [5, 1, 2, 3, 4, 5, 1].' },
   ],
   explain: [
     { argv: ['explain', 'matrix', '--input', '6', '--kernel', '3'], note: 'A derivation as text.' },

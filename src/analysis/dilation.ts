@@ -79,7 +79,7 @@ function undilatedSpec(spec: ConvSpec, kernel: number[]): SpecInput {
   return {
     input: [...spec.input], kernel, stride: [...spec.stride], padding, dilation: spec.kernel.map(() => 1),
     transposed: spec.transposed, outputPadding, inChannels: spec.inChannels, outChannels: spec.outChannels,
-    groups: spec.groups, mode: spec.mode,
+    groups: spec.groups, mode: spec.mode, paddingMode: spec.paddingMode,
     ...(spec.inputNames && spec.inputNames.length > 1 ? { inputs: spec.inputNames.join(',') } : {}),
   };
 }

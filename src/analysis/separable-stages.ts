@@ -35,7 +35,7 @@ export function spatiallySeparableStages(input: SpecInput | ConvSpec, prefixes =
     const stage: SpecInput = {
       input: shape, kernel: only(spec.kernel[a]!, 1), stride: only(spec.stride[a]!, 1), dilation: only(spec.dilation[a]!, 1),
       padding: spec.padding.map((p, b) => (b === a ? [p[0], p[1]] : [0, 0]) as [number, number]),
-      mode: spec.mode, weights: prefixes[a] ?? `s${a}`,
+      mode: spec.mode, paddingMode: spec.paddingMode, weights: prefixes[a] ?? `s${a}`,
     };
     if (a === 0 && spec.inputNames && spec.inputNames.length > 1) stage.inputs = spec.inputNames.join(',');
     shape = [...normalizeSpec(stage).output];
@@ -68,7 +68,7 @@ export function depthwiseSeparableStages(
   const C = spec.inChannels;
   const depthwise: SpecInput = {
     input: [...spec.input], kernel: [...spec.kernel], stride: [...spec.stride], dilation: [...spec.dilation],
-    padding: spec.padding.map(([a, b]) => [a, b] as [number, number]), mode: spec.mode,
+    padding: spec.padding.map(([a, b]) => [a, b] as [number, number]), mode: spec.mode, paddingMode: spec.paddingMode,
     inChannels: C, outChannels: C * multiplier, groups: C, weights: prefixes[0],
   };
   const mid = normalizeSpec(depthwise).output;

@@ -29,6 +29,8 @@ A case is an object in PyTorch layouts, channel axes always present:
   dilation        a number or one per axis (default 1)
   groups          a number (default 1)
   output_padding  conv_transpose only: a number or one per axis (default 0)
+  padding_mode    "zeros" (default), "reflect", "replicate" or "circular", as in
+                  PyTorch (reflect pads < n, circular ≤ n; conv_transpose: zeros only)
 
 For each case it prints {output, shape, viaMatrix, viaSlidingWindow, agree}:
 output, viaMatrix and viaSlidingWindow are nested arrays [C_out, ...spatial]

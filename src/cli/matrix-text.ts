@@ -49,7 +49,7 @@ function summary(s: ConvSpec): string {
   ];
   if (s.stride.some((v) => v !== 1)) parts.push(`stride ${x(s.stride)}`);
   if (s.dilation.some((v) => v !== 1)) parts.push(`dilation ${x(s.dilation)}`);
-  if (s.padding.some(([a, b]) => a || b)) parts.push(`padding ${s.padding.map(([a, b]) => (a === b ? `${a}` : `${a},${b}`)).join(s.padding.some(([a, b]) => a !== b) ? ';' : '×')}`);
+  if (s.padding.some(([a, b]) => a || b)) parts.push(`padding ${s.padding.map(([a, b]) => (a === b ? `${a}` : `${a},${b}`)).join(s.padding.some(([a, b]) => a !== b) ? ';' : '×')}${s.paddingMode === 'zeros' ? '' : ` (${s.paddingMode})`}`);
   if (s.outputPadding.some((v) => v !== 0)) parts.push(`output padding ${x(s.outputPadding)}`);
   if (s.groups !== 1) parts.push(`groups ${s.groups}`);
   parts.push(`→ output ${x(s.output)}${channels(s.outChannels)}`);

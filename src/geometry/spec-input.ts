@@ -6,6 +6,6 @@ export function geometryOf(spec: ConvSpec): SpecInput {
     input: [...spec.input], kernel: [...spec.kernel], stride: [...spec.stride], dilation: [...spec.dilation],
     padding: spec.padding.map(([a, b]) => [a, b] as const), transposed: spec.transposed,
     outputPadding: [...spec.outputPadding], inChannels: spec.inChannels, outChannels: spec.outChannels,
-    groups: spec.groups, mode: spec.mode,
+    groups: spec.groups, mode: spec.mode, paddingMode: spec.paddingMode,
   };
 }

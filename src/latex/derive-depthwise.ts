@@ -93,5 +93,6 @@ function specInput(s: ConvSpec): SpecInput {
   return {
     input: [...s.input], kernel: [...s.kernel], stride: [...s.stride], dilation: [...s.dilation],
     padding: s.padding.map(([a, b]) => [a, b] as [number, number]), inChannels: s.inChannels, outChannels: s.outChannels, mode: s.mode,
+    paddingMode: s.paddingMode,
   };
 }

@@ -124,11 +124,12 @@ function croppedStep(given: ConvSpec, full: ConvSpec, operand: readonly string[]
 
 /**
  * The 1D single-channel regular convolution with its padding as explicit
- * zero entries ([0, a, b, c, d, 0]) and no padding; null when unpadded.
+ * zero entries ([0, a, b, c, d, 0]) and no padding; null when unpadded or
+ * padded with copies (another padding mode: no transposed convolution has it).
  */
 export function paddedSpec(spec: ConvSpec): ConvSpec | null {
   const [p0, p1] = spec.padding[0] ?? [0, 0];
-  if (spec.dims !== 1 || !spec.singleChannel || spec.transposed || (p0 === 0 && p1 === 0)) return null;
+  if (spec.dims !== 1 || !spec.singleChannel || spec.transposed || spec.paddingMode !== 'zeros' || (p0 === 0 && p1 === 0)) return null;
   const entries = [...Array(p0).fill('0'), ...spec.inputs.map((p) => polynomialToText(p)), ...Array(p1).fill('0')];
   return normalizeSpec({
     kernel: [...spec.kernel], stride: [...spec.stride], dilation: [...spec.dilation], mode: spec.mode,

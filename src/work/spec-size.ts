@@ -4,14 +4,15 @@ import { product } from '../geometry/names.ts';
 /**
  * The sizes every estimate is built from, read from a spec's geometry (no
  * names are made) and its entries' terms, without building anything: rows and columns of its matrix, the exact number of
- * nonzeros (taps that land inside the input, counted per axis in closed form),
+ * stored nonzeros (taps that land inside the input, counted per axis in closed
+ * form; with a padding mode other than zeros every tap, as each reads an input),
  * and the largest number of terms of a weight and of an input entry.
  */
 export interface SpecSize {
   /** rows × cols of the spec's matrix (K, or Kᵀ for a transposed spec) */
   rows: number;
   cols: number;
-  /** nonzeros of K: every tap that lands inside the input */
+  /** stored nonzeros of K (csr.ts triples): every tap that lands inside the input, or every tap with reflect, replicate or circular padding */
   nonzeros: number;
   /** every tap, landing or not (what a sliding window visits) */
   taps: number;
@@ -46,7 +47,7 @@ export function specSize(g: SpecGeometry, terms: EntryTerms): SpecSize {
   return {
     rows: g.transposed ? regularCols : regularRows,
     cols: g.transposed ? regularRows : regularCols,
-    nonzeros: blocks * product(conv.axes.map(landingPairs)),
+    nonzeros: g.paddingMode === 'zeros' ? blocks * product(conv.axes.map(landingPairs)) : blocks * product(conv.axes.map((a) => a.o * a.k)),
     taps: blocks * product(conv.axes.map((a) => a.o * a.k)),
     weightTerms: terms.weights,
     inputTerms: terms.inputs,

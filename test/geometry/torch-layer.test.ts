@@ -4,7 +4,8 @@ import { ParseError, SpecError } from '../../src/errors.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../../src/geometry/spec.ts';
 import { torchCode } from '../../src/geometry/torch-code.ts';
 import { arbitrarySpec } from '../../src/testing/arbitrary-spec.ts';
-import { PADDING_MODES, type PaddingMode } from '../../src/geometry/padding-mode.ts';
+import { PADDING_MODES } from '../../src/geometry/padding-mode.ts';
+import { withModeIfValid } from '../matrix/random-spec.ts';
 
 /**
  * PyTorch layers through the library: each layer text against the same spec
@@ -43,11 +44,6 @@ const same: Array<[string, string, SpecInput]> = [
   ['ConvTranspose3d', 'torch.nn.ConvTranspose3d(1, 3, 2, stride=(2, 1, 1))',
     { input: '7x7x7', transposed: true, kernel: 2, stride: '2x1x1', outChannels: 3 }],
 ];
-
-/** The spec with a padding mode when PyTorch's bounds allow it there, else as drawn (zeros). */
-function withModeIfValid(raw: SpecInput, mode: PaddingMode): SpecInput {
-  try { normalizeSpec({ ...raw, paddingMode: mode }); return { ...raw, paddingMode: mode }; } catch { return raw; }
-}
 
 describe('the layer key', () => {
   it.each(same)('%s', (_, layer, spec) => {

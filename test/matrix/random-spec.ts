@@ -7,7 +7,7 @@
  * the oracle's parameters, derived here from the definitions (not from src/).
  */
 import fc from 'fast-check';
-import type { SpecInput } from '../../src/geometry/spec.ts';
+import { type SpecInput, normalizeSpec } from '../../src/geometry/spec.ts';
 import type { OraclePaddingMode, OracleTransposeParams } from '../oracle.ts';
 
 export interface RandomCase {
@@ -36,6 +36,12 @@ const axisArb = (transposed: boolean, maxN: number) => fc.record({
 type PaddingForm = 'pairs' | 'int' | 'per-axis' | 'valid' | 'full' | 'same';
 
 export const PADDING_MODES: readonly OraclePaddingMode[] = ['zeros', 'reflect', 'replicate', 'circular'];
+
+/** A drawn spec (e.g. from arbitrarySpec) with a padding mode where the spec allows it (regular, within PyTorch's bounds), else as drawn. */
+export function withModeIfValid(raw: SpecInput, mode: OraclePaddingMode): SpecInput {
+  try { normalizeSpec({ ...raw, paddingMode: mode }); } catch { return raw; }
+  return { ...raw, paddingMode: mode };
+}
 
 export function randomCase(opts: { transposed?: boolean; maxDims?: number; paddingModes?: boolean } = {}): fc.Arbitrary<RandomCase> {
   return fc.record({

@@ -14,6 +14,7 @@ import { convMatrix } from '../../src/matrix/conv-matrix.ts';
 import { matVec } from '../../src/matrix/products.ts';
 import { arbitraryIdentitySpec, arbitrarySpec } from '../../src/testing/arbitrary-spec.ts';
 import { estimateWork } from '../../src/work/estimate.ts';
+import { PADDING_MODES, withModeIfValid } from '../matrix/random-spec.ts';
 import type { WorkEstimate, WorkRequest } from '../../src/work/request.ts';
 
 /**
@@ -53,7 +54,11 @@ function holdsFor(spec: unknown, request: WorkRequest, fn: () => unknown): void 
   expectBounded(actual, estimate, `${JSON.stringify(request)} on ${JSON.stringify(spec)}`);
 }
 
-const specs = arbitrarySpec({ dims: [1, 2, 3], maxSize: 6, channels: true, transposed: 'either', mode: true, asymmetricPadding: true });
+/** random specs, a padding mode on those that allow one (every tap of a reflect/replicate/circular spec is stored) */
+const specs = fc.tuple(
+  arbitrarySpec({ dims: [1, 2, 3], maxSize: 6, channels: true, transposed: 'either', mode: true, asymmetricPadding: true }),
+  fc.constantFrom(...PADDING_MODES),
+).map(([s, m]) => withModeIfValid(s, m));
 /** weights and inputs as expressions, so entries have several terms */
 const withExpressions = specs.map((s) => {
   const n = normalizeSpec(s);

@@ -50,6 +50,9 @@ export function checkTransposedAdjoint(input: AdjointSpec): IdentityReport {
     n: conv.input, o: conv.output, transposedInput: t.input, transposedOutput: t.output,
     outputPadding: t.outputPadding, restoringOutputPadding: roundTripOutputPadding(conv),
   };
+  if (conv.paddingMode !== 'zeros') {
+    return failedReport(ID, `with ${conv.paddingMode} padding the adjoint Kᵀ adds each padding cell's weight back onto the input it copies, which no transposed convolution does (PyTorch's ConvTranspose pads only with zeros)`, facts);
+  }
   if (t.inputs.length !== conv.outputNames.length || conv.inputs.length !== t.outputNames.length) {
     return failedReport(ID, `K maps ${conv.inputs.length} entries to ${conv.outputNames.length}, but Kᵀ maps ${t.inputs.length} to ${t.outputNames.length}; the forms live on different spaces`, facts);
   }

@@ -33,10 +33,10 @@ describe('<conv-explorer>: paste a PyTorch layer', () => {
 
   it('a layer it cannot read is explained inline, naming the argument, and the last good views stay', async () => {
     const el = await mount('<conv-explorer input="5" kernel="3"></conv-explorer>');
-    await paste(el, "nn.Conv1d(1, 1, 3, padding_mode='reflect')");
+    await paste(el, "nn.Conv1d(1, 1, 3, padding_mode='mirror')");
     const error = part(el, 'error')!;
     expect(error.dataset.attribute).toBe('layer');
-    expect(error.textContent).toContain("padding_mode='reflect' is not supported yet");
+    expect(error.textContent).toContain("argument padding_mode='mirror' must be one of 'zeros', 'reflect', 'replicate', 'circular'");
     expect(shadow(el).querySelector('conv-matrix')).not.toBeNull();
     await paste(el, 'nn.Conv1d(c, 1, 3)');
     expect(part(el, 'error')!.textContent).toContain('argument in_channels must be a literal');
