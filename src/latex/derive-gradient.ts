@@ -5,7 +5,7 @@ import { checkWeightGradientIsCorrelation } from '../check/identities/weight-gra
 import { compareVectors } from '../check/equivalence.ts';
 import { reportFrom } from '../check/report.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
-import { polynomialToText } from '../algebra/print.ts';
+import { polynomialToLatex, polynomialToText } from '../algebra/print.ts';
 import { backwardBothWays, deltaSymbols } from '../evaluate/conv-backward.ts';
 import { tensorNamesFor, weightNamesFor } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
@@ -13,7 +13,7 @@ import { SpecError } from '../errors.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { transposeMatrix } from '../matrix/csr.ts';
 import { im2colMatrix } from '../matrix/im2col.ts';
-import { lectureRank, matrixCells, polyCell, rowColumns } from './cells.ts';
+import { type Rank, lectureRank, matrixCells, polyCell, rowColumns } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
 import { EQUALS, mathPart, matrixPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, verdictStep } from './steps.ts';
@@ -55,7 +55,7 @@ export function deriveGradient(input: SpecInput | ConvSpec, opts: DeriveOptions 
       mathPart('\\frac{\\partial L}{\\partial z} = K^{T} \\delta =', '∂L/∂z = Kᵀ δ ='),
       matrixPart(kt.rows, kt.cols, matrixCells(kt, spec.weights), { label: { tex: 'K^{T}', text: 'Kᵀ' }, used: (r) => rowColumns(kt, r), limits }),
       dvec, EQUALS,
-      vectorPart(kt.rows, (i) => polyCell(viaMatrix.gradInput[i]!, rank), { limits }), EQUALS,
+      vectorPart(kt.rows, (i) => sumCell(viaMatrix.gradInput[i]!, rank), { limits }), EQUALS,
       vectorPart(kt.rows, (i) => partial(inputNames[i]!), { limits }),
     ]),
     ...transposedSteps(spec, inputCheck),
@@ -63,7 +63,7 @@ export function deriveGradient(input: SpecInput | ConvSpec, opts: DeriveOptions 
       mathPart('\\frac{\\partial L}{\\partial w} = Z^{T} \\delta =', '∂L/∂w = Zᵀ δ ='),
       matrixPart(zt.rows, zt.cols, matrixCells(zt, spec.inputs), { label: { tex: 'Z^{T}', text: 'Zᵀ' }, used: (r) => rowColumns(zt, r), limits }),
       dvec, EQUALS,
-      vectorPart(zt.rows, (i) => polyCell(viaMatrix.gradWeight[i]!, rank), { limits }), EQUALS,
+      vectorPart(zt.rows, (i) => sumCell(viaMatrix.gradWeight[i]!, rank), { limits }), EQUALS,
       vectorPart(zt.rows, (i) => partial(weightNames[i]!), { limits }),
     ]),
     noteStep('A correlation of the input with δ', `Zᵀ δ is the cross-correlation of the ${padded(spec) ? `${spec.paddingMode === 'zeros' ? 'zero' : spec.paddingMode}-padded ` : ''}input with δ dilated by the stride: a convolution whose kernel is δ (size ${axes(spec.output)}), with dilation s = ${axes(spec.stride)} and stride d = ${axes(spec.dilation)}; its first ${axes(spec.kernel)} outputs are ∂L/∂w${spec.singleChannel ? '' : ', one correlation per output channel and input channel of its group'}${spec.mode === 'convolution' ? ', flipped (the kernel is flipped in convolution mode)' : ''}.`),
@@ -84,6 +84,12 @@ function outputsText(spec: ConvSpec): string {
 
 function axes(v: readonly number[]): string {
   return v.join('×');
+}
+
+/** A gradient entry; a sum over many outputs (∂L/∂w of a large input) shows its first terms and the count. */
+const MAX_TERMS = 8;
+function sumCell(p: Polynomial, rank: Rank): Cell {
+  return { tex: polynomialToLatex(p, { rank, maxTerms: MAX_TERMS }), text: polynomialToText(p, { rank, maxTerms: MAX_TERMS }) };
 }
 
 const padded = (spec: ConvSpec) => spec.padding.some(([a, b]) => a + b > 0);

@@ -58,6 +58,10 @@ describe('explain gradient', () => {
     const d = derive('gradient', { input: 40, kernel: 3 });
     expectWellFormed(d);
     expect(derivationToLatex(d)).toContain('\\vdots');
+    // ∂L/∂w_j sums over the 38 outputs: its first 8 terms and the count
+    const dw = matrixTexts(step(d, 'equation', /weight gradient/), 4).map((r) => r[0]!);
+    expect(dw[0]).toBe('delta1*z1 + delta2*z2 + delta3*z3 + delta4*z4 + delta5*z5 + delta6*z6 + delta7*z7 + delta8*z8 + … (38 terms)');
+    expect(step(d, 'equation', /weight gradient/).tex).toContain('\\cdots \\; (38 \\text{ terms})');
     expect(() => derive('gradient', { input: 4, kernel: 3, transposed: true })).toThrow(/transposed: the gradient topic derives the backward pass of a regular convolution/);
   });
 
