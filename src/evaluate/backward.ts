@@ -59,7 +59,9 @@ export function gradientsDirect<T>(
   const start = Array.from({ length: O }, (_, o) => ravel(unravel(o, out).map((v, a) => v * p.stride[a]!), padded));
   const offset = Array.from({ length: K }, (_, j) => ravel(unravel(j, k).map((v, a) => v * p.dilation[a]!), padded));
 
-  const paddedGrad: T[][] = Array.from({ length: p.inChannels * P }, () => []);
+  // ∂L/∂x: each product δ·w lands on padded position u (the scatter), and goes on to the input u copies
+  // (the fold); scattering into a padded array first and folding it after gives the same sums
+  const buckets: T[][] = Array.from({ length: p.inChannels * N }, () => []);
   const gradWeight: T[] = new Array(weights.length);
   const ds: T[] = [], xs: T[] = [];
   for (let oc = 0; oc < p.outChannels; oc++) {
@@ -74,10 +76,9 @@ export function gradientsDirect<T>(
         for (let o = 0; o < O; o++) {
           const d = delta[oc * O + o]!;
           if (ring.isZero(d)) continue;
-          const u = start[o]! + offset[j]!;
-          paddedGrad[ic * P + u]!.push(ring.mul(d, weights[t]!));
-          const src = source[u]!;
-          if (src < 0) continue;
+          const src = source[start[o]! + offset[j]!]!;
+          if (src < 0) continue; // a zero cell: its share of ∂L/∂x is dropped, and it adds nothing to ∂L/∂w
+          buckets[ic * N + src]!.push(ring.mul(d, weights[t]!));
           ds.push(d);
           xs.push(input[ic * N + src]!);
         }
@@ -86,13 +87,5 @@ export function gradientsDirect<T>(
     }
   }
 
-  // fold the padded gradient onto the inputs each padding cell copies
-  const buckets: T[][] = Array.from({ length: p.inChannels * N }, () => []);
-  for (let ic = 0; ic < p.inChannels; ic++) {
-    for (let u = 0; u < P; u++) {
-      const src = source[u]!;
-      if (src >= 0) buckets[ic * N + src]!.push(...paddedGrad[ic * P + u]!);
-    }
-  }
   return { gradInput: buckets.map((b) => ring.sum(b)), gradWeight };
 }
