@@ -36,8 +36,8 @@ export function checkInputGradientIsTransposed(input: SpecInput, options: InputG
   const op = options.outputPadding === undefined ? restoring : broadcast(parsePerAxis(options.outputPadding, 'outputPadding', 0), conv.dims, 'outputPadding');
   const t = transposedPartner(conv, op);
   const facts = { n: conv.input, o: conv.output, outputPadding: op, restoringOutputPadding: restoring, transposedOutput: t.output };
-  if (conv.paddingMode !== 'zeros') {
-    return failedReport(ID, `with padding mode ${conv.paddingMode} the padding cells copy inputs, so Kᵀ·δ adds the transposed convolution's values at the padded positions onto the inputs they copy; the transposed convolution alone drops them (it holds for zeros padding)`, facts);
+  if (conv.paddingMode !== 'zeros' && conv.padding.some(([a, b]) => a + b > 0)) {
+    return failedReport(ID, `with padding mode ${conv.paddingMode} the padding cells copy inputs, so Kᵀ·δ adds the transposed convolution's values at the padded positions onto the inputs they copy; the transposed convolution alone drops them (it holds for zeros padding, or none)`, facts);
   }
   const delta = deltaSymbols(conv);
   const k = options.matrix ?? convMatrix(conv);

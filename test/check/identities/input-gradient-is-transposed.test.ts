@@ -48,5 +48,6 @@ describe(`${ID} with padding modes`, () => {
     expect(r.holds).toBe(false);
     expect(r.reason).toMatch(/with padding mode reflect the padding cells copy inputs/);
     expect(checkIdentity(ID, { input: 6, kernel: 3, padding: 1, paddingMode: 'zeros' }).holds).toBe(true);
+    expect(checkIdentity(ID, { input: 6, kernel: 3, padding: 0, paddingMode: 'circular' }).holds).toBe(true); // no padding cell, nothing copied
   });
 });
