@@ -55,7 +55,7 @@ export const dilationZeroInsertedKernel = defineIdentity<SpecInput, DilationClai
   statement: 'w \\star_{d} z = \\tilde{w} \\star_{1} z, \\qquad \\tilde{w} = (w_{1}, \\underbrace{0, \\dots, 0}_{d-1}, w_{2}, \\dots, w_{k}) \\in \\mathbb{R}^{d(k-1)+1}',
   holdsWhen: 'For every regular spec (any dims, stride, padding, channels, groups, mode) and every transposed spec whose output padding is below its stride (or can move into the trailing padding): the zeros go between the taps only, d−1 of them, none at the ends.',
   failsWhen: 'Zeros at the ends instead of between the taps, d instead of d−1 zeros, or a transposed spec whose output padding ≥ s (allowed only by the dilation) and exceeds the trailing padding: it has no undilated spec of the same size.',
-  parameters: [...SPEC_PARAMETERS.filter((p) => p.field !== 'dilation'), { ...P.dilation, range: 'integer ≥ 1 per axis (d = 1 is the trivial case)' }],
+  parameters: [...SPEC_PARAMETERS.filter((p) => p.field !== 'dilation'), { ...P.dilation, range: 'integer ≥ 1 per axis (d = 1 is the trivial case)' }, P.paddingMode],
   examples: [
     { input: 7, kernel: 3, dilation: 2 },
     { input: [7, 7], kernel: [3, 3], dilation: 2 },

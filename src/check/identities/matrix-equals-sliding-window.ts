@@ -5,7 +5,7 @@ import { type ConvMatrix, isConvMatrix, nonzeros } from '../../matrix/csr.ts';
 import { checkMatrix } from '../matrix-check.ts';
 import { type ClaimEntry, claimedMatrix } from './claims.ts';
 import { defineIdentity } from './define.ts';
-import { SPEC_PARAMETERS } from './parameters.ts';
+import { P, SPEC_PARAMETERS } from './parameters.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
 
@@ -49,7 +49,7 @@ export const matrixEqualsSlidingWindow = defineIdentity<SpecInput, MatrixClaim>(
   statement: 'K z = w \\star z \\quad\\text{where}\\quad (w \\star z)_{o} = \\sum_{j} w_{j}\\, z_{o s + j d - p_{0}}',
   holdsWhen: 'For every valid spec: 1, 2 or 3 spatial axes, channels and groups, stride, padding, dilation, transposed (Kᵀ against the zero-inserted window) and both modes. Taps that land on padding read zero.',
   failsWhen: 'It fails for any other matrix: one wrong, missing or extra entry, or a matrix of another spec (other stride, padding or output padding), which the report names by output entry.',
-  parameters: SPEC_PARAMETERS,
+  parameters: [...SPEC_PARAMETERS, P.paddingMode],
   examples: [
     { input: 6, kernel: 3 },
     { input: 4, kernel: 3, padding: 1, weights: 'x,y,z', inputs: 'a,b,c,d' },

@@ -12,6 +12,7 @@ export const P = {
   channels: { field: 'inChannels, outChannels', symbol: 'C', range: `integers from 1 to ${LIMITS.channels}`, min: 1, max: LIMITS.channels },
   groups: { field: 'groups', symbol: 'g', range: 'an integer dividing both channel counts', min: 1, max: LIMITS.channels },
   mode: { field: 'mode', symbol: '\\star', range: 'correlation or convolution' },
+  paddingMode: { field: 'paddingMode', symbol: '\\mathrm{pad}', range: 'zeros, reflect (p < n), replicate or circular (p ≤ n); regular convolutions only' },
 } as const satisfies Record<string, IdentityParameter>;
 
 /** The parameters of a general spec. */
