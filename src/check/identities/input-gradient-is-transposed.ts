@@ -59,7 +59,7 @@ export const inputGradientIsTransposed = defineIdentity<SpecInput, InputGradient
   statement: '\\frac{\\partial L}{\\partial z} = K^{\\top} \\delta = \\operatorname{conv\\_transpose}_{k, s, p, d,\\; a}(\\delta), \\quad a = (n + p_{0} + p_{1} - d(k-1) - 1) \\bmod s',
   holdsWhen: 'For every regular convolution whose padding is zeros, or absent (channels, groups, stride, padding, dilation, both modes): the transposed convolution with the same kernel, stride, padding pair and dilation, channels swapped, and output padding a = (n + p₀ + p₁ − d(k−1) − 1) mod s, the one that maps back to n samples.',
   failsWhen: 'With a padding mode other than zeros (the gradient of a padding cell goes to the input it copies, which the transposed convolution does not do); with any other output padding the transposed convolution has another length than the input (when the stride drops trailing samples, a = 0 loses them); with a matrix that is not K, the entries of Kᵀ·δ differ at the inputs the wrong entry touches.',
-  parameters: [...SPEC_PARAMETERS, { ...P.outputPadding, field: 'outputPadding (of the transposed side)', range: 'computed: a = (n + p₀ + p₁ − d(k−1) − 1) mod s per axis' }],
+  parameters: [...SPEC_PARAMETERS, { ...P.paddingMode, range: 'zeros (another mode holds only without padding)' }, { ...P.outputPadding, field: 'outputPadding (of the transposed side)', range: 'computed: a = (n + p₀ + p₁ − d(k−1) − 1) mod s per axis' }],
   examples: [
     { input: 6, kernel: 3 },
     { input: [5, 5], kernel: [3, 3], stride: 2, padding: 1 },

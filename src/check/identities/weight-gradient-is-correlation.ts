@@ -11,7 +11,7 @@ import { transposeMatrix } from '../../matrix/csr.ts';
 import { im2colMatrix } from '../../matrix/im2col.ts';
 import { matVec } from '../../matrix/products.ts';
 import { defineIdentity } from './define.ts';
-import { SPEC_PARAMETERS } from './parameters.ts';
+import { P, SPEC_PARAMETERS } from './parameters.ts';
 import { regularSpec } from './partners.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
@@ -92,7 +92,7 @@ export const weightGradientIsCorrelation = defineIdentity<SpecInput, WeightGradi
   statement: '\\frac{\\partial L}{\\partial w_{o,c,j}} = (Z^{\\top} \\delta)_{o,c,j} = \\sum_{i} \\delta_{o,i}\\, \\bar{z}_{c,\\, i s + j d} = \\big(\\bar{z}_{c} \\star_{d} (\\delta_{o} \\uparrow_{s})\\big)_{j}',
   holdsWhen: 'For every regular convolution (channels, groups, stride, padding and every padding mode, dilation, both modes): for each output channel and each input channel of its group, the correlation of the input channel padded as the forward pass pads it with δ of that output channel dilated by the stride (kernel size o, dilation s, stride d), its first k outputs per axis; flipped in convolution mode.',
   failsWhen: 'With δ not dilated by the stride (dilation 1 where s > 1) the correlation reads the wrong samples; with the stride and the dilation exchanged likewise; with a matrix that is not Z, the entries of Zᵀ·δ differ at the weights the wrong entry touches.',
-  parameters: SPEC_PARAMETERS,
+  parameters: [...SPEC_PARAMETERS, P.paddingMode],
   examples: [
     { input: 6, kernel: 3 },
     { input: [5, 5], kernel: [3, 3], stride: 2, padding: 1 },
