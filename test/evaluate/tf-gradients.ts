@@ -10,7 +10,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { type Tensor, permute } from '../oracle.ts';
+import { type Tensor, paddedSample, permute } from '../oracle.ts';
 
 export interface TfParams {
   stride: number[];
@@ -18,6 +18,11 @@ export interface TfParams {
   padding: Array<[number, number]>;
   groups: number;
   flip: boolean;
+  /**
+   * PyTorch's padding_mode (default zeros): the padding cells as 1-wide slices of the input, concatenated.
+   * Not tf.mirrorPad: its gradient (tfjs-core 4.x) only slices the middle and drops what the reflected cells received.
+   */
+  paddingMode?: 'zeros' | 'reflect' | 'replicate' | 'circular';
 }
 
 const range = (a: number, b: number) => Array.from({ length: b - a }, (_, i) => a + i);
@@ -32,6 +37,22 @@ function dilate(f: tf.Tensor, d: readonly number[]): tf.Tensor {
     const spread = tf.pad(column, column.shape.map((_, b): [number, number] => (b === a + 1 ? [0, da - 1] : [0, 0])));
     const merged = tf.reshape(spread, out.shape.map((v, b) => (b === a ? k * da : v)));
     out = tf.slice(merged, out.shape.map(() => 0), out.shape.map((v, b) => (b === a ? da * (k - 1) + 1 : v)));
+  });
+  return out;
+}
+
+/** The input [1, ...n, C] padded on every spatial axis in a padding mode, from tfjs ops autodiff passes through. */
+function padInput(x: tf.Tensor, padding: Array<[number, number]>, mode: TfParams['paddingMode'] = 'zeros'): tf.Tensor {
+  if (mode === 'zeros') return tf.pad(x, [[0, 0], ...padding, [0, 0]]);
+  let out = x;
+  padding.forEach(([p0, p1], a) => {
+    const axis = a + 1, n = out.shape[axis]!;
+    // one sample of the axis; the padding cells are copies of samples, so autodiff sends their gradient home
+    const at = (i: number) => tf.slice(out, out.shape.map((_, b) => (b === axis ? i : 0)), out.shape.map((v, b) => (b === axis ? 1 : v)));
+    const source = (u: number) => paddedSample(mode, u, n); // the oracle's rule (F.pad's definitions)
+    const before = Array.from({ length: p0 }, (_, i) => at(source(i - p0)));
+    const after = Array.from({ length: p1 }, (_, i) => at(source(n + i)));
+    out = tf.concat([...before, out, ...after], axis);
   });
   return out;
 }
@@ -60,7 +81,7 @@ export function tfGradients(x: Tensor, w: Tensor, dy: Tensor, p: TfParams): { gr
     const wp = permute(w, [...range(2, dims + 2), 1, 0]);
     const wt = tf.tensor(wp.data, wp.shape);
     const loss = (xv: tf.Tensor, wv: tf.Tensor) => {
-      const padded = tf.pad(xv, [[0, 0], ...p.padding, [0, 0]]);
+      const padded = padInput(xv, p.padding, p.paddingMode);
       const kernel = dilate(p.flip ? tf.reverse(wv, range(0, dims)) : wv, p.dilation);
       // groups: the channel axes cut into g slices by tf.slice, each pair convolved, the outputs concatenated
       const cut = (t: tf.Tensor, g: number) => {
