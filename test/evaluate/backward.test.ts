@@ -56,7 +56,7 @@ describe('backward pass', { timeout: 120_000 }, () => { // property runs on a lo
     }), { numRuns: 60 });
   });
 
-  it('with PyTorch\'s padding modes (reflect, replicate, circular) both ways equal tfjs (mirrorPad, slices) and the oracle\'s adjoints', () => {
+  it('with PyTorch\'s padding modes (reflect, replicate, circular) both ways equal tfjs (padding cells as slices) and the oracle\'s adjoints', () => {
     fc.assert(fc.property(randomCase({ transposed: false, paddingModes: true }), fc.nat(), (c, seed) => {
       const r = lcg(seed);
       const spec = normalizeSpec(c.spec);
