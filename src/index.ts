@@ -43,6 +43,8 @@ export type { ConvMatrix } from './matrix/csr.ts';
 export { matVec, matMul } from './matrix/products.ts';
 export { slidingWindow } from './evaluate/sliding-window.ts';
 export { evaluateByWindow } from './evaluate/evaluate.ts';
+export { convBackward } from './evaluate/conv-backward.ts';
+export type { ConvBackward } from './evaluate/conv-backward.ts';
 
 // ── checks
 export { checkMatrix, checkMatrixNumeric } from './check/matrix-check.ts';

@@ -6,12 +6,12 @@ const INDEX = fileURLToPath(new URL('../src/index.ts', import.meta.url));
 
 /** The public API by name, sorted. Adding or removing an export of src/index.ts must change this list. */
 const PUBLIC_NAMES = [
-  'AxisGeometry', 'ConvMatrix', 'ConvSpec', 'ConvmatError', 'Derivation', 'DeriveOptions', 'CheckReport', 'Difference',
+  'AxisGeometry', 'ConvBackward', 'ConvMatrix', 'ConvSpec', 'ConvmatError', 'Derivation', 'DeriveOptions', 'CheckReport', 'Difference',
   'ErrorDetails', 'ErrorKind', 'IDENTITY_IDS', 'Identity', 'IdentityId', 'IdentityReport', 'IdentitySpec',
   'LIMITS', 'LimitError', 'MatrixCheck', 'NameError', 'ParseError', 'Polynomial', 'Rational', 'RegularConv',
   'Ring', 'SpecError', 'SpecInput', 'TOPICS', 'Topic', 'WORK_LIMITS', 'WorkEstimate', 'WorkLimits',
   'WorkRequest', 'WorkVerdict', 'checkIdentity', 'checkMatrix', 'checkMatrixNumeric', 'checkWork',
-  'constPoly', 'convMatrix', 'convOutputSize', 'derivationToLatex', 'derivationToMarkdown', 'derive',
+  'constPoly', 'convBackward', 'convMatrix', 'convOutputSize', 'derivationToLatex', 'derivationToMarkdown', 'derive',
   'describeIdentityReport', 'equalsPoly', 'estimateWork', 'evaluateByWindow', 'evaluatePoly', 'float64Ring',
   'getIdentity', 'identities', 'im2colMatrix', 'materialize', 'matMul', 'matVec', 'normalizeSpec', 'parseExpression',
   'polynomialRing', 'polynomialToLatex', 'probeMatrix', 'polynomialToText', 'rational', 'rationalRing', 'receptiveFieldSize',

@@ -13,7 +13,7 @@ const STEPS_PER_TASK = 1;
 /**
  * @summary A step-by-step derivation in the lecture's notation, built by the engine's derivation builder, with collapsible steps and linked hover.
  *
- * @attr topic - `matrix` (default) or any topic of `convmat explain`: `transposed`, `window`, `block`, `dilation`, `receptive-field`, `separable`, `depthwise`, `pointwise`, `flatten`, `checkerboard`
+ * @attr topic - `matrix` (default) or any topic of `convmat explain`: `transposed`, `window`, `block`, `dilation`, `receptive-field`, `separable`, `depthwise`, `pointwise`, `flatten`, `checkerboard`, `gradient`
  * @attr input - input size (CLI syntax, as every shared attribute); without any spec attribute the topic's lecture example is shown
  * @attr kernel - kernel size
  * @attr stride - stride

@@ -32,11 +32,13 @@ export const CLI_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   eval: [
     { argv: ['eval'], stdin: LECTURE_5X5, note: 'The lecture’s 5×5 input and 3×3 filter, in PyTorch layout on stdin.' },
     { argv: ['eval'], stdin: JSON.stringify({ input: [[1, 2, 3, 4, 5]], weight: [[[1, 10, 100]]], padding: 1, padding_mode: 'circular' }), note: 'padding_mode as in PyTorch: circular padding wraps [1, 2, 3, 4, 5] to [5, 1, 2, 3, 4, 5, 1].' },
+    { argv: ['eval'], stdin: JSON.stringify({ op: 'conv_backward', input: [[1, 2, 3, 4, 5, 6]], weight: [[[1, 0, -1]]], grad_output: [[1, 2, 3, 4]] }), note: 'The backward pass of the lecture’s 1D convolution for δ = [1, 2, 3, 4]: grad_input = Kᵀδ and grad_weight = Zᵀδ, by the matrices and by the direct formulas.' },
   ],
   explain: [
     { argv: ['explain', 'matrix', '--input', '6', '--kernel', '3'], note: 'A derivation as text.' },
     { argv: ['explain', 'matrix', '--input', '6', '--kernel', '3', '--format', 'latex'], note: 'The same derivation as LaTeX.' },
     { argv: ['explain', 'matrix', '--input', '6', '--kernel', '3', '--format', 'markdown'], note: 'As Markdown with $$ blocks, for notes.' },
+    { argv: ['explain', 'gradient', '--input', '6', '--kernel', '3'], note: 'The backward pass: δ = ∂L/∂y, ∂L/∂z = Kᵀδ and ∂L/∂w = Zᵀδ.' },
   ],
   check: [
     { argv: ['check', 'transposed-adjoint', '--input', '5x5', '--kernel', '3x3', '--stride', '2', '--padding', '1'], note: 'An identity that holds: exit code 0.' },

@@ -8,7 +8,7 @@ export interface PageInfo {
   readonly file: string;
   /** the title in the sidebar and the browser tab */
   readonly title: string;
-  readonly group: 'Start' | 'Lecture' | 'Reference';
+  readonly group: (typeof GROUPS)[number];
 }
 
 export const PAGES: readonly PageInfo[] = [
@@ -20,8 +20,9 @@ export const PAGES: readonly PageInfo[] = [
   { file: 'docs/transposed.html', title: 'Transposed convolutions', group: 'Lecture' },
   { file: 'docs/separable.html', title: 'Separable convolutions', group: 'Lecture' },
   { file: 'docs/flattened.html', title: 'Flattened convolutions', group: 'Lecture' },
-  { file: 'docs/padding-modes.html', title: 'Padding modes', group: 'Lecture' },
-  { file: 'docs/im2col.html', title: 'im2col: the other matrix', group: 'Lecture' },
+  { file: 'docs/padding-modes.html', title: 'Padding modes', group: 'Beyond the lecture' },
+  { file: 'docs/im2col.html', title: 'im2col: the other matrix', group: 'Beyond the lecture' },
+  { file: 'docs/backward.html', title: 'The backward pass', group: 'Beyond the lecture' },
   { file: 'docs/identities.html', title: 'Identities', group: 'Reference' },
   { file: 'docs/elements.html', title: 'Elements', group: 'Reference' },
   { file: 'docs/api.html', title: 'Library API', group: 'Reference' },
@@ -29,7 +30,7 @@ export const PAGES: readonly PageInfo[] = [
   { file: 'docs/performance.html', title: 'Performance', group: 'Reference' },
 ];
 
-export const GROUPS = ['Start', 'Lecture', 'Reference'] as const;
+export const GROUPS = ['Start', 'Lecture', 'Beyond the lecture', 'Reference'] as const;
 
 /** The page whose file is `file` (a root-relative path), or undefined. */
 export function pageOf(file: string): PageInfo | undefined {

@@ -23,7 +23,7 @@ export function latexText(s: string, maxLength = 200): string {
 }
 
 /**
- * LaTeX of an identifier: `w1` → `w_{1}`, `w_1_2_3` → `w_{1,2,3}`, `alpha` → `\mathit{alpha}`.
+ * LaTeX of an identifier: `w1` → `w_{1}`, `w_1_2_3` → `w_{1,2,3}`, `foo` → `\mathit{foo}`, `alpha` → `\alpha`.
  * Throws for anything that is not an identifier, so no raw text reaches KaTeX.
  */
 export function latexSymbol(name: string): string {
@@ -35,10 +35,14 @@ export function latexSymbol(name: string): string {
   return subs.length ? `${base}_{${subs.map(subscriptPart).join(',')}}` : base;
 }
 
-/** A name's letters: `z`, `\mathit{alpha}`, and an accent spelled SymPy's way: `ztilde` → `\tilde{z}`. */
+/** Lower-case Greek letters by name, typeset as the letter (as SymPy prints them): `delta1` → δ₁. */
+const GREEK = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega']);
+
+/** A name's letters: `z`, `\mathit{foo}`, `\delta`, and an accent spelled SymPy's way on a letter: `ztilde` → `\tilde{z}`, `deltatilde` → `\tilde{\delta}`. */
 function latexStem(head: string): string {
-  const accent = /^([A-Za-z])(tilde|hat|bar)$/.exec(head);
-  if (accent) return `${ACCENTS[accent[2] as keyof typeof ACCENTS]}{${latexStem(accent[1]!)}}`;
+  const accent = /^([A-Za-z]|[a-z]{2,7})(tilde|hat|bar)$/.exec(head);
+  if (accent && (accent[1]!.length === 1 || GREEK.has(accent[1]!))) return `${ACCENTS[accent[2] as keyof typeof ACCENTS]}{${latexStem(accent[1]!)}}`;
+  if (GREEK.has(head)) return `\\${head}`;
   return head.length === 1 ? head : `\\mathit{${head}}`;
 }
 

@@ -11,6 +11,8 @@ import { latexSymbol } from './latex-escape.ts';
 export interface PrintOptions {
   /** Rank of a symbol id for ordering terms; lower first. Defaults to natural name order. */
   rank?: (id: number) => number;
+  /** Print at most this many terms, then `+ ⋯` and the count (a long sum in a derivation); default all. */
+  maxTerms?: number;
 }
 
 type Format = 'text' | 'latex';
@@ -39,6 +41,8 @@ function print(p: Polynomial, format: Format, opts: PrintOptions): string {
   const ordered: Array<{ t: Term; key: Array<number | string> }> = [];
   forEachTerm(p, (vars, coef) => { const t = { vars, coef }; ordered.push({ t, key: sortKey(t, rank) }); });
   ordered.sort((a, b) => compareKeys(a.key, b.key));
+  const total = ordered.length;
+  if (opts.maxTerms !== undefined && total > opts.maxTerms) ordered.length = opts.maxTerms;
   let out = '';
   ordered.forEach(({ t }, i) => {
     const negative = t.coef.n < 0;
@@ -46,6 +50,7 @@ function print(p: Polynomial, format: Format, opts: PrintOptions): string {
     if (i === 0) out = negative ? `-${body}` : body;
     else out += negative ? ` - ${body}` : ` + ${body}`;
   });
+  if (ordered.length < total) out += format === 'text' ? ` + … (${total} terms)` : ` + \\cdots \\; (${total} \\text{ terms})`;
   return out;
 }
 

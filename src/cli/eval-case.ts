@@ -10,6 +10,7 @@ import { convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
 import { renameField } from './user-error.ts';
 import { type Nested, nest, position } from '../evaluate/nested.ts';
+import { type BackwardEvalResult, checkBackwardFields, computeBackward, gradOutputOf } from './eval-backward.ts';
 
 export type { Nested };
 
@@ -33,7 +34,7 @@ export interface EvalResult {
   agree: boolean;
 }
 
-const KEYS = ['op', 'input', 'weight', 'stride', 'padding', 'dilation', 'groups', 'output_padding', 'padding_mode'];
+const KEYS = ['op', 'input', 'weight', 'stride', 'padding', 'dilation', 'groups', 'output_padding', 'padding_mode', 'grad_output'];
 const SNAKE: Record<string, string> = { outputPadding: 'output_padding', paddingMode: 'padding_mode', kernel: 'weight', weights: 'weight', inputs: 'input', inChannels: 'input', outChannels: 'weight' };
 
 /** A validated case, ready to compute: its spec and its numbers. */
@@ -43,9 +44,11 @@ export interface PreparedCase {
   readonly inputs: number[];
   /** where the case sits in the input, for messages: "" or "[3]." */
   readonly at: string;
+  /** conv_backward: δ = ∂L/∂y, in the output's layout */
+  readonly gradOutput?: number[];
 }
 
-export function evalCase(raw: unknown, at = ''): EvalResult {
+export function evalCase(raw: unknown, at = ''): EvalResult | BackwardEvalResult {
   return computeCase(prepareCase(raw, at));
 }
 
@@ -59,7 +62,8 @@ export function prepareCase(raw: unknown, at = ''): PreparedCase {
 }
 
 /** Both computations of a prepared case; a result that overflows float64 is refused, naming the case and the entry. */
-export function computeCase(c: PreparedCase): EvalResult {
+export function computeCase(c: PreparedCase): EvalResult | BackwardEvalResult {
+  if (c.gradOutput) return computeBackward(c, c.gradOutput);
   const { spec } = c;
   const result = exact(spec, c.weights, c.inputs) ?? inFloat(spec, c.weights, c.inputs);
   const shape = [...spec.outputShape];
@@ -89,8 +93,9 @@ function prepare(raw: unknown): Omit<PreparedCase, 'at'> {
   const c = raw as Record<string, unknown>;
   assertKnownKeys(c, KEYS, 'an eval case');
   const op = c.op ?? 'conv';
-  if (op !== 'conv' && op !== 'conv_transpose') throw new ParseError({ field: 'op', value: op, rule: 'must be "conv" or "conv_transpose"' });
+  if (op !== 'conv' && op !== 'conv_transpose' && op !== 'conv_backward') throw new ParseError({ field: 'op', value: op, rule: 'must be "conv", "conv_transpose" or "conv_backward"' });
   const transposed = op === 'conv_transpose';
+  checkBackwardFields(op, c);
   const x = numbers(c.input, 'input', 2);
   const w = numbers(c.weight, 'weight', 3);
   if (w.shape.length !== x.shape.length + 1) {
@@ -111,7 +116,8 @@ function prepare(raw: unknown): Omit<PreparedCase, 'at'> {
       rule: `needs shape [${spec.weightShape.join(', ')}] (${transposed ? 'C_in, C_out/groups' : 'C_out, C_in/groups'}, ...kernel) for ${spec.inChannels} input channels, got [${w.shape.join(', ')}]`,
     });
   }
-  return { spec, weights: w.values, inputs: x.values };
+  const base = { spec, weights: w.values, inputs: x.values };
+  return op === 'conv_backward' ? { ...base, gradOutput: gradOutputOf(numbers(c.grad_output, 'grad_output', 2), spec) } : base;
 }
 
 /** normalizeSpec, with its field names turned into the case's (outputPadding → output_padding, kernel → weight). */

@@ -2,6 +2,7 @@ import { ParseError } from '../errors.ts';
 import { type Command, EXIT } from './command.ts';
 import { describeFlags, parseArgs } from './args.ts';
 import { type EvalResult, type PreparedCase, computeCase, prepareCase } from './eval-case.ts';
+import type { BackwardEvalResult } from './eval-backward.ts';
 import { MAX_DEPTH, parseJsonText } from '../json-depth.ts';
 import { estimateWork } from '../work/estimate.ts';
 import { judgeWork, workLimitError } from '../work/guard.ts';
@@ -16,9 +17,12 @@ export const evalCommand: Command = {
 Usage: convmat eval < cases.json      (or: echo '<case or [cases]>' | convmat eval)
 
 A case is an object in PyTorch layouts, channel axes always present:
-  op              "conv" (default) or "conv_transpose"
+  op              "conv" (default), "conv_transpose" or "conv_backward"
   input           nested array [C_in, ...spatial] (1 to 3 spatial axes)
-  weight          conv: [C_out, C_in/groups, ...k]; conv_transpose: [C_in, C_out/groups, ...k]
+  weight          conv, conv_backward: [C_out, C_in/groups, ...k];
+                  conv_transpose: [C_in, C_out/groups, ...k]
+  grad_output     conv_backward only: δ = ∂L/∂output, [C_out, ...output], the
+                  shape of the forward output
   stride          a number or one per axis (default 1)
   padding         a number, one per axis, [before, after] pairs per axis,
                   or "valid", "same", "full" (default 0)
@@ -30,8 +34,13 @@ A case is an object in PyTorch layouts, channel axes always present:
 
 For each case it prints {output, shape, viaMatrix, viaSlidingWindow, agree}:
 output, viaMatrix and viaSlidingWindow are nested arrays [C_out, ...spatial]
-of shape \`shape\`. The arithmetic is exact (rationals; each number is its
-shortest decimal, 0.1 is 1/10), and results print as the nearest float.
+of shape \`shape\`. A conv_backward case prints {grad_input, grad_weight,
+viaMatrix, viaDirect, agree}: grad_input [C_in, ...spatial] and grad_weight
+[C_out, C_in/groups, ...k] (PyTorch's x.grad and weight.grad), each computed
+by the matrices (Kᵀ·δ, Zᵀ·δ with Z the im2col matrix) and by the direct
+formulas (δ scattered back through each window; the input correlated with δ).
+The arithmetic is exact (rationals; each number is its shortest decimal, 0.1
+is 1/10), and results print as the nearest float.
 Any other field is an error with a did-you-mean.
 One case in gives an object out; an array in gives an array out.
 
@@ -44,8 +53,9 @@ ${describeFlags([WORK_FLAG])}
 Exit codes: 0 every case agrees, 1 some case disagrees, 2 bad input, over the
 work limits, or a result that overflows.
 
-Example:
-  echo '{"op":"conv","input":[[[1,2,3,4]]],"weight":[[[1,0,-1]]]}' | convmat eval
+Examples:
+  echo '{"op":"conv","input":[[1,2,3,4]],"weight":[[[1,0,-1]]]}' | convmat eval
+  echo '{"op":"conv_backward","input":[[1,2,3,4]],"weight":[[[1,0,-1]]],"grad_output":[[1,1]]}' | convmat eval
 `,
   async run(argv, io) {
     const args = parseArgs(argv, [WORK_FLAG], 'eval');
@@ -53,22 +63,24 @@ Example:
     const text = await io.readStdin();
     if (text.trim() === '') throw new ParseError({ field: 'stdin', value: '', rule: 'expected a JSON case or an array of cases', fix: 'run convmat eval --help' });
     const data = parseJsonText(text, 'stdin', MAX_DEPTH.eval);
-    const results: EvalResult[] = withWorkFlag(args, () => evaluateAll(data));
+    const results: Array<EvalResult | BackwardEvalResult> = withWorkFlag(args, () => evaluateAll(data));
     io.out(`${JSON.stringify(Array.isArray(data) ? results : results[0])}\n`);
     return results.every((r) => r.agree) ? EXIT.ok : EXIT.checkFailed;
   },
 };
 
 /** Every case read and validated first, their work summed and judged as one request, then computed. */
-function evaluateAll(data: unknown): EvalResult[] {
+function evaluateAll(data: unknown): Array<EvalResult | BackwardEvalResult> {
   const raw = Array.isArray(data) ? data : [data];
   const cases: PreparedCase[] = [];
   const total = { entries: 0, terms: 0, denseCells: 0 };
   raw.forEach((c, i) => {
     const prepared = prepareCase(c, Array.isArray(data) ? `[${i}].` : '');
     const e = estimateWork(prepared.spec, { kind: 'eval' });
-    total.entries += e.entries;
-    total.terms += e.terms;
+    // conv_backward builds K and Z and their transposes, and forms Kᵀ·δ and Zᵀ·δ twice each
+    const [entries, terms] = prepared.gradOutput ? [4, 2] : [1, 1];
+    total.entries += entries * e.entries;
+    total.terms += terms * e.terms;
     total.denseCells += e.denseCells;
     // judged as the cases add up, so an oversized input is refused before the rest is read
     const verdict = judgeWork(total);

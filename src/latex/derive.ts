@@ -10,6 +10,7 @@ import { DEPTHWISE_EXAMPLE, deriveDepthwise } from './derive-depthwise.ts';
 import { deriveDilation } from './derive-dilation.ts';
 import { deriveFlatten } from './derive-flatten.ts';
 import { deriveIm2col } from './derive-im2col.ts';
+import { deriveGradient } from './derive-gradient.ts';
 import { POINTWISE_EXAMPLE, derivePointwise } from './derive-pointwise.ts';
 import { deriveReceptiveField } from './derive-receptive-field.ts';
 import { SOBEL_EXAMPLE, deriveSeparable } from './derive-separable.ts';
@@ -46,6 +47,7 @@ const TOPIC_LIST: Topic[] = [
   { name: 'flatten', summary: 'vec(·) with its index table (row-major; column-major beside it), the dense layer W·vec(X)', example: { input: '3x3', kernel: '2x2' }, build: deriveFlatten },
   { name: 'checkerboard', summary: 'overlap counts of a transposed convolution and the rule "k divisible by s"', example: CHECKERBOARD_EXAMPLE, build: deriveCheckerboard },
   { name: 'im2col', summary: 'K(w)·z and Z(z)·w side by side: Z, the im2col (unfold) matrix GEMM implementations build, holds the inputs; one row of each; channels and groups as blocks', example: { input: 6, kernel: 3 }, build: deriveIm2col },
+  { name: 'gradient', summary: 'the backward pass: δ = ∂L/∂y, ∂L/∂z = Kᵀδ (a transposed convolution), ∂L/∂w = Zᵀδ (the input correlated with δ)', example: { input: 6, kernel: 3 }, build: deriveGradient },
 ];
 
 export const TOPICS: ReadonlyMap<string, Topic> = new Map(TOPIC_LIST.map((t) => [t.name, t]));

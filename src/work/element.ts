@@ -50,6 +50,7 @@ export const DERIVATION_LIMITS: Readonly<Record<string, Partial<ViewLimits>>> = 
   matrix: { drawnEntries: 2000, taps: 20_000 },
   block: { drawnEntries: 2000, taps: 20_000 },
   transposed: { drawnEntries: 2000, taps: 20_000 },
+  gradient: { drawnEntries: 2000, taps: 20_000 },
   dilation: { drawnEntries: 2000, taps: 20_000 },
   depthwise: { drawnEntries: 100_000, taps: 4_000_000, terms: 4_000_000 },
   pointwise: { drawnEntries: 100_000, taps: 4_000_000, terms: 4_000_000 },

@@ -88,6 +88,8 @@ const SPEC_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: unkn
   'checkerboard': (_c, s) => work(3 * s.taps, 0),
   // K and Z (the same stored taps, padding modes included), K·z, Z·w, the sliding window and the products of one row
   'im2col': (_c, s) => work(2 * s.taps, 4 * tapTerms(s)),
+  // Kᵀδ and Zᵀδ, the direct forms, and both gradient identities (each forms its products once more)
+  'gradient': (_c, s) => work(8 * s.taps, 12 * tapTerms(s)),
 };
 
 const IDENTITY_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: unknown) => WorkEstimate> = {
@@ -106,6 +108,9 @@ const IDENTITY_ESTIMATES: Record<string, (spec: SpecGeometry, s: SpecSize, raw: 
   // K and Z, then K·z, Z·w and the sliding window (the numeric sides are floats)
   'im2col-duality': (_c, s) => work(2 * s.taps, 3 * tapTerms(s)),
   'circular-dft-diagonal': dftEstimate,
+  // Kᵀ·δ or Zᵀ·δ (δ single symbols), and the transposed window or the correlations over the same taps
+  'input-gradient-is-transposed': (_c, s) => work(2 * s.taps, 4 * tapTerms(s)),
+  'weight-gradient-is-correlation': (_c, s) => work(2 * s.taps, 4 * tapTerms(s)),
 };
 
 /**

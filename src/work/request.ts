@@ -8,7 +8,7 @@
  *   `materialize`, a dense view).
  * - `topic`: one derivation of `derive(topic, spec)` / `convmat explain <topic>`;
  *   `topic` is a name of TOPICS (matrix, transposed, window, block, dilation,
- *   receptive-field, separable, depthwise, pointwise, flatten, checkerboard, im2col).
+ *   receptive-field, separable, depthwise, pointwise, flatten, checkerboard, im2col, gradient).
  * - `identity`: one check of the catalogue, `checkIdentity(id, spec)` /
  *   `convmat check <id>`; `id` is an IDENTITY_IDS entry. The spec is the
  *   identity's own (with `order`, `multiplier`, `layers`, … where it takes them).

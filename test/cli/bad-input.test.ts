@@ -40,7 +40,7 @@ const evalCases: Array<[string, string, RegExp]> = [
   ['invalid JSON', '{op: conv}', /^convmat: stdin: is not valid JSON/],
   ['not an object', '3', /^convmat: case: must be an object/],
   ['unknown field', '{"input":[[1,2]],"weight":[[[1]]],"outputPadding":1}', /^convmat: outputPadding: is not a key of an eval case \(got 1\)\. did you mean output_padding\?/],
-  ['unknown op', '{"op":"corr","input":[[1,2]],"weight":[[[1]]]}', /^convmat: op: must be "conv" or "conv_transpose"/],
+  ['unknown op', '{"op":"corr","input":[[1,2]],"weight":[[[1]]]}', /^convmat: op: must be "conv", "conv_transpose" or "conv_backward"/],
   ['missing weight', '{"input":[[1,2]]}', /^convmat: weight: is required/],
   ['ragged input', '{"input":[[1,2],[3]],"weight":[[[1],[1]]]}', /^convmat: input\[1\]: ragged array/],
   ['non-numeric input', '{"input":[[1,"a"]],"weight":[[[1]]]}', /^convmat: input: entries must be finite numbers \(got "a"\)/],

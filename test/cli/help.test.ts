@@ -36,7 +36,7 @@ describe.concurrent('help and version', { timeout: 120_000 }, () => {
 
   it('eval --help documents the case fields and the result fields', async () => {
     const r = await convmat(['eval', '--help']);
-    for (const key of ['op', 'input', 'weight', 'stride', 'padding', 'dilation', 'groups', 'output_padding', 'viaMatrix', 'viaSlidingWindow', 'agree']) {
+    for (const key of ['op', 'input', 'weight', 'stride', 'padding', 'dilation', 'groups', 'output_padding', 'viaMatrix', 'viaSlidingWindow', 'agree', 'conv_backward', 'grad_output', 'grad_input', 'grad_weight', 'viaDirect']) {
       expect(r.stdout).toContain(key);
     }
   });

@@ -39,6 +39,7 @@ describe('every derivation topic appears on the site', () => {
     const where: Record<string, string> = {
       dilation: 'dilated.html', 'receptive-field': 'dilated.html', separable: 'separable.html', depthwise: 'separable.html',
       pointwise: 'separable.html', checkerboard: 'transposed.html', flatten: 'flattened.html', transposed: 'transposed.html', window: '2d.html', block: '3d.html', matrix: 'transposed.html', im2col: 'im2col.html',
+      gradient: 'backward.html',
     };
     for (const [topic, page] of Object.entries(where)) expect(shown.get(topic), topic).toContain(page);
   });

@@ -16,6 +16,8 @@ import { shapeRoundTrip } from './shape-round-trip.ts';
 import { stride1Composition } from './stride1-composition.ts';
 import { transposedAdjoint } from './transposed-adjoint.ts';
 import { transposedFormsAgree } from './transposed-forms-agree.ts';
+import { inputGradientIsTransposed } from './input-gradient-is-transposed.ts';
+import { weightGradientIsCorrelation } from './weight-gradient-is-correlation.ts';
 import { IDENTITY_IDS, type Identity, type IdentityId, type IdentityReport } from './types.ts';
 
 /**
@@ -38,6 +40,8 @@ export const identityCatalogue = {
   'receptive-field-closed-form': receptiveFieldIdentity,
   'im2col-duality': im2colDuality,
   'circular-dft-diagonal': circularDftDiagonal,
+  'input-gradient-is-transposed': inputGradientIsTransposed,
+  'weight-gradient-is-correlation': weightGradientIsCorrelation,
 } as const satisfies { [K in IdentityId]: Identity<any, any> };
 
 export type IdentityCatalogue = typeof identityCatalogue;

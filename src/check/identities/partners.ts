@@ -1,7 +1,7 @@
 import type { Polynomial } from '../../algebra/polynomial.ts';
 import { symbolsOf } from '../../algebra/polynomial.ts';
 import { symbolName } from '../../algebra/symbols.ts';
-import { NameError } from '../../errors.ts';
+import { NameError, SpecError } from '../../errors.ts';
 import { transposedOutputSize } from '../../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
 import type { PaddingValue } from '../../geometry/spec-fields.ts';
@@ -57,4 +57,11 @@ export function withFreshInputs(spec: ConvSpec, taken: ReadonlyArray<readonly Po
     if (!s.inputNames!.some((n) => used.has(n))) return s;
   }
   throw new NameError({ field: 'inputs', value: [...used].slice(0, 4), rule: 'no free prefix (y, v, u, q) for the second vector', fix: 'rename the inputs' });
+}
+
+/** A regular spec for an identity of the backward pass; a transposed one is a SpecError naming the identity. */
+export function regularSpec(input: SpecInput, id: string): ConvSpec {
+  const spec = normalizeSpec(input);
+  if (spec.transposed) throw new SpecError({ field: 'transposed', value: true, rule: `${id} is about the gradients of a regular convolution`, fix: 'drop transposed' });
+  return spec;
 }

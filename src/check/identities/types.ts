@@ -25,6 +25,8 @@ export const IDENTITY_IDS = [
   'receptive-field-closed-form',
   'im2col-duality',
   'circular-dft-diagonal',
+  'input-gradient-is-transposed',
+  'weight-gradient-is-correlation',
 ] as const;
 
 export type IdentityId = (typeof IDENTITY_IDS)[number];

@@ -16,6 +16,7 @@ const LARGE: Array<[string, string]> = [
   ['conv-explorer 512×512', '<conv-explorer input="512x512" kernel="3x3"></conv-explorer>'],
   ['conv-derivation separable 64×64', '<conv-derivation topic="separable" input="64x64" kernel="3x3"></conv-derivation>'],
   ['conv-derivation flatten 300×300', '<conv-derivation topic="flatten" input="300x300"></conv-derivation>'],
+  ['conv-derivation gradient 64×64', '<conv-derivation topic="gradient" input="64x64" kernel="3x3"></conv-derivation>'],
   ['conv-matrix with a 12-term sixth power', '<conv-matrix input="4" kernel="3" weights="(a+b+c+d+e+f+g+h+i+j+k+l)^6,w2,w3"></conv-matrix>'],
   ['conv-matrix 256×256', '<conv-matrix input="256x256" kernel="3x3"></conv-matrix>'],
   ['conv-matrix 64×64 (structural view)', '<conv-matrix input="64x64" kernel="3x3"></conv-matrix>'],

@@ -14,6 +14,7 @@ describe('identity catalogue', () => {
       'dilation-zero-inserted-kernel', 'rank1-separable', 'depthwise-separable-factorization', 'pointwise-channel-matmul',
       'conv-dense-equivalence', 'stride1-composition', 'correlation-convolution-flip', 'checkerboard-divisibility',
       'receptive-field-closed-form', 'im2col-duality', 'circular-dft-diagonal',
+      'input-gradient-is-transposed', 'weight-gradient-is-correlation',
     ]);
     expect(identities.map((i) => i.id)).toEqual(IDENTITY_IDS);
     for (const id of IDENTITY_IDS) expect(identityCatalogue[id].id).toBe(id);

@@ -64,11 +64,12 @@ function sweep(): HostileInput[] {
   return out;
 }
 
-const TOPICS = ['matrix', 'transposed', 'window', 'block', 'dilation', 'receptive-field', 'separable', 'depthwise', 'pointwise', 'flatten', 'checkerboard'];
+const TOPICS = ['matrix', 'transposed', 'window', 'block', 'dilation', 'receptive-field', 'separable', 'depthwise', 'pointwise', 'flatten', 'checkerboard', 'gradient'];
 const IDENTITIES = [
   'matrix-equals-sliding-window', 'transposed-adjoint', 'transposed-forms-agree', 'shape-round-trip', 'dilation-zero-inserted-kernel',
   'rank1-separable', 'depthwise-separable-factorization', 'pointwise-channel-matmul', 'conv-dense-equivalence', 'stride1-composition',
   'correlation-convolution-flip', 'checkerboard-divisibility', 'receptive-field-closed-form',
+  'input-gradient-is-transposed', 'weight-gradient-is-correlation',
 ];
 
 function sizes(): HostileInput[] {
