@@ -1,4 +1,25 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+
+const ENTRY = fileURLToPath(new URL('./components/define.ts', import.meta.url));
+
+type ModuleGraph = { getModuleInfo(id: string): { importedIds: readonly string[] } | null };
+const starts = new WeakMap<ModuleGraph, Set<string>>();
+
+/** Every module the entry imports statically, transitively: what a page runs before any element has data. */
+function startModules(graph: ModuleGraph): Set<string> {
+  const known = starts.get(graph);
+  if (known) return known;
+  const seen = new Set<string>();
+  const visit = (id: string) => {
+    if (seen.has(id)) return;
+    seen.add(id);
+    for (const dep of graph.getModuleInfo(id)?.importedIds ?? []) visit(dep);
+  };
+  visit(ENTRY);
+  starts.set(graph, seen);
+  return seen;
+}
 
 /**
  * The embed bundle: `npm run build:embed` writes dist/convmat.js, one ES
@@ -27,6 +48,8 @@ export default defineConfig({
         entryFileNames: 'convmat.js',
         minify: true,
         chunkFileNames: 'convmat-[name]-[hash].js',
+        // the start is one chunk beside the entry (not one per set of lazy chunks sharing a module); the lazy chunks import from it
+        codeSplitting: { groups: [{ name: (id, graph) => (id !== ENTRY && startModules(graph).has(id) ? 'start' : null) }] },
         assetFileNames: 'convmat-assets/[name]-[hash][extname]',
       },
     },

@@ -1,4 +1,4 @@
-import { unsafeCSS, type CSSResult } from 'lit';
+import { supportsAdoptingStyleSheets, unsafeCSS, type CSSResult } from 'lit';
 import katexCss from 'katex/dist/katex.min.css?raw';
 
 /**
@@ -7,10 +7,12 @@ import katexCss from 'katex/dist/katex.min.css?raw';
  * every element adopts the stylesheet without its `@font-face` rules, and the
  * `@font-face` rules are added once to `document.head`, with each font's URL
  * resolved relative to this module, so a copied bundle finds its fonts.
+ * A lazy chunk (ConvElement loads it with KaTeX): the stylesheet is added to
+ * an element's shadow root before its first render, ahead of its own styles.
  */
 const FONT_FACE = /@font-face\s*{[^}]*}/g;
 
-/** KaTeX's CSS without @font-face, for `static styles`. */
+/** KaTeX's CSS without @font-face, for a shadow root. */
 export const katexStyles: CSSResult = unsafeCSS(katexCss.replace(FONT_FACE, ''));
 
 /** woff2 files by name (`KaTeX_Main-Regular.woff2`), emitted as assets next to the bundle. */
@@ -40,4 +42,18 @@ export function installKatexFonts(doc: Document = document): void {
   style.setAttribute(MARKER, '');
   style.textContent = fontFaceCss();
   doc.head.append(style);
+}
+
+/** Puts KaTeX's stylesheet first in a shadow root (the element's own styles, adopted by Lit, come after and win). */
+export function adoptKatexStyles(root: HTMLElement | DocumentFragment): void {
+  if (!(root instanceof ShadowRoot)) return;
+  const sheet = katexStyles.styleSheet;
+  if (supportsAdoptingStyleSheets && sheet) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
+  } else if (!root.querySelector(`style[${MARKER}]`)) {
+    const style = document.createElement('style');
+    style.setAttribute(MARKER, '');
+    style.textContent = katexStyles.cssText;
+    root.prepend(style);
+  }
 }
