@@ -106,14 +106,20 @@ export abstract class ConvElement<View> extends LitElement {
 
   private async firstUpdate(): Promise<unknown> {
     if (!this.partsReady()) {
-      try { await Promise.all((this.constructor as typeof ConvElement).lazyParts.map((p) => p.load())); } catch (e) { this.error = e; }
+      try {
+        await Promise.all((this.constructor as typeof ConvElement).lazyParts.map((p) => p.load()));
+      } catch (e) {
+        this.error = e; // shown until an update loads the part again (willUpdate computes nothing meanwhile)
+        return super.scheduleUpdate();
+      }
     }
     if (katexSheet.ready) {
       const { adoptKatexStyles, installKatexFonts } = katexSheet.get();
       adoptKatexStyles(this.renderRoot);
       try { installKatexFonts(this.ownerDocument); } catch { /* no document head: fonts fall back */ }
     }
-    if (!this.hasUpdated && this.view === null && !this.error) {
+    // the first render, or the first after a part failed to load: compute in this task, render in the next
+    if (this.view === null && (this.hasUpdated || !this.error)) {
       this.recompute();
       this.precomputed = true;
       await nextTask();
@@ -181,6 +187,8 @@ export abstract class ConvElement<View> extends LitElement {
     const precomputed = this.precomputed;
     this.precomputed = false;
     if (precomputed) return;
+    // a part that failed to load keeps its error on show; the next update loads it again (firstUpdate), then computes
+    if (!this.partsReady()) return;
     if (!this.hasUpdated || keys.some((k) => changed.has(k))) this.recompute();
   }
 
