@@ -12,8 +12,11 @@ import katexCss from 'katex/dist/katex.min.css?raw';
  */
 const FONT_FACE = /@font-face\s*{[^}]*}/g;
 
+/** KaTeX's CSS read once (one use, so the minifier keeps one copy of the 24 KB string): its @font-face rules, and the rest. */
+const [fontFaceRules, katexRules] = ((css: string) => [css.match(FONT_FACE) ?? [], css.replace(FONT_FACE, '')] as const)(katexCss);
+
 /** KaTeX's CSS without @font-face, for a shadow root. */
-export const katexStyles: CSSResult = unsafeCSS(katexCss.replace(FONT_FACE, ''));
+export const katexStyles: CSSResult = unsafeCSS(katexRules);
 
 /** woff2 files by name (`KaTeX_Main-Regular.woff2`), emitted as assets next to the bundle. */
 const fontUrls: Record<string, string> = Object.fromEntries(
@@ -24,8 +27,7 @@ const fontUrls: Record<string, string> = Object.fromEntries(
 
 /** The @font-face rules of KaTeX, pointing at the resolved woff2 URLs only. */
 export function fontFaceCss(): string {
-  const rules = katexCss.match(FONT_FACE) ?? [];
-  return rules.map((rule) => {
+  return fontFaceRules.map((rule) => {
     const file = /url\(fonts\/([^)]+\.woff2)\)/.exec(rule)?.[1];
     const url = file ? fontUrls[file] : undefined;
     if (!url) return '';
