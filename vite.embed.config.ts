@@ -22,10 +22,15 @@ function startModules(graph: ModuleGraph): Set<string> {
 }
 
 /**
- * The embed bundle: `npm run build:embed` writes dist/convmat.js, one ES
- * module that defines every element. KaTeX's fonts are emitted as files next
- * to it and found relative to import.meta.url, so the folder can be copied
- * anywhere; mathjs is a separate chunk loaded only for expressions.
+ * The embed bundle: `npm run build:embed` writes dist/convmat.js, the ES
+ * module that defines every element, and its chunks beside it. What runs
+ * before any element has data (Lit, the elements, the spec reader) is one
+ * start chunk that dist/convmat.js imports (held to DESIGN.md's 55 KB gzip by
+ * test/components/embed-bundle.test.ts); everything else is fetched by
+ * `import()` when an element needs it: KaTeX with its stylesheet, each
+ * element's engine part (components/shared/lazy-part.ts), mathjs for
+ * expressions. KaTeX's fonts are emitted as files next to the bundle and
+ * found relative to import.meta.url, so the folder can be copied anywhere.
  */
 export default defineConfig({
   base: './',

@@ -9,7 +9,12 @@ import { buildEmbed, chunks, gzipSize, serve, staticClosure } from './embed-buil
  * own, copied next to the example page, served over HTTP and opened in
  * Debian's Chromium with no build step and no other script.
  */
-/** DESIGN.md's budget: at most 55 KB gzip of JavaScript before the first equation. */
+/**
+ * DESIGN.md's budget: at most 55 KB gzip of JavaScript before the first
+ * equation. It fails on a regression: with `export { derive } from
+ * '../src/latex/derive.ts';` added to components/define.ts (the derivation
+ * builder back in the start) the start measured 68,688 bytes (67.1 KB).
+ */
 const BUDGET = 55 * 1024;
 let site = '';
 let dist = '';
