@@ -33,10 +33,6 @@ export function warmKatex(): void {
   k.renderMatrixHtml([['w_{1}', '0'], ['x^{2}', '-3']], { label: 'K^{T}' });
 }
 
-export function katexReady(): boolean {
-  return katexPart.ready;
-}
-
 function katexNow(): typeof import('../../render/katex-render.ts') {
   return katexPart.get();
 }
