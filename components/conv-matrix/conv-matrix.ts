@@ -1,10 +1,10 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
+import { checkMatrix, checkMatrixNumeric } from '../shared/matrix-check-part.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
 import { nonzeros } from '../../src/matrix/csr.ts';
 import { type CheckReport, describeReport } from '../../src/check/report.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
-import { matrixCheck } from '../shared/matrix-check-part.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { tex, texMatrix } from '../shared/katex-block.ts';
 import {
@@ -70,7 +70,6 @@ interface MatrixView {
  */
 export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   static override properties = { ...ConvElement.properties, show: { type: String, reflect: true } };
-  static override lazyParts = [...ConvElement.lazyParts, matrixCheck];
   static override styles = [...ConvElement.styles, equationStyles, css`
     .equation { gap: 0.4rem; font-size: 1.05rem; outline: none; }
     .axes { display: inline-grid; grid-template-columns: auto auto; gap: 0.1rem 0.3rem; align-items: stretch; font-size: 0.75rem; color: var(--conv-muted); max-width: 100%; }
@@ -90,7 +89,6 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   protected compute(): MatrixView | SummaryView {
     const summary = this.budget.plan(this.specInput());
     if (summary) return summary;
-    const { checkMatrix, checkMatrixNumeric } = matrixCheck.get();
     const spec = normalizeSpec(this.specInput());
     const matrix = convMatrix(spec);
     const symbolic = nonzeros(matrix) <= SYMBOLIC_NONZEROS;

@@ -1,11 +1,11 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
+import { checkMatrix } from '../shared/matrix-check-part.ts';
 import { type CheckReport, describeReport } from '../../src/check/report.ts';
 import { type CellKind, type DrawnGrid, drawnPadding, inputGrids, outputGrids } from '../../src/view/grid.ts';
 import { type MatrixEquation, inputTex, matrixEquation, outputLine, outputTex, productTex, rowEntries, weightTex } from '../../src/view/matrix-view.ts';
 import { windowFrame } from '../../src/view/window-frames.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
-import { matrixCheck } from '../shared/matrix-check-part.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { tex, texCell } from '../shared/katex-block.ts';
@@ -77,7 +77,6 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     hideMatrix: { type: Boolean, reflect: true, attribute: 'hide-matrix' },
     playing: { state: true },
   };
-  static override lazyParts = [...ConvElement.lazyParts, matrixCheck];
   static override styles = [...ConvElement.styles, gridStyles, equationStyles, css`
     .stage { display: flex; gap: 1.5rem; align-items: flex-start; flex-wrap: wrap; margin: 0.5rem 0; }
     .cell.on { background: var(--conv-input-highlight); border-color: var(--conv-pass); border-style: solid; }
@@ -126,7 +125,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     const summary = this.budget.plan(this.specInput());
     if (summary) return summary;
     const spec = normalizeSpec(this.specInput());
-    const check = matrixCheck.get().checkMatrix(spec);
+    const check = checkMatrix(spec);
     const inputs = inputGrids(spec);
     return {
       eq: matrixEquation(spec, check.matrix, check.product), report: check.report,

@@ -3,6 +3,7 @@ import type { SpecInput } from '../../src/geometry/spec.ts';
 import { ConvmatError } from '../../src/errors.ts';
 import { katexPart } from './katex-block.ts';
 import { LazyPart } from './lazy-part.ts';
+import { matrixCheck } from './matrix-check-part.ts';
 import { themeStyles } from './styles.ts';
 import { fastMatrixStyles } from './fast-matrix.ts';
 import {
@@ -46,11 +47,12 @@ export abstract class ConvElement<View> extends LitElement {
   static override styles = [fastMatrixStyles, themeStyles];
 
   /**
-   * Chunks loaded before the first render: KaTeX, its stylesheet and, in a
-   * subclass, the engine code its `compute()` calls (`[...ConvElement.lazyParts, part]`).
-   * Kept out of the embed bundle's start (DESIGN.md, budgets).
+   * Chunks loaded before the first render: KaTeX, its stylesheet, the matrix
+   * check most elements show as a verdict and, in a subclass, the engine code
+   * its `compute()` calls (`[...ConvElement.lazyParts, part]`). Kept out of the
+   * embed bundle's start (DESIGN.md, budgets).
    */
-  static lazyParts: readonly LazyPart<unknown>[] = [katexPart, katexSheet];
+  static lazyParts: readonly LazyPart<unknown>[] = [katexPart, katexSheet, matrixCheck];
 
   /** Properties whose change recomputes the view. */
   static inputKeys: readonly string[] = SPEC_KEYS;
