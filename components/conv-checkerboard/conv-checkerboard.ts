@@ -1,10 +1,10 @@
 import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { checkerboard, predictsUniformOverlap, stackOverlapCounts } from '../../src/analysis/overlap.ts';
 import { forEachTap } from '../../src/geometry/index-map.ts';
 import { layerAxes, layersOfSpec } from '../../src/geometry/layer-stack.ts';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { ConvElement } from '../shared/conv-element.ts';
+import { LazyPart } from '../shared/lazy-part.ts';
 import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
@@ -27,6 +27,9 @@ interface CheckerboardView {
   /** one layer: taps per output of nearest-neighbour resize then a stride 1 "same" convolution, same output shape */
   resized: number[] | null;
 }
+
+/** The overlap counts: a chunk loaded before the first render. */
+const engine = new LazyPart('the overlap analysis', () => import('./overlap-engine.ts'));
 
 /**
  * @summary Overlap counts of a transposed convolution — the checkerboard — as a bar strip (1D) or heat map (2D), next to resize-then-convolve.
@@ -65,6 +68,7 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView> {
 
   static override properties = { ...ConvElement.properties, layers: { type: String, reflect: true } };
   static override inputKeys = [...ConvElement.inputKeys, 'layers'];
+  static override lazyParts = [...ConvElement.lazyParts, engine];
   declare layers?: string;
 
   protected override needsParser(): boolean { return false; }
@@ -78,6 +82,7 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView> {
       kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers,
     }, { kernel: 3, stride: 2 }, 1);
     const dims = this.input === undefined ? undefined : normalizeSpec({ input: this.input, kernel: 1 }).dims;
+    const { checkerboard, predictsUniformOverlap, stackOverlapCounts } = engine.get();
     const axes = layerAxes(stack, dims, 'lists');
     const counted = stackOverlapCounts(stack, this.input);
     const layers = axes.map(({ k, s, d }) => ({

@@ -2,11 +2,11 @@ import { parseBoolean, parseMode } from '../../src/geometry/spec-fields.ts';
 import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { type ConvSpec, normalizeSpec } from '../../src/geometry/spec.ts';
-import { outputSizeFormulas } from '../../src/view/output-size-formula.ts';
-import { type TorchCode, torchCode } from '../../src/geometry/torch-code.ts';
+import type { TorchCode } from '../../src/geometry/torch-code.ts';
 import { LAYER_KEYS } from '../../src/geometry/torch-layer.ts';
 import { PADDING_MODES } from '../../src/geometry/padding-mode.ts';
 import { ConvElement, type HighlightDetail } from '../shared/conv-element.ts';
+import { LazyPart } from '../shared/lazy-part.ts';
 import { tex } from '../shared/katex-block.ts';
 import { SPEC_KEYS, type SpecKey, attributeName } from '../shared/spec-from-attributes.ts';
 import { readSpecFromUrl, writeSpecToUrl } from './url-state.ts';
@@ -25,6 +25,9 @@ interface ExplorerView {
 
 /** The fields a pasted layer sets: disabled while it is there. */
 const SET_BY_LAYER: readonly string[] = LAYER_KEYS;
+
+/** The PyTorch code and the size formulas: a chunk loaded before the first render. */
+const engine = new LazyPart('the explorer engine', () => import('./explorer-engine.ts'));
 
 /** Quiet time after the last keystroke before a text field applies. */
 const TYPING_MS = 250;
@@ -70,6 +73,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   /** past the matrix's own limits the composed views show summaries; the explorer skips normalising */
   private budget = new ViewBudget(this, { drawnEntries: 12_000, taps: 60_000, terms: 600_000 });
   static override properties = { ...ConvElement.properties, urlState: { type: Boolean, reflect: true, attribute: 'url-state' } };
+  static override lazyParts = [...ConvElement.lazyParts, engine];
   declare urlState?: boolean;
   private typing: ReturnType<typeof setTimeout> | undefined;
   /** the spec of the first render, as JSON (url-state) */
@@ -117,7 +121,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     }
     values.input ??= '6';
     if (values.layer === undefined) values.kernel ??= '3';
-    return { spec, full, output: full ? full.output : summary!.summary.estimate.output, values, torch: full ? torchCode(full) : null };
+    return { spec, full, output: full ? full.output : summary!.summary.estimate.output, values, torch: full ? engine.get().torchCode(full) : null };
   }
 
   protected override specChangeDetail(v: ExplorerView): Record<string, unknown> {
@@ -203,7 +207,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     if (!v.full) return html`<div part="output-size"><span class="caption">Output size: ${v.output?.join('×') ?? '?'} (too large to draw here; the views below say why)</span></div>`;
     const spec = v.full;
     return html`<div part="output-size"><span class="caption">Output size${v.spec.transposed ? ' (transposed)' : ''}:</span>
-      ${outputSizeFormulas(spec).map((f) => html`<div class="size-line" data-axis=${f.axis}>
+      ${engine.get().outputSizeFormulas(spec).map((f) => html`<div class="size-line" data-axis=${f.axis}>
       ${tex(`\\displaystyle ${many ? `\\text{axis ${f.axis + 1}: }` : ''}o = ${f.tex}`)}${tex(`\\displaystyle = ${f.substitutedTex} = ${f.value}`)}</div>`)}</div>`;
   }
 

@@ -1,11 +1,14 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { type GrayScale, type ImageConvolution, convolveImage, grayLevel, grayScaleFor, imageSpec, numericWeights, pixelsReadBy } from '../../src/evaluate/image.ts';
+import type { GrayScale, ImageConvolution } from '../../src/evaluate/image.ts';
 import { SpecError } from '../../src/errors.ts';
-import { grayFromRgba, testPattern, upsampleNearest } from '../../src/view/test-pattern.ts';
 import { LIMITS, parseInteger, parsePerAxis } from '../../src/geometry/spec-fields.ts';
 import { ConvElement } from '../shared/conv-element.ts';
+import { LazyPart } from '../shared/lazy-part.ts';
 import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
+
+/** The image convolution and the test pattern: a chunk loaded before the first render. */
+const engine = new LazyPart('the image engine', () => import('./image-engine.ts'));
 
 /** A picture as gray values in [0, 1], row-major. */
 interface Picture { pixels: Float64Array; shape: [number, number]; upsampled?: number }
@@ -69,6 +72,7 @@ export class ConvImageElement extends ConvElement<View> {
     loaded: { state: true },
   };
   static override inputKeys = [...ConvElement.inputKeys, 'src', 'upsample', 'loaded'];
+  static override lazyParts = [...ConvElement.lazyParts, engine];
   declare src?: string;
   declare upsample?: string;
   /** the last image read from `src` (or its failure) */
@@ -93,6 +97,7 @@ export class ConvImageElement extends ConvElement<View> {
     if (input.kernel === undefined && input.weights === undefined) Object.assign(input, { kernel: '3x3', weights: SOBEL_X });
     const summary = this.budget.plan(input);
     if (summary) return summary;
+    const { convolveImage, grayScaleFor, imageSpec, numericWeights } = engine.get();
     const spec = imageSpec(input, picture.shape);
     const conv = convolveImage(spec, picture.pixels);
     return { picture, conv, scale: grayScaleFor(conv.output, numericWeights(spec)), source: this.src ? `the image ${this.src}` : 'a test pattern (a square, a disc and a gradient)' };
@@ -110,11 +115,11 @@ export class ConvImageElement extends ConvElement<View> {
       p = this.loaded.picture!;
     } else {
       const [h, w] = (size ?? [64, 64]) as [number, number];
-      p = { pixels: testPattern(h, w), shape: [h, w] };
+      p = { pixels: engine.get().testPattern(h, w), shape: [h, w] };
     }
     if (factor === 1) return p;
     const [h, w] = p.shape;
-    return { pixels: upsampleNearest(p.pixels, h, w, factor), shape: [h * factor, w * factor], upsampled: factor };
+    return { pixels: engine.get().upsampleNearest(p.pixels, h, w, factor), shape: [h * factor, w * factor], upsampled: factor };
   }
 
   /** Reads `src` into a canvas and then into gray values; sets `loaded`, which recomputes. */
@@ -131,7 +136,7 @@ export class ConvImageElement extends ConvElement<View> {
         canvas.width = w; canvas.height = h;
         const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
         ctx.drawImage(img, 0, 0, w, h);
-        done({ src, picture: { pixels: grayFromRgba(ctx.getImageData(0, 0, w, h).data, w * h), shape: [h, w] } });
+        done({ src, picture: { pixels: engine.get().grayFromRgba(ctx.getImageData(0, 0, w, h).data, w * h), shape: [h, w] } });
       } catch {
         done({ src, error: `conv-image could not read the pixels of src "${src}" (a cross-origin image needs CORS)` });
       }
@@ -148,7 +153,7 @@ export class ConvImageElement extends ConvElement<View> {
     const v = this.view;
     if (!v || !('conv' in v)) return;
     if (r === null) { this.setActive({ output: null }); return; }
-    this.setActive({ output: r, row: r, inputs: pixelsReadBy(v.conv, r) });
+    this.setActive({ output: r, row: r, inputs: engine.get().pixelsReadBy(v.conv, r) });
   }
 
   private pointer(e: PointerEvent, v: ImageView): void {
@@ -203,6 +208,7 @@ export class ConvImageElement extends ConvElement<View> {
     const v = this.view;
     if (!v || !('conv' in v)) return;
     const q = (sel: string) => this.renderRoot.querySelector<HTMLCanvasElement>(sel);
+    const { grayLevel, pixelsReadBy } = engine.get();
     if (changed.size !== 1 || !changed.has('active')) {
       paint(q('canvas[part="input"]'), v.picture.pixels, (x) => Math.round(x * 255));
       paint(q('canvas[part="output"]'), v.conv.output, (x) => grayLevel(x, v.scale));

@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
-import { checkMatrix, checkMatrixNumeric } from '../../src/check/matrix-check.ts';
+import { checkMatrix, checkMatrixNumeric } from '../shared/matrix-check-part.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
 import { nonzeros, storedTaps } from '../../src/matrix/csr.ts';
 import { type CheckReport, describeReport } from '../../src/check/report.ts';

@@ -1,10 +1,11 @@
 import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
-import { type ReceptiveField, type Stack, receptiveField, receptiveFieldClosedForm, stackGeometry, widestReceptiveField } from '../../src/analysis/receptive-field.ts';
+import type { ReceptiveField, Stack } from '../../src/analysis/receptive-field.ts';
 import { forEachTap } from '../../src/geometry/index-map.ts';
 import { layersOfSpec } from '../../src/geometry/layer-stack.ts';
 import { parsePerAxis } from '../../src/geometry/spec-fields.ts';
 import { ConvElement } from '../shared/conv-element.ts';
+import { LazyPart } from '../shared/lazy-part.ts';
 import { checkIndex, type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
@@ -18,6 +19,9 @@ interface FieldView {
 }
 
 const W = 640, LEVEL_H = 70, R = 7;
+
+/** The receptive-field analysis: a chunk loaded before the first render. */
+const engine = new LazyPart('the receptive-field analysis', () => import('./field-engine.ts'));
 
 /**
  * @summary A stack of convolution layers; hovering a neuron lights its receptive field down to the input, with the closed form beside it.
@@ -48,6 +52,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
     focusNeuron: { state: true },
   };
   static override inputKeys = [...ConvElement.inputKeys, 'layers'];
+  static override lazyParts = [...ConvElement.lazyParts, engine];
   static override styles = [...ConvElement.styles, css`
     svg { max-width: 100%; height: auto; }
     circle { fill: var(--conv-bg); stroke: var(--conv-fg); stroke-width: 1.2; cursor: pointer; }
@@ -82,6 +87,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
     const layers = layersOfSpec({
       kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers,
     }, bare ? { kernel: 2, stride: 2 } : { kernel: 2 });
+    const { receptiveFieldClosedForm, stackGeometry, widestReceptiveField } = engine.get();
     const closed = receptiveFieldClosedForm(layers, this.input === undefined ? undefined : inputDims(this.input));
     const stack = stackGeometry(layers, this.input ?? closed.perAxis);
     const edges = stack.layers.map((spec) => {
@@ -105,12 +111,13 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
     const v = this.view;
     if (!v || layer < 1) return;
     this.focusNeuron = { layer, neuron };
-    const rf = receptiveField(v.stack, neuron, layer);
+    const rf = engine.get().receptiveField(v.stack, neuron, layer);
     this.setActive({ output: layer === v.stack.layers.length ? neuron : null, layer, neuron, inputs: rf.positions });
   }
 
   protected renderView(v: FieldView): TemplateResult {
     const f = this.focusNeuron ?? { layer: v.stack.layers.length, neuron: this.activeNeuron(v) };
+    const { receptiveField, receptiveFieldClosedForm } = engine.get();
     const rf = receptiveField(v.stack, Math.min(f.neuron, sizeOf(v.stack.shapes[f.layer]!) - 1), f.layer);
     const dims = v.stack.shapes[0]!.length;
     const closed = receptiveFieldClosedForm(v.stack.layers.slice(0, f.layer).map((s) => ({ kernel: [...s.kernel], stride: [...s.stride], dilation: [...s.dilation] })), dims);

@@ -1,13 +1,17 @@
 import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { type RankOneResult, factorRankOne, isFactorization, readKernel2D } from '../../src/analysis/rank-one.ts';
-import { type StagedCost, depthwiseSeparableCost, spatiallySeparableCost } from '../../src/analysis/cost.ts';
+import type { RankOneResult } from '../../src/analysis/rank-one.ts';
+import type { StagedCost } from '../../src/analysis/cost.ts';
 import { polynomialToLatex } from '../../src/algebra/print.ts';
 import { ParseError } from '../../src/errors.ts';
 import { ConvElement } from '../shared/conv-element.ts';
+import { LazyPart } from '../shared/lazy-part.ts';
 import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
 import { tex, texMatrix } from '../shared/katex-block.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
+
+/** The factorisation and the cost counts: a chunk loaded before the first render. */
+const engine = new LazyPart('the separability engine', () => import('./separable-engine.ts'));
 
 const SOBEL = '[[1,0,-1],[2,0,-2],[1,0,-1]]';
 
@@ -53,6 +57,7 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
     show: { type: String, reflect: true },
   };
   static override inputKeys = [...ConvElement.inputKeys, 'spatialInput', 'show'];
+  static override lazyParts = [...ConvElement.lazyParts, engine];
   static override styles = [...ConvElement.styles, css`
     section { margin: 0.6rem 0; }
     h3 { font-size: 0.95rem; margin: 0.2rem 0 0.4rem; font-weight: 600; }
@@ -72,6 +77,7 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
     this.budget.guard(this.specInput());
     rejectUnused(this.localName, this as SpecAttributes, ['weights', 'input', 'kernel', 'stride', 'padding', 'inChannels', 'outChannels']);
     const show = parseShow(this.show);
+    const { depthwiseSeparableCost, factorRankOne, isFactorization, readKernel2D, spatiallySeparableCost } = engine.get();
     const k = this.weights ?? SOBEL;
     const poly = readKernel2D(k, 'weights');
     const factor = factorRankOne(k);

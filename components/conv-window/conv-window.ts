@@ -1,6 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
-import { checkMatrix } from '../../src/check/matrix-check.ts';
+import { checkMatrix } from '../shared/matrix-check-part.ts';
 import { type CheckReport, describeReport } from '../../src/check/report.ts';
 import { type CellKind, type DrawnGrid, drawnPadding, inputGrids, inputLabels, outputGrids } from '../../src/view/grid.ts';
 import { type MatrixEquation, inputTex, matrixEquation, outputLine, outputTex, productTex, rowEntries, weightTex } from '../../src/view/matrix-view.ts';

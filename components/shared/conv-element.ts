@@ -1,13 +1,17 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { SpecInput } from '../../src/geometry/spec.ts';
 import { ConvmatError } from '../../src/errors.ts';
-import { katexStyles, installKatexFonts } from './katex-styles.ts';
-import { katexReady, loadKatex } from './katex-block.ts';
+import { katexPart } from './katex-block.ts';
+import { LazyPart } from './lazy-part.ts';
+import { matrixCheck } from './matrix-check-part.ts';
 import { themeStyles } from './styles.ts';
 import { fastMatrixStyles } from './fast-matrix.ts';
 import {
   SPEC_KEYS, type SpecAttributes, attributeName, loadExpressionParser, specFromAttributes, specNeedsParser, specProperties,
 } from './spec-from-attributes.ts';
+
+/** KaTeX's stylesheet and fonts, adopted by each element before its first render. */
+const katexSheet = new LazyPart('the KaTeX stylesheet', () => import('./katex-styles.ts'));
 
 /** Detail of the `highlight` event: plain data naming the output and the inputs it reads. */
 export interface HighlightDetail {
@@ -39,7 +43,16 @@ export abstract class ConvElement<View> extends LitElement {
     active: { type: Number, reflect: true },
   };
 
-  static override styles = [katexStyles, fastMatrixStyles, themeStyles];
+  /** KaTeX's stylesheet is adopted before the first render (see katexSheet); these come after it. */
+  static override styles = [fastMatrixStyles, themeStyles];
+
+  /**
+   * Chunks loaded before the first render: KaTeX, its stylesheet, the matrix
+   * check most elements show as a verdict and, in a subclass, the engine code
+   * its `compute()` calls (`[...ConvElement.lazyParts, part]`). Kept out of the
+   * embed bundle's start (DESIGN.md, budgets).
+   */
+  static lazyParts: readonly LazyPart<unknown>[] = [katexPart, katexSheet, matrixCheck];
 
   /** Properties whose change recomputes the view. */
   static inputKeys: readonly string[] = SPEC_KEYS;
@@ -80,26 +93,36 @@ export abstract class ConvElement<View> extends LitElement {
   private shownParts = 0;
   private partsDone: Promise<void> | null = null;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    try { installKatexFonts(this.ownerDocument); } catch { /* no document head: fonts fall back */ }
-  }
-
   /**
-   * Every update waits for KaTeX once, so the first render is already typeset.
+   * The first update waits for the lazy parts (KaTeX…), so the first render is already typeset.
    * The first update computes the view (the engine's work) in one task and
    * renders it (KaTeX and the DOM) in the next, so neither blocks for long.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    if (katexReady() && this.hasUpdated) return super.scheduleUpdate();
+    if (this.hasUpdated && this.partsReady()) return super.scheduleUpdate();
     return this.firstUpdate();
   }
 
+  private partsReady(): boolean {
+    return (this.constructor as typeof ConvElement).lazyParts.every((p) => p.ready);
+  }
+
   private async firstUpdate(): Promise<unknown> {
-    if (!katexReady()) {
-      try { await loadKatex(); } catch (e) { this.error = e; }
+    if (!this.partsReady()) {
+      try {
+        await Promise.all((this.constructor as typeof ConvElement).lazyParts.map((p) => p.load()));
+      } catch (e) {
+        this.error = e; // shown until an update loads the part again (willUpdate computes nothing meanwhile)
+        return super.scheduleUpdate();
+      }
     }
-    if (!this.hasUpdated && this.view === null && !this.error) {
+    if (katexSheet.ready) {
+      const { adoptKatexStyles, installKatexFonts } = katexSheet.get();
+      adoptKatexStyles(this.renderRoot);
+      try { installKatexFonts(this.ownerDocument); } catch { /* no document head: fonts fall back */ }
+    }
+    // the first render, or the first after a part failed to load: compute in this task, render in the next
+    if (this.view === null && (this.hasUpdated || !this.error)) {
       this.recompute();
       this.precomputed = true;
       await nextTask();
@@ -167,6 +190,8 @@ export abstract class ConvElement<View> extends LitElement {
     const precomputed = this.precomputed;
     this.precomputed = false;
     if (precomputed) return;
+    // a part that failed to load keeps its error on show; the next update loads it again (firstUpdate), then computes
+    if (!this.partsReady()) return;
     if (!this.hasUpdated || keys.some((k) => changed.has(k))) this.recompute();
   }
 

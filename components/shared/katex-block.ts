@@ -2,6 +2,7 @@ import { html, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { MatrixRenderOptions } from '../../render/katex-render.ts';
 import { fastCell, fastMatrixHtml } from './fast-matrix.ts';
+import { LazyPart } from './lazy-part.ts';
 
 /** Matrices with more cells than this take the light path when their cells allow it (see fast-matrix.ts). */
 export const FAST_MATRIX_CELLS = 200;
@@ -15,13 +16,10 @@ export const FAST_MATRIX_CELLS = 200;
  * and every element awaits it before its first render (ConvElement), so the
  * bundle's start stays small and nothing renders half-typeset.
  */
-type KatexRender = typeof import('../../render/katex-render.ts');
-let katexModule: KatexRender | null = null;
-let katexLoad: Promise<KatexRender> | null = null;
+export const katexPart = new LazyPart('KaTeX', () => import('../../render/katex-render.ts'));
 
-export function loadKatex(): Promise<KatexRender> {
-  katexLoad ??= import('../../render/katex-render.ts').then((m) => (katexModule = m));
-  return katexLoad;
+export function loadKatex(): Promise<unknown> {
+  return katexPart.load();
 }
 
 /**
@@ -35,14 +33,10 @@ export function warmKatex(): void {
   k.renderMatrixHtml([['w_{1}', '0'], ['x^{2}', '-3']], { label: 'K^{T}' });
 }
 
-export function katexReady(): boolean {
-  return katexModule !== null;
+function katexNow(): typeof import('../../render/katex-render.ts') {
+  return katexPart.get();
 }
 
-function katexNow(): KatexRender {
-  if (!katexModule) throw new Error('KaTeX is not loaded yet (await loadKatex())');
-  return katexModule;
-}
 const cache = new Map<string, string>();
 const CACHE_LIMIT = 2048;
 

@@ -9,7 +9,13 @@ import { buildEmbed, chunks, gzipSize, serve, staticClosure } from './embed-buil
  * own, copied next to the example page, served over HTTP and opened in
  * Debian's Chromium with no build step and no other script.
  */
-const BUDGET = 100 * 1024;
+/**
+ * DESIGN.md's budget: at most 55 KB gzip of JavaScript before the first
+ * equation. It fails on a regression: with `export { derive } from
+ * '../src/latex/derive.ts';` added to components/define.ts (the derivation
+ * builder back in the start) the start measured 68,688 bytes (67.1 KB).
+ */
+const BUDGET = 55 * 1024;
 let site = '';
 let dist = '';
 
@@ -23,7 +29,7 @@ afterAll(() => {
 });
 
 describe('the embed bundle', () => {
-  it('starts with at most 100 KB of gzipped JavaScript, without mathjs or KaTeX', () => {
+  it('starts with at most 55 KB of gzipped JavaScript, without mathjs or KaTeX', () => {
     const start = staticClosure(dist, 'convmat.js');
     const size = start.reduce((acc, f) => acc + gzipSize(join(dist, f)), 0);
     expect(size).toBeLessThanOrEqual(BUDGET);
@@ -36,12 +42,17 @@ describe('the embed bundle', () => {
     const katex = lazy.filter((f) => /KaTeX parse error/.test(readFileSync(join(dist, f), 'utf8')));
     expect(katex).toHaveLength(1);
     console.log(`embed start: ${(size / 1024).toFixed(1)} KB gzip (${start.join(', ')}); KaTeX chunk, fetched by the first element: ${(gzipSize(join(dist, katex[0]!)) / 1024).toFixed(1)} KB`);
+    const kb = (f: string) => `${f.replace(/^convmat-|-[\w-]{8}\.js$/g, '')} ${(gzipSize(join(dist, f)) / 1024).toFixed(1)}`;
+    console.log(`lazy chunks (KB gzip): ${lazy.map(kb).join(', ')}`);
   });
 
-  it('emits the KaTeX fonts as files next to the bundle and resolves them from the module URL', () => {
-    const entry = readFileSync(join(dist, 'convmat.js'), 'utf8');
-    expect(entry).toMatch(/new URL\(`convmat-assets\/KaTeX_Main-Regular-[\w-]+\.woff2`,import\.meta\.url\)/);
-    expect(entry).not.toMatch(/data:font/);
+  it('emits the KaTeX fonts as files next to the bundle and resolves them from the module URL, in a lazy chunk', () => {
+    const start = staticClosure(dist, 'convmat.js');
+    const font = /new URL\(`convmat-assets\/KaTeX_Main-Regular-[\w-]+\.woff2`,import\.meta\.url\)/;
+    const withFonts = chunks(dist).filter((f) => font.test(readFileSync(join(dist, f), 'utf8')));
+    expect(withFonts).toHaveLength(1);
+    expect(start).not.toContain(withFonts[0]); // KaTeX's CSS and fonts come with KaTeX, after the start
+    for (const f of chunks(dist)) expect(readFileSync(join(dist, f), 'utf8')).not.toMatch(/data:font/);
   });
 });
 
