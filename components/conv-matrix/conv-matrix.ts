@@ -10,7 +10,7 @@ import { tex, texMatrix } from '../shared/katex-block.ts';
 import {
   type MatrixEquation, type MatrixForm, matrixEquation, matrixForm, outputLine, rowInputs, typesettable, windowAround,
 } from '../../src/view/matrix-view.ts';
-import { im2colCheck, im2colEquation } from '../../src/view/im2col-view.ts';
+import { im2colView } from './im2col-part.ts';
 import { im2colMatrix } from '../../src/matrix/im2col.ts';
 import type { ConvSpec } from '../../src/geometry/spec.ts';
 import type { ConvMatrix } from '../../src/matrix/csr.ts';
@@ -77,6 +77,7 @@ interface MatrixView {
 export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   static override properties = { ...ConvElement.properties, show: { type: String, reflect: true }, form: { type: String, reflect: true } };
   static override inputKeys = [...ConvElement.inputKeys, 'form'];
+  static override lazyParts = [...ConvElement.lazyParts, im2colView];
   static override styles = [...ConvElement.styles, equationStyles, css`
     .equation { gap: 0.4rem; font-size: 1.05rem; outline: none; }
     .axes { display: inline-grid; grid-template-columns: auto auto; gap: 0.1rem 0.3rem; align-items: stretch; font-size: 0.75rem; color: var(--conv-muted); max-width: 100%; }
@@ -101,7 +102,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     const spec = normalizeSpec(this.specInput());
     const matrix = form === 'im2col' ? im2colMatrix(spec) : convMatrix(spec);
     const symbolic = nonzeros(matrix) <= SYMBOLIC_NONZEROS;
-    const equation = form === 'im2col' ? im2colEquation : matrixEquation;
+    const equation = form === 'im2col' ? im2colView.get().im2colEquation : matrixEquation;
     if (typesettable(matrix)) {
       const check = this.check(form, spec, matrix, true);
       return { eq: equation(spec, matrix, check.product), report: check.report, symbolic };
@@ -124,7 +125,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
 
   /** The products and the verdict: K·z against the sliding window, or the im2col duality for Z; numeric past SYMBOLIC_NONZEROS. */
   private check(form: MatrixForm, spec: ConvSpec, matrix: ConvMatrix, symbolic: boolean): { product: readonly Polynomial[]; report: CheckReport } {
-    if (form === 'im2col') return im2colCheck(spec, matrix);
+    if (form === 'im2col') return im2colView.get().im2colCheck(spec, matrix);
     if (!symbolic) return { product: [], report: checkMatrixNumeric(spec, 1, { matrix }) };
     return checkMatrix(spec, { matrix });
   }

@@ -39,8 +39,9 @@ export function expressionNeedsMathjs(text: string): boolean {
 /** Loads mathjs for the expressions plain arithmetic does not cover (a separate chunk in bundles). Idempotent. */
 export async function loadExpressionParser(): Promise<void> {
   if (reader) return;
-  const mathjs = await import('mathjs');
-  reader ??= mathjsReader(mathjs as MathjsModule);
+  // named, so that bundlers keep only the parser's dependencies of mathjs
+  const { create, parseDependencies } = await import('mathjs');
+  reader ??= mathjsReader({ create, parseDependencies } as MathjsModule);
 }
 
 /** Text of a polynomial parsed back by mathjs itself: the round trip the CLI's JSON promises. */
