@@ -173,3 +173,20 @@ export function lcg(seed: number): () => number {
     return a / 4294967296;
   };
 }
+
+/** A nested array as `convmat eval` reads and prints tensors ([C, ...spatial]). */
+export type Nested = number | Nested[];
+
+/** The entries of a nested array, row-major. */
+export const flatNested = (x: Nested): number[] => (Array.isArray(x) ? x.flatMap(flatNested) : [x]);
+
+/** A tensor as a nested array. */
+export function nest(t: Tensor): Nested {
+  const build = (data: number[], shape: number[]): Nested => {
+    if (shape.length === 0) return data[0]!;
+    const [n, ...rest] = shape;
+    const size = rest.reduce((a, b) => a * b, 1);
+    return Array.from({ length: n! }, (_, i) => build(data.slice(i * size, (i + 1) * size), rest));
+  };
+  return build(t.data, t.shape);
+}

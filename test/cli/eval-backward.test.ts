@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type Tensor, lcg, randomTensor } from '../oracle.ts';
+import { type Tensor, lcg, randomTensor, flatNested as flat, nest } from '../oracle.ts';
 import { oracleBackward } from '../oracle-backward.ts';
 import { tfGradients } from '../evaluate/tf-gradients.ts';
 import { badInputLine, convmat } from './run-cli.ts';
@@ -14,17 +14,6 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-type Nested = number | Nested[];
-const flat = (x: Nested): number[] => (Array.isArray(x) ? x.flatMap(flat) : [x]);
-function nest(t: Tensor): Nested {
-  const build = (data: number[], shape: number[]): Nested => {
-    if (shape.length === 0) return data[0]!;
-    const [n, ...rest] = shape;
-    const size = rest.reduce((a, b) => a * b, 1);
-    return Array.from({ length: n! }, (_, i) => build(data.slice(i * size, (i + 1) * size), rest));
-  };
-  return build(t.data, t.shape);
-}
 
 interface Geometry { stride: number[]; dilation: number[]; padding: Array<[number, number]>; groups: number }
 

@@ -1,20 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { type Tensor, lcg, oracleConv, oracleConvTranspose, randomTensor } from '../oracle.ts';
+import { type Nested, type Tensor, lcg, oracleConv, oracleConvTranspose, randomTensor, flatNested as flat, nest } from '../oracle.ts';
 import { convmat } from './run-cli.ts';
 
 /** `convmat eval` through the real binary, held against the lecture and the independent oracle. */
-type Nested = number | Nested[];
-const flat = (x: Nested): number[] => (Array.isArray(x) ? x.flatMap(flat) : [x]);
-
-function nest(t: Tensor): Nested {
-  const build = (data: number[], shape: number[]): Nested => {
-    if (shape.length === 0) return data[0]!;
-    const [n, ...rest] = shape;
-    const size = rest.reduce((a, b) => a * b, 1);
-    return Array.from({ length: n! }, (_, i) => build(data.slice(i * size, (i + 1) * size), rest));
-  };
-  return build(t.data, t.shape);
-}
 
 async function evalJson(input: unknown) {
   const r = await convmat(['eval'], JSON.stringify(input));

@@ -4,20 +4,9 @@
  * oracle, and the refusals as one line with exit 2.
  */
 import { describe, expect, it } from 'vitest';
-import { type OraclePaddingMode, type Tensor, lcg, oracleConv, randomTensor } from '../oracle.ts';
+import { type OraclePaddingMode, type Nested, type Tensor, lcg, oracleConv, randomTensor, flatNested as flat, nest } from '../oracle.ts';
 import { badInputLine, convmat } from './run-cli.ts';
 
-type Nested = number | Nested[];
-const flat = (x: Nested): number[] => (Array.isArray(x) ? x.flatMap(flat) : [x]);
-function nest(t: Tensor): Nested {
-  const build = (data: number[], shape: number[]): Nested => {
-    if (shape.length === 0) return data[0]!;
-    const [n, ...rest] = shape;
-    const size = rest.reduce((a, b) => a * b, 1);
-    return Array.from({ length: n! }, (_, i) => build(data.slice(i * size, (i + 1) * size), rest));
-  };
-  return build(t.data, t.shape);
-}
 
 describe.concurrent('convmat --padding-mode', { timeout: 120_000 }, () => {
   it('matrix --json, reflect: the issue\'s first row [w2, w1 + w3, 0, 0, 0], one entry per (row, col)', async () => {

@@ -3,11 +3,11 @@ import { polynomialToText } from '../../algebra/print.ts';
 import { polynomialRing } from '../../algebra/ring.ts';
 import { deltaSymbols } from '../../evaluate/conv-backward.ts';
 import { evaluateByWindow } from '../../evaluate/evaluate.ts';
+import { nest } from '../../evaluate/nested.ts';
 import { ravel, unravel } from '../../geometry/flat-index.ts';
 import { product } from '../../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
-import type { ConvMatrix } from '../../matrix/csr.ts';
-import { transposeMatrix } from '../../matrix/csr.ts';
+import { type ConvMatrix, transposeMatrix } from '../../matrix/csr.ts';
 import { im2colMatrix } from '../../matrix/im2col.ts';
 import { matVec } from '../../matrix/products.ts';
 import { defineIdentity } from './define.ts';
@@ -63,8 +63,8 @@ function correlations(conv: ConvSpec, delta: readonly Polynomial[], dilation: re
       const spec = normalizeSpec({
         input: [...conv.input], kernel: [...conv.output], dilation: [...dilation], stride: [...conv.dilation],
         padding: conv.padding.map(([a, b]) => [a, b] as [number, number]), paddingMode: conv.paddingMode,
-        weights: nestAs(text(delta.slice(oc * O, (oc + 1) * O)), conv.output),
-        inputs: nestAs(text(conv.inputs.slice(ic * N, (ic + 1) * N)), conv.input),
+        weights: nest(text(delta.slice(oc * O, (oc + 1) * O)), conv.output),
+        inputs: nest(text(conv.inputs.slice(ic * N, (ic + 1) * N)), conv.input),
       });
       if (spec.output.some((v, a) => v < conv.kernel[a]!)) return null;
       const values = evaluateByWindow(spec, spec.weights, spec.inputs, polynomialRing);
@@ -76,14 +76,6 @@ function correlations(conv: ConvSpec, delta: readonly Polynomial[], dilation: re
     }
   }
   return out;
-}
-
-/** A flat row-major list as nested arrays of a shape (how a spec takes a multi-axis list). */
-type NestedText = string | NestedText[];
-function nestAs(flat: readonly string[], shape: readonly number[]): NestedText[] {
-  const [n, ...rest] = shape as [number, ...number[]];
-  const size = product(rest);
-  return Array.from({ length: n }, (_, i) => (rest.length === 0 ? flat[i]! : nestAs(flat.slice(i * size, (i + 1) * size), rest)));
 }
 
 export const weightGradientIsCorrelation = defineIdentity<SpecInput, WeightGradientClaim>({
