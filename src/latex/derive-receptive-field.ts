@@ -1,4 +1,4 @@
-import { receptiveField, stackGeometry } from '../analysis/receptive-field.ts';
+import { stackGeometry, widestReceptiveField } from '../analysis/receptive-field.ts';
 import { receptiveFieldClosedForm, stackRecurrence } from '../geometry/layer-stack.ts';
 import { stackLayersOf, type ReceptiveFieldInput } from '../geometry/layer-stack.ts';
 import { product } from '../geometry/names.ts';
@@ -36,7 +36,11 @@ export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opt
   const closed = receptiveFieldClosedForm(layers, dims);
   const recurrence = stackRecurrence(layers, closed.perAxis.length);
   const stack = stackGeometry(layers, given ?? closed.perAxis);
-  const field = receptiveField(stack, 0);
+  // with padding a neuron at the border sees less: take the widest, nearest the middle
+  const field = widestReceptiveField(stack);
+  // no neuron sees past the input: where r exceeds it, the whole input is the most any field spans
+  const reachable = closed.perAxis.map((r, a) => Math.min(r, stack.shapes[0]![a]!));
+  const clipped = reachable.some((v, a) => v < closed.perAxis[a]!);
   const axes = (v: readonly number[]) => v.join('×');
   const steps: Step[] = [noteStep('The receptive field', RECEPTIVE_FIELD_NOTE)];
   const rows: Cell[][] = [], terms: string[] = [], texts: string[] = [];
@@ -64,9 +68,10 @@ export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opt
   const levels = field.levels.map((pos, l) => [
     textCell(l === 0 ? 'input' : `layer ${l}`), textCell(axes(stack.shapes[l]!)), textCell(listText(pos)),
   ]);
-  steps.push(tableStep('Positions that reach one neuron of the top layer (composed index maps)', ['level', 'size', 'positions (0-based, row-major)'], levels));
-  steps.push(verdictStep('Span of the composed maps against the closed form', compareCounts(
-    field.span, closed.perAxis, ['composed index maps', 'closed form'], closed.perAxis.map((_, a) => `axis ${a + 1}`),
+  const which = stack.shapes.at(-1)!.every((n) => n === 1) ? 'the neuron' : `neuron ${field.neuron}, the widest nearest the middle`;
+  steps.push(tableStep(`Positions that reach one neuron of the top layer (${which}; composed index maps)`, ['level', 'size', 'positions (0-based, row-major)'], levels));
+  steps.push(verdictStep(`Span of the composed maps against the closed form${clipped ? ', clipped to the input size' : ''}`, compareCounts(
+    field.span, reachable, ['composed index maps', clipped ? 'closed form, at most the input size' : 'closed form'], closed.perAxis.map((_, a) => `axis ${a + 1}`),
   )));
   const holes = field.positions.length < field.size;
   steps.push(noteStep('Size', `One neuron of layer ${stack.layers.length} has a receptive field of size ${field.span.length > 1 ? `${axes(field.span)} = ` : ''}${field.size} w.r.t. the input${holes ? `: it spans ${field.size} inputs and reads ${field.positions.length} of them (the dilation leaves holes)` : ''}.`));

@@ -51,3 +51,21 @@ describe('receptive field: the lecture\'s numbers', () => {
     expect(step(d, 'note', /Size/).text).toMatch(/size 7 w\.r\.t\. the input: it spans 7 inputs and reads 4 of them/);
   });
 });
+
+describe('receptive field with padding: a border neuron sees padding, so the widest one is shown', () => {
+  // two layers k = 3 on 8 inputs with padding 1: r = 5; neuron 0 reads only inputs 0, 1, 2
+  it.each([
+    ['zeros', { input: 8, kernel: 3, padding: 1 }, '2, 3, 4, 5, 6'],
+    ['reflect', { input: 8, kernel: 3, padding: 1, paddingMode: 'reflect' }, '2, 3, 4, 5, 6'],
+  ] as const)('%s padding: the span is the closed form', (_mode, spec, positions) => {
+    const d = derive('receptive-field', spec);
+    expect(columnTexts(step(d, 'table', /^Positions/), 2)[0]).toBe(positions);
+    expect(step(d, 'verdict', /Span/).equal).toBe(true);
+  });
+  it('an input narrower than r: the span is compared with the input size and says so', () => {
+    const d = derive('receptive-field', { input: 3, kernel: 3, padding: 1 });
+    const v = step(d, 'verdict', /Span/);
+    expect(v.title).toMatch(/clipped to the input size/);
+    expect(v.equal).toBe(true);
+  });
+});
