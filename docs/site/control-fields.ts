@@ -11,7 +11,7 @@ const CONV = ['input', 'kernel', 'stride', 'padding', 'dilation'];
 
 /** Attributes offered per element; `when present` ones only when the example sets them. */
 export const FIELDS: Record<string, { always: readonly string[]; whenPresent?: readonly string[] }> = {
-  'conv-matrix': { always: CONV, whenPresent: ['output-padding', 'in-channels', 'out-channels', 'groups'] },
+  'conv-matrix': { always: CONV, whenPresent: ['output-padding', 'in-channels', 'out-channels', 'groups', 'form'] },
   'conv-window': { always: CONV, whenPresent: ['output-padding', 'in-channels', 'out-channels', 'groups'] },
   'conv-derivation': { always: CONV, whenPresent: ['output-padding', 'in-channels', 'out-channels', 'groups'] },
   'conv-transposed': { always: [...CONV, 'output-padding'], whenPresent: ['in-channels', 'out-channels', 'groups'] },
@@ -21,10 +21,10 @@ export const FIELDS: Record<string, { always: readonly string[]; whenPresent?: r
 };
 
 /** Elements that offer the padding mode (a choice, not a number) when the example has padding. */
-export const PADDING_MODE_TAGS = new Set(['conv-matrix', 'conv-window']);
+export const PADDING_MODE_TAGS = new Set(['conv-matrix', 'conv-window', 'conv-derivation']);
 
 /** The choices of an attribute that takes one of a few words, or undefined. */
-export const CHOICES: Record<string, readonly string[]> = { 'padding-mode': PADDING_MODES };
+export const CHOICES: Record<string, readonly string[]> = { 'padding-mode': PADDING_MODES, form: ['conv', 'im2col'] };
 
 /** Elements whose weights and inputs are lists tied to the sizes. */
 export const SIZED_NAMES = new Set(['conv-matrix', 'conv-window', 'conv-derivation', 'conv-transposed']);
@@ -33,7 +33,7 @@ export const SIZE_ATTRIBUTES = ['input', 'kernel', 'in-channels', 'out-channels'
 /** Value shown for an attribute the example leaves unset (the element's own default). */
 export const UNSET_DEFAULT: Record<string, string> = {
   input: '8', kernel: '3', stride: '1', padding: '0', dilation: '1', 'output-padding': '0', layers: '2',
-  'in-channels': '1', 'out-channels': '1', groups: '1', 'spatial-input': '5x5', 'padding-mode': 'zeros',
+  'in-channels': '1', 'out-channels': '1', groups: '1', 'spatial-input': '5x5', 'padding-mode': 'zeros', form: 'conv',
 };
 
 const RANGE: Record<string, [number, number]> = {

@@ -47,3 +47,42 @@ describe('the padding-mode control of the example panels', () => {
     expect(attachControls(el)!.querySelector('[data-attribute="padding-mode"]')).toBeNull();
   });
 });
+
+describe('the derivation and the im2col examples of the issue-13 pages', () => {
+  const choose = async (panel: HTMLDetailsElement, attr: string, value: string) => {
+    const select = panel.querySelector<HTMLSelectElement>(`[data-attribute="${attr}"] select`)!;
+    select.value = value;
+    select.dispatchEvent(new Event('change'));
+    await frame();
+  };
+
+  it('a padded gradient derivation offers the mode; with reflect its verdicts still pass', async () => {
+    const el = mountExample('<conv-derivation topic="gradient" input="4" kernel="3" padding="1"></conv-derivation>');
+    await settle(el);
+    const panel = attachControls(el)!;
+    expect([...panel.querySelectorAll<HTMLSelectElement>('[data-attribute="padding-mode"] option')].map((o) => o.value))
+      .toEqual(['zeros', 'reflect', 'replicate', 'circular']);
+    await choose(panel, 'padding-mode', 'reflect');
+    await settle(el);
+    expect(el.getAttribute('padding-mode')).toBe('reflect');
+    const verdicts = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="verdict"]')].map((v) => v.dataset.verdict);
+    expect(verdicts.length).toBeGreaterThan(0);
+    expect(verdicts).not.toContain('fail');
+    expect(el.shadowRoot!.querySelector('[part~="error"]')).toBeNull();
+  });
+
+  it('an im2col matrix offers the form: conv shows K (weights), reset brings Z back', async () => {
+    const el = mountExample('<conv-matrix input="6" kernel="3" form="im2col" show="equation"></conv-matrix>');
+    await settle(el);
+    const panel = attachControls(el)!;
+    panel.open = true;
+    expect(visibleCells(el, 'mK')[0]).toEqual(['z1', 'z2', 'z3']);
+    await choose(panel, 'form', 'conv');
+    await settle(el);
+    expect(visibleCells(el, 'mK')[0]).toEqual(['w1', 'w2', 'w3', '0', '0', '0']);
+    await userEvent.click(panel.querySelector<HTMLButtonElement>('.control-reset')!);
+    await settle(el);
+    expect(el.getAttribute('form')).toBe('im2col');
+    expect(visibleCells(el, 'mK')[0]).toEqual(['z1', 'z2', 'z3']);
+  });
+});
