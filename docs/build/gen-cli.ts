@@ -28,6 +28,7 @@ export const CLI_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
     { argv: ['matrix', '--input', '4', '--kernel', '3', '--transposed', '--inputs', 'z7,z8,z9,z10'], note: 'The transposed convolution maps z7..z10 back to six entries with Kᵀ.' },
     { argv: ['matrix', '--input', '4', '--kernel', '3', '--json'], note: 'The JSON contract (timings are real, so they vary from build to build).' },
     { argv: ['matrix', '--input', '5', '--kernel', '3', '--padding', '1', '--padding-mode', 'reflect'], note: 'PyTorch’s reflect padding: the padding cells copy z2 and z4, so two entries of K are sums, w1 + w3.' },
+    { argv: ['matrix', '--input', '6', '--kernel', '3', '--form', 'im2col'], note: 'The other matrix: Z, the im2col (unfold) matrix, holds the inputs and multiplies the weights, K(w)·z = Z(z)·w.' },
   ],
   eval: [
     { argv: ['eval'], stdin: LECTURE_5X5, note: 'The lecture’s 5×5 input and 3×3 filter, in PyTorch layout on stdin.' },
@@ -43,6 +44,8 @@ export const CLI_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
   check: [
     { argv: ['check', 'transposed-adjoint', '--input', '5x5', '--kernel', '3x3', '--stride', '2', '--padding', '1'], note: 'An identity that holds: exit code 0.' },
     { argv: ['check', 'shape-round-trip', '--input', '6', '--kernel', '3', '--stride', '2', '--padding', '1', '--output-padding', '0'], exit: 1, note: 'Output padding off by one: the round trip gives 5, not 6, so the check fails with exit code 1.' },
+    { argv: ['check', 'circular-dft-diagonal', '--input', '5', '--kernel', '3', '--padding', '1', '--padding-mode', 'circular'], note: 'A stride-1 circular convolution: the DFT diagonalises K, and its eigenvalues are the DFT of the zero-padded kernel.' },
+    { argv: ['check', 'circular-dft-diagonal', '--input', '5', '--kernel', '3', '--padding', '1'], exit: 2, note: 'Outside the identity’s hypothesis (zeros padding: K is not circulant) it is refused with the reason, exit code 2.' },
   ],
   help: [{ argv: ['--version'], note: 'The version.' }],
 };
@@ -50,6 +53,8 @@ export const CLI_EXAMPLES: Readonly<Record<string, readonly Example[]>> = {
 export const CLI_ERRORS: readonly Example[] = [
   { argv: ['matrix', '--input', '4', '--kernel', '3', '--dilation', '2'], exit: 2, note: 'A kernel that does not fit: exit code 2, one line on stderr, nothing on stdout.' },
   { argv: ['matrix', '--input', '6', '--kernel', '3', '--stride', '0'], exit: 2, note: 'A stride that is not positive.' },
+  { argv: ['matrix', '--input', '3', '--kernel', '3', '--padding', '3', '--padding-mode', 'reflect'], exit: 2, note: 'Reflect padding as large as the input: PyTorch’s bound (at most n − 1) holds here too.' },
+  { argv: ['eval'], stdin: JSON.stringify({ op: 'conv_transpose', input: [[1, 2, 3]], weight: [[[1, 1]]], padding_mode: 'reflect' }), exit: 2, note: 'A transposed convolution pads only with zeros, as in PyTorch; the message names the eval field.' },
 ];
 
 interface Run { code: number; out: string; err: string }

@@ -40,10 +40,16 @@ Examples:
   convmat check transposed-adjoint --input 5x5 --kernel 3x3 --stride 2 --padding 1
   convmat check shape-round-trip --input 6 --kernel 3 --stride 2 --padding 1 --output-padding 0
   convmat check matrix-equals-sliding-window --input 5 --layer "nn.ConvTranspose2d(2, 2, 3, stride=2, groups=2)"
+  convmat check circular-dft-diagonal --input 8 --kernel 3 --padding same --padding-mode circular
   convmat check rank1-separable --spec '{"input":[5,5],"kernel":[3,3],"weights":[[1,0,-1],[2,0,-2],[1,0,-1]]}'
 `;
   },
   async run(argv, io) {
+    const flag = argv.findIndex((a) => a === '--identity' || a.startsWith('--identity='));
+    if (flag >= 0) {
+      const named = argv[flag]!.includes('=') ? argv[flag]!.slice('--identity='.length) : argv[flag + 1] ?? '<identity>';
+      throw new ParseError({ field: '--identity', value: argv[flag], rule: 'is not an option: the identity is the first argument', fix: `write convmat check ${named} [spec options]` });
+    }
     const id = argv[0] !== undefined && !argv[0].startsWith('-') ? argv[0] : undefined;
     const args = parseArgs(id === undefined ? argv : argv.slice(1), FLAGS, 'check');
     if (args.switches.has('help')) { io.out(checkCommand.help); return EXIT.ok; }

@@ -11,7 +11,7 @@ import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
 /** `convmat eval`: numeric convolutions from JSON on stdin, computed by the matrix and by the sliding window. */
 export const evalCommand: Command = {
   name: 'eval',
-  summary: 'evaluate convolutions given as JSON on stdin, by the matrix and by the sliding window',
+  summary: 'evaluate convolutions (and their backward pass) given as JSON on stdin, by the matrix and by the sliding window',
   help: `convmat eval: evaluate convolutions given as JSON on stdin
 
 Usage: convmat eval < cases.json      (or: echo '<case or [cases]>' | convmat eval)

@@ -52,6 +52,8 @@ Examples:
   convmat explain matrix --input 4 --kernel 3 --padding 1 --weights x,y,z --inputs a,b,c,d
   convmat explain window --format html > window.html
   convmat explain transposed --input 6 --kernel 3 --format markdown
+  convmat explain im2col --input 4 --kernel 3 --in-channels 2 --out-channels 2
+  convmat explain gradient --input 4 --kernel 3 --padding 1 --padding-mode reflect
   convmat explain matrix --input 4 --layer "nn.Conv1d(1, 1, 3, padding=1)"
 `;
   },

@@ -20,7 +20,7 @@ const FLAGS: readonly FlagSpec[] = [
 
 export const matrixCommand: Command = {
   name: 'matrix',
-  summary: 'the convolution matrix K, the product K·z, and its check against the sliding window',
+  summary: 'the convolution matrix K (or Z, --form im2col), the product K·z, and its check against the sliding window',
   help: `convmat matrix: build the convolution matrix of a spec, multiply it out, check it
 
 Usage: convmat matrix --input <size> --kernel <size> [options]
@@ -48,9 +48,9 @@ F.pad for uneven padding, the flipped weight of --mode convolution; else null).
 
 --layer reads the layer text with a parser and never runs it: Conv1d/2d/3d and
 ConvTranspose1d/2d/3d (nn., torch.nn. or bare), positional or keyword
-arguments, integers or tuples, padding 'same'/'valid'; bias is ignored and
-padding_mode must be 'zeros'. It sets every field but --input, --weights and
---inputs; --input gives 1 size or one per layer axis.
+arguments, integers or tuples, padding 'same'/'valid', padding_mode (zeros
+only for ConvTranspose); bias is ignored. It sets every field but --input,
+--weights and --inputs; --input gives 1 size or one per layer axis.
 
 Work limits: a spec whose matrix, product or window would pass the limits
 above is refused (exit 2) with the estimate; --max-work 4 allows four times
@@ -63,6 +63,7 @@ Examples:
   convmat matrix --input 6 --kernel 3
   convmat matrix --input 4 --kernel 3 --transposed
   convmat matrix --input 5x5 --kernel 3x3 --padding 1 --json
+  convmat matrix --input 5 --kernel 3 --padding 1 --padding-mode reflect
   convmat matrix --input 6 --kernel 3 --form im2col
   convmat matrix --input 8 --layer "nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)"
 `,

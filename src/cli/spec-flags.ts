@@ -46,7 +46,7 @@ export function specFromFlags(args: ParsedArgs): SpecInput {
 export function flagForField(field: string): string {
   const m = /^([A-Za-z]+)(.*)$/.exec(field);
   if (!m) return field;
-  const flag = Object.entries(CAMEL).find(([, key]) => key === m[1])?.[0];
+  const flag = m[1] === 'transposed' ? 'transposed' : Object.entries(CAMEL).find(([, key]) => key === m[1])?.[0];
   return flag ? `--${flag}${m[2]}` : field;
 }
 
