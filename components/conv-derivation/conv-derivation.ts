@@ -16,7 +16,7 @@ const builder = new LazyPart('the derivation builder', () => import('../../src/l
 /**
  * @summary A step-by-step derivation in the lecture's notation, built by the engine's derivation builder, with collapsible steps and linked hover.
  *
- * @attr topic - `matrix` (default) or any topic of `convmat explain`: `transposed`, `window`, `block`, `dilation`, `receptive-field`, `separable`, `depthwise`, `pointwise`, `flatten`, `checkerboard`, `gradient`
+ * @attr topic - `matrix` (default) or any topic of `convmat explain`: `transposed`, `window`, `block`, `dilation`, `receptive-field`, `separable`, `depthwise`, `pointwise`, `flatten`, `checkerboard`, `im2col`, `gradient`
  * @attr input - input size (CLI syntax, as every shared attribute); without any spec attribute the topic's lecture example is shown
  * @attr kernel - kernel size
  * @attr stride - stride
@@ -30,6 +30,7 @@ const builder = new LazyPart('the derivation builder', () => import('../../src/l
  * @attr weights - weight names or values
  * @attr inputs - input names or values
  * @attr mode - `correlation` or `convolution`
+ * @attr padding-mode - `zeros` (default), `reflect`, `replicate` or `circular` (PyTorch's padding_mode): padded inputs show the input each padding cell copies, and entries of K may be sums of weights
  * @attr layer - PyTorch layer code (`nn.Conv2d(1, 1, 3, stride=2)`), read and never run; sets every field but input, weights and inputs
  * @attr collapsed - boolean: start with every step folded
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
