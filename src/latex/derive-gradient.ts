@@ -29,7 +29,7 @@ import { equationStep, noteStep, verdictStep } from './steps.ts';
 export function deriveGradient(input: SpecInput | ConvSpec, opts: DeriveOptions = {}): Derivation {
   const spec = normalizeSpec(input);
   if (spec.transposed) {
-    throw new SpecError({ field: 'transposed', value: true, rule: 'the gradient topic derives the backward pass of a regular convolution', fix: 'derive the gradient of the regular convolution instead (without transposed); its input gradient Kᵀδ is the transposed convolution' });
+    throw new SpecError({ field: 'transposed', value: true, rule: 'the gradient topic derives the backward pass of a regular convolution', fix: 'derive the gradient of the regular convolution instead (not transposed; a Conv layer, not ConvTranspose): its input gradient Kᵀδ is the transposed convolution' });
   }
   const limits = opts.limits, rank = lectureRank(spec);
   const delta = deltaSymbols(spec);

@@ -21,6 +21,8 @@ describe('im2col, padding modes and the backward pass at their edges', () => {
     const line = badInputLine(await convmat(['explain', 'gradient', '--input', '4', '--kernel', '3', '--transposed']));
     expect(line).toMatch(/^convmat: --transposed: the gradient topic derives the backward pass of a regular convolution/);
     expect(line).not.toMatch(/drop --transposed/);
+    const layer = badInputLine(await convmat(['explain', 'gradient', '--input', '4', '--layer', 'nn.ConvTranspose1d(1, 1, 3)']));
+    expect(layer).toMatch(/^convmat: --transposed: .*a Conv layer, not ConvTranspose/);
   });
 
   it('explain im2col with groups: two blocks of Z, each repeating its group’s unfold, checked', async () => {
