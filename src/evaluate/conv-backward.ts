@@ -40,11 +40,20 @@ export function backwardBothWays<T>(
   return { viaMatrix, viaDirect, agree: same(viaMatrix.gradInput, viaDirect.gradInput) && same(viaMatrix.gradWeight, viaDirect.gradWeight) };
 }
 
+/**
+ * What `convBackward` returns: `gradInput` (∂L/∂x, layout [C_in, ...n]) and
+ * `gradWeight` (∂L/∂w, layout [C_out, C_in/groups, ...k]), the values of the
+ * direct formulas; the pair computed each way (`viaMatrix`, `viaDirect`); and
+ * whether the two agree.
+ */
 export interface ConvBackward extends Gradients<Polynomial> {
   /** δ = ∂L/∂y as used: the given values, or symbols delta1.. (delta_c_i with channels) */
   gradOutput: Polynomial[];
+  /** {gradInput: Kᵀ·δ, gradWeight: Zᵀ·δ}, Z the im2col matrix */
   viaMatrix: Gradients<Polynomial>;
+  /** {gradInput: δ scattered back through each window, gradWeight: the padded input correlated with δ} */
   viaDirect: Gradients<Polynomial>;
+  /** viaMatrix equals viaDirect, exactly */
   agree: boolean;
 }
 
