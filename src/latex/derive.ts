@@ -35,7 +35,7 @@ export const LECTURE_WINDOW_EXAMPLE: SpecInput = {
 };
 
 const TOPIC_LIST: Topic[] = [
-  { name: 'matrix', summary: 'K z = … with labels, expanded products and named outputs; padded inputs with their zeros, or with the inputs their padding copies (paddingMode)', example: { input: 6, kernel: 3 }, build: deriveMatrix },
+  { name: 'matrix', summary: 'K z = … with labels, expanded products and named outputs; padded inputs with their zeros, or, with a padding mode (reflect, replicate, circular), the inputs their padding cells copy', example: { input: 6, kernel: 3 }, build: deriveMatrix },
   { name: 'transposed', summary: 'Kᵀ times the outputs (a padded 1D spec: the lecture\'s X on [0,a,b,c,d,0], then Xᵀ a), the learned-weights remark, the three equivalent forms', example: { input: 6, kernel: 3 }, build: deriveTransposed },
   { name: 'window', summary: 'the sliding window, one step per output position', example: LECTURE_WINDOW_EXAMPLE, build: deriveWindow },
   { name: 'block', summary: '2D/3D convolution as a (doubly/triply) block-Toeplitz matrix level by level (blocks of blocks of bands), flatten order stated', example: { input: '4x4', kernel: '3x3' }, build: deriveBlock },
