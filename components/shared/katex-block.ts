@@ -1,7 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { MatrixRenderOptions } from '../../render/katex-render.ts';
-import { fastCell, fastMatrixHtml } from './fast-matrix.ts';
+import { fastCell, fastMatrixCells } from './fast-matrix.ts';
+import { fastMatrix } from './fast-matrix-part.ts';
 import { LazyPart } from './lazy-part.ts';
 
 /** Matrices with more cells than this take the light path when their cells allow it (see fast-matrix.ts). */
@@ -103,8 +104,8 @@ export function texMatrix(cells: readonly (readonly string[])[], opts: MatrixRen
   const count = cells.length * (cells[0]?.length ?? 0);
   if (count > FAST_MATRIX_CELLS && opts.highlightRow === undefined && opts.highlightColumn === undefined) {
     const label = opts.label === undefined ? '' : cached(`I${opts.label}`, () => katexNow().renderTex(opts.label!));
-    const fast = fastMatrixHtml(cells, opts.ariaLabel ?? `matrix, ${cells.length} by ${cells[0]?.length ?? 0}`, label);
-    if (fast !== null) return html`${markupPart(fast)}`;
+    const fast = fastMatrixCells(cells);
+    if (fast !== null) return html`${fastMatrix(fast, cells[0]?.length ?? 0, opts.ariaLabel ?? `matrix, ${cells.length} by ${cells[0]?.length ?? 0}`, label)}`;
   }
   // simple cells are drawn with the light spans (far less to lay out); the MathML stays KaTeX's
   const m = katexNow().renderMatrix(cells, { lightCell, ...opts });

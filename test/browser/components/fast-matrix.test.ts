@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, mount, part, snapshot, visibleCells } from './helpers.ts';
+import { cleanup, mount, part, settle, snapshot, visibleCells } from './helpers.ts';
 import { fastCell } from '../../../components/shared/fast-matrix.ts';
 
 afterEach(cleanup);
@@ -25,5 +25,32 @@ describe('the light path for large matrices', () => {
     expect(K[0]!.slice(0, 9)).toEqual(['w1', 'w2', '0', '0', '0', '0', '0', 'w3', 'w4']);
     expect(K[35]!.slice(-9)).toEqual(['w1', 'w2', '0', '0', '0', '0', '0', 'w3', 'w4']);
     await snapshot(el, 'conv-matrix-36x49');
+  });
+});
+
+describe('an attribute change patches the light matrix in place', () => {
+  const grid = (el: Element) => part(el, 'equation')!.querySelector<HTMLElement>('.mK .fm-grid')!;
+
+  it.each([
+    ['conv-window', 'input="5x5" kernel="3x3" padding="1"', 'padding-mode', 'reflect'],
+    ['conv-window', 'input="5x5" kernel="3x3" padding="1"', 'padding', '0'],
+    ['conv-window', 'input="5x5" kernel="3x3"', 'padding', '1'],
+    ['conv-matrix', 'input="7x7" kernel="2x2"', 'stride', '2'],
+    ['conv-matrix', 'input="7x7" kernel="2x2"', 'kernel', '3x2'],
+  ])('%s %s, %s → %s: the same matrix as a fresh element, unchanged cells kept', async (tag, attrs, attr, value) => {
+    const el = await mount(`<${tag} ${attrs}></${tag}>`);
+    const before = [...grid(el).children];
+    el.setAttribute(attr, value);
+    await settle(el);
+    const fresh = await mount(`<${tag} ${attrs.replace(new RegExp(`${attr}="[^"]*"`), '')} ${attr}="${value}"></${tag}>`);
+    // every cell, its classes and data-row / data-col, and the bracket and label around them
+    expect(part(el, 'equation')!.querySelector('.fm-matrix')!.outerHTML).toBe(part(fresh, 'equation')!.querySelector('.fm-matrix')!.outerHTML);
+    expect(visibleCells(el, 'mK')).toEqual(visibleCells(fresh, 'mK'));
+    const after = [...grid(el).children];
+    const kept = after.filter((c, i) => c === before[i]);
+    const same = after.filter((c, i) => before[i] !== undefined && c.outerHTML === before[i]!.outerHTML);
+    // with the column count unchanged, exactly the cells whose HTML is unchanged keep their node
+    if (grid(el).style.gridTemplateColumns === before[0]?.parentElement?.style.gridTemplateColumns) expect(kept.length).toBe(same.length);
+    expect(kept.length).toBeLessThan(after.length);
   });
 });

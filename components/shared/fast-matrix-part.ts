@@ -1,0 +1,62 @@
+import { noChange } from 'lit';
+import { Directive, type ChildPart, directive } from 'lit/directive.js';
+import { fastMatrixShell } from './fast-matrix.ts';
+
+/**
+ * A light-path matrix (fast-matrix.ts) that an attribute change patches in
+ * place: only the cells whose HTML changed are replaced, cells are added or
+ * removed at the end, and the brackets, label and unchanged cells keep their
+ * DOM. Style and layout then touch the changed cells only: switching the
+ * padding mode of a 25×25 K rewrites its border cells, not 625 grid items.
+ * The HTML is the light path's own (escaped pieces, see fast-matrix.ts).
+ */
+class FastMatrixDirective extends Directive {
+  private root: HTMLElement | null = null;
+  private grid: HTMLElement | null = null;
+  private cells: readonly string[] = [];
+  private cols = -1;
+  private ariaLabel = '';
+  private labelHtml = '';
+
+  render(_cells: readonly string[], _cols: number, _ariaLabel: string, _labelHtml: string): unknown {
+    return noChange;
+  }
+
+  override update(_part: ChildPart, [cells, cols, ariaLabel, labelHtml]: Parameters<this['render']>): unknown {
+    if (!this.root || !this.grid || cols !== this.cols || labelHtml !== this.labelHtml) {
+      // a new shape or label: build it whole (every cell's data-col changes with the column count anyway)
+      this.root = parse(fastMatrixShell(cols, ariaLabel, labelHtml, cells.join(''))).firstElementChild as HTMLElement;
+      this.grid = this.root.querySelector<HTMLElement>('.fm-grid');
+      Object.assign(this, { cells, cols, ariaLabel, labelHtml });
+      return this.root;
+    }
+    if (ariaLabel !== this.ariaLabel) this.root.setAttribute('aria-label', ariaLabel);
+    patchCells(this.grid, this.cells, cells);
+    Object.assign(this, { cells, ariaLabel });
+    return this.root;
+  }
+}
+
+/** Replaces the changed cells of `grid` (one parse for all of them), then adds or removes cells at the end. */
+function patchCells(grid: HTMLElement, before: readonly string[], after: readonly string[]): void {
+  const shared = Math.min(before.length, after.length);
+  const changed: number[] = [];
+  for (let i = 0; i < shared; i++) if (before[i] !== after[i]) changed.push(i);
+  if (changed.length) {
+    const fresh = parse(changed.map((i) => after[i]!).join('')).children;
+    const old = changed.map((i) => grid.children[i]!);
+    // `fresh` is live: each replaceWith moves its first element out
+    for (const o of old) o.replaceWith(fresh[0]!);
+  }
+  while (grid.children.length > after.length) grid.lastElementChild!.remove();
+  if (after.length > shared) grid.append(parse(after.slice(shared).join('')));
+}
+
+function parse(markup: string): DocumentFragment {
+  const t = document.createElement('template');
+  t.innerHTML = markup;
+  return t.content;
+}
+
+/** The light-path matrix of `cells` (fastMatrixCells' HTML, row by row), patched in place on re-render. */
+export const fastMatrix = directive(FastMatrixDirective);
