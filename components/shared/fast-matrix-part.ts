@@ -48,7 +48,12 @@ function patchCells(grid: HTMLElement, before: readonly string[], after: readonl
     // `fresh` is live: each replaceWith moves its first element out
     for (const o of old) o.replaceWith(fresh[0]!);
   }
-  while (grid.children.length > after.length) grid.lastElementChild!.remove();
+  if (grid.children.length > after.length) {
+    const tail = document.createRange();
+    tail.setStartBefore(grid.children[after.length]!);
+    tail.setEndAfter(grid.lastChild!);
+    tail.deleteContents();
+  }
   if (after.length > shared) grid.append(parse(after.slice(shared).join('')));
 }
 
