@@ -23,25 +23,31 @@ class FastMatrixDirective extends Directive {
   }
 
   override update(_part: ChildPart, [cells, cols, ariaLabel, labelHtml]: Parameters<this['render']>): unknown {
-    if (!this.root || !this.grid || cols !== this.cols || labelHtml !== this.labelHtml) {
-      // a new shape or label: build it whole (every cell's data-col changes with the column count anyway)
-      this.root = parse(fastMatrixShell(cols, ariaLabel, labelHtml, cells.join(''))).firstElementChild as HTMLElement;
+    const changed = this.root && cols === this.cols && labelHtml === this.labelHtml ? changedCells(this.cells, cells) : null;
+    // a new shape or label, or mostly new cells: build it whole (from a parsed copy when the same matrix comes back)
+    if (!this.root || !this.grid || !changed || changed.length + Math.abs(cells.length - this.cells.length) > cells.length / 2) {
+      this.root = parsed(fastMatrixShell(cols, ariaLabel, labelHtml, cells.join(''))).firstElementChild as HTMLElement;
       this.grid = this.root.querySelector<HTMLElement>('.fm-grid');
       Object.assign(this, { cells, cols, ariaLabel, labelHtml });
       return this.root;
     }
     if (ariaLabel !== this.ariaLabel) this.root.setAttribute('aria-label', ariaLabel);
-    patchCells(this.grid, this.cells, cells);
+    patchCells(this.grid, changed, cells);
     Object.assign(this, { cells, ariaLabel });
     return this.root;
   }
 }
 
-/** Replaces the changed cells of `grid` (one parse for all of them), then adds or removes cells at the end. */
-function patchCells(grid: HTMLElement, before: readonly string[], after: readonly string[]): void {
-  const shared = Math.min(before.length, after.length);
+/** Indices of the cells both lists have whose HTML differs. */
+function changedCells(before: readonly string[], after: readonly string[]): number[] {
   const changed: number[] = [];
-  for (let i = 0; i < shared; i++) if (before[i] !== after[i]) changed.push(i);
+  for (let i = 0, n = Math.min(before.length, after.length); i < n; i++) if (before[i] !== after[i]) changed.push(i);
+  return changed;
+}
+
+/** Replaces the `changed` cells of `grid` (one parse for all of them), then adds or removes cells at the end. */
+function patchCells(grid: HTMLElement, changed: readonly number[], after: readonly string[]): void {
+  const shared = Math.min(grid.children.length, after.length);
   if (changed.length) {
     const fresh = parse(changed.map((i) => after[i]!).join('')).children;
     const old = changed.map((i) => grid.children[i]!);
@@ -55,6 +61,20 @@ function patchCells(grid: HTMLElement, before: readonly string[], after: readonl
     tail.deleteContents();
   }
   if (after.length > shared) grid.append(parse(after.slice(shared).join('')));
+}
+
+/** Whole matrices parsed once and cloned after: a control toggled back and forth shows the same two. */
+const wholes = new Map<string, HTMLTemplateElement>();
+
+function parsed(markup: string): DocumentFragment {
+  let t = wholes.get(markup);
+  if (!t) {
+    t = document.createElement('template');
+    t.innerHTML = markup;
+    if (wholes.size >= 16) wholes.delete(wholes.keys().next().value!);
+    wholes.set(markup, t);
+  }
+  return t.content.cloneNode(true) as DocumentFragment;
 }
 
 function parse(markup: string): DocumentFragment {

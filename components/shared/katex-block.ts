@@ -81,6 +81,22 @@ export function tex(source: string, display = false): TemplateResult {
 }
 
 /**
+ * Inline math that changes with every step of an animation (the window's dot
+ * product): shown at once, its MathML (what a screen reader reads, and what
+ * costs the browser most to lay out) follows in idle time, as a matrix's does.
+ */
+export function texMathmlLater(source: string): TemplateResult {
+  const markup = cached(`I${source}`, () => katexNow().renderTex(source));
+  const m = MATHML.exec(markup);
+  if (!m) return tex(source);
+  const [, before, mathml, after] = m;
+  return html`<span class="tex" part="tex">${guard([markup], () => withMathmlLater(fragment(before! + after!), mathml!))}</span>`;
+}
+
+/** KaTeX's markup around its MathML: everything before the <math>, the <math>, everything after. */
+const MATHML = /^([\s\S]*?<span class="katex-mathml">)(<math[\s\S]*?<\/math>)(<\/span>[\s\S]*)$/;
+
+/**
  * One cell of a drawn grid: a simple entry (an integer, or a letter with a
  * numeric subscript such as z_{7}) is written with KaTeX's fonts as two spans
  * (see fast-matrix.ts), far lighter to lay out than KaTeX's full markup;
@@ -120,7 +136,7 @@ export function texMatrix(cells: readonly (readonly string[])[], opts: MatrixRen
 const pendingMathml: Array<[Element, string]> = [];
 
 function withMathmlLater(f: DocumentFragment, mathml: string): DocumentFragment {
-  const box = f.querySelector('.convmat-mathml');
+  const box = f.querySelector('.convmat-mathml, .katex-mathml');
   if (box) {
     if (pendingMathml.length === 0) whenIdle(fillMathml);
     pendingMathml.push([box, mathml]);
