@@ -1,6 +1,7 @@
 import { noChange } from 'lit';
 import { Directive, type ChildPart, directive } from 'lit/directive.js';
 import { fastMatrixShell } from './fast-matrix.ts';
+import { fragment, parse } from './parsed-markup.ts';
 
 /**
  * A light-path matrix (fast-matrix.ts) that an attribute change patches in
@@ -26,7 +27,7 @@ class FastMatrixDirective extends Directive {
     const changed = this.root && cols === this.cols && labelHtml === this.labelHtml ? changedCells(this.cells, cells) : null;
     // a new shape or label, or mostly new cells: build it whole (from a parsed copy when the same matrix comes back)
     if (!this.root || !this.grid || !changed || changed.length + Math.abs(cells.length - this.cells.length) > cells.length / 2) {
-      this.root = parsed(fastMatrixShell(cols, ariaLabel, labelHtml, cells.join(''))).firstElementChild as HTMLElement;
+      this.root = fragment(fastMatrixShell(cols, ariaLabel, labelHtml, cells.join(''))).firstElementChild as HTMLElement;
       this.grid = this.root.querySelector<HTMLElement>('.fm-grid');
       Object.assign(this, { cells, cols, ariaLabel, labelHtml });
       return this.root;
@@ -61,26 +62,6 @@ function patchCells(grid: HTMLElement, changed: readonly number[], after: readon
     tail.deleteContents();
   }
   if (after.length > shared) grid.append(parse(after.slice(shared).join('')));
-}
-
-/** Whole matrices parsed once and cloned after: a control toggled back and forth shows the same two. */
-const wholes = new Map<string, HTMLTemplateElement>();
-
-function parsed(markup: string): DocumentFragment {
-  let t = wholes.get(markup);
-  if (!t) {
-    t = document.createElement('template');
-    t.innerHTML = markup;
-    if (wholes.size >= 16) wholes.delete(wholes.keys().next().value!);
-    wholes.set(markup, t);
-  }
-  return t.content.cloneNode(true) as DocumentFragment;
-}
-
-function parse(markup: string): DocumentFragment {
-  const t = document.createElement('template');
-  t.innerHTML = markup;
-  return t.content;
 }
 
 /** The light-path matrix of `cells` (fastMatrixCells' HTML, row by row), patched in place on re-render. */

@@ -3,6 +3,7 @@ import { guard } from 'lit/directives/guard.js';
 import type { MatrixRenderOptions } from '../../render/katex-render.ts';
 import { fastCell, fastMatrixCells } from './fast-matrix.ts';
 import { fastMatrix } from './fast-matrix-part.ts';
+import { fragment } from './parsed-markup.ts';
 import { LazyPart } from './lazy-part.ts';
 
 /** Matrices with more cells than this take the light path when their cells allow it (see fast-matrix.ts). */
@@ -52,24 +53,10 @@ function cached(key: string, make: () => string): string {
 }
 
 /**
- * KaTeX markup parsed once into a <template>, then cloned: cloning is much
- * cheaper than parsing the same HTML again, and `guard` keeps an unchanged
- * cell's DOM untouched on re-render. The markup is KaTeX's own output (see
- * above); no user text reaches it raw.
+ * KaTeX markup is parsed once into a <template>, then cloned (parsed-markup.ts),
+ * and `guard` keeps an unchanged cell's DOM untouched on re-render. The markup
+ * is KaTeX's own output (see above); no user text reaches it raw.
  */
-const parsed = new Map<string, HTMLTemplateElement>();
-
-function fragment(markup: string): DocumentFragment {
-  let t = parsed.get(markup);
-  if (!t) {
-    t = document.createElement('template');
-    t.innerHTML = markup;
-    if (parsed.size >= CACHE_LIMIT) parsed.delete(parsed.keys().next().value!);
-    parsed.set(markup, t);
-  }
-  return t.content.cloneNode(true) as DocumentFragment;
-}
-
 function markupPart(markup: string): unknown {
   return guard([markup], () => fragment(markup));
 }
