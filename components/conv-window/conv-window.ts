@@ -8,7 +8,7 @@ import { windowFrame } from '../../src/view/window-frames.ts';
 import { ConvElement, pendingPart } from '../shared/conv-element.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
-import { tex, texCell } from '../shared/katex-block.ts';
+import { texCell, texMathmlLater } from '../shared/katex-block.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, revealRow } from '../shared/matrix-equation.ts';
 import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
@@ -245,7 +245,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
           <div part="output" @click=${(e: Event) => this.clickOutput(e)}>${stackTemplate(v.outputs, (g) => gridTemplate(g, outCell, outOn, 'output'))}</div></div>
         ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div class="matrix"><div class="label">matrix row ${r + 1}</div>${this.shown(2) ? equationTemplate(v.eq, false) : pendingPart}</div>`}
       </div>
-      <div class="caption" part="dot">${this.shown(1) ? tex(numeric ? `${dot} = ${v.outputCells[r]}` : line.tex) : nothing}</div>
+      <div class="caption" part="dot">${this.shown(1) ? texMathmlLater(numeric ? `${dot} = ${v.outputCells[r]}` : line.tex) : nothing}</div>
       ${verdictTemplate(v.report, describeReport(v.report))}
       ${liveRegion(`Position ${r + 1} of ${frames}: ${line.text}`)}`;
   }

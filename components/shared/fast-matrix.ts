@@ -46,11 +46,10 @@ function fastCellInner(tex: string): string | null {
   return out.length ? out.join('') : null;
 }
 
-/** The grid of a bracketed matrix in the light path, same cell hooks (convmat-cell, data-row, data-col); null if a cell is not simple. */
-export function fastMatrixHtml(cells: readonly (readonly string[])[], ariaLabel: string, labelHtml = ''): string | null {
+/** Each cell's HTML in the light path, row by row, with the cell hooks (convmat-cell, data-row, data-col); null if a cell is not simple. */
+export function fastMatrixCells(cells: readonly (readonly string[])[]): string[] | null {
   const cache = new Map<string, string | null>();
   const out: string[] = [];
-  const cols = cells[0]?.length ?? 0;
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r]!;
     for (let c = 0; c < row.length; c++) {
@@ -62,9 +61,14 @@ export function fastMatrixHtml(cells: readonly (readonly string[])[], ariaLabel:
       out.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}">${h}</span>`);
     }
   }
+  return out;
+}
+
+/** The bracketed matrix around its grid of `cols` columns: the grid is empty when `cellsHtml` is. */
+export function fastMatrixShell(cols: number, ariaLabel: string, labelHtml = '', cellsHtml = ''): string {
   const name = ariaLabel.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
   return `<span class="convmat-matrix fm-matrix" role="img" aria-label="${name}"><span class="fm-bracket fm-left"></span>`
-    + `<span class="convmat-grid fm-grid katex fm" style="grid-template-columns:repeat(${cols},auto)">${out.join('')}</span>`
+    + `<span class="convmat-grid fm-grid katex fm" style="grid-template-columns:repeat(${cols},auto)">${cellsHtml}</span>`
     + `<span class="fm-bracket fm-right"></span>${labelHtml ? `<span class="fm-label">${labelHtml}</span>` : ''}</span>`;
 }
 

@@ -1,7 +1,9 @@
 import { html, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { MatrixRenderOptions } from '../../render/katex-render.ts';
-import { fastCell, fastMatrixHtml } from './fast-matrix.ts';
+import { fastCell, fastMatrixCells } from './fast-matrix.ts';
+import { fastMatrix } from './fast-matrix-part.ts';
+import { fragment } from './parsed-markup.ts';
 import { LazyPart } from './lazy-part.ts';
 
 /** Matrices with more cells than this take the light path when their cells allow it (see fast-matrix.ts). */
@@ -51,24 +53,10 @@ function cached(key: string, make: () => string): string {
 }
 
 /**
- * KaTeX markup parsed once into a <template>, then cloned: cloning is much
- * cheaper than parsing the same HTML again, and `guard` keeps an unchanged
- * cell's DOM untouched on re-render. The markup is KaTeX's own output (see
- * above); no user text reaches it raw.
+ * KaTeX markup is parsed once into a <template>, then cloned (parsed-markup.ts),
+ * and `guard` keeps an unchanged cell's DOM untouched on re-render. The markup
+ * is KaTeX's own output (see above); no user text reaches it raw.
  */
-const parsed = new Map<string, HTMLTemplateElement>();
-
-function fragment(markup: string): DocumentFragment {
-  let t = parsed.get(markup);
-  if (!t) {
-    t = document.createElement('template');
-    t.innerHTML = markup;
-    if (parsed.size >= CACHE_LIMIT) parsed.delete(parsed.keys().next().value!);
-    parsed.set(markup, t);
-  }
-  return t.content.cloneNode(true) as DocumentFragment;
-}
-
 function markupPart(markup: string): unknown {
   return guard([markup], () => fragment(markup));
 }
@@ -78,6 +66,22 @@ export function tex(source: string, display = false): TemplateResult {
   const markup = cached(`${display ? 'D' : 'I'}${source}`, () => katexNow().renderTex(source, { display }));
   return html`<span class="tex" part="tex">${markupPart(markup)}</span>`;
 }
+
+/**
+ * Inline math that changes with every step of an animation (the window's dot
+ * product): shown at once, its MathML (what a screen reader reads, and what
+ * costs the browser most to lay out) follows in idle time, as a matrix's does.
+ */
+export function texMathmlLater(source: string): TemplateResult {
+  const markup = cached(`I${source}`, () => katexNow().renderTex(source));
+  const m = MATHML.exec(markup);
+  if (!m) return tex(source);
+  const [, before, mathml, after] = m;
+  return html`<span class="tex" part="tex">${guard([markup], () => withMathmlLater(fragment(before! + after!), mathml!))}</span>`;
+}
+
+/** KaTeX's markup around its MathML: everything before the <math>, the <math>, everything after. */
+const MATHML = /^([\s\S]*?<span class="katex-mathml">)(<math[\s\S]*?<\/math>)(<\/span>[\s\S]*)$/;
 
 /**
  * One cell of a drawn grid: a simple entry (an integer, or a letter with a
@@ -103,8 +107,8 @@ export function texMatrix(cells: readonly (readonly string[])[], opts: MatrixRen
   const count = cells.length * (cells[0]?.length ?? 0);
   if (count > FAST_MATRIX_CELLS && opts.highlightRow === undefined && opts.highlightColumn === undefined) {
     const label = opts.label === undefined ? '' : cached(`I${opts.label}`, () => katexNow().renderTex(opts.label!));
-    const fast = fastMatrixHtml(cells, opts.ariaLabel ?? `matrix, ${cells.length} by ${cells[0]?.length ?? 0}`, label);
-    if (fast !== null) return html`${markupPart(fast)}`;
+    const fast = fastMatrixCells(cells);
+    if (fast !== null) return html`${fastMatrix(fast, cells[0]?.length ?? 0, opts.ariaLabel ?? `matrix, ${cells.length} by ${cells[0]?.length ?? 0}`, label)}`;
   }
   // simple cells are drawn with the light spans (far less to lay out); the MathML stays KaTeX's
   const m = katexNow().renderMatrix(cells, { lightCell, ...opts });
@@ -119,7 +123,7 @@ export function texMatrix(cells: readonly (readonly string[])[], opts: MatrixRen
 const pendingMathml: Array<[Element, string]> = [];
 
 function withMathmlLater(f: DocumentFragment, mathml: string): DocumentFragment {
-  const box = f.querySelector('.convmat-mathml');
+  const box = f.querySelector('.convmat-mathml, .katex-mathml');
   if (box) {
     if (pendingMathml.length === 0) whenIdle(fillMathml);
     pendingMathml.push([box, mathml]);

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { cleanup, mount, part, settle, shadow, snapshot } from './helpers.ts';
 import { expected, lectureMarkup } from './lecture.ts';
+import { mathmlSettled } from '../../../components/shared/katex-block.ts';
 
 afterEach(cleanup);
 
@@ -141,5 +142,24 @@ describe('<conv-window> draws padding, stride, dilation and zero insertion', () 
     const el = await mount('<conv-window input="256x256" kernel="3x3"></conv-window>');
     expect(part(el, 'summary')!.textContent).toContain('256×256');
     expect(shadow(el).querySelectorAll('[part="cell"]')).toHaveLength(0);
+  });
+});
+
+describe('the dot product line', () => {
+  it('shows its typeset HTML at once and gets its MathML in idle time, after every step', async () => {
+    const el = await mount('<conv-window input="5x5" kernel="3x3" padding="1"></conv-window>');
+    const lines: string[] = [];
+    for (const step of ['0', '7']) {
+      el.setAttribute('step', step);
+      await settle(el);
+      await mathmlSettled();
+      const math = part(el, 'dot')!.querySelectorAll('.katex-mathml math');
+      expect(math).toHaveLength(1);
+      // the MathML reads what the line shows
+      const shown = part(el, 'dot')!.querySelector('.katex-html')!.textContent!.replace(/[\s\u200b]+/g, '');
+      expect(math[0]!.textContent!.replace(/\s+/g, '').startsWith(shown)).toBe(true);
+      lines.push(shown);
+    }
+    expect(lines[0]).not.toBe(lines[1]);
   });
 });

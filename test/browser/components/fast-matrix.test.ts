@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { cleanup, mount, part, snapshot, visibleCells } from './helpers.ts';
+import { cleanup, mount, part, settle, snapshot, visibleCells } from './helpers.ts';
 import { fastCell } from '../../../components/shared/fast-matrix.ts';
 
 afterEach(cleanup);
@@ -25,5 +25,32 @@ describe('the light path for large matrices', () => {
     expect(K[0]!.slice(0, 9)).toEqual(['w1', 'w2', '0', '0', '0', '0', '0', 'w3', 'w4']);
     expect(K[35]!.slice(-9)).toEqual(['w1', 'w2', '0', '0', '0', '0', '0', 'w3', 'w4']);
     await snapshot(el, 'conv-matrix-36x49');
+  });
+});
+
+describe('an attribute change patches the light matrix in place', () => {
+  const grid = (el: Element) => part(el, 'equation')!.querySelector<HTMLElement>('.mK .fm-grid')!;
+
+  // patched: few cells change, and exactly those are replaced; otherwise (most cells new) the matrix is built whole
+  it.each([
+    ['conv-window', 'input="5x5" kernel="3x3" padding="1"', 'padding-mode', 'reflect', true],
+    ['conv-matrix', 'input="7x7" kernel="2x2"', 'kernel', '3x2', true],
+    ['conv-window', 'input="5x5" kernel="3x3" padding="1"', 'padding', '0', false],
+    ['conv-window', 'input="5x5" kernel="3x3"', 'padding', '1', false],
+    ['conv-matrix', 'input="7x7" kernel="2x2"', 'stride', '2', false],
+  ])('%s %s, %s → %s: the same matrix as a fresh element (patched: %s)', async (tag, attrs, attr, value, patched) => {
+    const el = await mount(`<${tag} ${attrs}></${tag}>`);
+    const before = [...grid(el).children];
+    el.setAttribute(attr, value);
+    await settle(el);
+    const fresh = await mount(`<${tag} ${attrs.replace(new RegExp(`${attr}="[^"]*"`), '')} ${attr}="${value}"></${tag}>`);
+    // every cell, its classes and data-row / data-col, and the bracket and label around them
+    expect(part(el, 'equation')!.querySelector('.fm-matrix')!.outerHTML).toBe(part(fresh, 'equation')!.querySelector('.fm-matrix')!.outerHTML);
+    expect(visibleCells(el, 'mK')).toEqual(visibleCells(fresh, 'mK'));
+    const after = [...grid(el).children];
+    const kept = after.filter((c, i) => c === before[i]).length;
+    const same = after.filter((c, i) => before[i] !== undefined && c.outerHTML === before[i]!.outerHTML).length;
+    expect(same).toBeGreaterThan(0);
+    expect(kept).toBe(patched ? same : 0);
   });
 });
