@@ -72,7 +72,7 @@ beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   const visited = await pool(PAGES, 3, (p) => visit(browser, site.url + p.file, join(shots, p.file.replace(/\//g, '_').replace(/\.html$/, ''))));
   PAGES.forEach((p, i) => reports.set(p.file, visited[i]!));
-}, 170_000);
+}, 300_000);
 
 afterAll(async () => {
   await browser?.close();
