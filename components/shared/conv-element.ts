@@ -2,6 +2,7 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import type { SpecInput } from '../../src/geometry/spec.ts';
 import { ConvmatError } from '../../src/errors.ts';
 import { katexPart } from './katex-block.ts';
+import { ScrollFocus } from './scroll-focus.ts';
 import { LazyPart } from './lazy-part.ts';
 import { matrixCheck } from './matrix-check-part.ts';
 import { themeStyles } from './styles.ts';
@@ -75,6 +76,9 @@ export abstract class ConvElement<View> extends LitElement {
   declare theme?: string;
   /** Flat index of the highlighted output (linked hover); unset when none. */
   declare active?: number;
+
+  /** Boxes that scroll (the host, wide matrices, long equations) are reachable by keyboard while they scroll. */
+  protected readonly scrollFocus = new ScrollFocus(this);
 
   /** The last good view, kept while an attribute is invalid. */
   protected view: View | null = null;

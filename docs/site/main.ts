@@ -1,11 +1,15 @@
 import { hydrate } from './hydrate.ts';
 import { initSearch } from './search.ts';
+import { watchScrollFocus } from '../../components/shared/scroll-focus.ts';
 
 /**
  * The site script: search first (it is tiny), then the element definitions,
  * then KaTeX, then the live elements one by one in place of their static renderings.
  */
 initSearch();
+
+// the page's boxes that scroll sideways (site.css gives them overflow: auto) are tab stops while they scroll
+watchScrollFocus(document.querySelectorAll('pre, .table-wrap, .katex-display, .live, .identity .statement'));
 
 const toggle = document.getElementById('nav-toggle');
 document.querySelector('.sidebar')?.addEventListener('click', (e) => {

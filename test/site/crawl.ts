@@ -1,10 +1,12 @@
 import type { Browser, BrowserContext, Page } from 'playwright';
+import { type AxeFinding, axeViolations } from './axe.ts';
 
 /**
  * What the crawl records of one page, in one browser visit: console errors,
  * failed requests, the elements and whether each rendered, every verdict
  * (searched through shadow roots), the links, the ids, the long tasks while
- * loading, and the horizontal overflow at a phone's width.
+ * loading, the horizontal overflow at a phone's width, and axe-core's
+ * violations at both widths once every element has rendered.
  */
 export interface PageReport {
   readonly url: string;
@@ -17,6 +19,8 @@ export interface PageReport {
   /** long tasks (ms) of this first, cold load (reported, not asserted: it includes compiling the scripts) */
   readonly coldLongTasks: number[];
   readonly overflowAt390: number;
+  /** axe-core's violations (every impact) at 1280 px and at 390 px */
+  readonly axe: { readonly 1280: AxeFinding[]; readonly 390: AxeFinding[] };
 }
 
 export const LAUNCH = {
@@ -57,6 +61,27 @@ async function scrollThrough(page: Page): Promise<void> {
     for (const slot of document.querySelectorAll('.live:not(.is-live)')) { slot.scrollIntoView(); await pause(); }
     scrollTo(0, 0);
   });
+}
+
+/**
+ * Scrolls the whole page, a screen at a time, and back to the top: blocks far
+ * from the viewport are not laid out (content-visibility), so what depends
+ * on layout (a scroll box becoming a tab stop while it scrolls) happens as a
+ * reader scrolls past it.
+ */
+async function scrollToEnd(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight) { scrollTo(0, y); await frame(); }
+    scrollTo(0, 0);
+    await frame();
+  });
+}
+
+/** axe-core's violations once the reader has scrolled through the page at the current width. */
+async function axeAfterScrolling(page: Page): Promise<AxeFinding[]> {
+  await scrollToEnd(page);
+  return axeViolations(page);
 }
 
 async function settle(page: Page): Promise<void> {
@@ -134,11 +159,13 @@ export async function visit(browser: Browser, url: string, screenshot?: string):
     };
   });
 
+  const axeWide = await axeAfterScrolling(page);
   if (screenshot) await page.screenshot({ path: `${screenshot}-desktop.png`, fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.waitForTimeout(150);
   const overflowAt390 = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const axeNarrow = await axeAfterScrolling(page);
   if (screenshot) await page.screenshot({ path: `${screenshot}-phone.png`, fullPage: false });
   await context.close();
-  return { url, consoleErrors, failedRequests, overflowAt390, ...data };
+  return { url, consoleErrors, failedRequests, overflowAt390, axe: { 1280: axeWide, 390: axeNarrow }, ...data };
 }
