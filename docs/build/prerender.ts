@@ -3,6 +3,7 @@ import { deriveCheckerboard } from '../../src/latex/derive-checkerboard.ts';
 import { deriveIm2col } from '../../src/latex/derive-im2col.ts';
 import { deriveMatrix } from '../../src/latex/derive-matrix.ts';
 import { deriveReceptiveField } from '../../src/latex/derive-receptive-field.ts';
+import { derive } from '../../src/latex/derive.ts';
 import { deriveTransposed } from '../../src/latex/derive-transposed.ts';
 import { deriveWindow } from '../../src/latex/derive-window.ts';
 import type { SpecInput } from '../../src/geometry/spec.ts';
@@ -25,7 +26,8 @@ const DERIVERS: Record<string, { derive: Deriver; pick: 'first' | 'last' }> = {
   // form="im2col": the derivation's Z(z)·w step (its second equation; the first is K(w)·z)
   'conv-matrix': { derive: (s, a) => (a.form === 'im2col' ? withoutFirstEquation(deriveIm2col(s)) : deriveMatrix(s)), pick: 'first' },
   'conv-explorer': { derive: (s) => deriveMatrix(s), pick: 'first' },
-  'conv-derivation': { derive: (s) => deriveMatrix(s), pick: 'first' },
+  // its topic, and without spec attributes the topic's lecture example, as the element derives it
+  'conv-derivation': { derive: (s, a) => (Object.keys(s).length ? derive(a.topic ?? 'matrix', s) : derive(a.topic ?? 'matrix')), pick: 'first' },
   'conv-window': { derive: (s) => deriveWindow(s), pick: 'last' },
   'conv-transposed': { derive: (s) => deriveTransposed({ ...s, transposed: true }), pick: 'first' },
   'conv-receptive-field': { derive: (s) => deriveReceptiveField(s), pick: 'first' },
@@ -63,7 +65,7 @@ export function prerender(tag: string, attrs: Readonly<Record<string, string>>, 
     const eq = pickEquation(d, entry.pick);
     const verdicts = d.steps.filter((s) => s.type === 'verdict');
     const typeset = eq && eq.tex.length <= MAX_TEX ? renderTex(eq.tex, { display: true }) : '';
-    const math = typeset && typeset.length <= MAX_HTML
+    const math = !eq ? '' : typeset && typeset.length <= MAX_HTML
       ? `<div class="static-math">${typeset}</div>`
       : '<p class="fallback-note">This matrix is too large to typeset statically.</p>';
     const checks = verdicts.map((v) => `<li>${v.type === 'verdict' && v.equal ? '✓' : '✗'} ${escapeHtml(v.title)}</li>`).join('');
