@@ -11,7 +11,7 @@ import { tensorNamesFor, weightNamesFor } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { SpecError } from '../errors.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
-import { transposeMatrix } from '../matrix/csr.ts';
+import { type ConvMatrix, transposeMatrix } from '../matrix/csr.ts';
 import { im2colMatrix } from '../matrix/im2col.ts';
 import { type Rank, lectureRank, matrixCells, polyCell, rowColumns } from './cells.ts';
 import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
@@ -45,27 +45,25 @@ export function deriveGradient(input: SpecInput | ConvSpec, opts: DeriveOptions 
   const compare = (a: readonly Polynomial[], b: readonly Polynomial[], labels: [string, string], names: string[]) =>
     compareVectors(a, b, { ring: polynomialRing, labels, names, show: (p) => polynomialToText(p, { rank }) });
 
+  /** ∂L/∂x = Mᵀ δ written out: Mᵀ (K's or Z's transpose, entries from `held`), δ, the products, the names. */
+  const gradientStep = (what: string, x: string, m: string, mt: ConvMatrix, held: readonly Polynomial[], values: readonly Polynomial[], names: readonly string[]): Step =>
+    equationStep(`The ${what} gradient: ∂L/∂${x} = ${m}ᵀ δ`, [
+      mathPart(`\\frac{\\partial L}{\\partial ${x}} = ${m}^{T} \\delta =`, `∂L/∂${x} = ${m}ᵀ δ =`),
+      matrixPart(mt.rows, mt.cols, matrixCells(mt, held), { label: { tex: `${m}^{T}`, text: `${m}ᵀ` }, used: (r) => rowColumns(mt, r), limits }),
+      dvec, EQUALS,
+      vectorPart(mt.rows, (i) => sumCell(values[i]!, rank), { limits }), EQUALS,
+      vectorPart(mt.rows, (i) => partial(names[i]!), { limits }),
+    ]);
+
   const steps: Step[] = [
     noteStep('The loss and δ', `L is a scalar loss computed from the outputs y = K z (${outputsText(spec)}). The backward pass receives δ = ∂L/∂y, one entry per output, and returns the gradients with respect to the inputs z and the weights w. By the chain rule, ∂L/∂z_i = Σ_o δ_o ∂y_o/∂z_i = Σ_o δ_o K[o, i], and ∂L/∂w_j = Σ_o δ_o ∂y_o/∂w_j, where ∂y_o/∂w_j is the input that w_j multiplies in output o: the entry Z[o, j] of the im2col matrix (K z = Z w).`),
     equationStep('δ, the gradient of the loss with respect to the outputs', [
       mathPart('\\delta = \\frac{\\partial L}{\\partial y} =', 'δ = ∂L/∂y ='),
       vectorPart(spec.outputNames.length, (i) => partial(spec.outputNames[i]!), { limits }), EQUALS, dvec,
     ]),
-    equationStep('The input gradient: ∂L/∂z = Kᵀ δ', [
-      mathPart('\\frac{\\partial L}{\\partial z} = K^{T} \\delta =', '∂L/∂z = Kᵀ δ ='),
-      matrixPart(kt.rows, kt.cols, matrixCells(kt, spec.weights), { label: { tex: 'K^{T}', text: 'Kᵀ' }, used: (r) => rowColumns(kt, r), limits }),
-      dvec, EQUALS,
-      vectorPart(kt.rows, (i) => sumCell(viaMatrix.gradInput[i]!, rank), { limits }), EQUALS,
-      vectorPart(kt.rows, (i) => partial(inputNames[i]!), { limits }),
-    ]),
+    gradientStep('input', 'z', 'K', kt, spec.weights, viaMatrix.gradInput, inputNames),
     ...transposedSteps(spec, inputCheck),
-    equationStep('The weight gradient: ∂L/∂w = Zᵀ δ', [
-      mathPart('\\frac{\\partial L}{\\partial w} = Z^{T} \\delta =', '∂L/∂w = Zᵀ δ ='),
-      matrixPart(zt.rows, zt.cols, matrixCells(zt, spec.inputs), { label: { tex: 'Z^{T}', text: 'Zᵀ' }, used: (r) => rowColumns(zt, r), limits }),
-      dvec, EQUALS,
-      vectorPart(zt.rows, (i) => sumCell(viaMatrix.gradWeight[i]!, rank), { limits }), EQUALS,
-      vectorPart(zt.rows, (i) => partial(weightNames[i]!), { limits }),
-    ]),
+    gradientStep('weight', 'w', 'Z', zt, spec.inputs, viaMatrix.gradWeight, weightNames),
     noteStep('A correlation of the input with δ', `Zᵀ δ is the cross-correlation of the ${padded(spec) ? `${spec.paddingMode === 'zeros' ? 'zero' : spec.paddingMode}-padded ` : ''}input with δ dilated by the stride: a convolution whose kernel is δ (size ${axes(spec.output)}), with dilation s = ${axes(spec.stride)} and stride d = ${axes(spec.dilation)}; its first ${axes(spec.kernel)} outputs are ∂L/∂w${spec.singleChannel ? '' : ', one correlation per output channel and input channel of its group'}${spec.mode === 'convolution' ? ', flipped (the kernel is flipped in convolution mode)' : ''}.`),
     verdictStep('Zᵀ δ equals the correlation of the input with δ', checkWeightGradientIsCorrelation(spec)),
     verdictStep('The matrices against the direct formulas (δ scattered back through each window; the padded input correlated with δ)', reportFrom([

@@ -1,6 +1,6 @@
 import { forEachTap, regularShape } from '../geometry/index-map.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { type ConvMatrix, transposeMatrix } from './csr.ts';
+import { type ConvMatrix, inRowOrder, transposeMatrix } from './csr.ts';
 import { workMeter } from '../algebra/work-meter.ts';
 
 /**
@@ -32,23 +32,8 @@ export function regularMatrix(spec: ConvSpec): ConvMatrix {
   workMeter.entries += nnz;
   for (let r = 1; r <= rows; r++) if (rowPtr[r]! < rowPtr[r - 1]!) rowPtr[r] = rowPtr[r - 1]!;
   const m = { rows, cols, rowPtr, colIndex: colIndex.slice(0, nnz), tap: tap.slice(0, nnz) };
-  if (spec.paddingMode !== 'zeros') sortRows(m, spec.weights.length);
-  return m;
-}
-
-/** Orders each row's triples by column, then tap (csr.ts's layout): padding taps arrive out of order. */
-function sortRows(m: ConvMatrix, taps: number): void {
-  const order: number[] = [];
-  for (let r = 0; r < m.rows; r++) {
-    const from = m.rowPtr[r]!, to = m.rowPtr[r + 1]!;
-    order.length = 0;
-    for (let k = from; k < to; k++) order.push(m.colIndex[k]! * taps + m.tap[k]!);
-    order.sort((a, b) => a - b);
-    order.forEach((key, n) => {
-      m.colIndex[from + n] = Math.floor(key / taps);
-      m.tap[from + n] = key % taps;
-    });
-  }
+  // padding taps arrive out of order; zeros padding visits columns in order already
+  return spec.paddingMode === 'zeros' ? m : inRowOrder(m);
 }
 
 /** The matrix of a spec: K for a convolution, Kᵀ for a transposed convolution. */

@@ -127,21 +127,29 @@ export function transposeMatrix(m: ConvMatrix): ConvMatrix {
  * row of K uses each tap once, so Z never repeats a column, even where K sums.
  */
 export function exchangeRoles(m: ConvMatrix, held: number): ConvMatrix {
-  const nnz = m.colIndex.length;
-  const colIndex = new Int32Array(nnz);
-  const tap = new Int32Array(nnz);
+  return inRowOrder({ rows: m.rows, cols: held, rowPtr: m.rowPtr, colIndex: m.tap, tap: m.colIndex });
+}
+
+/**
+ * The same triples in the layout's order: in each row, columns ascending and,
+ * among repeats of a column, held indices ascending. For builders whose
+ * triples arrive out of order (padding taps, exchanged roles); new arrays.
+ */
+export function inRowOrder(m: ConvMatrix): ConvMatrix {
+  const colIndex = new Int32Array(m.colIndex.length);
+  const tap = new Int32Array(m.tap.length);
   const order: number[] = [];
   for (let r = 0; r < m.rows; r++) {
     const from = m.rowPtr[r]!, to = m.rowPtr[r + 1]!;
     order.length = 0;
     for (let k = from; k < to; k++) order.push(k);
-    order.sort((a, b) => m.tap[a]! - m.tap[b]!);
+    order.sort((a, b) => m.colIndex[a]! - m.colIndex[b]! || m.tap[a]! - m.tap[b]!);
     order.forEach((k, n) => {
-      colIndex[from + n] = m.tap[k]!;
-      tap[from + n] = m.colIndex[k]!;
+      colIndex[from + n] = m.colIndex[k]!;
+      tap[from + n] = m.tap[k]!;
     });
   }
-  return { rows: m.rows, cols: held, rowPtr: m.rowPtr.slice(), colIndex, tap };
+  return { rows: m.rows, cols: m.cols, rowPtr: m.rowPtr.slice(), colIndex, tap };
 }
 
 /**
