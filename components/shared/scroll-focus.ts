@@ -19,15 +19,38 @@ function scrolls(el: Element): boolean {
   return (can(style.overflowX) && el.scrollWidth > el.clientWidth) || (can(style.overflowY) && el.scrollHeight > el.clientHeight);
 }
 
-/** Makes each box focusable exactly while it scrolls. */
+/**
+ * Makes each box focusable exactly while it scrolls. Every box is measured
+ * first and the attributes are written after, so one pass costs one layout
+ * however many boxes it checks (a write between two reads would force another).
+ */
 export function syncScrollFocus(boxes: Iterable<Element>): void {
+  const changes: Array<[Element, boolean]> = [];
   for (const el of boxes) {
     const ours = el.hasAttribute(MARK);
     if (el.hasAttribute('tabindex') && !ours) continue;
     const want = scrolls(el);
-    if (want && !ours) { el.setAttribute('tabindex', '0'); el.setAttribute(MARK, ''); }
-    else if (!want && ours) { el.removeAttribute('tabindex'); el.removeAttribute(MARK); }
+    if (want !== ours) changes.push([el, want]);
   }
+  for (const [el, want] of changes) {
+    if (want) { el.setAttribute('tabindex', '0'); el.setAttribute(MARK, ''); }
+    else { el.removeAttribute('tabindex'); el.removeAttribute(MARK); }
+  }
+}
+
+/** The boxes of every element that rendered since the last frame, checked together in one pass. */
+const pending = new Set<() => Element[]>();
+let frame = 0;
+
+function syncNextFrame(boxesOf: () => Element[]): void {
+  pending.add(boxesOf);
+  if (frame) return;
+  frame = requestAnimationFrame(() => {
+    frame = 0;
+    const all = [...pending].flatMap((f) => f());
+    pending.clear();
+    syncScrollFocus(all);
+  });
 }
 
 /** Keeps `boxes` in sync as their sizes change (the window is resized, an element inside renders). */
@@ -43,7 +66,10 @@ export function watchScrollFocus(boxes: Iterable<Element>): ResizeObserver {
  */
 export class ScrollFocus implements ReactiveController {
   private observer: ResizeObserver | null = null;
-  private frame = 0;
+  private readonly boxes = (): Element[] => {
+    const root = this.host.shadowRoot;
+    return root ? [this.host, ...root.querySelectorAll(ELEMENT_SCROLL_BOXES)] : [this.host];
+  };
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
@@ -51,24 +77,17 @@ export class ScrollFocus implements ReactiveController {
 
   hostConnected(): void {
     if (typeof ResizeObserver === 'undefined') return;
-    this.observer = new ResizeObserver(() => this.sync());
+    this.observer = new ResizeObserver(() => syncScrollFocus(this.boxes()));
     this.observer.observe(this.host);
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = null;
-    if (this.frame) cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    pending.delete(this.boxes);
   }
 
   hostUpdated(): void {
-    if (this.frame || typeof requestAnimationFrame === 'undefined') return;
-    this.frame = requestAnimationFrame(() => { this.frame = 0; this.sync(); });
-  }
-
-  private sync(): void {
-    const root = this.host.shadowRoot;
-    syncScrollFocus(root ? [this.host, ...root.querySelectorAll(ELEMENT_SCROLL_BOXES)] : [this.host]);
+    if (typeof requestAnimationFrame !== 'undefined') syncNextFrame(this.boxes);
   }
 }
