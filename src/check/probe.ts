@@ -147,7 +147,8 @@ async function finish(fn: ConvolutionFn, steps: Generator<Probe, Outcome, number
 function how(f: ProbeFacts): string {
   const random = `${PROBE_LIMITS.randomProbes} random signed non-integer probes`;
   const calls = `${f.calls} call${f.calls === 1 ? '' : 's'}`;
-  return f.method === 'unit' ? `${random}, then unit probes; ${calls}` : `${random}, past the unit-probe limit; ${calls}`;
+  if (f.method === 'random') return `${random}, past the unit-probe limit; ${calls}`;
+  return f.calls > PROBE_LIMITS.randomProbes ? `${random}, then unit probes; ${calls}` : `${random}; ${calls}`;
 }
 
 function toReport(o: Outcome, method: 'unit' | 'random', calls: number): ProbeReport {

@@ -42,4 +42,20 @@ describe('toComputeConvolution against the oracle (property)', () => {
       }
     }), { numRuns: 40 });
   });
+
+  it('for every random spec, ReLU∘oracle and |oracle| fail with the property they break, and the oracle rounded to float32 still passes', () => {
+    const deep = (v: Nested, g: (v: number) => number): Nested => (Array.isArray(v) ? v.map((e) => deep(e, g)) : g(v));
+    let failedByProperty = 0;
+    fc.assert(fc.property(arbitrarySpec({ dims: [1, 2], maxSize: 5, channels: true, transposed: 'either', mode: true, asymmetricPadding: true }), (raw) => {
+      const ref = oracleFn(raw, false);
+      for (const g of [(v: number) => Math.max(0, v), Math.abs]) {
+        const p = probeMatrix((x, w) => deep(ref(x, w), g), raw);
+        expect(p.holds).toBe(false);
+        if (p.facts.property) failedByProperty++;
+      }
+      // every probe output is exact in float32 (probe-bilinear.ts), so rounding to float32 changes nothing
+      expect(probeMatrix((x, w) => deep(ref(x, w), Math.fround), raw).holds).toBe(true);
+    }), { numRuns: 30 });
+    expect(failedByProperty).toBe(60);
+  });
 });
