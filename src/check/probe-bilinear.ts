@@ -30,6 +30,8 @@ import type { Comparison } from './report.ts';
  * round; float64 ones stay exact.)
  */
 
+/** Calls the bilinearity plan makes: f(x₁, w₁), f(x₂, w₁), f(x₁ + x₂, w₁), f(a·x₁, w₁), f(x₁, w₂), f(x₁, w₁ + w₂), f(x₁, b·w₁). */
+export const RANDOM_PROBES = 7;
 export const INPUT_SCALE = -5 / 4;
 export const WEIGHT_SCALE = -3 / 4;
 

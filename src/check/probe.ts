@@ -1,7 +1,7 @@
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { type Nested, nest } from '../evaluate/nested.ts';
 import { assertWork } from '../work/guard.ts';
-import { randomProbes } from './probe-bilinear.ts';
+import { RANDOM_PROBES, randomProbes } from './probe-bilinear.ts';
 import { ProbeFailure, describeValue, isThenable, readOutput } from './probe-output.ts';
 import { type Probe, type Shapes, unitProbes } from './probe-units.ts';
 import { type CheckReport, type Comparison, describeComparison, failedCheck, reportFrom } from './report.ts';
@@ -27,7 +27,7 @@ export type ConvolutionFn = (input: Nested, weight: Nested) => unknown;
  * counts, estimateWork(spec, {kind: 'eval'}).terms); `randomProbes` calls
  * (the bilinearity probes) come first in every case.
  */
-export const PROBE_LIMITS = Object.freeze({ calls: 4096, work: 20_000_000, randomProbes: 7 });
+export const PROBE_LIMITS = Object.freeze({ calls: 4096, work: 20_000_000, randomProbes: RANDOM_PROBES });
 
 /** What a probe states besides the comparisons. */
 export type ProbeFacts = {
@@ -167,7 +167,7 @@ function summarise(r: CheckReport, f: ProbeFacts): string {
       ? '; the difference is a rounding error, but these probes are exact in float32 and float64, so an exact convolution has none' : '';
     return `it is not ${f.property} (${how(f)}): ${describeComparison(c)}${rounding}\na convolution is bilinear, so no matrix describes what it computes`;
   }
-  const unit = c.differences[0]?.name.includes(', column ') ?? false;
+  const unit = c.right === 'K(spec)'; // the matrix from unit probes, not the outputs on the random probes
   const what = unit ? `entr${c.mismatchCount === 1 ? 'y' : 'ies'}` : `output${c.mismatchCount === 1 ? '' : 's'} on the random probes`;
   const lines = c.differences.slice(0, SHOWN).map((d) => `  ${d.name}: expected ${d.right}, computed ${d.left}`);
   const more = c.mismatchCount > lines.length ? `\n  … and ${c.mismatchCount - lines.length} more` : '';
