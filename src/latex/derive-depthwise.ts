@@ -84,7 +84,7 @@ function productSteps(spec: ConvSpec, opts: DeriveOptions): Step[] {
   return [
     equationStep('The depthwise matrix D: block diagonal, one block per channel', [part(D, check.factors[0]!, { tex: 'D', text: 'D' })]),
     equationStep('The pointwise matrix P: a block p_{o,c}·I per pair of channels', [part(P, check.factors[1]!, { tex: 'P', text: 'P' })]),
-    equationStep('Their product is K of the full convolution', [mathPart('P \\cdot D =', 'P · D ='), part(full, check.kernel, { tex: 'K', text: 'K' })]),
+    equationStep('Their product is K of a full convolution whose kernel factorises, W[o,c] = P[o,c]·D[c]', [mathPart('P \\cdot D =', 'P · D ='), part(full, check.kernel, { tex: 'K', text: 'K' })]),
     verdictStep('P · D is the full convolution with kernel W[o,c] = P[o,c] · D[c]', check.report),
   ];
 }
