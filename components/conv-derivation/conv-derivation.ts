@@ -1,4 +1,3 @@
-import { DERIVATION_LIMITS } from '../../src/work/element.ts';
 import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, type TemplateResult } from 'lit';
 import type { Derivation, EquationStep, Highlight, MatrixPart, Step } from '../../src/latex/derivation.ts';
@@ -71,8 +70,8 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
   protected compute(): Derivation {
     const input = this.specInput();
     const topic = this.topic ?? 'matrix';
-    this.budget.guard(input, DERIVATION_LIMITS[topic] ?? {});
-    const { derive } = builder.get();
+    const { derive, TOPICS } = builder.get();
+    this.budget.guard(input, TOPICS.get(topic)?.limits ?? {});
     return Object.keys(input).length ? derive(topic, input) : derive(topic);
   }
 

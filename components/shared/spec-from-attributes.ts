@@ -1,6 +1,5 @@
-import type { SpecInput } from '../../src/geometry/spec.ts';
+import { SPEC_KEYS, type SpecInput } from '../../src/geometry/spec-fields.ts';
 import { ParseError, SpecError } from '../../src/errors.ts';
-import { needsExpressionParser, parseEntrySource } from '../../src/algebra/entries.ts';
 import { loadExpressionParser as loadMathjs } from '../../src/algebra/expression.ts';
 
 /**
@@ -9,10 +8,7 @@ import { loadExpressionParser as loadMathjs } from '../../src/algebra/expression
  * to the engine's own parsers untouched, so the element accepts exactly what
  * `convmat --input 5x5 --padding same` does.
  */
-export const SPEC_KEYS = [
-  'input', 'kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding',
-  'inChannels', 'outChannels', 'groups', 'weights', 'inputs', 'mode', 'paddingMode', 'layer',
-] as const;
+export { SPEC_KEYS };
 
 export type SpecKey = (typeof SPEC_KEYS)[number];
 
@@ -41,20 +37,7 @@ export function specFromAttributes(values: SpecAttributes): SpecInput {
   return spec as SpecInput;
 }
 
-/** True when `weights` or `inputs` hold an expression only mathjs reads (an implicit product such as `2x`; `2*w1` needs nothing). */
-export function specNeedsParser(spec: SpecInput): boolean {
-  for (const field of ['weights', 'inputs'] as const) {
-    const v = spec[field];
-    if (v === undefined) continue;
-    try {
-      const src = parseEntrySource(v, field);
-      if (src.kind === 'list' && src.items.some(needsExpressionParser)) return true;
-    } catch {
-      // a malformed value is reported by normalizeSpec with its field name
-    }
-  }
-  return false;
-}
+export { specNeedsExpressions as specNeedsParser } from '../../src/algebra/entries.ts';
 
 let parserLoad: Promise<unknown> | null = null;
 

@@ -11,9 +11,10 @@ import type { Polynomial } from '../algebra/polynomial.ts';
 import { gemmBuffer, im2colMatrix } from '../matrix/im2col.ts';
 import { matVec } from '../matrix/products.ts';
 import { inputCells, inputVectorLabel, kernelLabel, kernelVector, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
-import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { Cell, DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { EQUALS, ZERO_CELL, matrixPart, mathPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } from './steps.ts';
+import { bySpecSize, tapTerms, work } from '../work/spec-estimate.ts';
 
 /**
  * im2col: the same products with the roles exchanged, K(w)·z = Z(z)·w. K holds
@@ -163,3 +164,6 @@ function channelSteps(spec: ConvSpec, Z: ConvMatrix): Step[] {
     tableStep(outChannels > 12 ? `The blocks of Z (the first 12 of ${outChannels} output channels)` : 'The blocks of Z, read off Z', ['output channel', 'weight columns it reads', 'input channels it reads', 'its windows are those of'], rows),
   ];
 }
+
+/** K and Z (the same stored taps, padding modes included), K·z, Z·w, the sliding window and the products of one row. */
+export const IM2COL_WORK: TopicWork = { estimate: bySpecSize((_c, s) => work(2 * s.taps, 4 * tapTerms(s))), limits: {} };

@@ -3,11 +3,12 @@ import { receptiveFieldClosedForm, stackRecurrence } from '../geometry/layer-sta
 import { levelName, stackLayersOf, type ReceptiveFieldInput } from '../geometry/layer-stack.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { Cell, DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { compareCounts } from './derive-parts.ts';
 import { latexNumber } from '../algebra/latex-escape.ts';
 import { EQUALS, mathPart } from './matrix-part.ts';
 import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } from './steps.ts';
+import { stackEstimate } from '../work/stack-estimate.ts';
 
 /**
  * The receptive field of a stack of convolutions: the recurrence
@@ -88,3 +89,9 @@ export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opt
 function listText(pos: readonly number[]): string {
   return pos.length <= 16 ? pos.join(', ') : `${pos.slice(0, 8).join(', ')}, …, ${pos.slice(-4).join(', ')} (${pos.length})`;
 }
+
+/** Every level holds at most the whole receptive field of the stack. */
+export const RECEPTIVE_FIELD_WORK: TopicWork = {
+  estimate: (raw) => stackEstimate(raw, 'topic'),
+  limits: { drawnEntries: 20_000, taps: 400_000, terms: 4_000_000 },
+};

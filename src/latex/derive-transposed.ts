@@ -8,11 +8,12 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
 import { type Rank, inputVectorLabel, kernelLabel, kernelVector, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
-import type { Cell, DeriveOptions, Derivation, Part, Step } from './derivation.ts';
-import { deriveMatrix } from './derive-matrix.ts';
+import type { Cell, DeriveOptions, Derivation, Part, Step, TopicWork } from './derivation.ts';
+import { MATRIX_VIEW_LIMITS, deriveMatrix } from './derive-matrix.ts';
 import { displayName } from '../algebra/latex-escape.ts';
 import { EQUALS, matrixPart, mathPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, tableStep, textCell, verdictStep } from './steps.ts';
+import { bySpecSize, tapTerms, work } from '../work/spec-estimate.ts';
 
 /**
  * Transposed convolution as Kᵀ. Given a regular spec (the lecture's z1..z6 →
@@ -228,3 +229,9 @@ function threeForms(spec: ConvSpec, forms: TransposedForms<Polynomial>, rank: Ra
   steps.push(verdictStep('Zero insertion with the flipped kernel', reports[1]!));
   return steps;
 }
+
+/** (For a regular spec, its matrix derivation first) Kᵀy, scatter and zero insertion. */
+export const TRANSPOSED_WORK: TopicWork = {
+  estimate: bySpecSize((_c, s) => work(6 * s.taps, 8 * tapTerms(s))),
+  limits: MATRIX_VIEW_LIMITS,
+};

@@ -1,6 +1,6 @@
 import { type VecOrder } from '../../analysis/flatten.ts';
 import { convAsDenseLayer } from '../dense-layer.ts';
-import type { SpecInput } from '../../geometry/spec.ts';
+import { SPEC_KEYS, type SpecInput } from '../../geometry/spec.ts';
 import { polyMatVec, polyMatrixFromDense } from '../../matrix/poly-matrix.ts';
 import { type ClaimEntry, claimedMatrix } from './claims.ts';
 import { defineIdentity } from './define.ts';
@@ -8,6 +8,7 @@ import { SPEC_PARAMETERS } from './parameters.ts';
 import { plainSpec } from './partners.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, flattenEstimate } from '../../work/spec-estimate.ts';
 
 /**
  * A convolution is a dense (fully connected) layer on the flattened input:
@@ -56,4 +57,6 @@ export const convDenseEquivalence = defineIdentity<DenseSpec, DenseClaim>({
     build: (spec, ex) => ({ ...spec, ...(ex[0]! > 0 ? { order: 'column-major' as const } : {}) }),
   },
   check: checkConvDenseEquivalence,
+  estimate: bySpecSize(flattenEstimate),
+  specKeys: [...SPEC_KEYS, 'order'],
 });
