@@ -2,7 +2,7 @@ import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import type { ReceptiveField, Stack } from '../../src/analysis/receptive-field.ts';
 import { forEachTap } from '../../src/geometry/index-map.ts';
-import { layersOfSpec } from '../../src/geometry/layer-stack.ts';
+import { type InputLayer, layersOfSpec, levelName, parseInputLayer } from '../../src/geometry/layer-stack.ts';
 import { parsePerAxis } from '../../src/geometry/spec-fields.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
@@ -16,6 +16,8 @@ interface FieldView {
   edges: Array<Array<[number, number]>>;
   /** the top neuron the verdict and the default highlight use: widest field, nearest the middle */
   central: ReceptiveField;
+  /** the number the input level carries in the labels (levelName) */
+  inputLayer: InputLayer;
 }
 
 const W = 640, LEVEL_H = 70, R = 7;
@@ -32,6 +34,7 @@ const engine = new LazyPart('the receptive-field analysis', () => import('./fiel
  * @attr padding - padding of every layer (CLI syntax), or `causal`: d(k−1) zeros on the left only, so each stride-1 layer keeps its length (the TCN)
  * @attr layers - number of layers when no attribute is a comma list (default 2)
  * @attr input - input size (default: the closed-form receptive field, so the top layer has one neuron)
+ * @attr input-layer - how the levels are numbered: `0` (default) labels the input `input` and the convolutions layer 1, 2, … (the lecture's 1D networks); `1` numbers the input as layer 1 and the convolutions from 2 (Lin et al.'s 3×3 figure in the lecture)
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  * @attr active - flat index of the highlighted neuron in the top layer
  *
@@ -49,9 +52,10 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
   static override properties = {
     ...ConvElement.properties,
     layers: { type: String, reflect: true },
+    inputLayer: { type: String, reflect: true, attribute: 'input-layer' },
     focusNeuron: { state: true },
   };
-  static override inputKeys = [...ConvElement.inputKeys, 'layers'];
+  static override inputKeys = [...ConvElement.inputKeys, 'layers', 'inputLayer'];
   static override lazyParts = [...ConvElement.lazyParts, engine];
   static override styles = [...ConvElement.styles, css`
     svg { max-width: 100%; height: auto; }
@@ -69,6 +73,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
   `];
 
   declare layers?: string;
+  declare inputLayer?: string;
   declare focusNeuron: { layer: number; neuron: number } | null;
 
   constructor() {
@@ -96,7 +101,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
       return out;
     });
     const top = stack.layers.length;
-    return { stack, closed, edges, central: widestReceptiveField(stack, top) };
+    return { stack, closed, edges, central: widestReceptiveField(stack, top), inputLayer: parseInputLayer(this.inputLayer) };
   }
 
   protected override specChangeDetail(v: FieldView): Record<string, unknown> {
@@ -124,7 +129,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
     const c = v.central;
     const agree = c.span.every((x, a) => x === v.closed.perAxis[a]);
     return html`<div part="stack" @pointerleave=${() => { this.focusNeuron = null; }}>${dims === 1 ? this.drawLine(v, rf) : this.drawGrids(v, rf)}</div>
-      <div part="info">Neuron ${rf.neuron + 1} of layer ${rf.layer}: receptive field ${rf.span.join(' × ')} = ${rf.size} input positions
+      <div part="info">Neuron ${rf.neuron + 1} of ${levelName(rf.layer, v.inputLayer)}: receptive field ${rf.span.join(' × ')} = ${rf.size} input positions
         (${rf.positions.length} reached); closed form 1 + Σ d(k−1)·Π s = ${closed.perAxis.join(' × ')}.
         ${rf.span.some((x, a) => x !== closed.perAxis[a]) ? html`<span class="caption">Cropped by padding at the border.</span>` : nothing}</div>
       ${simpleVerdict(agree, `composed index maps = closed form: ${c.span.join(' × ')} ${agree ? '=' : '≠'} ${v.closed.perAxis.join(' × ')} (neuron ${c.neuron + 1} of the top layer, the widest field nearest the middle)`)}`;
@@ -149,7 +154,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
         x1=${x(l + 1, o)} y1=${y(l + 1)} x2=${x(l, i)} y2=${y(l)}></line>`))}
       ${levels.map((n, l) => Array.from({ length: n }, (_, i) => svg`<circle class=${l === rf.layer && i === rf.neuron ? 'me' : lit(l, i) ? 'on' : ''}
         cx=${x(l, i)} cy=${y(l)} r=${R} @pointerover=${() => this.hover(l, i)}></circle>`))}
-      ${levels.map((_, l) => svg`<text x="2" y=${y(l) - R - (l === levels.length - 1 ? 15 : 3)}>${l === 0 ? 'input' : `layer ${l}`}</text>`)}
+      ${levels.map((_, l) => svg`<text x="2" y=${y(l) - R - (l === levels.length - 1 ? 15 : 3)}>${levelName(l, v.inputLayer)}</text>`)}
       ${[0, levels.length - 1].map((l) => {
         const last = levels[l]! - 1, name = l === 0 ? 'x' : 'ŷ', at = l === 0 ? y(l) + R + 12 : y(l) - R - 3;
         return svg`<text class="end" x=${x(l, 0)} y=${at} text-anchor="middle">${name}₀</text>${last > 0 ? svg`<text class="end" x=${x(l, last)} y=${at} text-anchor="middle">${name}${subscript(last)}</text>` : nothing}`;
@@ -161,7 +166,7 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
   private drawGrids(v: FieldView, rf: ReceptiveField): TemplateResult {
     const on = rf.levels.map((set) => new Set(set));
     return html`<div class="levels">${v.stack.shapes.map((shape, l) => html`<div>
-      <div class="caption">${l === 0 ? 'input' : `layer ${l}`} (${shape.join(' × ')})</div>
+      <div class="caption">${levelName(l, v.inputLayer)} (${shape.join(' × ')})</div>
       <div class="grid" style="--cols:${shape[shape.length - 1]}">${Array.from({ length: sizeOf(shape) }, (_, i) => html`<span
         class=${l === rf.layer && i === rf.neuron ? 'me' : l <= rf.layer && on[l]!.has(i) ? 'on' : ''} @pointerover=${() => this.hover(l, i)}></span>`)}</div>
     </div>`)}</div>`;
