@@ -58,8 +58,9 @@ export function watchScrollFocus(boxes: Iterable<Element>): ResizeObserver {
 }
 
 /**
- * For an element: after every render its new scroll boxes (and the host,
- * which scrolls too when its content is wider) are tab stops at once, and every box is observed again, so the observer's next
+ * For an element: after every render its new scroll boxes are tab stops at
+ * once (the host, which scrolls only when its content is wider than the
+ * page, waits for its first layout), and every box is observed again, so the observer's next
  * callback (after the browser's own layout) measures them: a box whose
  * content grew or shrank in the render is re-decided too.
  */
@@ -90,7 +91,8 @@ export class ScrollFocus implements ReactiveController {
     if (!observer) return;
     for (const el of this.boxes()) {
       // decided without layout: a box never measured is reachable until the browser lays it out
-      if (!measured.has(el) && !el.hasAttribute('tabindex')) setFocusable(el, true);
+      // (not the host: its tab stop would restyle the whole element twice, on and then off, on every first render)
+      if (el !== this.host && !measured.has(el) && !el.hasAttribute('tabindex')) setFocusable(el, true);
       observer.unobserve(el);
       observer.observe(el);
     }
