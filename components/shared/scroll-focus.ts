@@ -50,10 +50,17 @@ function setFocusable(el: Element, want: boolean): void {
   else { el.removeAttribute('tabindex'); el.removeAttribute(MARK); }
 }
 
-/** Keeps `boxes` in sync as their sizes change (the window is resized, an element inside renders). */
+/**
+ * For a page's own boxes: each is a tab stop at once (decided without layout,
+ * as the elements' boxes are), then follows its overflow once laid out and as
+ * its size changes (the window is resized, an element inside renders).
+ */
 export function watchScrollFocus(boxes: Iterable<Element>): ResizeObserver {
   const observer = new ResizeObserver((entries) => syncScrollFocus(entries.map((e) => e.target)));
-  for (const el of boxes) observer.observe(el);
+  for (const el of boxes) {
+    if (!measured.has(el) && !el.hasAttribute('tabindex')) setFocusable(el, true);
+    observer.observe(el);
+  }
   return observer;
 }
 
