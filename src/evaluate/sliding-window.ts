@@ -58,10 +58,11 @@ export function slidingWindow<T>(p: WindowProblem, weights: readonly T[], input:
   const ws: T[] = [], cells: T[] = [];
   const [k0, k1, k2] = k as [number, number, number];
   const [s0, s1, s2] = s as [number, number, number], [d0, d1, d2] = d as [number, number, number];
-  const [, P1, P2] = padded as [number, number, number];
+  const [, P1, P2] = padded as [number, number, number], [O0, O1, O2] = out as [number, number, number];
+  const flip = p.flip;
   for (let oc = 0; oc < p.outChannels; oc++) {
     const group = Math.floor(oc / coutG);
-    for (let x = 0; x < out[0]!; x++) for (let y = 0; y < out[1]!; y++) for (let z = 0; z < out[2]!; z++) {
+    for (let x = 0; x < O0; x++) for (let y = 0; y < O1; y++) for (let z = 0; z < O2; z++) {
       let m = 0;
       for (let ic = 0; ic < cinG; ic++) {
         const img = paddedInput[group * cinG + ic]!;
@@ -71,7 +72,7 @@ export function slidingWindow<T>(p: WindowProblem, weights: readonly T[], input:
           const cell = img[(px * P1 + py) * P2 + pz]!;
           if (ring.isZero(cell)) continue;
           // true convolution reads the kernel flipped on every axis
-          const ku = p.flip ? k0 - 1 - u : u, kv = p.flip ? k1 - 1 - v : v, kw = p.flip ? k2 - 1 - w : w;
+          const ku = flip ? k0 - 1 - u : u, kv = flip ? k1 - 1 - v : v, kw = flip ? k2 - 1 - w : w;
           ws[m] = weights[((kernelBase + ku) * k1 + kv) * k2 + kw]!;
           cells[m++] = cell;
         }
