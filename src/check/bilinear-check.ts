@@ -29,6 +29,7 @@ const now = () => performance.now();
 
 /** Both sides of the check on the fast path, or null when the spec is not bilinear or a coefficient could pass 2^53. */
 export function bilinearSides(spec: ConvSpec, matrix: ConvMatrix): BilinearSides | null {
+  if (matrix.cols !== spec.inputs.length) return null; // a claimed matrix of another width: the general path says so
   const w = linearForms(spec.weights), z = linearForms(spec.inputs);
   if (!w || !z) return null;
   const room = { terms: storedTaps(matrix), outputs: spec.outputNames.length };
