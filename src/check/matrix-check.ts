@@ -1,11 +1,13 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialToText } from '../algebra/print.ts';
+import { termPolynomials } from '../algebra/term-vector.ts';
 import { floatClose, float64Ring, polynomialRing } from '../algebra/ring.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import { substituteRandom } from '../evaluate/numeric.ts';
 import { type ConvMatrix, convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
+import { type BilinearSides, bilinearSides, compareTermVectors } from './bilinear-check.ts';
 import { compareVectors } from './equivalence.ts';
 import { type CheckReport, reportFrom } from './report.ts';
 import { termOrder } from './term-order.ts';
@@ -26,10 +28,14 @@ export interface Timings {
 export interface MatrixCheck {
   spec: ConvSpec;
   matrix: ConvMatrix;
-  product: Polynomial[];
-  slidingWindow: Polynomial[];
+  /** K·z, one polynomial per output (made on first read on the bilinear path) */
+  readonly product: Polynomial[];
+  /** the sliding window, one polynomial per output (made on first read on the bilinear path) */
+  readonly slidingWindow: Polynomial[];
   report: CheckReport;
   timings: Timings;
+  /** how the two sides were computed: as typed arrays of terms (bilinear-check.ts), or as general polynomials */
+  path: 'bilinear' | 'general';
 }
 
 export interface CheckOptions {
@@ -37,6 +43,8 @@ export interface CheckOptions {
   matrix?: ConvMatrix;
   /** the work limits for this call: a factor on the defaults or limits by name (see src/work/limits.ts) */
   maxWork?: WorkLimitsInput;
+  /** 'general' computes with general polynomials even when the bilinear fast path applies (to hold one against the other) */
+  path?: 'auto' | 'general';
 }
 
 const now = () => performance.now();
@@ -45,23 +53,46 @@ export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrix(input, { ...opts, maxWork: undefined }));
   const spec = normalizeSpec(input);
   assertWork(spec, { kind: 'matrix' });
-  let t = now();
+  const t = now();
   const matrix = opts.matrix ?? convMatrix(spec);
   const build = now() - t;
-  t = now();
+  const sides = opts.path === 'general' ? null : bilinearSides(spec, matrix);
+  return sides ? bilinearCheck(spec, matrix, build, sides) : generalCheck(spec, matrix, build);
+}
+
+/** How a mismatch is printed: in the lecture's term order (computed only when something differs). */
+function compareOptions(spec: ConvSpec) {
+  let rank: ((id: number) => number) | undefined;
+  return {
+    names: spec.outputNames, labels: ['matrix', 'sliding window'] as [string, string],
+    show: (p: Polynomial) => polynomialToText(p, { rank: (rank ??= termOrder(spec)) }),
+  };
+}
+
+function bilinearCheck(spec: ConvSpec, matrix: ConvMatrix, build: number, sides: BilinearSides): MatrixCheck {
+  const t = now();
+  const report = reportFrom([compareTermVectors(sides.product, sides.slidingWindow, compareOptions(spec))]);
+  const compare = now() - t;
+  let product: Polynomial[] | undefined, window: Polynomial[] | undefined;
+  return {
+    spec, matrix, report, path: 'bilinear',
+    get product() { return (product ??= termPolynomials(sides.product)); },
+    get slidingWindow() { return (window ??= termPolynomials(sides.slidingWindow)); },
+    timings: { build, product: sides.productTime, slidingWindow: sides.slidingWindowTime, compare },
+  };
+}
+
+function generalCheck(spec: ConvSpec, matrix: ConvMatrix, build: number): MatrixCheck {
+  let t = now();
   const product = matVec(matrix, spec.weights, spec.inputs, polynomialRing);
   const productTime = now() - t;
   t = now();
   const window = evaluateByWindow(spec, spec.weights, spec.inputs, polynomialRing);
   const windowTime = now() - t;
   t = now();
-  let rank: ((id: number) => number) | undefined; // only needed to print a mismatch
-  const report = reportFrom([compareVectors(product, window, {
-    ring: polynomialRing, names: spec.outputNames, labels: ['matrix', 'sliding window'],
-    show: (p) => polynomialToText(p, { rank: (rank ??= termOrder(spec)) }),
-  })]);
+  const report = reportFrom([compareVectors(product, window, { ring: polynomialRing, ...compareOptions(spec) })]);
   const compare = now() - t;
-  return { spec, matrix, product, slidingWindow: window, report, timings: { build, product: productTime, slidingWindow: windowTime, compare } };
+  return { spec, matrix, product, slidingWindow: window, report, path: 'general', timings: { build, product: productTime, slidingWindow: windowTime, compare } };
 }
 
 /**

@@ -3,7 +3,7 @@ import { evaluateByWindow } from '../../evaluate/evaluate.ts';
 import type { ConvSpec, SpecInput } from '../../geometry/spec.ts';
 import { SPEC_KEYS, normalizeSpec } from '../../geometry/spec.ts';
 import { type PaddingValue, type PerAxis, broadcast, parsePerAxis } from '../../geometry/spec-fields.ts';
-import { coefficientsOf, innerProduct, symbolIdOf } from './bilinear.ts';
+import { innerProductCoefficients, symbolIdOf } from './bilinear.ts';
 import { defineIdentity } from './define.ts';
 import { P, SPEC_PARAMETERS } from './parameters.ts';
 import { adjointSpecOf, plainSpec, regularPartner, roundTripOutputPadding, transposedPartner, withFreshInputs } from './partners.ts';
@@ -60,10 +60,11 @@ export function checkTransposedAdjoint(input: AdjointSpec): IdentityReport {
   const x = conv.inputs;
   const y = withFreshInputs(t, [conv.weights, x]).inputs;
   const w = conv.weights;
-  const left = innerProduct(evaluateByWindow(conv, w, x, polynomialRing), y);
-  const right = innerProduct(x, evaluateByWindow(t, w, y, polynomialRing));
+  // both forms read coefficient by coefficient of y, without forming the trilinear inner products
   const ids = y.map(symbolIdOf);
-  const report = comparePolynomials(coefficientsOf(left, ids), coefficientsOf(right, ids), ['⟨Kx, y⟩', '⟨x, Kᵀy⟩'], conv.outputNames);
+  const left = innerProductCoefficients(evaluateByWindow(conv, w, x, polynomialRing), y, ids);
+  const right = innerProductCoefficients(x, evaluateByWindow(t, w, y, polynomialRing), ids);
+  const report = comparePolynomials(left, right, ['⟨Kx, y⟩', '⟨x, Kᵀy⟩'], conv.outputNames);
   return identityReport(ID, [report], facts);
 }
 
