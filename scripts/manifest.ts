@@ -1,7 +1,7 @@
 /**
  * Generates custom-elements.json (the Custom Elements Manifest, schema 1.0.0)
  * from the JSDoc tags of the element classes: @summary, @attr, @csspart,
- * @fires and @cssprop, and the tags registered in components/define.ts.
+ * @fires and @cssprop, and the tags listed in components/elements.ts.
  *
  *   npx tsx scripts/manifest.ts          writes custom-elements.json
  *   npx tsx scripts/manifest.ts --check  exits 1 when the file is stale
@@ -14,7 +14,7 @@ const OUT = join(ROOT, 'custom-elements.json');
 
 interface Named { name: string; description: string }
 
-/** `tag → class` from the ELEMENTS table of define.ts. */
+/** `tag → class` from the ELEMENTS table of elements.ts. */
 export function registeredTags(defineSource: string): Map<string, string> {
   const tags = new Map<string, string>();
   for (const m of defineSource.matchAll(/\[\s*'([a-z][a-z0-9-]*)'\s*,\s*(\w+)\s*\]/g)) tags.set(m[2]!, m[1]!);
@@ -44,7 +44,7 @@ function camel(attr: string): string {
 }
 
 export function buildManifest(root = ROOT): object {
-  const tags = registeredTags(readFileSync(join(root, 'components/define.ts'), 'utf8'));
+  const tags = registeredTags(readFileSync(join(root, 'components/elements.ts'), 'utf8'));
   const dirs = readdirSync(join(root, 'components'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name.startsWith('conv-')).map((d) => d.name).sort();
   const modules = dirs.map((dir) => {

@@ -5,15 +5,19 @@
  * `npm install --engine-strict` (vitest, fast-check, typescript and vite from
  * the registry), then use that one install for everything: the project's
  * vitest suite (toComputeConvolution on a hand-written convolution among it), the matchers without fast-check, `import` and `require` from
- * Node, the elements in Node and in TypeScript, and a vite build of an app
- * with expression weights.
+ * Node, the elements in Node (import and require), jsdom, happy-dom and
+ * TypeScript, and a vite build of an app with expression weights and of a
+ * page that also uses Lit on a site in dark mode (opened in Chromium).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../scripts/chromium.ts';
+import { serve } from '../components/embed-build.ts';
 import { checkMatrix } from '../../src/check/matrix-check.ts';
 import { polynomialToText } from '../../src/algebra/print.ts';
 
@@ -92,6 +96,18 @@ function packagesImportedBy(dir: string, file: string, seen = new Set<string>())
   return [...found].sort();
 }
 
+/** The value names (not types) the declarations of convmat/elements export: define.d.ts re-exports elements.d.ts. */
+function declaredValueNames(dir: string): string[] {
+  const text = readFileSync(join(dir, 'elements.d.ts'), 'utf8');
+  const names = new Set<string>();
+  for (const m of text.matchAll(/^export declare (?:const|function|class) (\w+)/gm)) names.add(m[1]!);
+  for (const m of text.matchAll(/^export \{([^}]*)\}/gm)) {
+    for (const n of m[1]!.split(',').map((x) => x.trim()).filter(Boolean)) names.add(n.split(/\s+as\s+/).pop()!);
+  }
+  expect(readFileSync(join(dir, 'define.d.ts'), 'utf8')).toMatch(/export \* from '\.\/elements\.js'/);
+  return [...names].sort();
+}
+
 /** What the engine in this checkout says about the app's spec: the installed package must agree. */
 const EXPRESSION_SPEC = { input: 4, kernel: 3, weights: '1/2,2*a,b' };
 const expressionProducts = () => checkMatrix(EXPRESSION_SPEC).product.map((p) => polynomialToText(p));
@@ -158,7 +174,7 @@ describe('the packed package in an external project (npm install --engine-strict
     expect(out.equal).toBe(true);
     expect(out.product).toEqual(expressionProducts());
     expect(out.unknownKey).toMatch(/^ParseError: output_padding: is not a key of a spec .*did you mean outputPadding\?/);
-    expect(out.customElements).toBe('undefined');
+    expect(out.definedElements).toBe(0);
     expect(out.arbitrarySpec).toBe('function');
     expect(out.mathjsRequired).toBe(false);
   });
@@ -167,8 +183,27 @@ describe('the packed package in an external project (npm install --engine-strict
     const r = node(['node/require.cjs']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      equal: true, outputs: ['z7', 'z8', 'z9', 'z10'], implicitProduct: '9007199254740993 + 2*x', testing: ['arbitraryIdentitySpec', 'arbitrarySpec'],
+      equal: true, outputs: ['z7', 'z8', 'z9', 'z10'], implicitProduct: '9007199254740993 + 2*x', testing: ['arbitraryIdentitySpec', 'arbitrarySpec'], elements: 9,
     });
+  });
+
+  it('convmat/elements under Node exports every name its types declare, synchronously, and defines nothing', () => {
+    const r = node(['node/elements.mjs']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { names: string[]; tags: string[]; defined: string[] };
+    expect(out.names).toEqual(declaredValueNames(join(consumer, 'node_modules/convmat/dist/types/components')));
+    expect(out.tags).toHaveLength(9);
+    expect(out.defined).toEqual([]);
+    // and nothing in it is awaited at the top level (require() of an ES module refuses those)
+    const lib = join(consumer, 'node_modules/convmat/dist/lib');
+    expect(readFileSync(join(lib, 'elements.js'), 'utf8')).not.toMatch(/^await\b|[;}]\s*await\s+import\(/m);
+  });
+
+  it('mounts the elements in jsdom and in happy-dom (vitest environments) with no unhandled error', () => {
+    const r = node([bin('vitest', 'vitest.mjs'), 'run', '--config', 'dom/vitest.config.js']);
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    expect(r.stdout).toMatch(/2 passed/);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/Unhandled|adoptedStyleSheets/);
   });
 
   it('runs the installed CLI (npx convmat): five commands, an implicit product, a did-you-mean', () => {
@@ -204,5 +239,43 @@ describe('the packed package in an external project (npm install --engine-strict
     const r = node([join(assets, entry[0]!)]);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ equal: true, product: expressionProducts() });
+  });
+
+  it("bundles the elements with the app's own Lit (one copy), KaTeX's fonts as files, and follows the site's dark color-scheme", async () => {
+    // app/dist was built by the test above (two pages: index.html and elements.html)
+    const dist = join(consumer, 'app/dist');
+    const js = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+    const copies = js.map((f) => readFileSync(join(dist, 'assets', f), 'utf8').split('litElementVersions').length - 1);
+    expect(copies.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(readdirSync(join(dist, 'assets')).some((f) => /^KaTeX_Main-Regular.*\.woff2$/.test(f))).toBe(true);
+    const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const { server, url } = await serve(dist);
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      await page.goto(`${url}/elements.html`);
+      await page.waitForFunction(() => document.querySelector('conv-matrix')?.shadowRoot?.querySelector('[part="verdict"]'), null, { timeout: 30_000 });
+      const seen = await page.evaluate(() => {
+        const el = document.querySelector('conv-matrix')!;
+        const card = document.querySelector('app-card')!;
+        return {
+          verdict: el.shadowRoot!.querySelector('[part="verdict"]')!.getAttribute('data-verdict'),
+          background: getComputedStyle(el).backgroundColor,
+          card: card.shadowRoot?.querySelector('[part="label"]')?.textContent,
+          versions: (globalThis as { litElementVersions?: string[] }).litElementVersions?.length,
+        };
+      });
+      expect(seen.verdict).toBe('pass');
+      expect(seen.card).toBe('K for input 6, kernel 3');
+      expect(seen.versions).toBe(1);
+      const [r] = /\d+/.exec(seen.background) ?? ['255'];
+      expect(Number(r), seen.background).toBeLessThan(60);
+      expect(problems).toEqual([]);
+    } finally {
+      server.close();
+      await browser.close();
+    }
   });
 });
