@@ -13,7 +13,7 @@ const PUBLIC_NAMES = [
   'WorkRequest', 'WorkVerdict', 'checkIdentity', 'checkMatrix', 'checkMatrixNumeric', 'checkWork',
   'constPoly', 'convBackward', 'convMatrix', 'convOutputSize', 'derivationToLatex', 'derivationToMarkdown', 'derive',
   'describeIdentityReport', 'equalsPoly', 'estimateWork', 'evaluateByWindow', 'evaluatePoly', 'float64Ring',
-  'getIdentity', 'identities', 'im2colMatrix', 'materialize', 'matMul', 'matVec', 'normalizeSpec', 'parseExpression',
+  'getIdentity', 'identities', 'im2colMatrix', 'loadExpressionParser', 'materialize', 'matMul', 'matVec', 'normalizeSpec', 'parseExpression',
   'polynomialRing', 'polynomialToLatex', 'probeMatrix', 'polynomialToText', 'rational', 'rationalRing', 'receptiveFieldSize',
   'slidingWindow', 'symbolPoly', 'termOrder', 'torchCode', 'transposeMatrix', 'transposedOutputSize', 'withWorkLimits',
 ];

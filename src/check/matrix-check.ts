@@ -11,6 +11,7 @@ import { type CheckReport, reportFrom } from './report.ts';
 import { termOrder } from './term-order.ts';
 import { assertWork } from '../work/guard.ts';
 import { type WorkLimitsInput, withWorkLimits } from '../work/limits.ts';
+import { assertKnownOptions } from '../geometry/known-keys.ts';
 
 /**
  * The central check: build the matrix of a spec, multiply it out symbolically,
@@ -39,9 +40,12 @@ export interface CheckOptions {
   maxWork?: WorkLimitsInput;
 }
 
+const CHECK_OPTIONS = { matrix: true, maxWork: true } as const satisfies Record<keyof CheckOptions, true>;
+
 const now = () => performance.now();
 
 export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}): MatrixCheck {
+  assertKnownOptions(opts, CHECK_OPTIONS, 'the options of checkMatrix');
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrix(input, { ...opts, maxWork: undefined }));
   const spec = normalizeSpec(input);
   assertWork(spec, { kind: 'matrix' });
@@ -69,6 +73,7 @@ export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}
  * [−1, 1) for every symbol; entries agree within 1e-9 relative tolerance.
  */
 export function checkMatrixNumeric(input: SpecInput | ConvSpec, seed = 1, opts: CheckOptions = {}): CheckReport {
+  assertKnownOptions(opts, CHECK_OPTIONS, 'the options of checkMatrixNumeric');
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrixNumeric(input, seed, { ...opts, maxWork: undefined }));
   const spec = normalizeSpec(input);
   assertWork(spec, { kind: 'eval' });

@@ -241,7 +241,7 @@ describe('the packed package in an external project (npm install --engine-strict
     expect(JSON.parse(r.stdout)).toEqual({ equal: true, product: expressionProducts() });
   });
 
-  it("bundles the elements with the app's own Lit (one copy), KaTeX's fonts as files, and follows the site's dark color-scheme", async () => {
+  it("bundles the elements with the app's own Lit (one copy), KaTeX's fonts as files, follows the site's dark color-scheme, and loads the expression parser on request", async () => {
     // app/dist was built by the test above (two pages: index.html and elements.html)
     const dist = join(consumer, 'app/dist');
     const js = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
@@ -254,7 +254,8 @@ describe('the packed package in an external project (npm install --engine-strict
       const page = await browser.newPage();
       const problems: string[] = [];
       page.on('pageerror', (e) => problems.push(e.message));
-      page.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+      page.on('console', (m) => { if (m.type() === 'error' && !/status of 404/.test(m.text())) problems.push(m.text()); });
+      page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`); });
       await page.goto(`${url}/elements.html`);
       await page.waitForFunction(() => document.querySelector('conv-matrix')?.shadowRoot?.querySelector('[part="verdict"]'), null, { timeout: 30_000 });
       const seen = await page.evaluate(() => {
@@ -265,11 +266,13 @@ describe('the packed package in an external project (npm install --engine-strict
           background: getComputedStyle(el).backgroundColor,
           card: card.shadowRoot?.querySelector('[part="label"]')?.textContent,
           versions: (globalThis as { litElementVersions?: string[] }).litElementVersions?.length,
+          implicit: document.body.dataset.implicit,
         };
       });
       expect(seen.verdict).toBe('pass');
       expect(seen.card).toBe('K for input 6, kernel 3');
       expect(seen.versions).toBe(1);
+      expect(seen.implicit).toBe(polynomialToText(checkMatrix({ input: 3, kernel: 3, weights: '2*x,y,z' }).product[0]!));
       const [r] = /\d+/.exec(seen.background) ?? ['255'];
       expect(Number(r), seen.background).toBeLessThan(60);
       expect(problems).toEqual([]);
