@@ -71,7 +71,7 @@ Examples:
     const format = (args.options.get('format') ?? 'text') as Format;
     if (!FORMATS.includes(format)) throw new ParseError({ field: '--format', value: format, rule: `must be one of ${FORMATS.join(', ')}` });
     const limits = { maxRows: limit(args.options.get('max-rows'), '--max-rows', 16), maxCols: limit(args.options.get('max-cols'), '--max-cols', 25) };
-    const flags = specFromFlags(args);
+    const flags = specFromFlags(args, io);
     const spec = Object.keys(flags).length ? flags : undefined;
     if (spec && specNeedsExpressions(spec)) await loadExpressionParser();
     let d: Derivation;

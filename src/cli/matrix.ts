@@ -49,7 +49,8 @@ F.pad for uneven padding, the flipped weight of --mode convolution; else null).
 --layer reads the layer text with a parser and never runs it: Conv1d/2d/3d and
 ConvTranspose1d/2d/3d (nn., torch.nn. or bare), positional or keyword
 arguments, integers or tuples, padding 'same'/'valid', padding_mode (zeros
-only for ConvTranspose); bias is ignored. It sets every field but --input,
+only for ConvTranspose); bias=True, device= and dtype= are read and noted on
+stderr (they do not change K). It sets every field but --input,
 --weights and --inputs; --input gives 1 size or one per layer axis.
 
 Work limits: a spec whose matrix, product or window would pass the limits
@@ -70,7 +71,7 @@ Examples:
   async run(argv, io) {
     const args = parseArgs(argv, FLAGS, 'matrix');
     if (args.switches.has('help')) { io.out(matrixCommand.help); return EXIT.ok; }
-    const spec = specFromFlags(args);
+    const spec = specFromFlags(args, io);
     if (specNeedsExpressions(spec)) await loadExpressionParser();
     if (matrixForm(args.options.get('form'), '--form') === 'im2col') {
       let out;
