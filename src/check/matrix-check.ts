@@ -47,8 +47,8 @@ const now = () => performance.now();
 export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}): MatrixCheck {
   assertKnownOptions(opts, CHECK_OPTIONS, 'the options of checkMatrix');
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrix(input, { ...opts, maxWork: undefined }));
+  assertWork(input, { kind: 'matrix' }); // on the sizes, before normalizeSpec names every input and output
   const spec = normalizeSpec(input);
-  assertWork(spec, { kind: 'matrix' });
   let t = now();
   const matrix = opts.matrix ?? convMatrix(spec);
   const build = now() - t;
@@ -75,8 +75,8 @@ export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}
 export function checkMatrixNumeric(input: SpecInput | ConvSpec, seed = 1, opts: CheckOptions = {}): CheckReport {
   assertKnownOptions(opts, CHECK_OPTIONS, 'the options of checkMatrixNumeric');
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrixNumeric(input, seed, { ...opts, maxWork: undefined }));
+  assertWork(input, { kind: 'eval' });
   const spec = normalizeSpec(input);
-  assertWork(spec, { kind: 'eval' });
   const matrix = opts.matrix ?? convMatrix(spec);
   const [w, x] = substituteRandom([spec.weights, spec.inputs], seed) as [number[], number[]];
   const viaMatrix = matVec(matrix, w, x, float64Ring);

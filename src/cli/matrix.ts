@@ -1,5 +1,4 @@
 import { checkMatrix } from '../check/matrix-check.ts';
-import { normalizeSpec } from '../geometry/spec.ts';
 import { type Command, EXIT } from './command.ts';
 import { type FlagSpec, describeFlags, parseArgs } from './args.ts';
 import { matrixJson } from './matrix-json.ts';
@@ -76,7 +75,7 @@ Examples:
     if (matrixForm(args.options.get('form'), '--form') === 'im2col') {
       let out;
       try {
-        out = withWorkFlag(args, () => im2colOutput(normalizeSpec(spec)));
+        out = withWorkFlag(args, () => im2colOutput(spec));
       } catch (e) {
         throw renameField(e, flagForField);
       }
