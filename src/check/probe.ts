@@ -22,7 +22,8 @@ import { assertWork } from '../work/guard.ts';
  * calls; past PROBE_LIMITS it compares outputs on random small-integer probes
  * instead (exact in float64), against the sliding window.
  */
-export type ConvolutionFn = (input: Nested, weight: Nested) => unknown;
+/** A method's type, so its parameters are bivariant: a user's fn may type them as its layout is (number[][] for 1D input). */
+export type ConvolutionFn = { fn(input: Nested, weight: Nested): unknown }['fn'];
 
 /**
  * Unit probing while inputs × weights ≤ `calls` and those calls together make at

@@ -9,7 +9,7 @@
  * TypeScript, and a vite build of an app with expression weights and of a
  * page that also uses Lit on a site in dark mode (opened in Chromium).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -130,6 +130,18 @@ describe('the packed package in an external project (npm install --engine-strict
     expect(packagesImportedBy(lib, 'index.js')).toEqual([]);
     expect(packagesImportedBy(lib, 'testing.js')).toEqual(['vitest']);
     expect(packagesImportedBy(lib, 'testing-arbitrary.js')).toEqual(['fast-check']);
+    // the elements import the consumer's lit, katex and mathjs (one copy of each in an app), not bundled copies
+    expect(packagesImportedBy(lib, 'elements.js')).toEqual(['lit']);
+    const elementChunks = readdirSync(join(lib, 'chunks')).map((f) => readFileSync(join(lib, 'chunks', f), 'utf8')).join('\n');
+    expect(elementChunks).toMatch(/import\("mathjs"\)/);
+    expect(elementChunks).toMatch(/from "katex"/);
+    // custom-elements.json: every module path resolves in the installed package, and the properties are listed
+    const pkgDir = join(consumer, 'node_modules/convmat');
+    const cem = JSON.parse(readFileSync(join(pkgDir, 'custom-elements.json'), 'utf8')) as { modules: Array<{ path: string; declarations: Array<{ members?: unknown[] }> }> };
+    for (const m of cem.modules) {
+      expect(existsSync(join(pkgDir, m.path)), m.path).toBe(true);
+      for (const d of m.declarations) expect(d.members?.length ?? 0).toBeGreaterThan(10);
+    }
   });
 
   it("runs the project's vitest suite: every test passes except the one that fails on purpose", () => {
@@ -216,6 +228,42 @@ describe('the packed package in an external project (npm install --engine-strict
     expect(typo.status).toBe(2);
     expect(typo.stderr).toMatch(/did you mean stride\?/);
   });
+
+  it('compiles every TypeScript block of the README on its own under tsc --strict, with bundler and with nodenext resolution', async () => {
+    const readme = readFileSync(join(consumer, 'node_modules/convmat/README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(12);
+    // and the harness can fail: a misspelt key is a type error
+    blocks.push("import { checkMatrix } from 'convmat';\ncheckMatrix({ input: 6, kernal: 3 });\n");
+    const dir = join(consumer, 'readme');
+    mkdirSync(dir, { recursive: true });
+    const base = { target: 'ES2022', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, skipLibCheck: true, types: ['node'] };
+    const settings = {
+      bundler: { ...base, module: 'ESNext', moduleResolution: 'Bundler' },
+      nodenext: { ...base, module: 'NodeNext', moduleResolution: 'NodeNext' },
+    };
+    const jobs: Array<{ name: string; config: string }> = [];
+    blocks.forEach((code, i) => {
+      writeFileSync(join(dir, `block-${i + 1}.ts`), code);
+      for (const [name, compilerOptions] of Object.entries(settings)) {
+        const config = join(dir, `tsconfig.${name}.${i + 1}.json`);
+        writeFileSync(config, JSON.stringify({ compilerOptions, files: [`block-${i + 1}.ts`] }));
+        jobs.push({ name: `block ${i + 1} (${name})`, config });
+      }
+    });
+    const errors = new Map<string, string>();
+    const tsc = (job: { name: string; config: string }) => new Promise<void>((done) => {
+      execFile(process.execPath, [bin('typescript', 'bin/tsc'), '-p', job.config], { cwd: consumer, env: childEnv }, (e, stdout, stderr) => {
+        if (e) errors.set(job.name, `${stdout}${stderr}`.trim());
+        done();
+      });
+    });
+    const queue = [...jobs];
+    await Promise.all([0, 1].map(async () => { for (let job = queue.shift(); job; job = queue.shift()) await tsc(job); }));
+    const sanity = blocks.length;
+    expect([...errors.keys()].sort()).toEqual([`block ${sanity} (bundler)`, `block ${sanity} (nodenext)`]);
+    expect(errors.get(`block ${sanity} (bundler)`)).toMatch(/kernal/);
+  }, 300_000);
 
   it('type-checks the matchers and the elements from outside (HTMLElementTagNameMap)', () => {
     writeFileSync(join(consumer, 'types.ts'), TYPES_CHECK);
