@@ -9,7 +9,7 @@
  * TypeScript, and a vite build of an app with expression weights and of a
  * page that also uses Lit on a site in dark mode (opened in Chromium).
  */
-import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -18,6 +18,7 @@ import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../scripts/chromium.ts';
 import { serve } from '../components/embed-build.ts';
+import { declaredValueNames, packagesImportedBy, typeCheckBlocks } from './external-project-checks.ts';
 import { checkMatrix } from '../../src/check/matrix-check.ts';
 import { polynomialToText } from '../../src/algebra/print.ts';
 
@@ -82,31 +83,6 @@ expect({ input: 6, kernel: 3 }).toSatisfyIdentity('transposed-adjunct');
 // @ts-expect-error: options of another identity
 expect({ input: 6, kernel: 3 }).toSatisfyIdentity('shape-round-trip', { matrix: [] });
 `;
-
-/** The bare packages a built module imports statically, following its relative imports (node: builtins left out). */
-function packagesImportedBy(dir: string, file: string, seen = new Set<string>()): string[] {
-  if (seen.has(file)) return [];
-  seen.add(file);
-  const found = new Set<string>();
-  for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm)) {
-    const spec = (m[1] ?? m[2])!;
-    if (spec.startsWith('.')) for (const p of packagesImportedBy(dir, join(dirname(file), spec), seen)) found.add(p);
-    else if (!spec.startsWith('node:')) found.add(spec.split('/')[0]!);
-  }
-  return [...found].sort();
-}
-
-/** The value names (not types) the declarations of convmat/elements export: define.d.ts re-exports elements.d.ts. */
-function declaredValueNames(dir: string): string[] {
-  const text = readFileSync(join(dir, 'elements.d.ts'), 'utf8');
-  const names = new Set<string>();
-  for (const m of text.matchAll(/^export declare (?:const|function|class) (\w+)/gm)) names.add(m[1]!);
-  for (const m of text.matchAll(/^export \{([^}]*)\}/gm)) {
-    for (const n of m[1]!.split(',').map((x) => x.trim()).filter(Boolean)) names.add(n.split(/\s+as\s+/).pop()!);
-  }
-  expect(readFileSync(join(dir, 'define.d.ts'), 'utf8')).toMatch(/export \* from '\.\/elements\.js'/);
-  return [...names].sort();
-}
 
 /** What the engine in this checkout says about the app's spec: the installed package must agree. */
 const EXPRESSION_SPEC = { input: 4, kernel: 3, weights: '1/2,2*a,b' };
@@ -238,32 +214,9 @@ describe('the packed package in an external project (npm install --engine-strict
     expect(blocks.length).toBeGreaterThanOrEqual(12);
     // and the harness can fail: a misspelt key is a type error
     blocks.push("import { checkMatrix } from 'convmat';\ncheckMatrix({ input: 6, kernal: 3 });\n");
-    const dir = join(consumer, 'readme');
-    mkdirSync(dir, { recursive: true });
-    const base = { target: 'ES2022', lib: ['ES2023', 'DOM'], strict: true, noEmit: true, skipLibCheck: true, types: ['node'] };
-    const settings = {
-      bundler: { ...base, module: 'ESNext', moduleResolution: 'Bundler' },
-      nodenext: { ...base, module: 'NodeNext', moduleResolution: 'NodeNext' },
-    };
-    const jobs: Array<{ name: string; config: string }> = [];
-    blocks.forEach((code, i) => {
-      writeFileSync(join(dir, `block-${i + 1}.ts`), code);
-      for (const [name, compilerOptions] of Object.entries(settings)) {
-        const config = join(dir, `tsconfig.${name}.${i + 1}.json`);
-        writeFileSync(config, JSON.stringify({ compilerOptions, files: [`block-${i + 1}.ts`] }));
-        jobs.push({ name: `block ${i + 1} (${name})`, config });
-      }
-    });
-    const errors = new Map<string, string>();
-    const tsc = (job: { name: string; config: string }) => new Promise<void>((done) => {
-      execFile(process.execPath, [bin('typescript', 'bin/tsc'), '-p', job.config], { cwd: consumer, env: childEnv }, (e, stdout, stderr) => {
-        if (e) errors.set(job.name, `${stdout}${stderr}`.trim());
-        done();
-      });
-    });
-    const queue = [...jobs];
-    await Promise.all([0, 1].map(async () => { for (let job = queue.shift(); job; job = queue.shift()) await tsc(job); }));
+    const errors = await typeCheckBlocks(blocks, join(consumer, 'readme'), bin('typescript', 'bin/tsc'), childEnv);
     const sanity = blocks.length;
+    expect([...errors].filter(([name]) => !name.startsWith(`block ${sanity} `))).toEqual([]); // the compiler's output on failure
     expect([...errors.keys()].sort()).toEqual([`block ${sanity} (bundler)`, `block ${sanity} (nodenext)`]);
     expect(errors.get(`block ${sanity} (bundler)`)).toMatch(/kernal/);
   }, 300_000);
