@@ -20,7 +20,7 @@ export class ConvmatError extends Error {
 
   constructor(kind: ErrorKind, d: ErrorDetails) {
     super(escapeControls(`${d.field}: ${d.rule}${d.value === undefined ? '' : ` (got ${showValue(d.value)})`}${d.fix ? `. ${d.fix}` : ''}`));
-    this.name = new.target.name;
+    this.name = 'ConvmatError'; // by hand: a minifier renames classes, and users test e.name
     this.kind = kind;
     this.field = d.field;
     this.value = d.value;
@@ -31,19 +31,19 @@ export class ConvmatError extends Error {
 
 /** An invalid combination of spec fields (sizes, stride, padding, groups…). */
 export class SpecError extends ConvmatError {
-  constructor(d: ErrorDetails) { super('spec', d); }
+  constructor(d: ErrorDetails) { super('spec', d); this.name = 'SpecError'; }
 }
 /** A value that cannot be read: malformed arrays, bad numbers, bad expressions. */
 export class ParseError extends ConvmatError {
-  constructor(d: ErrorDetails) { super('parse', d); }
+  constructor(d: ErrorDetails) { super('parse', d); this.name = 'ParseError'; }
 }
 /** A symbol name that is not an identifier, or a duplicated one. */
 export class NameError extends ConvmatError {
-  constructor(d: ErrorDetails) { super('name', d); }
+  constructor(d: ErrorDetails) { super('name', d); this.name = 'NameError'; }
 }
 /** A size beyond what the engine computes or a view renders. */
 export class LimitError extends ConvmatError {
-  constructor(d: ErrorDetails) { super('limit', d); }
+  constructor(d: ErrorDetails) { super('limit', d); this.name = 'LimitError'; }
 }
 
 /**

@@ -13,6 +13,7 @@ import { type CheckReport, reportFrom } from './report.ts';
 import { termOrder } from './term-order.ts';
 import { assertWork } from '../work/guard.ts';
 import { type WorkLimitsInput, withWorkLimits } from '../work/limits.ts';
+import { assertKnownOptions } from '../geometry/known-keys.ts';
 
 /**
  * The central check: build the matrix of a spec, multiply it out symbolically,
@@ -47,12 +48,15 @@ export interface CheckOptions {
   path?: 'auto' | 'general';
 }
 
+const CHECK_OPTIONS = { matrix: true, maxWork: true, path: true } as const satisfies Record<keyof CheckOptions, true>;
+
 const now = () => performance.now();
 
 export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}): MatrixCheck {
+  assertKnownOptions(opts, CHECK_OPTIONS, 'the options of checkMatrix');
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrix(input, { ...opts, maxWork: undefined }));
+  assertWork(input, { kind: 'matrix' }); // on the sizes, before normalizeSpec names every input and output
   const spec = normalizeSpec(input);
-  assertWork(spec, { kind: 'matrix' });
   const t = now();
   const matrix = opts.matrix ?? convMatrix(spec);
   const build = now() - t;
@@ -100,9 +104,10 @@ function generalCheck(spec: ConvSpec, matrix: ConvMatrix, build: number): Matrix
  * [−1, 1) for every symbol; entries agree within 1e-9 relative tolerance.
  */
 export function checkMatrixNumeric(input: SpecInput | ConvSpec, seed = 1, opts: CheckOptions = {}): CheckReport {
+  assertKnownOptions(opts, CHECK_OPTIONS, 'the options of checkMatrixNumeric');
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrixNumeric(input, seed, { ...opts, maxWork: undefined }));
+  assertWork(input, { kind: 'eval' });
   const spec = normalizeSpec(input);
-  assertWork(spec, { kind: 'eval' });
   const matrix = opts.matrix ?? convMatrix(spec);
   const [w, x] = substituteRandom([spec.weights, spec.inputs], seed) as [number[], number[]];
   const viaMatrix = matVec(matrix, w, x, float64Ring);

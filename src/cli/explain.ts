@@ -76,7 +76,7 @@ Examples:
     const standalone = args.switches.has('standalone');
     if (standalone && format !== 'latex') throw new ParseError({ field: '--standalone', value: format, rule: 'applies to --format latex only', fix: 'add --format latex (html is a whole page already)' });
     const limits = { maxRows: limit(args.options.get('max-rows'), '--max-rows', 16), maxCols: limit(args.options.get('max-cols'), '--max-cols', 25) };
-    const flags = specFromFlags(args);
+    const flags = specFromFlags(args, io);
     const spec = Object.keys(flags).length ? flags : undefined;
     if (spec && specNeedsExpressions(spec)) await loadExpressionParser();
     let d: Derivation;

@@ -5,7 +5,7 @@ import { checkIm2colDuality } from '../check/identities/im2col-duality.ts';
 import { describeReport } from '../check/report.ts';
 import { termOrder } from '../check/term-order.ts';
 import { evaluateByWindow } from '../evaluate/evaluate.ts';
-import type { ConvSpec } from '../geometry/spec.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { forEachEntry, nonzeros } from '../matrix/csr.ts';
 import { im2colMatrix } from '../matrix/im2col.ts';
 import { matVec } from '../matrix/products.ts';
@@ -37,9 +37,10 @@ export interface Im2colJson {
   shape: { rows: number; cols: number };
 }
 
-export function im2colOutput(spec: ConvSpec): { json: Im2colJson; text: string } {
+export function im2colOutput(input: SpecInput | ConvSpec): { json: Im2colJson; text: string } {
+  assertWork(input, { kind: 'matrix' }); // Z·w and the window again, for display; asked on the sizes, before any name is made
+  const spec = normalizeSpec(input);
   const report = checkIm2colDuality(spec);
-  assertWork(spec, { kind: 'matrix' }); // Z·w and the window again, for display
   const Z = im2colMatrix(spec), rank = termOrder(spec);
   const text = (p: Parameters<typeof polynomialToText>[0]) => polynomialToText(p, { rank });
   const inputText = spec.inputs.map(text);
