@@ -44,8 +44,8 @@ const now = () => performance.now();
 
 export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}): MatrixCheck {
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrix(input, { ...opts, maxWork: undefined }));
+  assertWork(input, { kind: 'matrix' }); // on the sizes, before normalizeSpec names every input and output
   const spec = normalizeSpec(input);
-  assertWork(spec, { kind: 'matrix' });
   let t = now();
   const matrix = opts.matrix ?? convMatrix(spec);
   const build = now() - t;
@@ -73,8 +73,8 @@ export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}
  */
 export function checkMatrixNumeric(input: SpecInput | ConvSpec, seed = 1, opts: CheckOptions = {}): CheckReport {
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => checkMatrixNumeric(input, seed, { ...opts, maxWork: undefined }));
+  assertWork(input, { kind: 'eval' });
   const spec = normalizeSpec(input);
-  assertWork(spec, { kind: 'eval' });
   const matrix = opts.matrix ?? convMatrix(spec);
   return bothWays(substituteRandom([spec.weights, spec.inputs], seed), (ring, [w, x]) => [matrixAndWindow(spec, w!, x!, ring, matrix)], {
     comparisons: [{ labels: ['matrix', 'sliding window'], names: spec.outputNames }],

@@ -9,6 +9,7 @@ import { derivationToText } from './explain-text.ts';
 import { SPEC_FLAGS, flagForField, loadExpressionParser, specFromFlags, specNeedsExpressions } from './spec-flags.ts';
 import { renameField } from './user-error.ts';
 import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
+import { assertTypeset } from '../work/typeset-estimate.ts';
 
 /** `convmat explain <topic>`: a derivation in the lecture's notation, as latex, markdown, html, text or json. */
 const FORMATS = ['text', 'latex', 'markdown', 'html', 'json'] as const;
@@ -80,7 +81,8 @@ Examples:
     } catch (e) {
       throw renameField(e, flagForField);
     }
-    io.out(emit(d, format));
+    const text = withWorkFlag(args, () => emit(d, format));
+    io.out(text);
     return d.steps.some((s) => s.type === 'verdict' && !s.equal) ? EXIT.checkFailed : EXIT.ok;
   },
 };
@@ -89,7 +91,9 @@ export function emit(d: Derivation, format: Format): string {
   switch (format) {
     case 'latex': return derivationToLatex(d);
     case 'markdown': return derivationToMarkdown(d);
-    case 'html': return derivationToHtml(d);
+    case 'html':
+      assertTypeset(d.steps.flatMap((s) => (s.type === 'note' ? [] : [s.tex])), `the html of this ${d.topic} derivation`, 'use --format latex or markdown (no typesetting)');
+      return derivationToHtml(d);
     case 'json': return `${JSON.stringify(d)}\n`;
     case 'text': return derivationToText(d);
   }

@@ -29,7 +29,7 @@ describe('bothWays', () => {
   });
 
   it('a wrong computation is caught and named', () => {
-    const r = bothWays([[1, 2, 3]], (ring, [x]) => [[[...x], [x[0]!, x[2]!, x[1]!]]], { comparisons: [{ labels: ['a', 'b'], names: ['p', 'q', 'r'] }] });
+    const r = bothWays([[1, 2, 3]], (_ring, [x]) => [[[...x], [x[0]!, x[2]!, x[1]!]]], { comparisons: [{ labels: ['a', 'b'], names: ['p', 'q', 'r'] }] });
     expect(r.report.holds).toBe(false);
     expect(r.report.differences.map((d) => d.name)).toEqual(['q', 'r']);
     expect(r.report.summary).toMatch(/a ≠ b at q/);
