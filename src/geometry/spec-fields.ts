@@ -109,14 +109,14 @@ export function parseMode(v: unknown): Mode {
   if (v === undefined) return 'correlation';
   if (v === 'correlation' || v === 'cross-correlation' || v === 'xcorr') return 'correlation';
   if (v === 'convolution' || v === 'conv' || v === 'true-convolution') return 'convolution';
-  throw new ParseError({ field: 'mode', value: v, rule: 'must be correlation or convolution (lower case, as written)' });
+  throw new ParseError({ field: 'mode', value: v, rule: 'expected correlation or convolution', fix: 'write it in lower case, as given (an empty value is not a default)' });
 }
 
 /** PyTorch's padding_mode: what a padding cell holds (padding-mode.ts); zeros when absent. Strict like parseMode. */
 export function parsePaddingMode(v: unknown, field = 'paddingMode'): PaddingMode {
   if (v === undefined) return 'zeros';
   if (PADDING_MODES.includes(v as PaddingMode)) return v as PaddingMode;
-  throw new SpecError({ field, value: v, rule: `must be one of ${PADDING_MODES.join(', ')} (lower case, as PyTorch spells them)`, fix: 'reflect mirrors the input about its edge, replicate repeats the edge sample, circular wraps around' });
+  throw new SpecError({ field, value: v, rule: `must be one of ${PADDING_MODES.join(', ')}`, fix: 'written in lower case as PyTorch spells them; reflect mirrors the input about its edge, replicate repeats the edge sample, circular wraps around' });
 }
 
 /** A spec as users write it: camelCase keys; values as numbers, arrays, or CLI/attribute strings. */

@@ -48,7 +48,7 @@ const CASES: Case[] = [
   // §4 strict values
   { name: '--padding-mode Reflect', args: ['matrix', '--input', '5', '--kernel', '3', '--padding', '1', '--padding-mode', 'Reflect'], exit: 2, says: /--padding-mode: must be one of zeros, reflect/ },
   { name: "--padding-mode ''", args: ['matrix', '--input', '5', '--kernel', '3', '--padding', '1', '--padding-mode', ''], exit: 2, says: /--padding-mode: must be one of/ },
-  { name: "--mode ''", args: ['matrix', '--input', '5', '--kernel', '3', '--mode', ''], exit: 2, says: /--mode: must be correlation or convolution/ },
+  { name: "--mode ''", args: ['matrix', '--input', '5', '--kernel', '3', '--mode', ''], exit: 2, says: /--mode: expected correlation or convolution/ },
   ...['""', 'null', '"Reflect"'].map((v): Case => ({ name: `eval padding_mode ${v}`, args: ['eval'], stdin: `{"input":[[1,2,3]],"weight":[[[1,1]]],"padding":1,"padding_mode":${v}}`, exit: 2, says: /padding_mode: must be one of/ })),
   // §4 identity exit codes
   { name: 'check transposed-adjoint with reflect padding', args: ['check', 'transposed-adjoint', '--input', '5', '--kernel', '3', '--padding', '1', '--padding-mode', 'reflect'], exit: 2, says: /--padding-mode: transposed-adjoint needs zeros padding/ },
