@@ -19,7 +19,7 @@ export class ConvmatError extends Error {
   readonly fix?: string;
 
   constructor(kind: ErrorKind, d: ErrorDetails) {
-    super(escapeControls(`${d.field}: ${d.rule}${d.value === undefined ? '' : ` (got ${showValue(d.value)})`}${d.fix ? `. ${d.fix}` : ''}`));
+    super(escapeControls(`${showField(d.field)}: ${d.rule}${d.value === undefined ? '' : ` (got ${showValue(d.value)})`}${d.fix ? `. ${d.fix}` : ''}`));
     this.name = 'ConvmatError'; // by hand: a minifier renames classes, and users test e.name
     this.kind = kind;
     this.field = d.field;
@@ -55,11 +55,20 @@ export function escapeControls(s: string): string {
   return s.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** The longest field name a message echoes: a field can be user text (an unknown 5,000-character flag). */
+export const MAX_FIELD_CHARS = 60;
+
+/** A field name as a message shows it: cut to MAX_FIELD_CHARS characters. */
+export function showField(field: string): string {
+  return field.length > MAX_FIELD_CHARS ? `${field.slice(0, MAX_FIELD_CHARS - 3)}...` : field;
+}
+
 /** A short, single-line rendering of an offending value (never the whole of a huge input). */
 export function showValue(v: unknown): string {
   let s: string;
   try {
-    s = typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v);
+    // a number past the doubles is Infinity, which JSON would print as null
+    s = typeof v === 'number' ? String(v) : JSON.stringify(v, (_k, x: unknown) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x)) ?? String(v);
   } catch {
     // too deep or cyclic for JSON; String may recurse as deeply
     try { s = String(v); } catch { s = Array.isArray(v) ? '[nested array]' : typeof v; }

@@ -1,7 +1,7 @@
 import { checkMatrix } from '../check/matrix-check.ts';
 import { type Command, EXIT } from './command.ts';
 import { type FlagSpec, describeFlags, parseArgs } from './args.ts';
-import { matrixJson } from './matrix-json.ts';
+import { matrixJson, writeMatrixJson } from './matrix-json.ts';
 import { matrixText } from './matrix-text.ts';
 import { im2colOutput } from './matrix-im2col.ts';
 import { matrixForm } from '../view/matrix-view.ts';
@@ -79,7 +79,7 @@ Examples:
       } catch (e) {
         throw renameField(e, flagForField);
       }
-      io.out(args.switches.has('json') ? `${JSON.stringify(out.json)}\n` : out.text);
+      io.out(args.switches.has('json') ? `${JSON.stringify(out.json)}\n` : out.text());
       return out.json.equal ? EXIT.ok : EXIT.checkFailed;
     }
     let check;
@@ -88,8 +88,8 @@ Examples:
     } catch (e) {
       throw renameField(e, flagForField);
     }
-    const json = matrixJson(check);
-    io.out(args.switches.has('json') ? `${JSON.stringify(json)}\n` : matrixText(check, json));
-    return json.equal ? EXIT.ok : EXIT.checkFailed;
+    if (args.switches.has('json')) writeMatrixJson(check, io.out);
+    else io.out(matrixText(check, matrixJson(check)));
+    return check.report.holds ? EXIT.ok : EXIT.checkFailed;
   },
 };

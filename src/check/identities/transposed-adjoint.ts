@@ -1,3 +1,4 @@
+import { SpecError } from '../../errors.ts';
 import { polynomialRing } from '../../algebra/ring.ts';
 import { evaluateByWindow } from '../../evaluate/evaluate.ts';
 import type { ConvSpec, SpecInput } from '../../geometry/spec.ts';
@@ -52,7 +53,12 @@ export function checkTransposedAdjoint(input: AdjointSpec): IdentityReport {
     outputPadding: t.outputPadding, restoringOutputPadding: roundTripOutputPadding(conv),
   };
   if (conv.paddingMode !== 'zeros') {
-    return failedReport(ID, `with ${conv.paddingMode} padding the adjoint Kᵀ adds each padding cell's weight back onto the input it copies, which no transposed convolution does (PyTorch's ConvTranspose pads only with zeros)`, facts);
+    // outside the hypothesis: bad input (exit 2), as transposed-forms-agree refuses a transposed spec with a padding mode
+    throw new SpecError({
+      field: 'paddingMode', value: conv.paddingMode,
+      rule: `transposed-adjoint needs zeros padding: with ${conv.paddingMode} padding the adjoint Kᵀ adds each padding cell's weight back onto the input it copies, which no transposed convolution does (PyTorch's ConvTranspose pads only with zeros)`,
+      fix: 'drop the padding mode, or check input-gradient-is-transposed without padding',
+    });
   }
   if (t.inputs.length !== conv.outputNames.length || conv.inputs.length !== t.outputNames.length) {
     return failedReport(ID, `K maps ${conv.inputs.length} entries to ${conv.outputNames.length}, but Kᵀ maps ${t.inputs.length} to ${t.outputNames.length}; the forms live on different spaces`, facts);
