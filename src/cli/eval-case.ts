@@ -144,9 +144,12 @@ function numbers(v: unknown, field: string, minRank: number): { values: Exactish
   if (!Array.isArray(v)) throw new ParseError({ field, value: v, rule: 'must be a nested array of numbers' });
   const src = parseEntrySource(v, field);
   if (src.kind !== 'list' || !src.shape) throw new ParseError({ field, value: v, rule: 'must be a nested array of numbers' });
-  const values = src.items.map(exactNumber);
+  // the leaves as parsed (parseEntrySource gives marked numbers back unmarked, as it does for weights);
+  // its checks bound the depth and make the array rectangular first
+  const leaves: unknown[] = v.flat(Infinity);
+  const values = leaves.map(exactNumber);
   const bad = values.findIndex((x) => x === null);
-  if (bad >= 0) throw new ParseError({ field, value: src.items[bad], rule: 'entries must be finite numbers' });
+  if (bad >= 0) throw new ParseError({ field, value: leaves[bad], rule: 'entries must be finite numbers' });
   if (src.shape.length < minRank) {
     throw new ParseError({ field, value: undefined, rule: `needs rank ${minRank} or more (the channel ${minRank === 2 ? 'axis' : 'axes'} first), got shape [${src.shape.join(', ')}]` });
   }
