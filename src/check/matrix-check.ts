@@ -1,6 +1,6 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialToText } from '../algebra/print.ts';
-import { termPolynomials } from '../algebra/term-vector.ts';
+import { termPolynomial, termPolynomials } from '../algebra/term-vector.ts';
 import { polynomialRing } from '../algebra/ring.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { evaluateByWindow, matrixAndWindow } from '../evaluate/evaluate.ts';
@@ -38,6 +38,8 @@ export interface MatrixCheck {
   timings: Timings;
   /** how the two sides were computed: as typed arrays of terms (bilinear-check.ts), or as general polynomials */
   path: 'bilinear' | 'general';
+  /** output i of one side, made alone on the bilinear path (a large 1D check is printed without holding every polynomial) */
+  polynomialAt(side: 'product' | 'slidingWindow', i: number): Polynomial;
 }
 
 export interface CheckOptions {
@@ -83,6 +85,7 @@ function bilinearCheck(spec: ConvSpec, matrix: ConvMatrix, build: number, sides:
     spec, matrix, report, path: 'bilinear',
     get product() { return (product ??= termPolynomials(sides.product)); },
     get slidingWindow() { return (window ??= termPolynomials(sides.slidingWindow)); },
+    polynomialAt: (side, i) => termPolynomial(sides[side], i),
     timings: { build, product: sides.productTime, slidingWindow: sides.slidingWindowTime, compare },
   };
 }
@@ -97,7 +100,8 @@ function generalCheck(spec: ConvSpec, matrix: ConvMatrix, build: number): Matrix
   t = now();
   const report = reportFrom([compareVectors(product, window, { ring: polynomialRing, ...compareOptions(spec) })]);
   const compare = now() - t;
-  return { spec, matrix, product, slidingWindow: window, report, path: 'general', timings: { build, product: productTime, slidingWindow: windowTime, compare } };
+  const sides = { product, slidingWindow: window };
+  return { spec, matrix, product, slidingWindow: window, report, path: 'general', polynomialAt: (side, i) => sides[side][i]!, timings: { build, product: productTime, slidingWindow: windowTime, compare } };
 }
 
 /**

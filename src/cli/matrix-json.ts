@@ -56,9 +56,10 @@ export function writeMatrixJson(check: MatrixCheck, write: (text: string) => voi
   write(`{"inputNames":${JSON.stringify(h.inputNames)},"outputNames":${JSON.stringify(h.outputNames)},"matrix":null,"entries":`);
   pieces(m.rows, (from, to) => entriesOf(check, text, from, to), write);
   write(`,"timings":${JSON.stringify(check.timings)},"product":`);
-  pieces(check.product.length, (from, to) => check.product.slice(from, to).map(text), write);
-  write(',"slidingWindow":');
-  pieces(check.slidingWindow.length, (from, to) => check.slidingWindow.slice(from, to).map(text), write);
+  for (const side of ['product', 'slidingWindow'] as const) {
+    if (side === 'slidingWindow') write(',"slidingWindow":');
+    pieces(m.rows, (from, to) => Array.from({ length: to - from }, (_, i) => text(check.polynomialAt(side, from + i))), write);
+  }
   write(`,${JSON.stringify(tail(check)).slice(1)}\n`);
 }
 
