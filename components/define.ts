@@ -1,52 +1,14 @@
-import { ConvMatrixElement } from './conv-matrix/conv-matrix.ts';
-import { ConvWindowElement } from './conv-window/conv-window.ts';
-import { ConvTransposedElement } from './conv-transposed/conv-transposed.ts';
-import { ConvDerivationElement } from './conv-derivation/conv-derivation.ts';
-import { ConvReceptiveFieldElement } from './conv-receptive-field/conv-receptive-field.ts';
-import { ConvCheckerboardElement } from './conv-checkerboard/conv-checkerboard.ts';
-import { ConvSeparableElement } from './conv-separable/conv-separable.ts';
-import { ConvExplorerElement } from './conv-explorer/conv-explorer.ts';
-import { ConvImageElement } from './conv-image/conv-image.ts';
+import { defineElements } from './elements.ts';
 
 /**
- * The one module with side effects: it registers every convmat element.
- * Importing it twice (two bundles, a hot reload) is harmless.
+ * `convmat/elements`: the one module with side effects. It registers every
+ * element where a document exists (a browser, jsdom, happy-dom) and defines
+ * nothing elsewhere: under Node without a DOM (a server render, a static-site
+ * build) it only exports the classes, synchronously, so `require()` works.
+ * The embed bundle (dist/convmat.js) and the package's ES build for Node and
+ * bundlers (dist/lib/elements.js, which imports lit, katex and mathjs) are
+ * both built from it.
  */
-export const ELEMENTS: ReadonlyArray<readonly [string, CustomElementConstructor]> = [
-  ['conv-matrix', ConvMatrixElement],
-  ['conv-window', ConvWindowElement],
-  ['conv-transposed', ConvTransposedElement],
-  ['conv-derivation', ConvDerivationElement],
-  ['conv-receptive-field', ConvReceptiveFieldElement],
-  ['conv-checkerboard', ConvCheckerboardElement],
-  ['conv-separable', ConvSeparableElement],
-  ['conv-explorer', ConvExplorerElement],
-  ['conv-image', ConvImageElement],
-];
+if (typeof document !== 'undefined' && typeof customElements !== 'undefined') defineElements();
 
-// guarded: a page without a custom-element registry (a server render with a partial DOM shim) defines nothing
-if (typeof customElements !== 'undefined') {
-  for (const [tag, ctor] of ELEMENTS) {
-    if (!customElements.get(tag)) customElements.define(tag, ctor);
-  }
-}
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'conv-matrix': ConvMatrixElement;
-    'conv-window': ConvWindowElement;
-    'conv-transposed': ConvTransposedElement;
-    'conv-derivation': ConvDerivationElement;
-    'conv-receptive-field': ConvReceptiveFieldElement;
-    'conv-checkerboard': ConvCheckerboardElement;
-    'conv-separable': ConvSeparableElement;
-    'conv-explorer': ConvExplorerElement;
-    'conv-image': ConvImageElement;
-  }
-}
-
-export {
-  ConvMatrixElement, ConvWindowElement, ConvTransposedElement, ConvDerivationElement,
-  ConvReceptiveFieldElement, ConvCheckerboardElement, ConvSeparableElement, ConvExplorerElement, ConvImageElement,
-};
-export type { HighlightDetail } from './shared/conv-element.ts';
+export * from './elements.ts';

@@ -1,20 +1,22 @@
 /**
  * Generates custom-elements.json (the Custom Elements Manifest, schema 1.0.0)
- * from the JSDoc tags of the element classes: @summary, @attr, @csspart,
- * @fires and @cssprop, and the tags registered in components/define.ts.
+ * from the JSDoc tags of the element classes (@summary, @attr, @csspart,
+ * @fires, @cssprop), the property types they declare and the tags listed in
+ * components/elements.ts. Its one module is the shipped file that exports the
+ * classes (dist/lib/elements.js), so every path resolves in the package.
  *
  *   npx tsx scripts/manifest.ts          writes custom-elements.json
  *   npx tsx scripts/manifest.ts --check  exits 1 when the file is stale
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'custom-elements.json');
 
 interface Named { name: string; description: string }
 
-/** `tag → class` from the ELEMENTS table of define.ts. */
+/** `tag → class` from the ELEMENTS table of elements.ts. */
 export function registeredTags(defineSource: string): Map<string, string> {
   const tags = new Map<string, string>();
   for (const m of defineSource.matchAll(/\[\s*'([a-z][a-z0-9-]*)'\s*,\s*(\w+)\s*\]/g)) tags.set(m[2]!, m[1]!);
@@ -43,36 +45,61 @@ function camel(attr: string): string {
   return attr.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
 }
 
+/** The shipped module that exports every element class (package.json: exports["./elements"]), which the manifest's paths name. */
+export const ELEMENTS_MODULE = 'dist/lib/elements.js';
+
+/** Where each event's detail type is declared (components/shared/events.ts). */
+const EVENT_TYPES: Record<string, string> = { highlight: 'CustomEvent<HighlightDetail>', 'spec-change': 'CustomEvent<SpecChangeDetail>' };
+
+/** The TypeScript type of a property, from `declare name?: T;` in the element or its base class (string when none is declared). */
+function propertyType(name: string, sources: readonly string[]): string {
+  for (const source of sources) {
+    const m = new RegExp(`^\\s*declare ${name}\\??: ([^;]+);`, 'm').exec(source);
+    if (m) return m[1]!.trim();
+  }
+  return 'string';
+}
+
 export function buildManifest(root = ROOT): object {
-  const tags = registeredTags(readFileSync(join(root, 'components/define.ts'), 'utf8'));
+  const tags = registeredTags(readFileSync(join(root, 'components/elements.ts'), 'utf8'));
+  const base = readFileSync(join(root, 'components/shared/conv-element.ts'), 'utf8');
   const dirs = readdirSync(join(root, 'components'), { withFileTypes: true })
     .filter((d) => d.isDirectory() && d.name.startsWith('conv-')).map((d) => d.name).sort();
-  const modules = dirs.map((dir) => {
-    const file = join(root, 'components', dir, `${dir}.ts`);
-    const path = relative(root, file).split('\\').join('/');
-    const declarations = classDocs(readFileSync(file, 'utf8')).map((c) => ({
-      kind: 'class',
-      name: c.name,
-      tagName: tags.get(c.name),
-      customElement: true,
-      summary: summary(c.doc),
-      description: summary(c.doc),
-      superclass: { name: c.superclass, module: 'components/shared/conv-element.ts' },
-      attributes: tagged(c.doc, 'attr').map((a) => ({ name: a.name, description: a.description, fieldName: camel(a.name), type: { text: 'string' } })),
-      cssParts: tagged(c.doc, 'csspart'),
-      events: tagged(c.doc, 'fires').map((e) => ({ name: e.name, description: e.description, type: { text: 'CustomEvent' } })),
-      cssProperties: tagged(c.doc, 'cssprop'),
-    }));
-    return {
-      kind: 'javascript-module',
-      path,
-      declarations,
-      exports: declarations.flatMap((d) => [
-        { kind: 'js', name: d.name, declaration: { name: d.name, module: path } },
-        ...(d.tagName ? [{ kind: 'custom-element-definition', name: d.tagName, declaration: { name: d.name, module: path } }] : []),
-      ]),
-    };
+  const declarations = dirs.flatMap((dir) => {
+    const source = readFileSync(join(root, 'components', dir, `${dir}.ts`), 'utf8');
+    return classDocs(source).map((c) => {
+      const attributes = tagged(c.doc, 'attr').map((a) => ({
+        name: a.name, description: a.description, fieldName: camel(a.name), type: { text: propertyType(camel(a.name), [source, base]) },
+      }));
+      return {
+        kind: 'class',
+        name: c.name,
+        tagName: tags.get(c.name),
+        customElement: true,
+        summary: summary(c.doc),
+        description: summary(c.doc),
+        // ConvElement, the shared base, is not exported: the public ancestor is Lit's
+        superclass: { name: 'LitElement', package: 'lit' },
+        attributes,
+        members: attributes.map((a) => ({
+          kind: 'field', name: a.fieldName, type: a.type, description: a.description, attribute: a.name, reflects: true, privacy: 'public',
+        })),
+        cssParts: tagged(c.doc, 'csspart'),
+        events: tagged(c.doc, 'fires').map((e) => ({ name: e.name, description: e.description, type: { text: EVENT_TYPES[e.name] ?? 'CustomEvent' } })),
+        cssProperties: tagged(c.doc, 'cssprop'),
+      };
+    });
   });
+  const path = ELEMENTS_MODULE;
+  const modules = [{
+    kind: 'javascript-module',
+    path,
+    declarations,
+    exports: declarations.flatMap((d) => [
+      { kind: 'js', name: d.name, declaration: { name: d.name, module: path } },
+      ...(d.tagName ? [{ kind: 'custom-element-definition', name: d.tagName, declaration: { name: d.name, module: path } }] : []),
+    ]),
+  }];
   return { schemaVersion: '1.0.0', readme: 'README.md', modules };
 }
 

@@ -14,7 +14,7 @@ export { Polynomial, evaluatePoly } from './algebra/polynomial.ts';
 export { rational } from './algebra/rational.ts';
 export type { Rational } from './algebra/rational.ts';
 export { polynomialToText, polynomialToLatex } from './algebra/print.ts';
-export { parseExpression } from './algebra/expression.ts';
+export { parseExpression, loadExpressionParser } from './algebra/expression.ts';
 
 // ── rings
 export { float64Ring, rationalRing, polynomialRing } from './algebra/ring.ts';

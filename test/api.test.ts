@@ -12,7 +12,7 @@ const PUBLIC_NAMES = [
   'WORK_LIMITS', 'WorkLimits', 'WorkVerdict', 'checkIdentity', 'checkMatrix', 'checkMatrixNumeric', 'checkWork',
   'convBackward', 'convMatrix', 'convOutputSize', 'derivationToLatex', 'derivationToMarkdown', 'derive',
   'describeIdentityReport', 'estimateWork', 'evaluateByWindow', 'evaluatePoly', 'float64Ring', 'getIdentity',
-  'identities', 'im2colMatrix', 'materialize', 'matMul', 'matVec', 'normalizeSpec', 'parseExpression',
+  'identities', 'im2colMatrix', 'loadExpressionParser', 'materialize', 'matMul', 'matVec', 'normalizeSpec', 'parseExpression',
   'polynomialRing', 'polynomialToLatex', 'polynomialToText', 'probeMatrix', 'rational', 'rationalRing',
   'receptiveFieldSize', 'termOrder', 'torchCode', 'transposeMatrix', 'transposedOutputSize', 'withWorkLimits',
 ];

@@ -1,4 +1,5 @@
 import { supportsAdoptingStyleSheets, unsafeCSS, type CSSResult } from 'lit';
+import { canAdoptSheets } from './highlight-sheet.ts';
 import katexCss from 'katex/dist/katex.min.css?raw';
 
 /**
@@ -50,10 +51,10 @@ export function installKatexFonts(doc: Document = document): void {
 export function adoptKatexStyles(root: HTMLElement | DocumentFragment): void {
   if (!(root instanceof ShadowRoot)) return;
   const sheet = katexStyles.styleSheet;
-  if (supportsAdoptingStyleSheets && sheet) {
+  if (supportsAdoptingStyleSheets && sheet && canAdoptSheets(root)) {
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [sheet, ...root.adoptedStyleSheets];
   } else if (!root.querySelector(`style[${MARKER}]`)) {
-    const style = document.createElement('style');
+    const style = root.ownerDocument.createElement('style');
     style.setAttribute(MARKER, '');
     style.textContent = katexStyles.cssText;
     root.prepend(style);

@@ -1,42 +1,40 @@
-import { css } from 'lit';
+import { css, unsafeCSS, type CSSResult } from 'lit';
 
 /**
- * The theme of every element: CSS custom properties with light defaults, a
- * dark palette through `prefers-color-scheme` or `theme="dark"`, and
- * `theme="light"` to force light. Colours keep WCAG AA contrast in both.
+ * The theme of every element: CSS custom properties, light or dark. An element
+ * is dark when the page's inherited `color-scheme` is dark (a site's dark
+ * mode, `:root { color-scheme: dark }`), when the reader prefers a dark scheme
+ * (`prefers-color-scheme`), or with `theme="dark"`; `theme="light"` forces
+ * light. Colours keep WCAG AA contrast in both palettes.
  */
-/** The dark palette, used by `prefers-color-scheme: dark` and by `theme="dark"`. */
-const darkPalette = css`
-  --conv-fg: #e6edf3;
-  --conv-bg: #0d1117;
-  --conv-muted: #9198a1;
-  --conv-border: #3d444d;
-  --conv-accent: #79b8ff;
-  --conv-highlight: #4d3d00;
-  --conv-highlight-strong: #7a5c00;
-  --conv-input-highlight: #1b4721;
-  --conv-pass: #7ee787;
-  --conv-pass-bg: #12261e;
-  --conv-fail: #ffa198;
-  --conv-fail-bg: #3c1618;
-  --conv-zero: #8b949e;
-`;
+const PALETTE: Record<string, readonly [light: string, dark: string]> = {
+  fg: ['#1f2328', '#e6edf3'],
+  bg: ['#ffffff', '#0d1117'],
+  muted: ['#59636e', '#9198a1'],
+  border: ['#d0d7de', '#3d444d'],
+  accent: ['#0b57d0', '#79b8ff'],
+  highlight: ['#fff1b8', '#4d3d00'],
+  'highlight-strong': ['#ffd54f', '#7a5c00'],
+  'input-highlight': ['#d2f4d3', '#1b4721'],
+  pass: ['#116329', '#7ee787'],
+  'pass-bg': ['#dafbe1', '#12261e'],
+  fail: ['#a40e26', '#ffa198'],
+  'fail-bg': ['#ffebe9', '#3c1618'],
+  zero: ['#6e7781', '#8b949e'],
+};
+
+/** The palette as custom-property declarations, one value per colour picked from its [light, dark] pair. */
+function palette(pick: (pair: readonly [string, string]) => string): CSSResult {
+  return unsafeCSS(Object.entries(PALETTE).map(([name, pair]) => `--conv-${name}: ${pick(pair)};`).join('\n'));
+}
+const lightPalette = palette(([light]) => light);
+const darkPalette = palette(([, dark]) => dark);
+/** Both, chosen by the element's used color-scheme (inherited from the page unless `theme` or the media query sets it). */
+const schemePalette = palette(([light, dark]) => `light-dark(${light}, ${dark})`);
 
 export const themeStyles = css`
   :host {
-    --conv-fg: #1f2328;
-    --conv-bg: #ffffff;
-    --conv-muted: #59636e;
-    --conv-border: #d0d7de;
-    --conv-accent: #0b57d0;
-    --conv-highlight: #fff1b8;
-    --conv-highlight-strong: #ffd54f;
-    --conv-input-highlight: #d2f4d3;
-    --conv-pass: #116329;
-    --conv-pass-bg: #dafbe1;
-    --conv-fail: #a40e26;
-    --conv-fail-bg: #ffebe9;
-    --conv-zero: #6e7781;
+    ${lightPalette}
     --conv-font: system-ui, -apple-system, 'Segoe UI', sans-serif;
     --conv-radius: 6px;
     --convmat-highlight: var(--conv-highlight);
@@ -57,6 +55,15 @@ export const themeStyles = css`
     :host(:not([theme='light'])) { ${darkPalette} }
   }
   :host([theme='dark']) { ${darkPalette} }
+  /* where light-dark() exists, the inherited color-scheme decides too; the media query and theme set the host's own */
+  @supports (color: light-dark(#000, #fff)) {
+    :host { ${schemePalette} }
+    @media (prefers-color-scheme: dark) {
+      :host(:not([theme='light'])) { color-scheme: dark; }
+    }
+    :host([theme='dark']) { color-scheme: dark; }
+    :host([theme='light']) { color-scheme: light; }
+  }
   [part='error'] {
     color: var(--conv-fail);
     background: var(--conv-fail-bg);

@@ -3,7 +3,7 @@ import { type Polynomial, constPoly, symbolPoly } from './polynomial.ts';
 import { expressionNeedsMathjs, parseExpression } from './expression.ts';
 import { parseRational } from './rational.ts';
 import { assertIdentifier, isIdentifier } from './symbols.ts';
-import { MAX_DEPTH, assertArrayDepth, parseJsonText } from '../json-depth.ts';
+import { EXACT_MARK, MAX_DEPTH, assertArrayDepth, markInexactNumbers, parseJsonText } from '../json-depth.ts';
 
 /**
  * Reading the `weights` and `inputs` of a spec: a name prefix ("w"), a list of
@@ -71,7 +71,8 @@ export function parseEntrySource(v: unknown, field: string): EntrySource {
   if (typeof v === 'string') {
     const s = v.trim();
     if (s.startsWith('[')) {
-      const json = parseJsonText(s, field, MAX_DEPTH.entries, 'write a nested array such as [[0,1,2],[2,2,0]]');
+      // numbers a double cannot hold as written (1e400, 20 digits) come back as their text, read exactly
+      const json = parseJsonText(markInexactNumbers(s), field, MAX_DEPTH.entries, 'write a nested array such as [[0,1,2],[2,2,0]]');
       return nested(json, field);
     }
     if (s.includes(',')) return { kind: 'list', items: s.split(',').map((x) => x.trim()), shape: null };
@@ -94,7 +95,8 @@ function nested(v: unknown, field: string): EntrySource {
 /** Depth-first flattening that checks the array is rectangular and its leaves are values. */
 function shapeOf(v: unknown, field: string, out: EntryValue[]): number[] {
   if (!Array.isArray(v)) {
-    if (typeof v === 'number' || typeof v === 'string') { out.push(v); return []; }
+    if (typeof v === 'number') { out.push(v); return []; }
+    if (typeof v === 'string') { out.push(v.startsWith(EXACT_MARK) ? v.slice(1) : v); return []; }
     throw new ParseError({ field, value: v, rule: 'entries must be numbers, names or expressions' });
   }
   if (v.length === 0) throw new ParseError({ field, value: v, rule: 'arrays must not be empty' });

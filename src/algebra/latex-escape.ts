@@ -13,10 +13,27 @@ const TEXT_ESCAPES: Record<string, string> = {
   '<': '\\textless{}', '>': '\\textgreater{}',
 };
 
+/**
+ * Characters KaTeX has no text-mode metrics for (it warns "No character
+ * metrics" and guesses their width), written as math inside the text: the
+ * labels of comparisons (`Kᵀ·y`, `δ`) are typeset as they are meant.
+ */
+const GREEK_LETTERS: Record<string, string> = {
+  'α': 'alpha', 'β': 'beta', 'γ': 'gamma', 'δ': 'delta', 'ε': 'epsilon', 'ζ': 'zeta', 'η': 'eta', 'θ': 'theta', 'ι': 'iota', 'κ': 'kappa',
+  'λ': 'lambda', 'μ': 'mu', 'ν': 'nu', 'ξ': 'xi', 'π': 'pi', 'ρ': 'rho', 'σ': 'sigma', 'τ': 'tau', 'υ': 'upsilon', 'φ': 'phi', 'χ': 'chi', 'ψ': 'psi', 'ω': 'omega',
+};
+const TEXT_AS_MATH: Record<string, string> = {
+  'ᵀ': '^{\\mathsf{T}}', '⊛': '\\circledast', '≠': '\\neq', '∑': '\\sum', '✓': '\\checkmark', '✗': '\\times', '⁻': '^{-}',
+  '⁰': '^{0}', '¹': '^{1}', '²': '^{2}', '³': '^{3}', '₀': '_{0}', '₁': '_{1}', '₂': '_{2}', '₃': '_{3}',
+  ...Object.fromEntries(Object.entries(GREEK_LETTERS).map(([c, name]) => [c, `\\${name}`])),
+};
+const NEEDS_MATH = new RegExp(`[${Object.keys(TEXT_AS_MATH).join('')}]+`, 'gu');
+
 /** Escapes free text for use inside `\text{…}`; drops control characters and caps the length. */
 export function escapeLatexText(s: string, maxLength = 200): string {
   const clipped = s.length > maxLength ? `${s.slice(0, maxLength - 1)}…` : s;
-  return clipped.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\{}$&#^_%~<>]/g, (c) => TEXT_ESCAPES[c]!);
+  return clipped.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/[\\{}$&#^_%~<>]/g, (c) => TEXT_ESCAPES[c]!)
+    .replace(NEEDS_MATH, (run) => `$${[...run].map((c) => `{${TEXT_AS_MATH[c]!}}`).join('')}$`);
 }
 
 export function latexText(s: string, maxLength = 200): string {

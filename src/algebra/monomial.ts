@@ -32,6 +32,11 @@ export function keyOfVars(vars: readonly number[]): number {
   return -(i + 1);
 }
 
+/** Whether a key is the constant monomial or a single symbol (degree ≤ 1), so that mulKeys of two such keys stays a number key. */
+export function isLinearKey(key: number): boolean {
+  return key >= 0 && key < BASE;
+}
+
 /** Symbol ids of a monomial, ascending (a repeated id is a power). */
 export function varsOfKey(key: number): readonly number[] {
   if (key === 0) return [];

@@ -105,21 +105,34 @@ export function rIsInteger(a: Rational): boolean { return a.d === 1 || a.d === 1
 export function rSign(a: Rational): -1 | 0 | 1 { return a.n === 0 ? 0 : a.n > 0 ? 1 : -1; }
 export function rAbs(a: Rational): Rational { return rSign(a) < 0 ? rneg(a) : a; }
 
-/** The nearest double (safe parts divide directly; big parts go through a 25-digit decimal, then one rounding). */
+/**
+ * The nearest double, correctly rounded (ties to even), ±Infinity past the
+ * largest double. Safe parts divide directly (IEEE division of two exact
+ * doubles rounds once); big parts are divided to exactly 53 bits (fewer for a
+ * subnormal) and rounded on the remainder, so there is never a double rounding.
+ */
 export function rToNumber(a: Rational): number {
   if (typeof a.n === 'number' && typeof a.d === 'number') return a.n / a.d;
-  return Number(bigDecimal(big(a.n), big(a.d), 25));
+  const n = big(a.n), d = big(a.d);
+  const neg = n < 0n, m = neg ? -n : n;
+  // e = ⌊log2(m/d)⌋ from the bit lengths, corrected by one comparison
+  let e = bitLength(m) - bitLength(d);
+  if (e >= 0 ? m < d << BigInt(e) : m << BigInt(-e) < d) e--;
+  if (e > 1023) return neg ? -Infinity : Infinity;
+  // the last kept bit is worth 2^(max(e, −1022) − 52): keep q = ⌊m/d · 2^shift⌋, then round on the remainder
+  const shift = 52 - Math.max(e, -1022);
+  const [num, den] = shift >= 0 ? [m << BigInt(shift), d] : [m, d << BigInt(-shift)];
+  let q = num / den;
+  const twice = 2n * (num - q * den);
+  if (twice > den || (twice === den && (q & 1n) === 1n)) q++;
+  const v = Number(q) * 2 ** -shift; // exact: q ≤ 2^53 and 2^−shift is a double (shift ≤ 1074)
+  return neg ? -v : v;
+}
+
+function bitLength(x: bigint): number {
+  return x === 0n ? 0 : x.toString(2).length;
 }
 export function rToString(a: Rational): string { return rIsInteger(a) ? String(a.n) : `${a.n}/${a.d}`; }
-
-/** n/d as decimal text with `digits` significant digits (truncated), for converting big parts to a double. */
-function bigDecimal(n: bigint, d: bigint, digits: number): string {
-  const neg = n < 0n;
-  if (neg) n = -n;
-  const shift = Math.max(0, digits + d.toString().length - n.toString().length + 1);
-  const q = (n * 10n ** BigInt(shift)) / d;
-  return `${neg ? '-' : ''}${q}e-${shift}`;
-}
 
 /**
  * The exact rational a user meant by a finite JS number or a decimal string:
@@ -128,6 +141,7 @@ function bigDecimal(n: bigint, d: bigint, digits: number): string {
  */
 export function parseRational(text: string | number | bigint, field = 'value'): Rational {
   if (typeof text === 'bigint') return rational(text);
+  if (typeof text === 'number' && Number.isSafeInteger(text)) return rational(text);
   const s = typeof text === 'number' ? numberText(text, field) : text.trim();
   const frac = /^([+-]?\d+)\s*\/\s*([+-]?\d+)$/.exec(s);
   if (frac) return guarded(frac[1]!.length + frac[2]!.length, text, field, () => rational(BigInt(frac[1]!), BigInt(frac[2]!)));
@@ -139,8 +153,10 @@ export function parseRational(text: string | number | bigint, field = 'value'): 
   const exp = Number(dec[4] ?? 0) - (dec[3]?.length ?? 0);
   const mant = digits.replace(/^0+(?=\d)/, '');
   if (mant.length <= 15 && Math.abs(exp) <= 15) {
+    // m < 10^15 and 10^|exp| ≤ 10^15 are exact; their product is exact only while it stays safe
     const m = (dec[1] === '-' ? -1 : 1) * Number(mant);
-    return exp >= 0 ? rational(m * 10 ** exp) : rational(m, 10 ** -exp);
+    if (exp < 0) return rational(m, 10 ** -exp);
+    if (Number.isSafeInteger(m * 10 ** exp)) return rational(m * 10 ** exp);
   }
   return guarded(mant.length + Math.abs(exp), text, field, () => {
     const m = BigInt(dec[1] === '-' ? `-${mant}` : mant);

@@ -19,7 +19,8 @@ import { type CheckReport, type Comparison, describeComparison, failedCheck, rep
  * (probe-units.ts). That takes inputs × weights calls; past PROBE_LIMITS the
  * random probes decide alone.
  */
-export type ConvolutionFn = (input: Nested, weight: Nested) => unknown;
+/** A method's type, so its parameters are bivariant: a user's fn may type them as its layout is (number[][] for 1D input). */
+export type ConvolutionFn = { fn(input: Nested, weight: Nested): unknown }['fn'];
 
 /**
  * Unit probing while inputs × weights ≤ `calls` and those calls together make at

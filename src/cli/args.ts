@@ -1,4 +1,5 @@
 import { ParseError } from '../errors.ts';
+import { didYouMean } from '../geometry/known-keys.ts';
 
 /**
  * A small argument parser: `--name value`, `--name=value`, boolean switches
@@ -38,7 +39,10 @@ export function parseArgs(argv: readonly string[], flags: readonly FlagSpec[], c
     const eq = token.indexOf('=');
     const name = token.slice(2, eq < 0 ? undefined : eq);
     const flag = known.get(name);
-    if (!flag) throw new ParseError({ field: `--${name}`, value: token, rule: `is not an option of convmat ${command}`, fix });
+    if (!flag) {
+      const near = didYouMean(name, [...known.keys()]);
+      throw new ParseError({ field: `--${name}`, value: token, rule: `is not an option of convmat ${command}`, fix: near ? `did you mean --${near}? or ${fix}` : fix });
+    }
     if (seen.has(name)) throw new ParseError({ field: `--${name}`, value: token, rule: 'is given more than once' });
     seen.add(name);
     const inline = eq < 0 ? undefined : token.slice(eq + 1);

@@ -57,7 +57,7 @@ Examples:
       throw new ParseError({ field: 'identity', value: undefined, rule: `is required: one of ${identities.map((i) => i.id).join(', ')}`, fix: 'for example convmat check transposed-adjoint --input 6 --kernel 3' });
     }
     const identity = getIdentity(id as Parameters<typeof getIdentity>[0]);
-    const spec = specOf(args.options.get('spec'), specFromFlags(args), identity.examples[0]);
+    const spec = specOf(args.options.get('spec'), specFromFlags(args, io), identity.examples[0]);
     if (specNeedsExpressions(spec as never)) await loadExpressionParser();
     let report;
     try {

@@ -9,8 +9,12 @@ export interface CommandIO {
   out(text: string): void;
   /** writes to standard error */
   err(text: string): void;
-  /** all of standard input as text */
-  readStdin(): Promise<string>;
+  /**
+   * All of standard input as UTF-8 text.
+   * With `maxBytes`, reading stops as soon as more arrive and a LimitError
+   * names the limit (`convmat eval < /dev/zero` ends at once).
+   */
+  readStdin(maxBytes?: number): Promise<string>;
 }
 
 export interface Command {

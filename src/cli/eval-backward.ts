@@ -1,6 +1,5 @@
 import { LimitError, ParseError } from '../errors.ts';
-import { type Rational, parseRational, rToNumber } from '../algebra/rational.ts';
-import { type Ring, float64Ring, floatClose, rationalRing } from '../algebra/ring.ts';
+import { type Exactish, bothWays, firstNonFinite, inexactFields } from '../check/both-ways.ts';
 import { backwardBothWays } from '../evaluate/conv-backward.ts';
 import type { Gradients } from '../evaluate/backward.ts';
 import { type Nested, nest, position } from '../evaluate/nested.ts';
@@ -11,8 +10,8 @@ import type { ConvSpec } from '../geometry/spec.ts';
  * [C_out, ...o], the forward output's shape), the gradients of a convolution
  * in PyTorch's layouts, grad_input [C_in, ...n] and grad_weight
  * [C_out, C_in/groups, ...k], each computed by the matrices (Kᵀ·δ, Zᵀ·δ) and
- * by the direct formulas, exactly over the rationals with the same float64
- * fallback as the forward cases.
+ * by the direct formulas, with the same both-ways evaluator as the forward
+ * cases (exact; `exact: false` and the reason when it could not be).
  */
 export interface BackwardEvalResult {
   /** the direct values (the definition) */
@@ -21,13 +20,16 @@ export interface BackwardEvalResult {
   viaMatrix: { grad_input: Nested; grad_weight: Nested };
   viaDirect: { grad_input: Nested; grad_weight: Nested };
   agree: boolean;
+  /** present (false) only when the arithmetic was not exact; `inexact` says why */
+  exact?: false;
+  inexact?: string;
 }
 
 /** What a prepared case carries into the computation. */
 interface BackwardCase {
   readonly spec: ConvSpec;
-  readonly weights: number[];
-  readonly inputs: number[];
+  readonly weights: readonly Exactish[];
+  readonly inputs: readonly Exactish[];
   readonly at: string;
 }
 
@@ -42,7 +44,7 @@ export function checkBackwardFields(op: unknown, c: Record<string, unknown>): vo
 }
 
 /** δ's values once its shape is the forward output's, [C_out, ...o]. */
-export function gradOutputOf(g: { values: number[]; shape: number[] }, spec: ConvSpec): number[] {
+export function gradOutputOf(g: { values: Exactish[]; shape: number[] }, spec: ConvSpec): Exactish[] {
   const want = spec.outputShape;
   if (g.shape.length !== want.length || g.shape.some((v, i) => v !== want[i])) {
     throw new ParseError({ field: 'grad_output', value: undefined, rule: `needs shape [${want.join(', ')}] (C_out, ...output: the shape of the forward output), got [${g.shape.join(', ')}]` });
@@ -50,13 +52,23 @@ export function gradOutputOf(g: { values: number[]; shape: number[] }, spec: Con
   return g.values;
 }
 
-export function computeBackward(c: BackwardCase, delta: number[]): BackwardEvalResult {
+export function computeBackward(c: BackwardCase, delta: readonly Exactish[]): BackwardEvalResult {
   const { spec } = c;
-  const r = exact(spec, c.weights, c.inputs, delta) ?? both(spec, [c.weights, c.inputs, delta], { ...float64Ring, equals: floatClose }, (v) => v, (v) => v);
   const shapes = { gradInput: spec.inputShape, gradWeight: spec.weightShape };
-  for (const [way, g] of [['viaMatrix', r.viaMatrix], ['viaDirect', r.viaDirect]] as const) {
+  const r = bothWays([c.weights, c.inputs, delta], (ring, [w, x, d]) => {
+    const { viaMatrix, viaDirect } = backwardBothWays(spec, w!, x!, d!, ring);
+    return [[viaMatrix.gradInput, viaDirect.gradInput], [viaMatrix.gradWeight, viaDirect.gradWeight]];
+  }, {
+    comparisons: [
+      { labels: ['Kᵀ·δ', 'δ scattered back'], names: spec.inputNames ?? undefined },
+      { labels: ['Zᵀ·δ', 'input correlated with δ'], names: spec.weightNames ?? undefined },
+    ],
+  });
+  const [[inMatrix, inDirect], [wMatrix, wDirect]] = r.values as [[number[], number[]], [number[], number[]]];
+  const viaMatrix = { gradInput: inMatrix, gradWeight: wMatrix }, viaDirect = { gradInput: inDirect, gradWeight: wDirect };
+  for (const [way, g] of [['viaMatrix', viaMatrix], ['viaDirect', viaDirect]] as const) {
     for (const key of ['gradInput', 'gradWeight'] as const) {
-      const bad = g[key].findIndex((v) => !Number.isFinite(v));
+      const bad = firstNonFinite(g[key]);
       if (bad < 0) continue;
       const field = key === 'gradInput' ? 'grad_input' : 'grad_weight';
       throw new LimitError({
@@ -67,26 +79,5 @@ export function computeBackward(c: BackwardCase, delta: number[]): BackwardEvalR
     }
   }
   const out = (g: Gradients<number>) => ({ grad_input: nest(g.gradInput, shapes.gradInput), grad_weight: nest(g.gradWeight, shapes.gradWeight) });
-  return { ...out(r.viaDirect), viaMatrix: out(r.viaMatrix), viaDirect: out(r.viaDirect), agree: r.agree };
-}
-
-interface Computed { viaMatrix: Gradients<number>; viaDirect: Gradients<number>; agree: boolean }
-
-/** Both ways over one ring: the numbers read into it, the results read back as floats. */
-function both<T>(
-  spec: ConvSpec, [w, x, delta]: readonly number[][], ring: Ring<T>, read: (v: number) => T, toNumber: (v: T) => number,
-): Computed {
-  const r = backwardBothWays(spec, w!.map(read), x!.map(read), delta!.map(read), ring);
-  const num = (g: Gradients<T>) => ({ gradInput: g.gradInput.map(toNumber), gradWeight: g.gradWeight.map(toNumber) });
-  return { viaMatrix: num(r.viaMatrix), viaDirect: num(r.viaDirect), agree: r.agree };
-}
-
-/** Over the rationals; null when a number has no exact decimal of at most 15 digits or a sum overflows. */
-function exact(spec: ConvSpec, w: number[], x: number[], delta: number[]): Computed | null {
-  try {
-    return both<Rational>(spec, [w, x, delta], rationalRing, (v) => parseRational(v), rToNumber);
-  } catch (e) {
-    if (e instanceof LimitError) return null;
-    throw e;
-  }
+  return { ...out(viaDirect), viaMatrix: out(viaMatrix), viaDirect: out(viaDirect), agree: r.report.holds, ...inexactFields(r) };
 }

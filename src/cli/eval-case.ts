@@ -1,13 +1,12 @@
 import { LimitError, ParseError } from '../errors.ts';
 import { parseEntrySource } from '../algebra/entries.ts';
-import { type Rational, rToNumber, parseRational } from '../algebra/rational.ts';
-import { type Ring, float64Ring, floatClose, rationalRing } from '../algebra/ring.ts';
-import { evaluateByWindow } from '../evaluate/evaluate.ts';
+import { matrixAndWindow } from '../evaluate/evaluate.ts';
+import { type Exactish, bothWays, firstNonFinite, inexactFields } from '../check/both-ways.ts';
+import { EXACT_MARK } from '../json-depth.ts';
 import { type ConvSpec, type SpecInput, LIMITS, normalizeSpec } from '../geometry/spec.ts';
 import { parseInteger } from '../geometry/spec-fields.ts';
 import { assertKnownKeys } from '../geometry/known-keys.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
-import { matVec } from '../matrix/products.ts';
 import { renameField } from './user-error.ts';
 import { type Nested, nest, position } from '../evaluate/nested.ts';
 import { type BackwardEvalResult, checkBackwardFields, computeBackward, gradOutputOf } from './eval-backward.ts';
@@ -18,9 +17,9 @@ export type { Nested };
  * One `convmat eval` case: PyTorch layouts with the channel axes always
  * present (input [C_in, ...n], weight [C_out, C_in/groups, ...k] or, for
  * conv_transpose, [C_in, C_out/groups, ...k]). Computed twice, by the matrix
- * and by the sliding window, exactly over the rationals when every number has
- * an exact decimal value of at most 15 digits (and nothing overflows), else
- * in float64, where `agree` allows a relative 1e-9.
+ * and by the sliding window with the one both-ways evaluator: exactly over
+ * the rationals, every number taken as the decimal written (see bothWays);
+ * a case that could not be exact says so (`exact: false`, `inexact`).
  */
 
 export interface EvalResult {
@@ -32,6 +31,9 @@ export interface EvalResult {
   /** the sliding window, nested like output */
   viaSlidingWindow: Nested;
   agree: boolean;
+  /** present (false) only when the arithmetic was not exact; `inexact` says why */
+  exact?: false;
+  inexact?: string;
 }
 
 const KEYS = ['op', 'input', 'weight', 'stride', 'padding', 'dilation', 'groups', 'output_padding', 'padding_mode', 'grad_output'];
@@ -40,12 +42,13 @@ const SNAKE: Record<string, string> = { outputPadding: 'output_padding', padding
 /** A validated case, ready to compute: its spec and its numbers. */
 export interface PreparedCase {
   readonly spec: ConvSpec;
-  readonly weights: number[];
-  readonly inputs: number[];
+  /** numbers, or the text of a number a double cannot hold (read exactly) */
+  readonly weights: Exactish[];
+  readonly inputs: Exactish[];
   /** where the case sits in the input, for messages: "" or "[3]." */
   readonly at: string;
   /** conv_backward: δ = ∂L/∂y, in the output's layout */
-  readonly gradOutput?: number[];
+  readonly gradOutput?: Exactish[];
 }
 
 export function evalCase(raw: unknown, at = ''): EvalResult | BackwardEvalResult {
@@ -65,10 +68,14 @@ export function prepareCase(raw: unknown, at = ''): PreparedCase {
 export function computeCase(c: PreparedCase): EvalResult | BackwardEvalResult {
   if (c.gradOutput) return computeBackward(c, c.gradOutput);
   const { spec } = c;
-  const result = exact(spec, c.weights, c.inputs) ?? inFloat(spec, c.weights, c.inputs);
+  const matrix = convMatrix(spec);
+  const r = bothWays([c.weights, c.inputs], (ring, [w, x]) => [matrixAndWindow(spec, w!, x!, ring, matrix)], {
+    comparisons: [{ labels: ['matrix', 'sliding window'], names: spec.outputNames }],
+  });
+  const [viaMatrix, viaWindow] = r.values[0]!;
   const shape = [...spec.outputShape];
-  for (const [name, values] of [['viaSlidingWindow', result.window], ['viaMatrix', result.matrix]] as const) {
-    const bad = values.findIndex((v) => !Number.isFinite(v));
+  for (const [name, values] of [['viaSlidingWindow', viaWindow], ['viaMatrix', viaMatrix]] as const) {
+    const bad = firstNonFinite(values);
     if (bad >= 0) {
       throw new LimitError({
         field: `${c.at}output${position(bad, shape)}`, value: undefined,
@@ -77,20 +84,23 @@ export function computeCase(c: PreparedCase): EvalResult | BackwardEvalResult {
       });
     }
   }
-  return { output: nest(result.window, shape), shape, viaMatrix: nest(result.matrix, shape), viaSlidingWindow: nest(result.window, shape), agree: result.agree };
+  return {
+    output: nest(viaWindow, shape), shape, viaMatrix: nest(viaMatrix, shape), viaSlidingWindow: nest(viaWindow, shape),
+    agree: r.report.holds, ...inexactFields(r),
+  };
 }
 
-function largest(xs: readonly number[]): string {
-  let m = 0;
-  for (const x of xs) if (Math.abs(x) > m) m = Math.abs(x);
-  return String(m);
+function largest(xs: readonly Exactish[]): string {
+  let m = 0, text = '0';
+  for (const x of xs) if (Math.abs(Number(x)) > m) { m = Math.abs(Number(x)); text = String(x).replace(/^-/, ''); }
+  return text;
 }
 
 function prepare(raw: unknown): Omit<PreparedCase, 'at'> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new ParseError({ field: 'case', value: raw, rule: 'must be an object {op, input, weight, ...}' });
   }
-  const c = raw as Record<string, unknown>;
+  const c = unmarkStructure(raw as Record<string, unknown>);
   assertKnownKeys(c, KEYS, 'an eval case');
   const op = c.op ?? 'conv';
   if (op !== 'conv' && op !== 'conv_transpose' && op !== 'conv_backward') throw new ParseError({ field: 'op', value: op, rule: 'must be "conv", "conv_transpose" or "conv_backward"' });
@@ -129,36 +139,33 @@ function specOf(input: SpecInput): ConvSpec {
   }
 }
 
-interface Computed { matrix: number[]; window: number[]; agree: boolean }
-
-function both<T>(spec: ConvSpec, w: readonly T[], x: readonly T[], ring: Ring<T>): [T[], T[]] {
-  return [matVec(convMatrix(spec), w, x, ring), evaluateByWindow(spec, w, x, ring)];
-}
-
-function exact(spec: ConvSpec, w: number[], x: number[]): Computed | null {
-  try {
-    const [a, b] = both<Rational>(spec, w.map((v) => parseRational(v)), x.map((v) => parseRational(v)), rationalRing);
-    return { matrix: a.map(rToNumber), window: b.map(rToNumber), agree: a.every((v, i) => rationalRing.equals(v, b[i]!)) };
-  } catch (e) {
-    if (e instanceof LimitError) return null;
-    throw e;
-  }
-}
-
-function inFloat(spec: ConvSpec, w: number[], x: number[]): Computed {
-  const [a, b] = both(spec, w, x, float64Ring);
-  return { matrix: a, window: b, agree: a.every((v, i) => floatClose(v, b[i]!)) };
-}
-
-function numbers(v: unknown, field: string, minRank: number): { values: number[]; shape: number[] } {
+function numbers(v: unknown, field: string, minRank: number): { values: Exactish[]; shape: number[] } {
   if (v === undefined) throw new ParseError({ field, value: v, rule: 'is required', fix: `give ${field} as a nested array` });
   if (!Array.isArray(v)) throw new ParseError({ field, value: v, rule: 'must be a nested array of numbers' });
   const src = parseEntrySource(v, field);
   if (src.kind !== 'list' || !src.shape) throw new ParseError({ field, value: v, rule: 'must be a nested array of numbers' });
-  const bad = src.items.findIndex((x) => typeof x !== 'number' || !Number.isFinite(x));
-  if (bad >= 0) throw new ParseError({ field, value: src.items[bad], rule: 'entries must be finite numbers' });
+  // the leaves as parsed (parseEntrySource gives marked numbers back unmarked, as it does for weights);
+  // its checks bound the depth and make the array rectangular first
+  const leaves: unknown[] = v.flat(Infinity);
+  const values = leaves.map(exactNumber);
+  const bad = values.findIndex((x) => x === null);
+  if (bad >= 0) throw new ParseError({ field, value: leaves[bad], rule: 'entries must be finite numbers' });
   if (src.shape.length < minRank) {
     throw new ParseError({ field, value: undefined, rule: `needs rank ${minRank} or more (the channel ${minRank === 2 ? 'axis' : 'axes'} first), got shape [${src.shape.join(', ')}]` });
   }
-  return { values: src.items as number[], shape: src.shape };
+  return { values: values as Exactish[], shape: src.shape };
+}
+
+/** The case with numbers outside the tensors given back as their text (so stride 2.00000000000000000001 is refused as written). */
+function unmarkStructure(c: Record<string, unknown>): Record<string, unknown> {
+  const plain = (v: unknown): unknown => (typeof v === 'string' && v.startsWith(EXACT_MARK) ? v.slice(1) : Array.isArray(v) ? v.map(plain) : v);
+  const out: Record<string, unknown> = { ...c };
+  for (const k of ['stride', 'padding', 'dilation', 'groups', 'output_padding']) if (k in out) out[k] = plain(out[k]);
+  return out;
+}
+
+/** A finite number, or the text of a number JSON could not hold (marked by markInexactNumbers); else null. */
+function exactNumber(x: unknown): Exactish | null {
+  if (typeof x === 'number') return Number.isFinite(x) ? x : null;
+  return typeof x === 'string' && x.startsWith(EXACT_MARK) && /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/.test(x.slice(1)) ? x.slice(1) : null;
 }

@@ -3,7 +3,8 @@ import { type Command, EXIT } from './command.ts';
 import { describeFlags, parseArgs } from './args.ts';
 import { type EvalResult, type PreparedCase, computeCase, prepareCase } from './eval-case.ts';
 import type { BackwardEvalResult } from './eval-backward.ts';
-import { MAX_DEPTH, parseJsonText } from '../json-depth.ts';
+import { MAX_DEPTH, markInexactNumbers, parseJsonText, topLevelItems } from '../json-depth.ts';
+import { STDIN_LIMITS, tooManyCases, withoutBom } from './stdin-limits.ts';
 import { estimateWork } from '../work/estimate.ts';
 import { judgeWork, workLimitError } from '../work/guard.ts';
 import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
@@ -44,7 +45,12 @@ is 1/10), and results print as the nearest float.
 Any other field is an error with a did-you-mean.
 One case in gives an object out; an array in gives an array out.
 
-Work limits apply to the whole input, all cases together; a result that
+Every number is exact as written (1e-300 and 20-digit decimals included); a
+case whose arithmetic could not be exact says so with "exact": false and
+"inexact" (the reason), and is never silently rounded.
+
+Limits: stdin at most ${STDIN_LIMITS.bytes.toLocaleString('en-US')} bytes and ${STDIN_LIMITS.cases.toLocaleString('en-US')} cases, checked before parsing;
+work limits apply to the whole input, all cases together; a result that
 overflows float64 (Infinity or NaN) is refused and names the case and entry.
 
 Options:
@@ -60,9 +66,12 @@ Examples:
   async run(argv, io) {
     const args = parseArgs(argv, [WORK_FLAG], 'eval');
     if (args.switches.has('help')) { io.out(evalCommand.help); return EXIT.ok; }
-    const text = await io.readStdin();
+    const text = withoutBom(await io.readStdin(STDIN_LIMITS.bytes));
     if (text.trim() === '') throw new ParseError({ field: 'stdin', value: '', rule: 'expected a JSON case or an array of cases', fix: 'run convmat eval --help' });
-    const data = parseJsonText(text, 'stdin', MAX_DEPTH.eval);
+    const count = topLevelItems(text, STDIN_LIMITS.cases);
+    if (count > STDIN_LIMITS.cases) throw tooManyCases(count, STDIN_LIMITS.cases);
+    // numbers a double cannot hold as written are read from their text, digit for digit
+    const data = parseJsonText(markInexactNumbers(text), 'stdin', MAX_DEPTH.eval);
     const results: Array<EvalResult | BackwardEvalResult> = withWorkFlag(args, () => evaluateAll(data));
     io.out(`${JSON.stringify(Array.isArray(data) ? results : results[0])}\n`);
     return results.every((r) => r.agree) ? EXIT.ok : EXIT.checkFailed;

@@ -9,6 +9,7 @@ import { derivationToText } from './explain-text.ts';
 import { SPEC_FLAGS, flagForField, loadExpressionParser, specFromFlags, specNeedsExpressions } from './spec-flags.ts';
 import { renameField } from './user-error.ts';
 import { WORK_FLAG, withWorkFlag } from './work-flag.ts';
+import { assertTypeset } from '../work/typeset-estimate.ts';
 
 /** `convmat explain <topic>`: a derivation in the lecture's notation, as latex, markdown, html, text or json. */
 const FORMATS = ['text', 'latex', 'markdown', 'html', 'json'] as const;
@@ -76,7 +77,7 @@ Examples:
     const standalone = args.switches.has('standalone');
     if (standalone && format !== 'latex') throw new ParseError({ field: '--standalone', value: format, rule: 'applies to --format latex only', fix: 'add --format latex (html is a whole page already)' });
     const limits = { maxRows: limit(args.options.get('max-rows'), '--max-rows', 16), maxCols: limit(args.options.get('max-cols'), '--max-cols', 25) };
-    const flags = specFromFlags(args);
+    const flags = specFromFlags(args, io);
     const spec = Object.keys(flags).length ? flags : undefined;
     if (spec && specNeedsExpressions(spec)) await loadExpressionParser();
     let d: Derivation;
@@ -85,7 +86,8 @@ Examples:
     } catch (e) {
       throw renameField(e, flagForField);
     }
-    io.out(emit(d, format, standalone));
+    const text = withWorkFlag(args, () => emit(d, format, standalone));
+    io.out(text);
     return d.steps.some((s) => s.type === 'verdict' && !s.equal) ? EXIT.checkFailed : EXIT.ok;
   },
 };
@@ -94,7 +96,9 @@ export function emit(d: Derivation, format: Format, standalone = false): string 
   switch (format) {
     case 'latex': return derivationToLatex(d, { standalone });
     case 'markdown': return derivationToMarkdown(d);
-    case 'html': return derivationToHtml(d);
+    case 'html':
+      assertTypeset(d.steps.flatMap((s) => (s.type === 'note' ? [] : [s.tex])), `the html of this ${d.topic} derivation`, 'use --format latex or markdown (no typesetting)');
+      return derivationToHtml(d);
     case 'json': return `${JSON.stringify(d)}\n`;
     case 'text': return derivationToText(d);
   }

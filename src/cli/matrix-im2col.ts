@@ -5,11 +5,12 @@ import { checkIm2colDuality } from '../check/identities/im2col-duality.ts';
 import { describeReport } from '../check/report.ts';
 import { termOrder } from '../check/term-order.ts';
 import { evaluateByWindow } from '../evaluate/evaluate.ts';
-import type { ConvSpec } from '../geometry/spec.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { forEachEntry, nonzeros } from '../matrix/csr.ts';
 import { im2colMatrix } from '../matrix/im2col.ts';
 import { matVec } from '../matrix/products.ts';
-import { assertWork } from '../work/guard.ts';
+import { IM2COL_WORK } from '../latex/derive-im2col.ts';
+import { assertEstimate } from '../work/guard.ts';
 import { MATRIX_CELL_LIMIT } from './matrix-json.ts';
 import { specSummary } from './matrix-text.ts';
 import { bracketColumn, bracketMatrix, operator, shortenSum, sideBySide } from './text-layout.ts';
@@ -37,9 +38,13 @@ export interface Im2colJson {
   shape: { rows: number; cols: number };
 }
 
-export function im2colOutput(spec: ConvSpec): { json: Im2colJson; text: string } {
+/** The JSON object, and the text drawing made only when asked for (it lays out every row of Z). */
+export function im2colOutput(input: SpecInput | ConvSpec): { json: Im2colJson; text: () => string } {
+  // the duality's three products, then Z·w and the window again for display: the im2col topic's estimate;
+  // asked on the sizes, before any name is made
+  assertEstimate(IM2COL_WORK.estimate(input), { kind: 'topic', topic: 'im2col' });
+  const spec = normalizeSpec(input);
   const report = checkIm2colDuality(spec);
-  assertWork(spec, { kind: 'matrix' }); // Z·w and the window again, for display
   const Z = im2colMatrix(spec), rank = termOrder(spec);
   const text = (p: Parameters<typeof polynomialToText>[0]) => polynomialToText(p, { rank });
   const inputText = spec.inputs.map(text);
@@ -61,21 +66,23 @@ export function im2colOutput(spec: ConvSpec): { json: Im2colJson; text: string }
     equal: report.holds,
     shape: { rows: Z.rows, cols: Z.cols },
   };
-  const cell = new Map(entries.map(([r, c, e]) => [r * Z.cols + c, e]));
-  const equation = sideBySide([
-    bracketMatrix(Z.rows, Z.cols, (r, c) => cell.get(r * Z.cols + c) ?? '0'),
-    operator('·'),
-    bracketColumn(json.weightNames.map(displayName), Z.cols),
-    operator('='),
-    bracketColumn((i) => shortenSum(json.product[i]!, 64), Z.rows),
-    operator('='),
-    bracketColumn(json.outputNames.map(displayName), Z.rows),
-  ]);
-  const lines = [
-    specSummary(spec),
-    `Z (im2col): ${Z.rows}×${Z.cols}, ${nonzeros(Z)} nonzeros;  w: ${Z.cols};  Z·w: ${Z.rows}`,
-    '', equation, '',
-    `${report.holds ? '✓' : '✗'} ${describeReport(report)}`, '',
-  ];
-  return { json, text: lines.join('\n') };
+  const drawing = () => {
+    const cell = new Map(entries.map(([r, c, e]) => [r * Z.cols + c, e]));
+    const equation = sideBySide([
+      bracketMatrix(Z.rows, Z.cols, (r, c) => cell.get(r * Z.cols + c) ?? '0'),
+      operator('·'),
+      bracketColumn(json.weightNames.map(displayName), Z.cols),
+      operator('='),
+      bracketColumn((i) => shortenSum(json.product[i]!, 64), Z.rows),
+      operator('='),
+      bracketColumn(json.outputNames.map(displayName), Z.rows),
+    ]);
+    return [
+      specSummary(spec),
+      `Z (im2col): ${Z.rows}×${Z.cols}, ${nonzeros(Z)} nonzeros;  w: ${Z.cols};  Z·w: ${Z.rows}`,
+      '', equation, '',
+      `${report.holds ? '✓' : '✗'} ${describeReport(report)}`, '',
+    ].join('\n');
+  };
+  return { json, text: drawing };
 }

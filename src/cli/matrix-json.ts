@@ -2,7 +2,7 @@ import { polynomialToText } from '../algebra/print.ts';
 import type { MatrixCheck, Timings } from '../check/matrix-check.ts';
 import { termOrder } from '../check/term-order.ts';
 import { forEachCell } from '../matrix/csr.ts';
-import { sumPolys } from '../algebra/polynomial.ts';
+import { type Polynomial, sumPolys } from '../algebra/polynomial.ts';
 import { torchCode } from '../geometry/torch-code.ts';
 
 /**
@@ -32,36 +32,74 @@ export interface MatrixJson {
 export const MATRIX_CELL_LIMIT = 100_000;
 
 export function matrixJson(check: MatrixCheck): MatrixJson {
-  const { spec, matrix: m } = check;
-  const rank = termOrder(spec);
-  const weightText = spec.weights.map((w) => polynomialToText(w, { rank }));
-  const entries: Array<[number, number, string]> = [];
-  forEachCell(m, (r, c, taps) => {
-    if (taps.length === 1) {
-      if (!spec.weights[taps[0]!]!.isZero()) entries.push([r, c, weightText[taps[0]!]!]);
-      return;
-    }
-    const sum = sumPolys(taps.map((t) => spec.weights[t]!));
-    if (!sum.isZero()) entries.push([r, c, polynomialToText(sum, { rank })]);
-  });
+  const { matrix: m } = check;
+  const text = textOf(check);
+  const entries = entriesOf(check, text, 0, m.rows);
   let matrix: string[][] | null = null;
   if (m.rows * m.cols <= MATRIX_CELL_LIMIT) {
     matrix = Array.from({ length: m.rows }, () => new Array<string>(m.cols).fill('0'));
     for (const [r, c, e] of entries) matrix[r]![c] = e;
   }
-  const torch = torchCode(spec);
-  const text = (p: (typeof check.product)[number]) => polynomialToText(p, { rank });
-  return {
-    inputNames: spec.inputNames ? [...spec.inputNames] : spec.inputs.map(text),
-    outputNames: [...spec.outputNames],
-    matrix,
-    entries,
-    timings: { ...check.timings },
-    product: check.product.map(text),
-    slidingWindow: check.slidingWindow.map(text),
-    equal: check.report.holds,
-    shape: { rows: m.rows, cols: m.cols },
-    torch: torch.code,
-    torchNote: torch.note,
-  };
+  return { ...head(check, text), matrix, entries, timings: { ...check.timings }, product: check.product.map(text), slidingWindow: check.slidingWindow.map(text), ...tail(check) };
+}
+
+/**
+ * The same JSON text as JSON.stringify(matrixJson(check)), written in pieces
+ * of ROWS_PER_PIECE rows: a large 1D matrix (500,000 outputs) never holds its
+ * whole text, nor every entry's string, at once.
+ */
+export function writeMatrixJson(check: MatrixCheck, write: (text: string) => void): void {
+  const { matrix: m } = check;
+  if (m.rows * m.cols <= MATRIX_CELL_LIMIT) { write(`${JSON.stringify(matrixJson(check))}\n`); return; }
+  const text = textOf(check);
+  const h = head(check, text);
+  write(`{"inputNames":${JSON.stringify(h.inputNames)},"outputNames":${JSON.stringify(h.outputNames)},"matrix":null,"entries":`);
+  pieces(m.rows, (from, to) => entriesOf(check, text, from, to), write);
+  write(`,"timings":${JSON.stringify(check.timings)},"product":`);
+  for (const side of ['product', 'slidingWindow'] as const) {
+    if (side === 'slidingWindow') write(',"slidingWindow":');
+    pieces(m.rows, (from, to) => Array.from({ length: to - from }, (_, i) => text(check.polynomialAt(side, from + i))), write);
+  }
+  write(`,${JSON.stringify(tail(check)).slice(1)}\n`);
+}
+
+const ROWS_PER_PIECE = 4096;
+
+/** A JSON array written piece by piece: `[`, the items of each piece, `]`. */
+function pieces(n: number, items: (from: number, to: number) => unknown[], write: (text: string) => void): void {
+  write('[');
+  let first = true;
+  for (let from = 0; from < n; from += ROWS_PER_PIECE) {
+    const part = items(from, Math.min(n, from + ROWS_PER_PIECE));
+    if (part.length === 0) continue;
+    write(`${first ? '' : ','}${JSON.stringify(part).slice(1, -1)}`);
+    first = false;
+  }
+  write(']');
+}
+
+function head(check: MatrixCheck, text: (p: Polynomial) => string): Pick<MatrixJson, 'inputNames' | 'outputNames'> {
+  const { spec } = check;
+  return { inputNames: spec.inputNames ? [...spec.inputNames] : spec.inputs.map(text), outputNames: [...spec.outputNames] };
+}
+
+function tail(check: MatrixCheck): Pick<MatrixJson, 'equal' | 'shape' | 'torch' | 'torchNote'> {
+  const torch = torchCode(check.spec);
+  return { equal: check.report.holds, shape: { rows: check.matrix.rows, cols: check.matrix.cols }, torch: torch.code, torchNote: torch.note };
+}
+
+function textOf(check: MatrixCheck): (p: Polynomial) => string {
+  const rank = termOrder(check.spec);
+  return (p) => polynomialToText(p, { rank });
+}
+
+/** The nonzero entries of rows [from, to) as [row, col, expression], a summed entry once as its sum. */
+function entriesOf(check: MatrixCheck, text: (p: Polynomial) => string, from: number, to: number): Array<[number, number, string]> {
+  const { spec, matrix: m } = check;
+  const entries: Array<[number, number, string]> = [];
+  forEachCell(m, (r, c, taps) => {
+    const w = taps.length === 1 ? spec.weights[taps[0]!]! : sumPolys(taps.map((t) => spec.weights[t]!));
+    if (!w.isZero()) entries.push([r, c, text(w)]);
+  }, from, to);
+  return entries;
 }

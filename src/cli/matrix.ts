@@ -1,8 +1,7 @@
 import { checkMatrix } from '../check/matrix-check.ts';
-import { normalizeSpec } from '../geometry/spec.ts';
 import { type Command, EXIT } from './command.ts';
 import { type FlagSpec, describeFlags, parseArgs } from './args.ts';
-import { matrixJson } from './matrix-json.ts';
+import { matrixJson, writeMatrixJson } from './matrix-json.ts';
 import { matrixText } from './matrix-text.ts';
 import { im2colOutput } from './matrix-im2col.ts';
 import { matrixForm } from '../view/matrix-view.ts';
@@ -49,7 +48,8 @@ F.pad for uneven padding, the flipped weight of --mode convolution; else null).
 --layer reads the layer text with a parser and never runs it: Conv1d/2d/3d and
 ConvTranspose1d/2d/3d (nn., torch.nn. or bare), positional or keyword
 arguments, integers or tuples, padding 'same'/'valid', padding_mode (zeros
-only for ConvTranspose); bias is ignored. It sets every field but --input,
+only for ConvTranspose); bias=True, device= and dtype= are read and noted on
+stderr (they do not change K). It sets every field but --input,
 --weights and --inputs; --input gives 1 size or one per layer axis.
 
 Work limits: a spec whose matrix, product or window would pass the limits
@@ -70,16 +70,16 @@ Examples:
   async run(argv, io) {
     const args = parseArgs(argv, FLAGS, 'matrix');
     if (args.switches.has('help')) { io.out(matrixCommand.help); return EXIT.ok; }
-    const spec = specFromFlags(args);
+    const spec = specFromFlags(args, io);
     if (specNeedsExpressions(spec)) await loadExpressionParser();
     if (matrixForm(args.options.get('form'), '--form') === 'im2col') {
       let out;
       try {
-        out = withWorkFlag(args, () => im2colOutput(normalizeSpec(spec)));
+        out = withWorkFlag(args, () => im2colOutput(spec));
       } catch (e) {
         throw renameField(e, flagForField);
       }
-      io.out(args.switches.has('json') ? `${JSON.stringify(out.json)}\n` : out.text);
+      io.out(args.switches.has('json') ? `${JSON.stringify(out.json)}\n` : out.text());
       return out.json.equal ? EXIT.ok : EXIT.checkFailed;
     }
     let check;
@@ -88,8 +88,8 @@ Examples:
     } catch (e) {
       throw renameField(e, flagForField);
     }
-    const json = matrixJson(check);
-    io.out(args.switches.has('json') ? `${JSON.stringify(json)}\n` : matrixText(check, json));
-    return json.equal ? EXIT.ok : EXIT.checkFailed;
+    if (args.switches.has('json')) writeMatrixJson(check, io.out);
+    else io.out(matrixText(check, matrixJson(check)));
+    return check.report.holds ? EXIT.ok : EXIT.checkFailed;
   },
 };

@@ -1,5 +1,7 @@
 import { SPEC_KEYS, type SpecInput, kebabCase } from '../geometry/spec-fields.ts';
 import type { FlagSpec, ParsedArgs } from './args.ts';
+import { parseTorchLayer } from '../geometry/torch-layer.ts';
+import type { CommandIO } from './command.ts';
 
 /**
  * The spec as CLI flags: the kebab-case spelling of the library's camelCase
@@ -29,14 +31,23 @@ const CAMEL: Record<string, keyof SpecInput> = Object.fromEntries(
   SPEC_KEYS.filter((k) => k !== 'transposed').map((k) => [kebabCase(k), k]),
 );
 
-/** The SpecInput the flags spell; values stay strings for normalizeSpec to read. */
-export function specFromFlags(args: ParsedArgs): SpecInput {
+/**
+ * The SpecInput the flags spell; values stay strings for normalizeSpec to read.
+ * With `io`, what --layer says that K does not show (bias=True, device=,
+ * dtype=) is noted on stderr, one `convmat: note:` line each.
+ */
+export function specFromFlags(args: ParsedArgs, io?: Pick<CommandIO, 'err'>): SpecInput {
   const spec: Record<string, unknown> = {};
   for (const [flag, key] of Object.entries(CAMEL)) {
     const v = args.options.get(flag);
     if (v !== undefined) spec[key] = v;
   }
   if (args.switches.has('transposed')) spec.transposed = true;
+  if (io && typeof spec.layer === 'string') {
+    let notes: readonly string[] = [];
+    try { notes = parseTorchLayer(spec.layer).notes; } catch { /* reported, naming the argument, when the spec is read */ }
+    for (const note of notes) io.err(`convmat: note: ${note}\n`);
+  }
   return spec as SpecInput;
 }
 

@@ -1,5 +1,7 @@
 import type { Ring } from '../algebra/ring.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
+import { type ConvMatrix, convMatrix } from '../matrix/conv-matrix.ts';
+import { matVec } from '../matrix/products.ts';
 import { type WindowProblem, slidingWindow } from './sliding-window.ts';
 import { transposedByZeroInsertion } from './transposed.ts';
 
@@ -20,4 +22,9 @@ export function evaluateByWindow<T>(spec: ConvSpec, weights: readonly T[], x: re
   return spec.transposed
     ? transposedByZeroInsertion(spec, weights, x, ring).values
     : slidingWindow(windowProblemOf(spec), weights, x, ring).values;
+}
+
+/** A spec computed both ways over one ring: [K·x by the matrix, the sliding window]. */
+export function matrixAndWindow<T>(spec: ConvSpec, weights: readonly T[], x: readonly T[], ring: Ring<T>, matrix: ConvMatrix = convMatrix(spec)): [T[], T[]] {
+  return [matVec(matrix, weights, x, ring), evaluateByWindow(spec, weights, x, ring)];
 }

@@ -51,6 +51,11 @@ export function numericWeights(spec: ConvSpec): number[] {
   });
 }
 
+/**
+ * @deprecated The element's next version calls checkImage (src/check/image-check.ts):
+ * the same computation through the one both-ways evaluator, exact, with a
+ * CheckReport, refusing overflow. Delete this once components/conv-image uses it.
+ */
 export function convolveImage(spec: ConvSpec, image: Float64Array): ImageConvolution {
   const [h, w] = spec.input as [number, number];
   if (image.length !== h * w) {
@@ -71,7 +76,7 @@ export function convolveImage(spec: ConvSpec, image: Float64Array): ImageConvolu
 }
 
 /** The input pixels (flat, row-major) that output pixel r reads: its row of the matrix, the index map. */
-export function pixelsReadBy(c: ImageConvolution, r: number): number[] {
+export function pixelsReadBy(c: { readonly matrix: ConvMatrix }, r: number): number[] {
   return entryColumns(c.matrix, r);
 }
 

@@ -54,26 +54,30 @@ export function slidingWindow<T>(p: WindowProblem, weights: readonly T[], input:
 
   // 2. each window position: the dot product of the kernel with the window
   const values: T[] = [];
+  // reused between windows: set to each window's length only when it changes (emptying would free the backing store)
   const ws: T[] = [], cells: T[] = [];
   const [k0, k1, k2] = k as [number, number, number];
+  const [s0, s1, s2] = s as [number, number, number], [d0, d1, d2] = d as [number, number, number];
+  const [, P1, P2] = padded as [number, number, number], [O0, O1, O2] = out as [number, number, number];
+  const flip = p.flip;
   for (let oc = 0; oc < p.outChannels; oc++) {
     const group = Math.floor(oc / coutG);
-    for (let x = 0; x < out[0]!; x++) for (let y = 0; y < out[1]!; y++) for (let z = 0; z < out[2]!; z++) {
-      ws.length = 0;
-      cells.length = 0;
+    for (let x = 0; x < O0; x++) for (let y = 0; y < O1; y++) for (let z = 0; z < O2; z++) {
+      let m = 0;
       for (let ic = 0; ic < cinG; ic++) {
         const img = paddedInput[group * cinG + ic]!;
         const kernelBase = (oc * cinG + ic) * k0;
         for (let u = 0; u < k0; u++) for (let v = 0; v < k1; v++) for (let w = 0; w < k2; w++) {
-          const px = x * s[0]! + u * d[0]!, py = y * s[1]! + v * d[1]!, pz = z * s[2]! + w * d[2]!;
-          const cell = img[(px * padded[1]! + py) * padded[2]! + pz]!;
+          const px = x * s0 + u * d0, py = y * s1 + v * d1, pz = z * s2 + w * d2;
+          const cell = img[(px * P1 + py) * P2 + pz]!;
           if (ring.isZero(cell)) continue;
           // true convolution reads the kernel flipped on every axis
-          const ku = p.flip ? k0 - 1 - u : u, kv = p.flip ? k1 - 1 - v : v, kw = p.flip ? k2 - 1 - w : w;
-          ws.push(weights[((kernelBase + ku) * k1 + kv) * k2 + kw]!);
-          cells.push(cell);
+          const ku = flip ? k0 - 1 - u : u, kv = flip ? k1 - 1 - v : v, kw = flip ? k2 - 1 - w : w;
+          ws[m] = weights[((kernelBase + ku) * k1 + kv) * k2 + kw]!;
+          cells[m++] = cell;
         }
       }
+      if (ws.length !== m) { ws.length = m; cells.length = m; }
       values.push(dotProduct(ring, ws, cells));
     }
   }

@@ -17,6 +17,23 @@ export function assertKnownKeys(obj: object, known: readonly string[], what: str
   }
 }
 
+/**
+ * Strict options: like assertKnownKeys, for an options or claims object that
+ * may be left out. `keys` is a record with one entry per key of the options
+ * type (`{maxWork: true, matrix: true} satisfies Record<keyof O, true>`), so
+ * the compiler keeps the list complete.
+ */
+export function assertKnownOptions(options: unknown, keys: Readonly<Record<string, true>>, what: string): void {
+  if (options === undefined || options === null) return;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new ParseError({ field: what, value: options, rule: 'must be an object' });
+  }
+  const known = Object.keys(keys);
+  const extra = known.length === 0 ? Object.entries(options).find(([, v]) => v !== undefined) : undefined;
+  if (extra) throw new ParseError({ field: extra[0], value: extra[1], rule: `is not a key of ${what}`, fix: `${what} take none: leave it out` });
+  assertKnownKeys(options, known, what);
+}
+
 /** The known word closest to `word`: same letters up to case, `_` and `-`, or at most two edits away. */
 export function didYouMean(word: string, known: readonly string[]): string | undefined {
   const fold = (s: string) => s.toLowerCase().replace(/[_-]/g, '');

@@ -1,4 +1,4 @@
-import { SpecError } from '../errors.ts';
+import { ConvmatError, LimitError, NameError, ParseError, SpecError } from '../errors.ts';
 import { LAYER_KEYS, parseTorchLayer } from './torch-layer.ts';
 
 /**
@@ -26,3 +26,27 @@ export function withLayer<S extends { layer?: unknown }>(raw: S): { spec: S; dim
   };
 }
 
+
+/** The layer's own name of each spec key it sets (its errors name the argument the user wrote, not a flag they did not). */
+const ARGUMENT: Record<string, string> = {
+  kernel: 'kernel_size', inChannels: 'in_channels', outChannels: 'out_channels', outputPadding: 'output_padding', paddingMode: 'padding_mode',
+};
+
+/**
+ * Runs `read` on a spec with `layer`; an error about a key the layer set
+ * (groups that do not divide the channels, a kernel wider than the padded
+ * input) is re-labelled as the layer's: `layer: argument groups: must divide…`.
+ * A key the user gave beside the layer keeps its own name.
+ */
+export function inLayerTerms<T>(raw: { layer?: unknown }, read: () => T): T {
+  if (raw.layer === undefined) return read();
+  try {
+    return read();
+  } catch (e) {
+    const [, key = '', axis = ''] = e instanceof ConvmatError ? /^(\w+)(.*)$/.exec(e.field) ?? [] : [];
+    if (!(e instanceof ConvmatError) || !(LAYER_KEYS as readonly string[]).includes(key) || (raw as Record<string, unknown>)[key] !== undefined) throw e;
+    const d = { field: 'layer', value: e.value, rule: `argument ${ARGUMENT[key] ?? key}${axis}: ${e.rule}`, fix: e.fix };
+    const Kind = { spec: SpecError, parse: ParseError, name: NameError, limit: LimitError }[e.kind];
+    throw new Kind(d);
+  }
+}

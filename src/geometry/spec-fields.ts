@@ -101,20 +101,22 @@ export function parseBoolean(v: unknown, field: string): boolean {
 
 export type Mode = 'correlation' | 'convolution';
 
+/**
+ * Strict, as PyTorch and --layer are: the exact words, no case folding, and no
+ * default for an empty or null value (only an absent one defaults).
+ */
 export function parseMode(v: unknown): Mode {
-  if (v === undefined || v === null || v === '') return 'correlation';
-  const s = String(v).trim().toLowerCase();
-  if (s === 'correlation' || s === 'cross-correlation' || s === 'xcorr') return 'correlation';
-  if (s === 'convolution' || s === 'conv' || s === 'true-convolution') return 'convolution';
-  throw new ParseError({ field: 'mode', value: v, rule: 'expected correlation or convolution' });
+  if (v === undefined) return 'correlation';
+  if (v === 'correlation' || v === 'cross-correlation' || v === 'xcorr') return 'correlation';
+  if (v === 'convolution' || v === 'conv' || v === 'true-convolution') return 'convolution';
+  throw new ParseError({ field: 'mode', value: v, rule: 'expected correlation or convolution', fix: 'write it in lower case, as given (an empty value is not a default)' });
 }
 
-/** PyTorch's padding_mode: what a padding cell holds (padding-mode.ts); zeros by default. */
+/** PyTorch's padding_mode: what a padding cell holds (padding-mode.ts); zeros when absent. Strict like parseMode. */
 export function parsePaddingMode(v: unknown, field = 'paddingMode'): PaddingMode {
-  if (v === undefined || v === null || v === '') return 'zeros';
-  const s = typeof v === 'string' ? v.trim().toLowerCase() : v;
-  if (PADDING_MODES.includes(s as PaddingMode)) return s as PaddingMode;
-  throw new SpecError({ field, value: v, rule: `must be one of ${PADDING_MODES.join(', ')}`, fix: 'reflect mirrors the input about its edge, replicate repeats the edge sample, circular wraps around' });
+  if (v === undefined) return 'zeros';
+  if (PADDING_MODES.includes(v as PaddingMode)) return v as PaddingMode;
+  throw new SpecError({ field, value: v, rule: `must be one of ${PADDING_MODES.join(', ')}`, fix: 'written in lower case as PyTorch spells them; reflect mirrors the input about its edge, replicate repeats the edge sample, circular wraps around' });
 }
 
 /** A spec as users write it: camelCase keys; values as numbers, arrays, or CLI/attribute strings. */

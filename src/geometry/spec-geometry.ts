@@ -5,6 +5,7 @@ import {
 } from './output-size.ts';
 import { type Mode, type SpecFields, type SpecInput, LIMITS, broadcast, readFields } from './spec-fields.ts';
 import { product } from './names.ts';
+import { inLayerTerms } from './layer-input.ts';
 import { type PaddingMode, maxPadding } from './padding-mode.ts';
 
 /** One spatial axis of the underlying regular convolution: n inputs, o outputs. */
@@ -63,8 +64,10 @@ export interface GeometryRead {
 
 /** The second step of reading a spec: fields (spec-fields.ts) → sizes, axes and shapes, every limit checked. No names. */
 export function readGeometry(raw: SpecInput): GeometryRead {
-  const f = readFields(raw);
-  return { geometry: geometryOf(f), weights: f.weights, inputs: f.inputs };
+  return inLayerTerms(raw ?? {}, () => {
+    const f = readFields(raw);
+    return { geometry: geometryOf(f), weights: f.weights, inputs: f.inputs };
+  });
 }
 
 function geometryOf(f: SpecFields): SpecGeometry {

@@ -1,4 +1,5 @@
 import { samePadding } from './output-size.ts';
+import { type SpecInput, specGeometry } from './spec.ts';
 import type { SpecGeometry } from './spec-geometry.ts';
 
 /**
@@ -14,7 +15,9 @@ export interface TorchCode {
   readonly note: string | null;
 }
 
-export function torchCode(g: SpecGeometry): TorchCode {
+/** The layer code of a spec: a plain spec (read and checked as normalizeSpec reads it), a ConvSpec, or a geometry. */
+export function torchCode(spec: SpecInput | SpecGeometry): TorchCode {
+  const g = isGeometry(spec) ? spec : specGeometry(spec);
   const cls = `nn.Conv${g.transposed ? 'Transpose' : ''}${g.dims}d`;
   const value = (xs: readonly number[]) => (g.dims === 1 ? String(xs[0]) : `(${xs.join(', ')})`);
   const symmetric = g.padding.every(([a, b]) => a === b);
@@ -38,4 +41,9 @@ export function torchCode(g: SpecGeometry): TorchCode {
   args.push('bias=False');
   if (g.paddingMode !== 'zeros') args.push(`padding_mode='${g.paddingMode}'`);
   return { code: `${cls}(${args.join(', ')})`, note: flip };
+}
+
+/** A geometry read by the engine (a plain spec has none of these keys: they are not spec keys). */
+function isGeometry(x: SpecInput | SpecGeometry): x is SpecGeometry {
+  return typeof x === 'object' && x !== null && 'conv' in x && 'weightShape' in x;
 }

@@ -22,15 +22,21 @@ export interface TorchLayer {
   readonly padding: number[] | 'same';
   /** padding_mode: zeros (the default), reflect, replicate or circular; zeros only for ConvTranspose */
   readonly paddingMode: PaddingMode;
+  /** what the layer says that K does not show: bias=True, device=, dtype= (read, and left out of the matrix) */
+  readonly notes: readonly string[];
 }
 
 /** The spec keys a layer sets; an explicit one beside `layer` is a conflict. */
 export const LAYER_KEYS = ['kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding', 'inChannels', 'outChannels', 'groups', 'mode', 'paddingMode'] as const;
 
-const CONV = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'bias', 'padding_mode'];
-const TRANSPOSED = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'output_padding', 'groups', 'bias', 'dilation', 'padding_mode'];
+const CONV = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'dilation', 'groups', 'bias', 'padding_mode', 'device', 'dtype'];
+const TRANSPOSED = ['in_channels', 'out_channels', 'kernel_size', 'stride', 'padding', 'output_padding', 'groups', 'bias', 'dilation', 'padding_mode', 'device', 'dtype'];
+/** Arguments about where and how precisely a layer runs: read as text (torch.float32, torch.device('cuda')), never as geometry. */
+const PLACEMENT = ['device', 'dtype'];
 
 type Literal = number | string | boolean | null | Literal[];
+/** The text of a device= or dtype= value, kept only to be named in a note. */
+type Placement = { readonly placement: string };
 type Token = { kind: 'name' | 'int' | 'str' | 'punct' | 'other'; text: string };
 
 const refuse = (rule: string, value?: unknown, fix?: string) => new ParseError({ field: 'layer', value, rule, fix });
@@ -97,8 +103,24 @@ class Reader {
     throw refuse(`argument ${arg} must be a literal (an integer, a tuple of integers, a quoted string, True or False), not "${t.text}"${this.peek('(') || this.peek('.') ? ' (a call or an expression is never evaluated)' : ''}`, this.src);
   }
 
-  args(names: readonly string[]): Map<string, Literal> {
-    const out = new Map<string, Literal>();
+  /** A device= or dtype= value: a literal, or a dotted name with an optional call of literals (torch.device('cuda', 0)). */
+  placement(arg: string): Placement {
+    const t = this.peek();
+    if (t?.kind !== 'name' || ['True', 'False', 'None'].includes(t.text)) return { placement: show(this.literal(arg)) };
+    const name = this.className();
+    if (!this.peek('(')) return { placement: name };
+    this.take();
+    const inner: string[] = [];
+    while (!this.peek(')')) {
+      inner.push(show(this.literal(arg)));
+      if (!this.peek(')')) this.expect(',', `between the values of ${arg}`);
+    }
+    this.take();
+    return { placement: `${name}(${inner.join(', ')})` };
+  }
+
+  args(names: readonly string[]): Map<string, Literal | Placement> {
+    const out = new Map<string, Literal | Placement>();
     this.expect('(', 'after the layer class');
     let keywords = false;
     while (!this.peek(')')) {
@@ -118,7 +140,7 @@ class Reader {
         if (!name) throw refuse(`takes at most ${names.length} positional arguments (${names.join(', ')})`, this.src);
       }
       if (out.has(name)) throw refuse(`argument ${name} is given twice`, this.src);
-      out.set(name, this.literal(name));
+      out.set(name, PLACEMENT.includes(name) ? this.placement(name) : this.literal(name));
       if (!this.peek(')')) this.expect(',', `after argument ${name}`);
     }
     this.take();
@@ -137,13 +159,14 @@ export function parseTorchLayer(src: unknown): TorchLayer {
   if (!m) throw refuse(`unknown layer class ${cls}`, src, 'convmat reads nn.Conv1d, Conv2d, Conv3d, ConvTranspose1d, ConvTranspose2d and ConvTranspose3d');
   const transposed = m[1] !== undefined;
   const dims = Number(m[2]);
-  const args = reader.args(transposed ? TRANSPOSED : CONV);
+  const { args, notes } = splitPlacement(reader.args(transposed ? TRANSPOSED : CONV));
   for (const need of ['in_channels', 'out_channels', 'kernel_size']) {
     if (!args.has(need)) throw refuse(`argument ${need} is missing`, src, `${cls} needs in_channels, out_channels and kernel_size`);
   }
   const paddingMode = readPaddingMode(args.get('padding_mode') ?? 'zeros', cls, transposed, src);
   const bias = args.get('bias') ?? true;
   if (typeof bias !== 'boolean') throw refuse(`argument bias must be True or False, not ${show(bias)}`, src);
+  if (args.get('bias') === true) notes.unshift('bias=True adds one constant per output channel after K·z: K is the same, and convmat shows it without the bias');
   const tuple = (name: string, dflt: number, min: number) => perAxis(args.get(name) ?? dflt, name, dims, min, src);
   const padding = readPadding(args.get('padding') ?? 0, dims, transposed, src);
   const stride = tuple('stride', 1, 1);
@@ -157,7 +180,20 @@ export function parseTorchLayer(src: unknown): TorchLayer {
     groups: integer(args.get('groups') ?? 1, 'groups', 1, src),
     kernel: tuple('kernel_size', 1, 1), dilation: tuple('dilation', 1, 1),
     outputPadding: transposed ? tuple('output_padding', 0, 0) : Array<number>(dims).fill(0),
+    notes,
   };
+}
+
+/** device= and dtype= become a note (where the layer runs and in which precision do not change K); the rest is geometry. */
+function splitPlacement(all: Map<string, Literal | Placement>): { args: Map<string, Literal>; notes: string[] } {
+  const args = new Map<string, Literal>();
+  const placed: string[] = [];
+  for (const [name, v] of all) {
+    if (v !== null && typeof v === 'object' && 'placement' in v) placed.push(`${name}=${v.placement}`);
+    else args.set(name, v);
+  }
+  const notes = placed.length === 0 ? [] : [`${placed.join(' and ')} ${placed.length === 1 ? 'says' : 'say'} where and in which precision the layer runs, which does not change K`];
+  return { args, notes };
 }
 
 function readPaddingMode(v: Literal, cls: string, transposed: boolean, src: string): PaddingMode {

@@ -43,7 +43,6 @@ export function deriveGradient(input: SpecInput | ConvSpec, opts: DeriveOptions 
   const partial = (name: string): Cell => ({ tex: `\\partial L/\\partial ${latexSymbol(name)}`, text: `∂L/∂${name}` });
   const dvec = vectorPart(delta.length, (i) => deltaCells[i]!, { limits });
   const { viaMatrix, viaDirect } = both;
-  const inputCheck = checkInputGradientIsTransposed(spec);
   const compare = (a: readonly Polynomial[], b: readonly Polynomial[], labels: [string, string], names: string[]) =>
     compareVectors(a, b, { ring: polynomialRing, labels, names, show: (p) => polynomialToText(p, { rank }) });
 
@@ -64,7 +63,7 @@ export function deriveGradient(input: SpecInput | ConvSpec, opts: DeriveOptions 
       vectorPart(spec.outputNames.length, (i) => partial(spec.outputNames[i]!), { limits }), EQUALS, dvec,
     ]),
     gradientStep('input', 'z', 'K', kt, spec.weights, viaMatrix.gradInput, inputNames),
-    ...transposedSteps(spec, inputCheck),
+    ...transposedSteps(spec),
     gradientStep('weight', 'w', 'Z', zt, spec.inputs, viaMatrix.gradWeight, weightNames),
     noteStep('A correlation of the input with δ', `Zᵀ δ is the cross-correlation of the ${padded(spec) ? `${spec.paddingMode === 'zeros' ? 'zero' : spec.paddingMode}-padded ` : ''}input with δ dilated by the stride: a convolution whose kernel is δ (size ${axes(spec.output)}), with dilation s = ${axes(spec.stride)} and stride d = ${axes(spec.dilation)}; its first ${axes(spec.kernel)} outputs are ∂L/∂w${spec.singleChannel ? '' : ', one correlation per output channel and input channel of its group'}${spec.mode === 'convolution' ? ', flipped (the kernel is flipped in convolution mode)' : ''}.`),
     verdictStep('Zᵀ δ equals the correlation of the input with δ', checkWeightGradientIsCorrelation(spec)),
@@ -95,11 +94,13 @@ function sumCell(p: Polynomial, rank: Rank): Cell {
 const padded = (spec: ConvSpec) => spec.padding.some(([a, b]) => a + b > 0);
 
 /** Kᵀδ as a transposed convolution of δ (zeros padding), or, in another padding mode, that convolution folded onto the inputs the padding copies. */
-function transposedSteps(spec: ConvSpec, check: ReturnType<typeof checkInputGradientIsTransposed>): Step[] {
+function transposedSteps(spec: ConvSpec): Step[] {
   const k = axes(spec.kernel), s = axes(spec.stride), d = axes(spec.dilation);
   if (spec.paddingMode !== 'zeros' && padded(spec)) {
     return [noteStep('A transposed convolution, folded', `With ${spec.paddingMode} padding the padding cells copy inputs, so K has summed entries. Kᵀ δ is the transposed convolution of δ (k = ${k}, s = ${s}, d = ${d}) over the padded positions, each padded position's value then added onto the input it copies: the gradient of a copy goes to its original.`)];
   }
+  // the identity's hypothesis holds here (zeros padding, or none): it is checked, not refused
+  const check = checkInputGradientIsTransposed(spec);
   return [
     noteStep('A transposed convolution', `Kᵀ δ is the transposed convolution of δ with the same kernel, stride, padding and dilation (k = ${k}, s = ${s}, d = ${d}): each δ_o scatters the kernel back onto the inputs its window read. Its output padding a = (n + p₀ + p₁ − d(k − 1) − 1) mod s = ${axes(check.facts.outputPadding as number[])} restores the input size ${axes(spec.input)}.`),
     verdictStep('Kᵀ δ equals the transposed convolution of δ', check),

@@ -16,6 +16,7 @@ import { RECEPTIVE_FIELD_WORK, deriveReceptiveField } from './derive-receptive-f
 import { SEPARABLE_WORK, SOBEL_EXAMPLE, deriveSeparable } from './derive-separable.ts';
 import { assertEstimate } from '../work/guard.ts';
 import { withWorkLimits } from '../work/limits.ts';
+import { assertKnownOptions } from '../geometry/known-keys.ts';
 
 /**
  * The topics and their lecture examples; `derive(topic, spec)` dispatches.
@@ -53,11 +54,14 @@ const TOPIC_LIST: Topic[] = [
 
 export const TOPICS: ReadonlyMap<string, Topic> = new Map(TOPIC_LIST.map((t) => [t.name, t]));
 
+const DERIVE_OPTIONS = { limits: true, maxWork: true } as const satisfies Record<keyof DeriveOptions, true>;
+
 export function derive(topic: string, spec?: SpecInput | ConvSpec, opts: DeriveOptions = {}): Derivation {
   const t = TOPICS.get(topic);
   if (!t) {
     throw new ParseError({ field: 'topic', value: topic, rule: `must be one of ${[...TOPICS.keys()].join(', ')}` });
   }
+  assertKnownOptions(opts, DERIVE_OPTIONS, 'the options of derive');
   if (opts.maxWork !== undefined) return withWorkLimits(opts.maxWork, () => derive(topic, spec, { ...opts, maxWork: undefined }));
   const s = spec ?? t.example;
   assertEstimate(t.estimate(s), { kind: 'topic', topic });

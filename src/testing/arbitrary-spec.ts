@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import type { SpecInput } from '../geometry/spec.ts';
+import { assertKnownOptions } from '../geometry/known-keys.ts';
 import {
   type AxisDraw, type DrawRanges, EXTRA_RANGE, type Range, type SpecConstraints, type SpecDraw, drawRanges, specFromDraw,
 } from '../check/identities/sampling.ts';
@@ -15,6 +16,11 @@ import type { Identity, IdentityId } from '../check/identities/types.ts';
  */
 export type ArbitrarySpecOptions = SpecConstraints;
 
+const CONSTRAINT_KEYS = {
+  dims: true, maxSize: true, minKernel: true, maxKernel: true, minStride: true, maxStride: true, maxDilation: true,
+  maxPadding: true, asymmetricPadding: true, transposed: true, outputPadding: true, channels: true, mode: true,
+} as const satisfies Record<keyof SpecConstraints, true>;
+
 const int = ([min, max]: Range) => fc.integer({ min, max });
 
 function drawArbitrary(r: DrawRanges): fc.Arbitrary<SpecDraw> {
@@ -29,6 +35,7 @@ function drawArbitrary(r: DrawRanges): fc.Arbitrary<SpecDraw> {
 
 /** Valid specs as plain objects ({input, kernel, stride?, padding?, …}); defaults are left out. */
 export function arbitrarySpec(options: ArbitrarySpecOptions = {}): fc.Arbitrary<SpecInput> {
+  assertKnownOptions(options, CONSTRAINT_KEYS, 'the options of arbitrarySpec');
   return drawArbitrary(drawRanges(options)).map((d) => specFromDraw(d, options));
 }
 

@@ -1,6 +1,6 @@
 import { LimitError } from '../errors.ts';
 import { estimateWork } from './estimate.ts';
-import { type WorkLimits, type WorkLimitsInput, currentWorkLimits, resolveWorkLimits } from './limits.ts';
+import { type WorkLimits, type WorkLimitsInput, MAX_FACTOR, currentWorkLimits, resolveWorkLimits } from './limits.ts';
 import { type SpecRequest, type WorkEstimate, type WorkRequest, describeRequest } from './request.ts';
 
 /**
@@ -55,7 +55,9 @@ export function workLimitError(v: WorkVerdict, request: WorkRequest, cases = 1):
     field: 'work',
     value: undefined,
     rule: `${describeRequest(request)}${cases > 1 ? ` of the first ${cases} cases together` : ''} needs about ${round(v.estimate[m])} ${WORDS[m]}; the limit is ${round(v.limits[m])} (about 1 GB and a few seconds)`,
-    fix: `use a smaller spec, the summary view, or the numeric path (convmat eval); or raise the limits ${factor}× (--max-work ${factor}, or maxWork: ${factor} in the library)`,
+    fix: factor > MAX_FACTOR
+      ? `use a smaller spec, the summary view, or the numeric path (convmat eval): it is ${round(factor)} times the limit, beyond the ${MAX_FACTOR}× that --max-work allows`
+      : `use a smaller spec, the summary view, or the numeric path (convmat eval); or raise the limits ${factor}× (--max-work ${factor}, or maxWork: ${factor} in the library)`,
   });
 }
 

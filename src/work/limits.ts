@@ -32,7 +32,8 @@ export const WORK_LIMITS: Readonly<WorkLimits> = Object.freeze({
  */
 export type WorkLimitsInput = number | string | Partial<WorkLimits>;
 
-const MAX_FACTOR = 1000;
+/** The most --max-work (maxWork) raises the limits. */
+export const MAX_FACTOR = 1000;
 
 /** The limits a factor or a partial object spells, on top of `base` (the defaults). */
 export function resolveWorkLimits(input: WorkLimitsInput | undefined, base: Readonly<WorkLimits> = WORK_LIMITS, field = 'maxWork'): WorkLimits {

@@ -46,6 +46,29 @@ describe('exact rationals', () => {
     expect(() => parseRational(`1e${MAX_DECIMAL_DIGITS + 1}`)).toThrow(LimitError);
   });
 
+  it('read short decimals with large exponents exactly (the fast path checks its product stays safe)', () => {
+    expect(parseRational('9.1e15')).toEqual({ n: 9100000000000000n, d: 1n });
+    expect(parseRational(1.234567e21)).toEqual({ n: 1234567000000000000000n, d: 1n });
+    expect(parseRational('-999999999999999e15')).toEqual({ n: -(10n ** 30n - 10n ** 15n), d: 1n });
+    expect(parseRational('9e15')).toEqual({ n: 9 * 10 ** 15, d: 1 }); // still safe: stays a number
+  });
+
+  it('round big parts to the nearest double once (ties to even), down to subnormals and up to Infinity', () => {
+    // reference: the decimal expansion of n/d is finite when d is 2^a·5^b; V8 reads such text correctly rounded
+    const cases: Array<[bigint, bigint]> = [
+      [2n ** 53n + 1n, 1n], [2n ** 53n + 3n, 1n], [(2n ** 54n + 1n) * 5n ** 40n, 10n ** 40n],
+      [10n ** 400n + 1n, 10n ** 92n], [1n, 10n ** 320n], [-(3n ** 200n), 2n ** 80n], [10n ** 309n, 1n],
+    ];
+    for (const [n, d] of cases) {
+      const text = `${n * 10n ** 700n / d}e-700`;
+      expect(rToNumber(rational(n, d)), `${n}/${d}`).toBe(Number(text));
+    }
+    // a third is not a finite decimal: the nearest double is 1/3 divided in floats
+    expect(rToNumber(rational(10n ** 30n, 3n * 10n ** 30n))).toBe(1 / 3);
+    // halfway between two doubles, once exactly: 2^53 + 1 ties to the even 2^53
+    expect(rToNumber(rational(2n ** 53n + 1n))).toBe(2 ** 53);
+  });
+
   it('reject division by zero and non-numbers', () => {
     expect(() => rational(1, 0)).toThrow(ParseError);
     expect(() => rdiv(rational(1), rational(0))).toThrow(ParseError);

@@ -27,7 +27,8 @@ describe('parseArgs', () => {
   });
 
   it('names the offending option in its errors', () => {
-    expect(() => parseArgs(['--inptu', '6'], FLAGS, 'matrix')).toThrow(/^--inptu: is not an option of convmat matrix/);
+    expect(() => parseArgs(['--inptu', '6'], FLAGS, 'matrix')).toThrow(/^--inptu: is not an option of convmat matrix .*did you mean --input\?/);
+    expect(() => parseArgs(['--zzz', '6'], FLAGS, 'matrix')).toThrow(/^--zzz: is not an option of convmat matrix \(got "--zzz"\)\. run convmat matrix --help$/);
     expect(() => parseArgs(['--input'], FLAGS, 'matrix')).toThrow(/^--input: needs a value/);
     expect(() => parseArgs(['--input', '--transposed'], FLAGS, 'matrix')).toThrow(/^--input: needs a value/);
     expect(() => parseArgs(['--input', '6', '--input=7'], FLAGS, 'matrix')).toThrow(/^--input: is given more than once/);

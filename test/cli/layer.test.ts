@@ -48,7 +48,30 @@ describe.concurrent('convmat --layer', { timeout: 120_000 }, () => {
     });
   });
 
+  it('reads device=, dtype= and bias=True, notes on stderr that they do not change K, and prints the same matrix', async () => {
+    const layer = "nn.Conv2d(2, 4, 3, stride=2, bias=True, device=torch.device('cuda', 0), dtype=torch.float16)";
+    const [a, b] = await Promise.all([
+      convmat(['matrix', '--input', '6', '--layer', layer, '--json']),
+      convmat(['matrix', '--input', '6x6', '--kernel', '3', '--stride', '2', '--in-channels', '2', '--out-channels', '4', '--json']),
+    ]);
+    expect(a.code, a.stderr).toBe(0);
+    const strip = (s: string) => s.replace(/"timings":\{[^}]*\}/g, '');
+    expect(strip(a.stdout)).toBe(strip(b.stdout));
+    expect(a.stderr.trim().split('\n')).toEqual([
+      'convmat: note: bias=True adds one constant per output channel after K·z: K is the same, and convmat shows it without the bias',
+      "convmat: note: device=torch.device('cuda', 0) and dtype=torch.float16 say where and in which precision the layer runs, which does not change K",
+    ]);
+    const quiet = await convmat(['matrix', '--input', '6', '--layer', "nn.Conv1d(1, 1, 3, bias=False, device='cpu')"]);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe("convmat: note: device='cpu' says where and in which precision the layer runs, which does not change K\n");
+  });
+
   const refusals: Array<[string, string[], RegExp]> = [
+    ['groups that do not divide the channels, named as the layer argument', ['--layer', 'nn.Conv2d(4, 6, 3, groups=4)', '--input', '8x8'],
+      /^convmat: --layer: argument groups: must divide both inChannels \(4\) and outChannels \(6\)/],
+    ['a kernel wider than the input, named as the layer argument', ['--layer', 'nn.Conv1d(1, 1, 5)', '--input', '3'], /^convmat: --layer: argument kernel_size(\[0\])?: the kernel spans 5/],
+    ['an output padding too large, named as the layer argument', ['--layer', 'nn.ConvTranspose1d(1, 1, 3, output_padding=1)'], /^convmat: --layer: argument output_padding: must be smaller than/],
+    ['a call in dtype= that is not a literal call', ['--layer', 'nn.Conv1d(1, 1, 3, dtype=getattr(torch, x))'], /^convmat: --layer: argument dtype must be a literal/],
     ['an unknown class', ['--layer', 'nn.MaxPool2d(2)'], /^convmat: --layer: unknown layer class nn\.MaxPool2d/],
     ['an unknown keyword', ['--layer', 'nn.Conv1d(1, 1, 3, padd=1)'], /^convmat: --layer: unknown keyword argument padd/],
     ['wrong arity', ['--layer', 'nn.Conv1d(1, 1)'], /^convmat: --layer: argument kernel_size is missing/],

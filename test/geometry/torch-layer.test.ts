@@ -60,7 +60,7 @@ describe('the layer key', () => {
   const refusals: Array<[string, SpecInput, typeof ParseError | typeof SpecError, RegExp]> = [
     ['an unknown class', { layer: 'nn.Linear(3, 4)', input: 5 }, ParseError, /^layer: unknown layer class nn\.Linear/],
     ['an unknown keyword', { layer: 'nn.Conv2d(1, 1, 3, strides=2)', input: 5 }, ParseError, /unknown keyword argument strides .*did you mean stride\?/],
-    ['too many positional arguments', { layer: "nn.Conv1d(1, 1, 3, 1, 0, 1, 1, True, 'zeros', 4)", input: 5 }, ParseError, /takes at most 9 positional arguments/],
+    ['too many positional arguments', { layer: "nn.Conv1d(1, 1, 3, 1, 0, 1, 1, True, 'zeros', 'cpu', None, 4)", input: 5 }, ParseError, /takes at most 11 positional arguments/],
     ['a missing kernel_size', { layer: 'nn.Conv2d(1, 1)', input: 5 }, ParseError, /argument kernel_size is missing/],
     ['a name as an argument', { layer: 'nn.Conv2d(c, 16, 3)', input: 5 }, ParseError, /argument in_channels must be a literal .*not "c"/],
     ['a call inside', { layer: 'nn.Conv2d(1, 16, int(3))', input: 5 }, ParseError, /argument kernel_size must be a literal.*never evaluated/],
@@ -70,7 +70,7 @@ describe('the layer key', () => {
     ["padding_mode='mirror'", { layer: "nn.Conv2d(1, 1, 3, padding_mode='mirror')", input: 5 }, ParseError, /argument padding_mode='mirror' must be one of 'zeros', 'reflect', 'replicate', 'circular'/],
     ['padding_mode not a string', { layer: 'nn.Conv2d(1, 1, 3, padding_mode=1)', input: 5 }, ParseError, /argument padding_mode=1 must be one of/],
     ["padding_mode='circular' on ConvTranspose (PyTorch takes zeros only)", { layer: "nn.ConvTranspose2d(1, 1, 3, padding_mode='circular')", input: 5 }, ParseError, /nn\.ConvTranspose2d supports only padding_mode='zeros'/],
-    ["reflect padding past n − 1 (PyTorch's bound)", { layer: "nn.Conv1d(1, 1, 3, padding=3, padding_mode='reflect')", input: 3 }, SpecError, /^padding\.before: reflect padding of an axis of 3 samples must be from 0 to 2/],
+    ["reflect padding past n − 1 (PyTorch's bound)", { layer: "nn.Conv1d(1, 1, 3, padding=3, padding_mode='reflect')", input: 3 }, SpecError, /^layer: argument padding\.before: reflect padding of an axis of 3 samples must be from 0 to 2/],
     ['a tuple of the wrong length', { layer: 'nn.Conv2d(1, 1, (3, 3, 3))', input: 5 }, ParseError, /argument kernel_size has 3 values but the layer has 2 spatial axes/],
     ['a keyword given twice', { layer: 'nn.Conv2d(1, 1, 3, kernel_size=3)', input: 5 }, ParseError, /argument kernel_size is given twice/],
     ['a positional after a keyword', { layer: 'nn.Conv2d(1, out_channels=1, 3)', input: 5 }, ParseError, /positional argument follows a keyword/],

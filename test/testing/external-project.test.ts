@@ -5,15 +5,20 @@
  * `npm install --engine-strict` (vitest, fast-check, typescript and vite from
  * the registry), then use that one install for everything: the project's
  * vitest suite (toComputeConvolution on a hand-written convolution among it), the matchers without fast-check, `import` and `require` from
- * Node, the elements in Node and in TypeScript, and a vite build of an app
- * with expression weights.
+ * Node, the elements in Node (import and require), jsdom, happy-dom and
+ * TypeScript, and a vite build of an app with expression weights and of a
+ * page that also uses Lit on a site in dark mode (opened in Chromium).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium } from '../../scripts/chromium.ts';
+import { serve } from '../components/embed-build.ts';
+import { declaredValueNames, packagesImportedBy, typeCheckBlocks } from './external-project-checks.ts';
 import { checkMatrix } from '../../src/check/matrix-check.ts';
 import { polynomialToText } from '../../src/algebra/print.ts';
 
@@ -79,19 +84,6 @@ expect({ input: 6, kernel: 3 }).toSatisfyIdentity('transposed-adjunct');
 expect({ input: 6, kernel: 3 }).toSatisfyIdentity('shape-round-trip', { matrix: [] });
 `;
 
-/** The bare packages a built module imports statically, following its relative imports (node: builtins left out). */
-function packagesImportedBy(dir: string, file: string, seen = new Set<string>()): string[] {
-  if (seen.has(file)) return [];
-  seen.add(file);
-  const found = new Set<string>();
-  for (const m of readFileSync(join(dir, file), 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s*["']([^"']+)["']|^import\s*["']([^"']+)["']/gm)) {
-    const spec = (m[1] ?? m[2])!;
-    if (spec.startsWith('.')) for (const p of packagesImportedBy(dir, join(dirname(file), spec), seen)) found.add(p);
-    else if (!spec.startsWith('node:')) found.add(spec.split('/')[0]!);
-  }
-  return [...found].sort();
-}
-
 /** What the engine in this checkout says about the app's spec: the installed package must agree. */
 const EXPRESSION_SPEC = { input: 4, kernel: 3, weights: '1/2,2*a,b' };
 const expressionProducts = () => checkMatrix(EXPRESSION_SPEC).product.map((p) => polynomialToText(p));
@@ -114,6 +106,21 @@ describe('the packed package in an external project (npm install --engine-strict
     expect(packagesImportedBy(lib, 'index.js')).toEqual([]);
     expect(packagesImportedBy(lib, 'testing.js')).toEqual(['vitest']);
     expect(packagesImportedBy(lib, 'testing-arbitrary.js')).toEqual(['fast-check']);
+    // the elements import the consumer's lit, katex and mathjs (one copy of each in an app), not bundled copies
+    expect(packagesImportedBy(lib, 'elements.js')).toEqual(['lit']);
+    const elementChunks = readdirSync(join(lib, 'chunks')).map((f) => readFileSync(join(lib, 'chunks', f), 'utf8')).join('\n');
+    expect(elementChunks).toMatch(/import\("mathjs"\)/);
+    expect(elementChunks).toMatch(/from "katex"/);
+    // custom-elements.json: every module path resolves in the installed package, and the properties are listed
+    const pkgDir = join(consumer, 'node_modules/convmat');
+    const cem = JSON.parse(readFileSync(join(pkgDir, 'custom-elements.json'), 'utf8')) as { modules: Array<{ path: string; declarations: Array<{ members?: unknown[]; attributes: unknown[] }> }> };
+    for (const m of cem.modules) {
+      expect(existsSync(join(pkgDir, m.path)), m.path).toBe(true);
+      for (const d of m.declarations) {
+        expect(d.members?.length ?? 0).toBeGreaterThan(0);
+        expect(d.members?.length).toBe(d.attributes.length);
+      }
+    }
   });
 
   it("runs the project's vitest suite: every test passes except the one that fails on purpose", () => {
@@ -158,7 +165,7 @@ describe('the packed package in an external project (npm install --engine-strict
     expect(out.equal).toBe(true);
     expect(out.product).toEqual(expressionProducts());
     expect(out.unknownKey).toMatch(/^ParseError: output_padding: is not a key of a spec .*did you mean outputPadding\?/);
-    expect(out.customElements).toBe('undefined');
+    expect(out.definedElements).toBe(0);
     expect(out.arbitrarySpec).toBe('function');
     expect(out.mathjsRequired).toBe(false);
   });
@@ -167,8 +174,27 @@ describe('the packed package in an external project (npm install --engine-strict
     const r = node(['node/require.cjs']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({
-      equal: true, outputs: ['z7', 'z8', 'z9', 'z10'], implicitProduct: '9007199254740993 + 2*x', testing: ['arbitraryIdentitySpec', 'arbitrarySpec'],
+      equal: true, outputs: ['z7', 'z8', 'z9', 'z10'], implicitProduct: '9007199254740993 + 2*x', testing: ['arbitraryIdentitySpec', 'arbitrarySpec'], elements: 9,
     });
+  });
+
+  it('convmat/elements under Node exports every name its types declare, synchronously, and defines nothing', () => {
+    const r = node(['node/elements.mjs']);
+    expect(r.status, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { names: string[]; tags: string[]; defined: string[] };
+    expect(out.names).toEqual(declaredValueNames(join(consumer, 'node_modules/convmat/dist/types/components')));
+    expect(out.tags).toHaveLength(9);
+    expect(out.defined).toEqual([]);
+    // and nothing in it is awaited at the top level (require() of an ES module refuses those)
+    const lib = join(consumer, 'node_modules/convmat/dist/lib');
+    expect(readFileSync(join(lib, 'elements.js'), 'utf8')).not.toMatch(/^await\b|[;}]\s*await\s+import\(/m);
+  });
+
+  it('mounts the elements in jsdom and in happy-dom (vitest environments) with no unhandled error', () => {
+    const r = node([bin('vitest', 'vitest.mjs'), 'run', '--config', 'dom/vitest.config.js']);
+    expect(r.status, `${r.stdout}${r.stderr}`).toBe(0);
+    expect(r.stdout).toMatch(/2 passed/);
+    expect(`${r.stdout}${r.stderr}`).not.toMatch(/Unhandled|adoptedStyleSheets/);
   });
 
   it('runs the installed CLI (npx convmat): five commands, an implicit product, a did-you-mean', () => {
@@ -181,6 +207,19 @@ describe('the packed package in an external project (npm install --engine-strict
     expect(typo.status).toBe(2);
     expect(typo.stderr).toMatch(/did you mean stride\?/);
   });
+
+  it('compiles every TypeScript block of the README on its own under tsc --strict, with bundler and with nodenext resolution', async () => {
+    const readme = readFileSync(join(consumer, 'node_modules/convmat/README.md'), 'utf8');
+    const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    expect(blocks.length).toBeGreaterThanOrEqual(12);
+    // and the harness can fail: a misspelt key is a type error
+    blocks.push("import { checkMatrix } from 'convmat';\ncheckMatrix({ input: 6, kernal: 3 });\n");
+    const errors = await typeCheckBlocks(blocks, join(consumer, 'readme'), bin('typescript', 'bin/tsc'), childEnv);
+    const sanity = blocks.length;
+    expect([...errors].filter(([name]) => !name.startsWith(`block ${sanity} `))).toEqual([]); // the compiler's output on failure
+    expect([...errors.keys()].sort()).toEqual([`block ${sanity} (bundler)`, `block ${sanity} (nodenext)`]);
+    expect(errors.get(`block ${sanity} (bundler)`)).toMatch(/kernal/);
+  }, 300_000);
 
   it('type-checks the matchers and the elements from outside (HTMLElementTagNameMap)', () => {
     writeFileSync(join(consumer, 'types.ts'), TYPES_CHECK);
@@ -204,5 +243,46 @@ describe('the packed package in an external project (npm install --engine-strict
     const r = node([join(assets, entry[0]!)]);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual({ equal: true, product: expressionProducts() });
+  });
+
+  it("bundles the elements with the app's own Lit (one copy), KaTeX's fonts as files, follows the site's dark color-scheme, and loads the expression parser on request", async () => {
+    // app/dist was built by the test above (two pages: index.html and elements.html)
+    const dist = join(consumer, 'app/dist');
+    const js = readdirSync(join(dist, 'assets')).filter((f) => f.endsWith('.js'));
+    const copies = js.map((f) => readFileSync(join(dist, 'assets', f), 'utf8').split('litElementVersions').length - 1);
+    expect(copies.reduce((a, b) => a + b, 0)).toBe(1);
+    expect(readdirSync(join(dist, 'assets')).some((f) => /^KaTeX_Main-Regular.*\.woff2$/.test(f))).toBe(true);
+    const browser = await chromium.launch({ executablePath: findChromium() ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] });
+    const { server, url } = await serve(dist);
+    try {
+      const page = await browser.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('console', (m) => { if (m.type() === 'error' && !/status of 404/.test(m.text())) problems.push(m.text()); });
+      page.on('response', (r) => { if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) problems.push(`${r.status()} ${r.url()}`); });
+      await page.goto(`${url}/elements.html`);
+      await page.waitForFunction(() => document.querySelector('conv-matrix')?.shadowRoot?.querySelector('[part="verdict"]'), null, { timeout: 30_000 });
+      const seen = await page.evaluate(() => {
+        const el = document.querySelector('conv-matrix')!;
+        const card = document.querySelector('app-card')!;
+        return {
+          verdict: el.shadowRoot!.querySelector('[part="verdict"]')!.getAttribute('data-verdict'),
+          background: getComputedStyle(el).backgroundColor,
+          card: card.shadowRoot?.querySelector('[part="label"]')?.textContent,
+          versions: (globalThis as { litElementVersions?: string[] }).litElementVersions?.length,
+          implicit: document.body.dataset.implicit,
+        };
+      });
+      expect(seen.verdict).toBe('pass');
+      expect(seen.card).toBe('K for input 6, kernel 3');
+      expect(seen.versions).toBe(1);
+      expect(seen.implicit).toBe(polynomialToText(checkMatrix({ input: 3, kernel: 3, weights: '2*x,y,z' }).product[0]!));
+      const [r] = /\d+/.exec(seen.background) ?? ['255'];
+      expect(Number(r), seen.background).toBeLessThan(60);
+      expect(problems).toEqual([]);
+    } finally {
+      server.close();
+      await browser.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { Polynomial, type Term, mulPoly, sumPolys, symbolsOf } from '../../algebra/polynomial.ts';
+import { keyOfVars } from '../../algebra/monomial.ts';
+import { Polynomial, type Term, dotPolys, forEachTerm, mulPoly, sumPolys, symbolsOf } from '../../algebra/polynomial.ts';
 
 /**
  * Inner products of polynomial vectors and reading a bilinear form back
@@ -32,4 +33,26 @@ export function coefficientsOf(p: Polynomial, symbols: readonly number[]): Polyn
     buckets[at.get(hits[0]!)!]!.set(vars.join(','), { vars, coef: t.coef });
   }
   return buckets.map((m) => Polynomial.fromTerms(m));
+}
+
+/**
+ * The coefficient of each symbol y_r in ⟨a, b⟩, where b is linear in the y
+ * and no y occurs in a, without forming ⟨a, b⟩: the term c·m·y_r of b_i
+ * adds c·m·a_i to the coefficient of y_r. The same polynomials as
+ * coefficientsOf(innerProduct(a, b), symbols), made of the bilinear terms
+ * of the coefficients instead of one polynomial of trilinear terms (which
+ * for a 512×512 input took more than 1 GB).
+ */
+export function innerProductCoefficients(a: readonly Polynomial[], b: readonly Polynomial[], symbols: readonly number[]): Polynomial[] {
+  if (a.length !== b.length) throw new RangeError(`innerProductCoefficients: ${a.length} against ${b.length} entries`);
+  const at = new Map(symbols.map((id, i) => [id, i]));
+  const left: Polynomial[][] = symbols.map(() => []), right: Polynomial[][] = symbols.map(() => []);
+  b.forEach((p, i) => forEachTerm(p, (vars, coef) => {
+    const hits = vars.filter((v) => at.has(v));
+    if (hits.length !== 1) return;
+    const r = at.get(hits[0]!)!;
+    left[r]!.push(Polynomial.fromSorted([keyOfVars(vars.filter((v) => v !== hits[0]))], [coef]));
+    right[r]!.push(a[i]!);
+  }));
+  return left.map((l, r) => dotPolys(l, right[r]!));
 }

@@ -1,5 +1,5 @@
 import { NameError } from '../../errors.ts';
-import { assertKnownKeys } from '../../geometry/known-keys.ts';
+import { assertKnownKeys, assertKnownOptions } from '../../geometry/known-keys.ts';
 import { checkerboardDivisibility } from './checkerboard-divisibility.ts';
 import { convDenseEquivalence } from './conv-dense-equivalence.ts';
 import { correlationConvolutionFlip } from './correlation-convolution-flip.ts';
@@ -74,8 +74,30 @@ export function assertIdentitySpecKeys(id: IdentityId, spec: unknown): void {
   assertKnownKeys(spec, getIdentity(id).specKeys, `the spec of ${id}`);
 }
 
+/** The claims each identity's check reads (compiler-checked against its options type): a misspelt claim is an error, never a pass. */
+const CLAIMS: { readonly [K in IdentityId]: Record<keyof IdentityOptions<K>, true> } = {
+  'matrix-equals-sliding-window': { matrix: true },
+  'transposed-adjoint': {},
+  'transposed-forms-agree': { matrix: true },
+  'shape-round-trip': {},
+  'dilation-zero-inserted-kernel': { weights: true },
+  'rank1-separable': { factors: true },
+  'depthwise-separable-factorization': { kernel: true },
+  'pointwise-channel-matmul': { mixing: true },
+  'conv-dense-equivalence': { weights: true },
+  'stride1-composition': {},
+  'correlation-convolution-flip': { weights: true },
+  'checkerboard-divisibility': {},
+  'receptive-field-closed-form': { size: true },
+  'im2col-duality': { matrix: true },
+  'circular-dft-diagonal': { matrix: true },
+  'input-gradient-is-transposed': { matrix: true, outputPadding: true },
+  'weight-gradient-is-correlation': { matrix: true, dilation: true },
+};
+
 export function checkIdentity<K extends IdentityId>(id: K, spec: IdentitySpec<K>, options?: IdentityOptions<K>): IdentityReport {
   const identity = getIdentity(id) as unknown as Identity<IdentitySpec<K>, IdentityOptions<K>>;
   assertIdentitySpecKeys(id, spec);
+  assertKnownOptions(options, CLAIMS[id], `the claims of ${id}`);
   return identity.check(spec, options);
 }

@@ -1,3 +1,4 @@
+import { SpecError } from '../../errors.ts';
 import { polynomialRing } from '../../algebra/ring.ts';
 import { deltaSymbols } from '../../evaluate/conv-backward.ts';
 import { evaluateByWindow } from '../../evaluate/evaluate.ts';
@@ -38,7 +39,12 @@ export function checkInputGradientIsTransposed(input: SpecInput, options: InputG
   const t = transposedPartner(conv, op);
   const facts = { n: conv.input, o: conv.output, outputPadding: op, restoringOutputPadding: restoring, transposedOutput: t.output };
   if (conv.paddingMode !== 'zeros' && conv.padding.some(([a, b]) => a + b > 0)) {
-    return failedReport(ID, `with padding mode ${conv.paddingMode} the padding cells copy inputs, so Kᵀ·δ adds the transposed convolution's values at the padded positions onto the inputs they copy; the transposed convolution alone drops them (it holds for zeros padding, or none)`, facts);
+    // outside the hypothesis: bad input (exit 2), not a failed check
+    throw new SpecError({
+      field: 'paddingMode', value: conv.paddingMode,
+      rule: `input-gradient-is-transposed needs zeros padding (or none): with padding mode ${conv.paddingMode} the padding cells copy inputs, so Kᵀ·δ adds the transposed convolution's values at the padded positions onto the inputs they copy; the transposed convolution alone drops them`,
+      fix: 'drop the padding mode, or the padding',
+    });
   }
   const delta = deltaSymbols(conv);
   const k = options.matrix ?? convMatrix(conv);
@@ -59,7 +65,7 @@ export const inputGradientIsTransposed = defineIdentity<SpecInput, InputGradient
   title: 'The input gradient is a transposed convolution of δ',
   statement: '\\frac{\\partial L}{\\partial z} = K^{\\top} \\delta = \\operatorname{conv\\_transpose}_{k, s, p, d,\\; a}(\\delta), \\quad a = (n + p_{0} + p_{1} - d(k-1) - 1) \\bmod s',
   holdsWhen: 'For every regular convolution whose padding is zeros, or absent (channels, groups, stride, padding, dilation, both modes): the transposed convolution with the same kernel, stride, padding pair and dilation, channels swapped, and output padding a = (n + p₀ + p₁ − d(k−1) − 1) mod s, the one that maps back to n samples.',
-  failsWhen: 'With a padding mode other than zeros (the gradient of a padding cell goes to the input it copies, which the transposed convolution does not do); with any other output padding the transposed convolution has another length than the input (when the stride drops trailing samples, a = 0 loses them); with a matrix that is not K, the entries of Kᵀ·δ differ at the inputs the wrong entry touches.',
+  failsWhen: 'A padding mode other than zeros with padding is outside the hypothesis and refused (the gradient of a padding cell goes to the input it copies, which the transposed convolution does not do). With any other output padding the transposed convolution has another length than the input (when the stride drops trailing samples, a = 0 loses them); with a matrix that is not K, the entries of Kᵀ·δ differ at the inputs the wrong entry touches.',
   parameters: [...SPEC_PARAMETERS, { ...P.paddingMode, range: 'zeros (another mode holds only without padding)' }, { ...P.outputPadding, field: 'outputPadding (of the transposed side)', range: 'computed: a = (n + p₀ + p₁ − d(k−1) − 1) mod s per axis' }],
   examples: [
     { input: 6, kernel: 3 },

@@ -1,9 +1,10 @@
+import { SpecError } from '../../errors.ts';
 import { polynomialRing } from '../../algebra/ring.ts';
 import { evaluateByWindow } from '../../evaluate/evaluate.ts';
 import type { ConvSpec, SpecInput } from '../../geometry/spec.ts';
 import { SPEC_KEYS, normalizeSpec } from '../../geometry/spec.ts';
 import { type PaddingValue, type PerAxis, broadcast, parsePerAxis } from '../../geometry/spec-fields.ts';
-import { coefficientsOf, innerProduct, symbolIdOf } from './bilinear.ts';
+import { innerProductCoefficients, symbolIdOf } from './bilinear.ts';
 import { defineIdentity } from './define.ts';
 import { P, SPEC_PARAMETERS } from './parameters.ts';
 import { adjointSpecOf, plainSpec, regularPartner, roundTripOutputPadding, transposedPartner, withFreshInputs } from './partners.ts';
@@ -52,7 +53,12 @@ export function checkTransposedAdjoint(input: AdjointSpec): IdentityReport {
     outputPadding: t.outputPadding, restoringOutputPadding: roundTripOutputPadding(conv),
   };
   if (conv.paddingMode !== 'zeros') {
-    return failedReport(ID, `with ${conv.paddingMode} padding the adjoint Kᵀ adds each padding cell's weight back onto the input it copies, which no transposed convolution does (PyTorch's ConvTranspose pads only with zeros)`, facts);
+    // outside the hypothesis: bad input (exit 2), as transposed-forms-agree refuses a transposed spec with a padding mode
+    throw new SpecError({
+      field: 'paddingMode', value: conv.paddingMode,
+      rule: `transposed-adjoint needs zeros padding: with ${conv.paddingMode} padding the adjoint Kᵀ adds each padding cell's weight back onto the input it copies, which no transposed convolution does (PyTorch's ConvTranspose pads only with zeros)`,
+      fix: 'drop the padding mode, or check input-gradient-is-transposed without padding',
+    });
   }
   if (t.inputs.length !== conv.outputNames.length || conv.inputs.length !== t.outputNames.length) {
     return failedReport(ID, `K maps ${conv.inputs.length} entries to ${conv.outputNames.length}, but Kᵀ maps ${t.inputs.length} to ${t.outputNames.length}; the forms live on different spaces`, facts);
@@ -60,10 +66,11 @@ export function checkTransposedAdjoint(input: AdjointSpec): IdentityReport {
   const x = conv.inputs;
   const y = withFreshInputs(t, [conv.weights, x]).inputs;
   const w = conv.weights;
-  const left = innerProduct(evaluateByWindow(conv, w, x, polynomialRing), y);
-  const right = innerProduct(x, evaluateByWindow(t, w, y, polynomialRing));
+  // both forms read coefficient by coefficient of y, without forming the trilinear inner products
   const ids = y.map(symbolIdOf);
-  const report = comparePolynomials(coefficientsOf(left, ids), coefficientsOf(right, ids), ['⟨Kx, y⟩', '⟨x, Kᵀy⟩'], conv.outputNames);
+  const left = innerProductCoefficients(evaluateByWindow(conv, w, x, polynomialRing), y, ids);
+  const right = innerProductCoefficients(x, evaluateByWindow(t, w, y, polynomialRing), ids);
+  const report = comparePolynomials(left, right, ['⟨Kx, y⟩', '⟨x, Kᵀy⟩'], conv.outputNames);
   return identityReport(ID, [report], facts);
 }
 

@@ -39,6 +39,25 @@ describe('theming', () => {
     }
   });
 
+  it("follows the page's inherited color-scheme (a site's dark mode), and theme=\"light\" still forces light", async () => {
+    const root = document.documentElement;
+    root.style.colorScheme = 'dark';
+    try {
+      const el = await mount('<conv-matrix input="6" kernel="3"></conv-matrix>');
+      const host = getComputedStyle(el);
+      expect(rgb(host.backgroundColor)[0]).toBeLessThan(60);
+      expect(contrast(host.color, host.backgroundColor)).toBeGreaterThanOrEqual(4.5);
+      const verdict = getComputedStyle(part(el, 'verdict')!);
+      expect(contrast(verdict.color, verdict.backgroundColor)).toBeGreaterThanOrEqual(4.5);
+      el.setAttribute('theme', 'light');
+      expect(rgb(getComputedStyle(el).backgroundColor)[0]).toBeGreaterThan(200);
+    } finally {
+      root.style.colorScheme = '';
+    }
+    const light = await mount('<conv-matrix input="6" kernel="3"></conv-matrix>');
+    expect(rgb(getComputedStyle(light).backgroundColor)[0]).toBeGreaterThan(200);
+  });
+
   it('exposes parts and custom properties for the host page', async () => {
     const style = document.createElement('style');
     style.textContent = 'conv-matrix.custom { --conv-bg: rgb(1, 2, 3); } conv-matrix.custom::part(verdict) { outline: 3px solid rgb(200, 0, 0); }';

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { BIN, ROOT } from '../run-cli.ts';
 
 /**
@@ -21,19 +21,24 @@ export interface MeasuredRun {
 const TIME = '/usr/bin/time';
 const MARK = '__convmat_rss__';
 
-export function runMeasured(args: readonly string[], stdin: string | undefined, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<MeasuredRun> {
+/** stdin as text, or read from a file (`{ file: '/dev/zero' }`: an endless stream). */
+export type MeasuredStdin = string | { readonly file: string } | undefined;
+
+export function runMeasured(args: readonly string[], stdin: MeasuredStdin, timeoutMs: number, env: NodeJS.ProcessEnv): Promise<MeasuredRun> {
   const viaTime = existsSync(TIME);
   const [cmd, argv] = viaTime
     ? [TIME, ['-f', `${MARK}%M`, process.execPath, BIN, ...args]]
     : [process.execPath, [BIN, ...args]];
   return new Promise((done, fail) => {
     const start = performance.now();
-    const child = spawn(cmd, argv, { cwd: ROOT, env });
+    const file = typeof stdin === 'object' ? openSync(stdin.file, 'r') : undefined;
+    const child = spawn(cmd, argv, { cwd: ROOT, env, stdio: [file ?? 'pipe', 'pipe', 'pipe'] });
+    if (file !== undefined) closeSync(file);
     let stdout = '', stderr = '', polled = 0, killed = false;
     const poll = viaTime ? null : setInterval(() => { polled = Math.max(polled, hwm(child.pid)); }, 20);
     const timer = setTimeout(() => { killed = true; child.kill('SIGKILL'); }, timeoutMs);
-    child.stdout.setEncoding('utf8').on('data', (d: string) => { stdout += d.length + stdout.length > 2e6 ? '' : d; });
-    child.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+    child.stdout!.setEncoding('utf8').on('data', (d: string) => { stdout += d.length + stdout.length > 2e6 ? '' : d; });
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
     child.on('error', fail);
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -45,8 +50,9 @@ export function runMeasured(args: readonly string[], stdin: string | undefined, 
       stderr = stderr.replace(/^Command (exited with non-zero status \d+|terminated by signal \d+)\n/m, '');
       done({ code, stdout, stderr, ms: performance.now() - start, rssKiB, killed });
     });
-    child.stdin.on('error', () => {}); // a child that exits early closes its stdin
-    child.stdin.end(stdin ?? '');
+    if (typeof stdin === 'object') return;
+    child.stdin!.on('error', () => {}); // a child that exits early closes its stdin
+    child.stdin!.end(stdin ?? '');
   });
 }
 

@@ -1,0 +1,5 @@
+// @vitest-environment jsdom
+import { describe } from 'vitest';
+import { mountsInSimulatedDom } from './dom-mount.ts';
+
+describe('the elements in jsdom', () => mountsInSimulatedDom());
