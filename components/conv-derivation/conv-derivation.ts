@@ -99,12 +99,12 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
   }
 
   protected renderView(d: Derivation): TemplateResult {
-    // the first render typesets STEPS_PER_TASK steps per task (see ConvElement.deferredParts)
-    this.deferredParts = Math.max(this.deferredParts, Math.ceil(d.steps.length / STEPS_PER_TASK) - 1);
+    // the first render typesets STEPS_PER_TASK steps per task (RevealController)
+    this.reveal.defer(Math.ceil(d.steps.length / STEPS_PER_TASK) - 1);
     return html`<h3 part="title">${d.title}</h3>
       <div @pointerleave=${() => this.setActive({ output: null })}>
         ${d.steps.map((s, i) => html`<details part="step" class="s${i}" ?open=${!this.collapsed}>
-          <summary>${s.title}</summary>${this.shown(Math.floor(i / STEPS_PER_TASK)) ? this.renderStep(s) : pendingPart}</details>`)}
+          <summary>${s.title}</summary>${this.reveal.shown(Math.floor(i / STEPS_PER_TASK)) ? this.renderStep(s) : pendingPart}</details>`)}
       </div>`;
   }
 

@@ -115,10 +115,10 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
         const check = this.check(form, spec, matrix, symbolic);
         if (check.product.length) view.eq = equation(spec, matrix, check.product);
         view.report = check.report;
+        this.requestUpdate();
       } catch (e) {
-        this.error = e;
+        this.specView.fail(e);
       }
-      this.requestUpdate();
     }, 0);
     return view;
   }
@@ -170,14 +170,14 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
 
   protected renderView(v: MatrixView | SummaryView): TemplateResult {
     if (isSummary(v)) return this.budget.template(v);
-    // an equation's z = products = outputs are typeset in the task after K (ConvElement.deferredParts)
-    if (!this.hasUpdated && this.show === 'equation' && v.eq.typeset) this.deferredParts = 1;
+    // an equation's z = products = outputs are typeset in the task after K (RevealController)
+    if (this.show === 'equation' && v.eq.typeset) this.reveal.defer(1);
     const active = this.active;
     const line = active !== undefined && v.eq.product.length > 0 && active < v.eq.matrix.rows ? outputLine(v.eq, active) : null;
     const body = v.eq.typeset
       ? html`<div tabindex="0" @pointerover=${(e: Event) => this.hover(rowAt(e))} @pointerleave=${() => this.hover(null)}
           @keydown=${this.onKey} aria-label="convolution matrix; arrow keys step through the rows">
-          ${equationTemplate(v.eq, this.show === 'equation', this.shown(1) ? undefined : pendingPart)}</div>`
+          ${equationTemplate(v.eq, this.show === 'equation', this.reveal.shown(1) ? undefined : pendingPart)}</div>`
       : this.renderSparsity(v, line?.tex ?? null);
     const verdict = v.report
       ? verdictTemplate(v.report, describeReport(v.report), v.symbolic)

@@ -75,8 +75,6 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
   /** the input whose scaled copy is lit, or null */
   private copyLit: number | null = null;
 
-  /** The scatter and zero-insertion forms typeset in the two tasks after the matrix form. */
-  protected override deferredParts = 2;
 
   protected compute(): TransposedView | SummaryView {
     const input = { ...this.specInput(), transposed: true };
@@ -133,6 +131,8 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
 
   protected renderView(f: TransposedView | SummaryView): TemplateResult {
     if (isSummary(f)) return this.budget.template(f);
+    // the scatter and zero-insertion forms are typeset in the two tasks after the matrix form
+    this.reveal.defer(2);
     const a = this.active;
     const line = a !== undefined && a >= 0 && a < f.outputs.length ? outputLine(f.eq, a) : null;
     return html`<div class="forms" @pointerover=${(e: Event) => this.hover(e)} @pointerleave=${() => this.leave()}>
@@ -140,11 +140,11 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
         ${f.eq.typeset ? equationTemplate(f.eq, true) : html`<p class="caption">Kᵀ is ${f.eq.matrix.rows} × ${f.eq.matrix.cols}; see &lt;conv-matrix&gt; for its structure.</p>`}
       </section>
       <section class="form" part="scatter-form"><h3>2 · Scatter: the filter scaled by each input, placed and summed</h3>
-        ${this.shown(1) ? html`${this.scatter(f)}
+        ${this.reveal.shown(1) ? html`${this.scatter(f)}
         ${verdictTemplate(f.reports.scatter, describeReport(f.reports.scatter))}` : pendingPart}
       </section>
       <section class="form" part="zero-insertion-form"><h3>3 · Zero insertion, flipped kernel, stride 1</h3>
-        ${this.shown(2) ? html`${this.zeroInsertion(f)}
+        ${this.reveal.shown(2) ? html`${this.zeroInsertion(f)}
         ${verdictTemplate(f.reports.zeroInsertion, describeReport(f.reports.zeroInsertion))}` : pendingPart}
       </section>
     </div>

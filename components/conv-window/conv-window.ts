@@ -122,8 +122,6 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     this.pause();
   }
 
-  /** The output grid and the dot product are typeset in the task after the input grid, the matrix in the next. */
-  protected override deferredParts = 2;
 
   protected compute(): WindowView | SummaryView {
     const summary = this.budget.plan(this.specInput());
@@ -152,6 +150,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   protected override onViewChanged(v: WindowView | SummaryView): void {
     if (isSummary(v)) return;
     this.step = Math.min(Math.max(this.step ?? 0, 0), v.eq.matrix.rows - 1);
+    this.active = this.step;
   }
 
   protected override firstUpdated(): void {
@@ -212,6 +211,8 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
 
   protected renderView(v: WindowView | SummaryView): TemplateResult {
     if (isSummary(v)) return this.budget.template(v);
+    // the output grid and the dot product are typeset in the task after the input grid, the matrix in the next
+    this.reveal.defer(2);
     const frames = v.eq.matrix.rows;
     const r = Math.min(checkIndex('step', this.step, this.getAttribute('step')) ?? 0, frames - 1);
     const taps = windowFrame(v.eq.spec, v.inputs[0]!.shape, r);
@@ -228,7 +229,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
       return html`${own}${w !== undefined ? html`<span class="sub">${texCell(v.weightCells[w]!)}</span>` : nothing}`;
     };
     const on = (g: DrawnGrid, q: number) => (covered[g.channel]!.has(q) ? 'on' : '');
-    const outCell = (g: DrawnGrid, q: number) => (this.shown(1) ? texCell(v.outputCells[g.source[q]!]!) : nothing);
+    const outCell = (g: DrawnGrid, q: number) => (this.reveal.shown(1) ? texCell(v.outputCells[g.source[q]!]!) : nothing);
     const outOn = (g: DrawnGrid, q: number) => (g.source[q] === r ? 'on' : '');
     return html`
       <div part="controls">
@@ -243,9 +244,9 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
           ${legendTemplate(v.kinds, v.paddingMode)}</div>
         <div class="out"><div class="label">output</div>
           <div part="output" @click=${(e: Event) => this.clickOutput(e)}>${stackTemplate(v.outputs, (g) => gridTemplate(g, outCell, outOn, 'output'))}</div></div>
-        ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div class="matrix"><div class="label">matrix row ${r + 1}</div>${this.shown(2) ? equationTemplate(v.eq, false) : pendingPart}</div>`}
+        ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div class="matrix"><div class="label">matrix row ${r + 1}</div>${this.reveal.shown(2) ? equationTemplate(v.eq, false) : pendingPart}</div>`}
       </div>
-      <div class="caption" part="dot">${this.shown(1) ? texMathmlLater(numeric ? `${dot} = ${v.outputCells[r]}` : line.tex) : nothing}</div>
+      <div class="caption" part="dot">${this.reveal.shown(1) ? texMathmlLater(numeric ? `${dot} = ${v.outputCells[r]}` : line.tex) : nothing}</div>
       ${verdictTemplate(v.report, describeReport(v.report))}
       ${liveRegion(`Position ${r + 1} of ${frames}: ${line.text}`)}`;
   }

@@ -15,7 +15,7 @@ export function equationTemplate(d: MatrixEquation, showEquation: boolean, pendi
   if (!d.cells) return html``;
   const k = html`<span class="mK">${texMatrix(d.cells, { label: d.label, ariaLabel: `matrix ${d.name}, ${d.matrix.rows} by ${d.matrix.cols}` })}</span>`;
   if (!showEquation) return html`<div class="scroll"><div class="equation" part="equation">${k}</div></div>`;
-  // the vectors are typeset in a later task (ConvElement.deferredParts): K first, `pending` in their place
+  // the vectors are typeset in a later task (RevealController): K first, `pending` in their place
   if (pending || !d.products) return html`<div class="scroll"><div class="equation" part="equation">${k}${pending}</div></div>`;
   return html`<div class="scroll"><div class="equation" part="equation">
     ${k}<span class="mz">${texMatrix(column(d.z), { label: d.vector.tex, ariaLabel: `${d.form === 'im2col' ? 'weight' : 'input'} vector ${d.vector.text}` })}</span>

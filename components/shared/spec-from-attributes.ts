@@ -2,6 +2,7 @@ import type { SpecInput } from '../../src/geometry/spec.ts';
 import { ParseError, SpecError } from '../../src/errors.ts';
 import { needsExpressionParser, parseEntrySource } from '../../src/algebra/entries.ts';
 import { loadExpressionParser as loadMathjs } from '../../src/algebra/expression.ts';
+import { LazyPart } from './lazy-part.ts';
 
 /**
  * The shared spec attributes of every element (DESIGN.md), in the CLI's
@@ -56,12 +57,11 @@ export function specNeedsParser(spec: SpecInput): boolean {
   return false;
 }
 
-let parserLoad: Promise<unknown> | null = null;
+/** mathjs, for such expressions: a separate chunk of the bundle, loaded once by the first element that needs it. */
+export const expressionParser = new LazyPart('the expression parser', () => loadMathjs());
 
-/** Loads mathjs for such expressions, once (a separate chunk of the bundle). */
 export function loadExpressionParser(): Promise<unknown> {
-  parserLoad ??= loadMathjs();
-  return parserLoad;
+  return expressionParser.load();
 }
 
 /**

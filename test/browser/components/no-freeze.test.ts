@@ -55,6 +55,23 @@ describe('no long task for large specs', { timeout: 60_000 }, () => {
     expect(runs).toHaveLength(3);
   });
 
+  it('an intermittent freeze is caught: blocking on two mounts of three fails (best of three would pass it)', async () => {
+    let mounts = 0;
+    if (!customElements.get('flaky-element')) {
+      customElements.define('flaky-element', class extends HTMLElement {
+        connectedCallback(): void {
+          if (mounts++ % 3 === 0) return;
+          const t = performance.now();
+          while (performance.now() - t < 300) { /* block */ }
+        }
+      });
+    }
+    const { blocked, runs, median } = await longTasksWhileMounting('<flaky-element></flaky-element>', () => {}, 250, 2);
+    expect(runs.filter((r) => r.some((d) => d > 250))).toHaveLength(2);
+    expect(median).toBeGreaterThan(250);
+    expect(blocked).toBe(true);
+  });
+
   it('the summary names the shapes and the limit', async () => {
     const el = await mount('<conv-window input="256x256" kernel="3x3"></conv-window>');
     const s = part(el, 'summary')!.textContent!;

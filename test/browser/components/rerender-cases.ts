@@ -53,6 +53,8 @@ export function rerenderBenches(setup: () => Promise<void>): void {
     bench('conv-window 5×5 ⊛ 3×3, p 1: padding-mode zeros ↔ reflect', flip('<conv-window input="5x5" kernel="3x3" padding="1"></conv-window>', 'padding-mode', 'zeros', 'reflect'), { setup });
     bench('conv-transposed 2×2, s 2, p 1: padding 1 ↔ 0', flip('<conv-transposed input="2x2" kernel="3x3" stride="2" padding="1"></conv-transposed>', 'padding', '1', '0'), { setup });
     bench('conv-transposed 4 → 6: stride 1 ↔ 2', flip('<conv-transposed input="4" kernel="3" inputs="z7,z8,z9,z10"></conv-transposed>', 'stride', '1', '2'), { setup });
+    bench('conv-window 5×5 ↔ 6×6 ⊛ 3×3: input size', flip('<conv-window input="5x5" kernel="3x3"></conv-window>', 'input', '5x5', '6x6'), { setup });
+    bench('conv-transposed 2×2 ↔ 3×3, s 2, p 1: input size', flip('<conv-transposed input="2x2" kernel="3x3" stride="2" padding="1"></conv-transposed>', 'input', '2x2', '3x3'), { setup });
     bench('conv-matrix 6 ⊛ 3 equation: kernel 3 ↔ 2', flip('<conv-matrix input="6" kernel="3" show="equation"></conv-matrix>', 'kernel', '3', '2'), { setup });
   });
 
