@@ -71,7 +71,7 @@ export interface FieldFocus {
  * 250 ms with the dev build of Lit): neurons drawn, edges drawn (1D), and the
  * neurons the widest-field search visits times the levels it walks.
  */
-export const STACK_LIMITS = { neurons: 1024, edges: 4000, search: 150_000 };
+export const STACK_LIMITS = { neurons: 600, edges: 1500, search: 150_000 };
 
 /** The lecture's k = 2, s = 2 when no kernel, stride or dilation is given; else kernel 2 and stride 1 by default. */
 function readLayers(input: StackViewInput): StackLayer[] {

@@ -119,7 +119,7 @@ describe('receptiveFieldView', () => {
     // 30 layers of kernel 3 and dilation 64: r = 1 + 30·64·2 = 3841 inputs, 30 levels above
     const v = receptiveFieldView({ kernel: 3, dilation: Array.from({ length: 30 }, () => 64).join(',') });
     if (!isViewSummary(v)) throw new Error('expected a summary');
-    expect(v.reason).toMatch(/neurons are more than the 1,024/);
+    expect(v.reason).toMatch(/neurons are more than the 600/);
     expect(v.facts.join(' ')).toContain('= 3841 input positions');
     const wide = receptiveFieldView({ kernel: 64, layers: 30 });
     if (!isViewSummary(wide)) throw new Error('expected a summary');
