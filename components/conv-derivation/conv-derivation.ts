@@ -1,8 +1,7 @@
-import { DERIVATION_LIMITS } from '../../src/work/element.ts';
-import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, type TemplateResult } from 'lit';
-import type { Derivation, EquationStep, Highlight, MatrixPart, Step } from '../../src/latex/derivation.ts';
-import { ConvElement, pendingPart } from '../shared/conv-element.ts';
+import type { Derivation, EquationStep, Highlight, MatrixPart, Step } from '../../src/view/derivation-view.ts';
+import { ConvElement } from '../shared/conv-element.ts';
+import { pendingPart } from '../shared/error-template.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { cellSelector, highlightRule, tex, texMatrix } from '../shared/katex-block.ts';
@@ -10,8 +9,8 @@ import { SPEC_KEYS } from '../shared/spec-from-attributes.ts';
 
 const STEPS_PER_TASK = 1;
 
-/** The derivation builder, a chunk loaded before the first render. */
-const builder = new LazyPart('the derivation builder', () => import('../../src/latex/derive.ts'));
+/** The derivation view and its builder, a chunk loaded before the first render. */
+const views = new LazyPart('the derivation view', () => import('../../src/view/derivation-view.ts'));
 
 /**
  * @summary A step-by-step derivation in the lecture's notation, built by the engine's derivation builder, with collapsible steps and linked hover.
@@ -53,7 +52,7 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
     collapsed: { type: Boolean, reflect: true },
   };
   static override inputKeys = [...SPEC_KEYS, 'topic'];
-  static override lazyParts = [...ConvElement.lazyParts, builder];
+  static override lazyParts = [...ConvElement.lazyParts, views];
   static override styles = [...ConvElement.styles, css`
     [part='title'] { font-size: 1.05rem; margin: 0 0 0.4rem; }
     details { border-left: 3px solid var(--conv-border); padding: 0.1rem 0 0.1rem 0.7rem; margin: 0.4rem 0; }
@@ -66,14 +65,9 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
   declare topic?: string;
   declare collapsed?: boolean;
   private sheet = new HighlightSheet();
-  private budget = new ViewBudget(this, {}, 'this derivation');
 
   protected compute(): Derivation {
-    const input = this.specInput();
-    const topic = this.topic ?? 'matrix';
-    this.budget.guard(input, DERIVATION_LIMITS[topic] ?? {});
-    const { derive } = builder.get();
-    return Object.keys(input).length ? derive(topic, input) : derive(topic);
+    return views.get().derivationView(this.topic ?? 'matrix', this.specInput());
   }
 
   protected override specChangeDetail(d: Derivation): Record<string, unknown> {

@@ -1,36 +1,18 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { normalizeSpec } from '../../src/geometry/spec.ts';
-import { checkMatrix, checkMatrixNumeric } from '../shared/matrix-check-part.ts';
-import { convMatrix } from '../../src/matrix/conv-matrix.ts';
-import { nonzeros, storedTaps } from '../../src/matrix/csr.ts';
-import { type CheckReport, describeReport } from '../../src/check/report.ts';
-import { ConvElement, pendingPart } from '../shared/conv-element.ts';
+import { outputLine, rowInputs, windowAround } from '../../src/view/equation.ts';
+import type { MatrixView } from '../../src/view/matrix-view.ts';
+import { ConvElement } from '../shared/conv-element.ts';
+import { pendingPart } from '../shared/error-template.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
-import { tex, texMatrix } from '../shared/katex-block.ts';
-import {
-  type MatrixEquation, type MatrixForm, matrixEquation, matrixForm, outputLine, rowInputs, typesettable, windowAround,
-} from '../../src/view/matrix-view.ts';
-import { im2colView } from './im2col-part.ts';
-import { im2colMatrix } from '../../src/matrix/im2col.ts';
-import type { ConvSpec } from '../../src/geometry/spec.ts';
-import type { ConvMatrix } from '../../src/matrix/csr.ts';
-import type { Polynomial } from '../../src/algebra/polynomial.ts';
+import { cellLatex, tex, texMatrix } from '../shared/katex-block.ts';
+import { LazyPart } from '../shared/lazy-part.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, revealRow, rowAt } from '../shared/matrix-equation.ts';
-import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
+import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { SparsityPainter, cellAt, parseRgb, summedCss, tapCss } from '../shared/sparsity-canvas.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
 
-/** Above this many nonzeros the check is numeric (seeded floats) instead of symbolic: a symbolic one stays under 250 ms. */
-const SYMBOLIC_NONZEROS = 60_000;
-/** The structural view handles far more than a drawing; past these the element shows a summary. */
-const MATRIX_LIMITS = { drawnEntries: 12_000, taps: SYMBOLIC_NONZEROS, terms: 600_000 };
-
-interface MatrixView {
-  eq: MatrixEquation;
-  /** null while a large spec's numeric check is still running (it runs after the first paint) */
-  report: CheckReport | null;
-  symbolic: boolean;
-}
+/** The matrix view (src/view/matrix-view.ts), a chunk loaded before the first render. */
+const views = new LazyPart('the matrix view', () => import('../../src/view/matrix-view.ts'));
 
 /**
  * @summary The convolution matrix K (or Kᵀ) of a spec, or its im2col matrix Z, optionally as the equation K·z = result (Z(z)·w = y), with its verdict.
@@ -77,7 +59,7 @@ interface MatrixView {
 export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   static override properties = { ...ConvElement.properties, show: { type: String, reflect: true }, form: { type: String, reflect: true } };
   static override inputKeys = [...ConvElement.inputKeys, 'form'];
-  static override lazyParts = [...ConvElement.lazyParts, im2colView];
+  static override lazyParts = [...ConvElement.lazyParts, views];
   static override styles = [...ConvElement.styles, equationStyles, css`
     .equation { gap: 0.4rem; font-size: 1.05rem; outline: none; }
     .axes { display: inline-grid; grid-template-columns: auto auto; gap: 0.1rem 0.3rem; align-items: stretch; font-size: 0.75rem; color: var(--conv-muted); max-width: 100%; }
@@ -93,28 +75,19 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   declare form?: string;
   private sheet = new HighlightSheet();
   private painter = new SparsityPainter();
-  private budget = new ViewBudget(this, MATRIX_LIMITS, 'the matrix');
+  /** a large view with its check done after the first paint (the check would block the page otherwise) */
+  private checked: MatrixView | null = null;
 
   protected compute(): MatrixView | SummaryView {
-    const summary = this.budget.plan(this.specInput());
-    if (summary) return summary;
-    const form = matrixForm(this.form);
-    const spec = normalizeSpec(this.specInput());
-    const matrix = form === 'im2col' ? im2colMatrix(spec) : convMatrix(spec);
-    const symbolic = nonzeros(matrix) <= SYMBOLIC_NONZEROS;
-    const equation = form === 'im2col' ? im2colView.get().im2colEquation : matrixEquation;
-    if (typesettable(matrix)) {
-      const check = this.check(form, spec, matrix, true);
-      return { eq: equation(spec, matrix, check.product), report: check.report, symbolic };
-    }
+    const { matrixForm, matrixView, checkedMatrixView } = views.get();
+    const input = this.specInput();
+    const view = matrixView(input, matrixForm(this.form));
+    if (isSummary(view) || view.verdict) return view;
     // a large spec: paint the structure first, check after the first paint so the page never stalls on it
-    const view: MatrixView = { eq: equation(spec, matrix, []), report: null, symbolic };
     setTimeout(() => {
       if (this.view !== view) return;
       try {
-        const check = this.check(form, spec, matrix, symbolic);
-        if (check.product.length) view.eq = equation(spec, matrix, check.product);
-        view.report = check.report;
+        this.checked = checkedMatrixView(input, view);
         this.requestUpdate();
       } catch (e) {
         this.specView.fail(e);
@@ -123,11 +96,9 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     return view;
   }
 
-  /** The products and the verdict: K·z against the sliding window, or the im2col duality for Z; numeric past SYMBOLIC_NONZEROS. */
-  private check(form: MatrixForm, spec: ConvSpec, matrix: ConvMatrix, symbolic: boolean): { product: readonly Polynomial[]; report: CheckReport } {
-    if (form === 'im2col') return im2colView.get().im2colCheck(spec, matrix);
-    if (!symbolic) return { product: [], report: checkMatrixNumeric(spec, 1, { matrix }) };
-    return checkMatrix(spec, { matrix });
+  /** The view with its deferred check when it is done. */
+  private shownView(v: MatrixView): MatrixView {
+    return this.checked && this.checked.eq.matrix === v.eq.matrix ? this.checked : v;
   }
 
   protected override specChangeDetail(v: MatrixView | SummaryView): Record<string, unknown> {
@@ -146,7 +117,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     if (v.eq.typeset && (changed.has('active') || changed.size === 0)) revealRow(this.renderRoot, v.eq, this.active);
     if (!v.eq.typeset) {
       const canvas = this.renderRoot.querySelector('canvas');
-      if (canvas) this.painter.paint(canvas, v.eq.matrix, v.eq.entryTex.length, this.active, parseRgb(getComputedStyle(this).backgroundColor));
+      if (canvas) this.painter.paint(canvas, v.eq.matrix, v.eq.entries.length, this.active, parseRgb(getComputedStyle(this).backgroundColor));
     }
   }
 
@@ -154,7 +125,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     const v = this.view;
     if (!v || isSummary(v)) return;
     if (r === null) { this.setActive({ output: null }); return; }
-    this.setActive({ output: r, row: r, name: v.eq.spec.outputNames[r], inputs: rowInputs(v.eq, r) });
+    this.setActive({ output: r, row: r, name: v.eq.outputNames[r], inputs: rowInputs(v.eq, r) });
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -168,43 +139,44 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     e.preventDefault();
   }
 
-  protected renderView(v: MatrixView | SummaryView): TemplateResult {
-    if (isSummary(v)) return this.budget.template(v);
+  protected renderView(view: MatrixView | SummaryView): TemplateResult {
+    if (isSummary(view)) return summaryTemplate(view);
+    const v = this.shownView(view);
     // an equation's z = products = outputs are typeset in the task after K (RevealController)
     if (this.show === 'equation' && v.eq.typeset) this.reveal.defer(1);
     const active = this.active;
-    const line = active !== undefined && v.eq.product.length > 0 && active < v.eq.matrix.rows ? outputLine(v.eq, active) : null;
+    const line = active !== undefined && v.eq.products.length > 0 && active < v.eq.matrix.rows ? outputLine(v.eq, active) : null;
     const body = v.eq.typeset
       ? html`<div tabindex="0" @pointerover=${(e: Event) => this.hover(rowAt(e))} @pointerleave=${() => this.hover(null)}
           @keydown=${this.onKey} aria-label="convolution matrix; arrow keys step through the rows">
           ${equationTemplate(v.eq, this.show === 'equation', this.reveal.shown(1) ? undefined : pendingPart)}</div>`
       : this.renderSparsity(v, line?.tex ?? null);
-    const verdict = v.report
-      ? verdictTemplate(v.report, describeReport(v.report), v.symbolic)
+    const verdict = v.verdict
+      ? verdictTemplate(v.verdict)
       : html`<div class="caption">${v.eq.form === 'im2col' ? 'checking Z(z)·w against K(w)·z and the sliding window…' : 'checking K·z against the sliding window numerically…'}</div>`;
     return html`${body}${verdict}${liveRegion(line?.text ?? '')}`;
   }
 
   /** The typeset part being looked at: rows around the hovered one, over the columns it reads. */
   private detail(v: MatrixView, r: number, lineTex: string | null): TemplateResult {
-    const w = windowAround(v.eq.matrix, v.eq.entryTex, r);
+    const w = windowAround(v.eq.matrix, v.eq.entries, r);
     const at = w.rows.indexOf(r);
     const shown = w.cols.filter((c): c is number => c !== null);
     return html`<div class="caption">rows ${w.rows[0]! + 1}–${w.rows[w.rows.length - 1]! + 1} of the matrix, over the columns row ${r + 1} reads
       (${shown.length ? `${shown[0]! + 1}–${shown[shown.length - 1]! + 1}` : 'none'}; ⋯ skips columns):</div>
-      <div class="equation">${texMatrix(w.cells, { highlightRow: at, ariaLabel: `rows around row ${r + 1}` })}</div>
+      <div class="equation">${texMatrix(w.cells.map((row) => row.map((c) => (c === 'skip' ? '\\cdots' : c))), { highlightRow: at, ariaLabel: `rows around row ${r + 1}` })}</div>
       ${lineTex ? html`<div>${tex(lineTex)}</div>` : nothing}`;
   }
 
   /** The key to the sparsity view: one colour per weight, blank for a structural zero. */
   private legend(v: MatrixView): TemplateResult {
-    const n = v.eq.entryTex.length;
-    const shown = v.eq.entryTex.slice(0, 12);
+    const n = v.eq.entries.length;
+    const shown = v.eq.entries.slice(0, 12);
     const what = v.eq.form === 'im2col' ? 'input' : 'weight';
     return html`<div class="legend" part="legend">
-      ${shown.map((w, t) => html`<span><span class="swatch" style="background:${tapCss(t, n)}"></span>${tex(w)}</span>`)}
+      ${shown.map((w, t) => html`<span><span class="swatch" style="background:${tapCss(t, n)}"></span>${tex(cellLatex(w))}</span>`)}
       ${n > shown.length ? html`<span>… ${n - shown.length} more ${what}s</span>` : nothing}
-      ${storedTaps(v.eq.matrix) > nonzeros(v.eq.matrix) ? html`<span data-summed><span class="swatch" style="background:${summedCss(parseRgb(getComputedStyle(this).backgroundColor))}"></span>a sum of weights (padding that copies an input)</span>` : nothing}
+      ${v.storedTaps > v.nonzeros ? html`<span data-summed><span class="swatch" style="background:${summedCss(parseRgb(getComputedStyle(this).backgroundColor))}"></span>a sum of weights (padding that copies an input)</span>` : nothing}
       <span><span class="swatch"></span>blank: structural zero (no tap lands there)</span></div>`;
   }
 
@@ -212,10 +184,10 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
     const { rows, cols } = v.eq.matrix;
     const onMove = (e: PointerEvent) => this.hover(cellAt(e.currentTarget as HTMLCanvasElement, v.eq.matrix, e)?.row ?? null);
     return html`<div part="sparsity">
-      <div class="caption">${v.eq.name} is ${rows} × ${cols} with ${nonzeros(v.eq.matrix)} nonzeros:
+      <div class="caption">${v.eq.name} is ${rows} × ${cols} with ${v.nonzeros} nonzeros:
         too large to typeset, so each square is one entry (colour = ${v.eq.form === 'im2col' ? 'input' : 'weight'}). Hover a row, or use the arrow keys.</div>
       <div class="axes">
-        <div class="x" aria-hidden="true"><span>column 1</span><span>columns: ${v.eq.form === 'im2col' ? 'weights w' : `inputs ${v.eq.spec.transposed ? '' : 'z'}`}→</span><span>${cols}</span></div>
+        <div class="x" aria-hidden="true"><span>column 1</span><span>columns: ${v.eq.form === 'im2col' ? 'weights w' : `inputs ${v.eq.transposed ? '' : 'z'}`}→</span><span>${cols}</span></div>
         <div class="y" aria-hidden="true"><span>row 1</span><span>rows: outputs →</span><span>${rows}</span></div>
         <canvas tabindex="0" @pointermove=${onMove} @pointerleave=${() => this.hover(null)} @keydown=${this.onKey}
           role="img" aria-label="sparsity pattern of the ${rows} by ${cols} ${v.eq.form === 'im2col' ? 'im2col' : 'convolution'} matrix"></canvas>

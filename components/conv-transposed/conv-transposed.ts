@@ -1,17 +1,19 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { normalizeSpec } from '../../src/geometry/spec.ts';
-import { describeReport } from '../../src/check/report.ts';
-import { type DrawnGrid } from '../../src/view/grid.ts';
-import { outputLine, rowEntries } from '../../src/view/matrix-view.ts';
-import { type TransposedView, transposedView } from '../../src/view/transposed-view.ts';
-import { windowFrame } from '../../src/view/window-frames.ts';
-import { ConvElement, pendingPart } from '../shared/conv-element.ts';
+import type { DrawnGrid } from '../../src/view/grid.ts';
+import { outputLine, rowEntries } from '../../src/view/equation.ts';
+import type { TransposedView } from '../../src/view/transposed-view.ts';
+import { ConvElement } from '../shared/conv-element.ts';
+import { pendingPart } from '../shared/error-template.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { highlightRule, texCell } from '../shared/katex-block.ts';
+import { LazyPart } from '../shared/lazy-part.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, rowAt } from '../shared/matrix-equation.ts';
-import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
+import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
+
+/** The transposed view (src/view/transposed-view.ts), a chunk loaded before the first render. */
+const views = new LazyPart('the transposed view', () => import('../../src/view/transposed-view.ts'));
 
 /**
  * @summary The three equivalent forms of a transposed convolution side by side — Kᵀ·x, scatter, and zero insertion with a flipped kernel — each checked and linked by hover.
@@ -52,6 +54,7 @@ import { verdictTemplate } from '../shared/verdict.ts';
  * @cssprop --conv-highlight-strong - background of the inputs it reads
  */
 export class ConvTransposedElement extends ConvElement<TransposedView | SummaryView> {
+  static override lazyParts = [...ConvElement.lazyParts, views];
   static override styles = [...ConvElement.styles, gridStyles, equationStyles, css`
     :host { --conv-cell-size: 2.1em; }
     .forms { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-start; }
@@ -71,14 +74,12 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
   `];
 
   private sheet = new HighlightSheet();
-  private budget = new ViewBudget(this, {}, 'the three forms');
   /** the input whose scaled copy is lit, or null */
   private copyLit: number | null = null;
 
 
   protected compute(): TransposedView | SummaryView {
-    const input = { ...this.specInput(), transposed: true };
-    return this.budget.plan(input) ?? transposedView(normalizeSpec(input));
+    return views.get().transposedView(this.specInput());
   }
 
   protected override specChangeDetail(f: TransposedView | SummaryView): Record<string, unknown> {
@@ -100,7 +101,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
     let css = '';
     const a = this.active;
     if (a !== undefined && a >= 0 && a < f.outputs.length) {
-      const covered = windowFrame(f.eq.spec, f.zeroInserted[0]!.shape, a).map((t) => `.zi [data-channel="${t.channel}"] [data-q="${t.cell}"]`);
+      const covered = (f.frames[a] ?? []).map((t) => `.zi [data-channel="${t.channel}"] [data-q="${t.cell}"]`);
       css += equationHighlightCss(f.eq, a) + highlightRule([`[data-out="${a}"]`, `[part="cell"]:has(> [data-out="${a}"])`], 'var(--conv-highlight)')
         + highlightRule(covered, 'var(--conv-input-highlight)');
     }
@@ -119,7 +120,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
     const inp = tagged('data-in');
     this.copyLit = inp === null ? null : Number(inp);
     const out = rowAt(e) ?? (tagged('data-out') !== null ? Number(tagged('data-out')) : null);
-    if (out !== null) this.setActive({ output: out, row: out, name: f.eq.spec.outputNames[out], inputs: rowEntries(f.eq.matrix, out).cols });
+    if (out !== null) this.setActive({ output: out, row: out, name: f.eq.outputNames[out], inputs: rowEntries(f.eq.matrix, out).cols });
     this.paintHighlights();
   }
 
@@ -130,7 +131,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
   }
 
   protected renderView(f: TransposedView | SummaryView): TemplateResult {
-    if (isSummary(f)) return this.budget.template(f);
+    if (isSummary(f)) return summaryTemplate(f);
     // the scatter and zero-insertion forms are typeset in the two tasks after the matrix form
     this.reveal.defer(2);
     const a = this.active;
@@ -141,11 +142,11 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
       </section>
       <section class="form" part="scatter-form"><h3>2 · Scatter: the filter scaled by each input, placed and summed</h3>
         ${this.reveal.shown(1) ? html`${this.scatter(f)}
-        ${verdictTemplate(f.reports.scatter, describeReport(f.reports.scatter))}` : pendingPart}
+        ${verdictTemplate(f.reports.scatter)}` : pendingPart}
       </section>
       <section class="form" part="zero-insertion-form"><h3>3 · Zero insertion, flipped kernel, stride 1</h3>
         ${this.reveal.shown(2) ? html`${this.zeroInsertion(f)}
-        ${verdictTemplate(f.reports.zeroInsertion, describeReport(f.reports.zeroInsertion))}` : pendingPart}
+        ${verdictTemplate(f.reports.zeroInsertion)}` : pendingPart}
       </section>
     </div>
     <p class="caption">The weights of a transposed convolution are learned: they are not the values of the transpose of some other layer's matrix.</p>
@@ -154,7 +155,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
 
   /** Output grids whose cells carry data-out (and their overlap), with `content` in each. */
   private outputGrid(f: TransposedView, content: (o: number) => TemplateResult | string, extra = ''): TemplateResult {
-    const covering = f.copies.length <= 64 ? coveringInputs(f) : null;
+    const covering = f.covering;
     return stackTemplate(f.output, (g) => gridTemplate(g, (gr, q) => {
       const o = gr.source[q]!;
       return html`<span data-out=${o} data-overlap=${f.overlap[o]!} data-copies=${covering?.[o] ?? ''}>${content(o)}</span>`;
@@ -164,9 +165,9 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
   private scatter(f: TransposedView): TemplateResult {
     const inputGrid = stackTemplate(f.input, (g) => gridTemplate(g, (gr: DrawnGrid, q: number) =>
       html`<span data-in=${gr.source[q]!}>${texCell(f.inputs[gr.source[q]!]!)}</span>`, undefined, 'input'));
-    const copies = f.drawCopies ? html`<div class="label">each input's copy of the kernel, scaled by it and placed at stride ${f.eq.spec.stride.join('×')} (hover an input to light its copy):</div>
+    const copies = f.drawCopies ? html`<div class="label">each input's copy of the kernel, scaled by it and placed at stride ${f.stride.join('×')} (hover an input to light its copy):</div>
       <div class="copies">${f.copies.map((c, i) => {
-        const at = new Map(c.outputs.map((o, k) => [o, c.tex[k]!]));
+        const at = new Map(c.outputs.map((o, k) => [o, c.cells[k]!]));
         return html`<div class="copy" part="copy" data-in=${i}>${stackTemplate(f.output, (g) => gridTemplate(g, (gr, q) => {
           const t = at.get(gr.source[q]!);
           return t === undefined ? '' : texCell(t);
@@ -182,17 +183,10 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
     const pads = f.padding.map(([b, e]) => (b < 0 || e < 0 ? `cropped by ${Math.max(0, -b)} before, ${Math.max(0, -e)} after` : `${b} before, ${e} after`)).join('; ');
     const zi = stackTemplate(f.zeroInserted, (g) => gridTemplate(g, (gr, q) => (gr.source[q]! >= 0 ? texCell(f.inputs[gr.source[q]!]!) : '0'), undefined, 'zero-inserted input'));
     const k = f.flippedKernel;
-    const kernelShape = f.eq.spec.kernel;
-    return html`<div class="caption">s − 1 zeros between samples, then padded by d(k−1) − p = ${pads}${f.eq.spec.outputPadding.some((x) => x > 0) ? ' (output padding adds after)' : ''}:</div>
+    const kernelShape = f.kernel;
+    return html`<div class="caption">s − 1 zeros between samples, then padded by d(k−1) − p = ${pads}${f.outputPadded ? ' (output padding adds after)' : ''}:</div>
       <div class="row"><div class="zi">${zi}${legendTemplate(new Set(f.zeroInserted[0]?.kinds ?? []))}</div>
       ${k ? html`<div><div class="label">flipped kernel</div><div class="slice kernel" style="--cols:${kernelShape[kernelShape.length - 1]}" role="group" aria-label="flipped kernel">${k.map((t) => html`<div class="cell">${texCell(t)}</div>`)}</div></div>` : nothing}
       <div><div class="label">result (stride 1)</div>${this.outputGrid(f, (o) => texCell(f.zeroResult[o]!), 'result ')}</div></div>`;
   }
-}
-
-/** For each output, the inputs whose copies land on it ("0 3"), read from the engine's copies. */
-function coveringInputs(f: TransposedView): string[] {
-  const lists: number[][] = f.outputs.map(() => []);
-  f.copies.forEach((c, i) => { for (const o of c.outputs) lists[o]!.push(i); });
-  return lists.map((l) => l.join(' '));
 }

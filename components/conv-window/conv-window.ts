@@ -1,34 +1,20 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { normalizeSpec } from '../../src/geometry/spec.ts';
-import { checkMatrix } from '../shared/matrix-check-part.ts';
-import { type CheckReport, describeReport } from '../../src/check/report.ts';
-import { type CellKind, type DrawnGrid, drawnPadding, inputGrids, inputLabels, outputGrids } from '../../src/view/grid.ts';
-import { type MatrixEquation, inputTex, matrixEquation, outputLine, outputTex, productTex, rowEntries, weightTex } from '../../src/view/matrix-view.ts';
-import { windowFrame } from '../../src/view/window-frames.ts';
-import { ConvElement, pendingPart } from '../shared/conv-element.ts';
+import type { DrawnGrid } from '../../src/view/grid.ts';
+import { outputLine, rowEntries } from '../../src/view/equation.ts';
+import type { WindowView } from '../../src/view/window-view.ts';
+import { ConvElement } from '../shared/conv-element.ts';
+import { pendingPart } from '../shared/error-template.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
-import { texCell, texMathmlLater } from '../shared/katex-block.ts';
+import { cellLatex, texCell, texMathmlLater } from '../shared/katex-block.ts';
+import { LazyPart } from '../shared/lazy-part.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, revealRow } from '../shared/matrix-equation.ts';
-import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
+import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
 import { checkIndex } from '../shared/spec-from-attributes.ts';
 
-interface WindowView {
-  eq: MatrixEquation;
-  report: CheckReport;
-  /** the padded (transposed: zero-inserted and padded) input, one grid per channel */
-  inputs: DrawnGrid[];
-  outputs: DrawnGrid[];
-  kinds: Set<CellKind>;
-  padding: Array<[number, number]>;
-  /** the padding mode, and the input names padding cells that copy an input are labelled with */
-  paddingMode: string;
-  labels: readonly string[];
-  inputCells: string[];
-  outputCells: string[];
-  weightCells: string[];
-}
+/** The window view (src/view/window-view.ts), a chunk loaded before the first render. */
+const views = new LazyPart('the window view', () => import('../../src/view/window-view.ts'));
 
 const FRAME_MS = 900;
 
@@ -74,6 +60,7 @@ const FRAME_MS = 900;
  * @cssprop --conv-cell-size - side of one grid cell (default 2.4em)
  */
 export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
+  static override lazyParts = [...ConvElement.lazyParts, views];
   static override properties = {
     ...ConvElement.properties,
     step: { type: Number, reflect: true },
@@ -101,7 +88,6 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   declare playing: boolean;
   private timer: ReturnType<typeof setInterval> | null = null;
   private sheet = new HighlightSheet();
-  private budget = new ViewBudget(this);
   private onKeyBound = (e: KeyboardEvent) => this.onKey(e);
 
   constructor() {
@@ -124,18 +110,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
 
 
   protected compute(): WindowView | SummaryView {
-    const summary = this.budget.plan(this.specInput());
-    if (summary) return summary;
-    const spec = normalizeSpec(this.specInput());
-    const check = checkMatrix(spec);
-    const inputs = inputGrids(spec);
-    return {
-      eq: matrixEquation(spec, check.matrix, check.product), report: check.report,
-      inputs, outputs: outputGrids(spec), kinds: new Set(inputs[0]?.kinds ?? []), padding: drawnPadding(spec),
-      paddingMode: spec.paddingMode, labels: inputLabels(spec),
-      inputCells: inputTex(spec), weightCells: weightTex(spec),
-      outputCells: check.product.every((p) => p.constantValue() !== undefined) ? productTex(spec, check.product) : outputTex(spec),
-    };
+    return views.get().windowView(this.specInput());
   }
 
   private frames(): number {
@@ -169,7 +144,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     if (v.eq.typeset) revealRow(this.renderRoot, v.eq, this.step);
     if (changed.has('step') && this.step !== undefined) {
       const r = this.step;
-      this.fire('highlight', { output: r, row: r, name: v.eq.spec.outputNames[r], inputs: rowEntries(v.eq.matrix, r).cols, source: this.localName });
+      this.fire('highlight', { output: r, row: r, name: v.eq.outputNames[r], inputs: rowEntries(v.eq.matrix, r).cols, source: this.localName });
     }
   }
 
@@ -210,18 +185,15 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   }
 
   protected renderView(v: WindowView | SummaryView): TemplateResult {
-    if (isSummary(v)) return this.budget.template(v);
+    if (isSummary(v)) return summaryTemplate(v);
     // the output grid and the dot product are typeset in the task after the input grid, the matrix in the next
     this.reveal.defer(2);
     const frames = v.eq.matrix.rows;
     const r = Math.min(checkIndex('step', this.step, this.getAttribute('step')) ?? 0, frames - 1);
-    const taps = windowFrame(v.eq.spec, v.inputs[0]!.shape, r);
     const covered = v.inputs.map(() => new Map<number, number>());
-    for (const t of taps) covered[t.channel]!.set(t.cell, t.tap);
+    for (const t of v.frames[r] ?? []) covered[t.channel]!.set(t.cell, t.tap);
     const line = outputLine(v.eq, r);
-    const numeric = v.eq.spec.weightNames === null && v.eq.spec.inputNames === null;
-    const { cols, taps: used } = rowEntries(v.eq.matrix, r);
-    const dot = used.map((t, k) => `${v.weightCells[t]} \\cdot ${v.inputCells[cols[k]!]}`).join(' + ') || '0';
+    const dot = views.get().dotTerms(v, r).map((t) => `${cellLatex(t.weight)} \\cdot ${cellLatex(t.input)}`).join(' + ') || '0';
     const cellText = (g: DrawnGrid, q: number) => {
       const src = g.source[q]!, copy = g.copies[q]!;
       const w = covered[g.channel]!.get(q);
@@ -241,13 +213,13 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
       <div class="stage">
         <div><div class="label">${this.inputCaption(v)}</div>
           <div part="input">${stackTemplate(v.inputs, (g) => gridTemplate(g, cellText, on, `input ${g.shape.join(' by ')}`, v.labels))}</div>
-          ${legendTemplate(v.kinds, v.paddingMode)}</div>
+          ${legendTemplate(new Set(v.kinds), v.paddingMode)}</div>
         <div class="out"><div class="label">output</div>
           <div part="output" @click=${(e: Event) => this.clickOutput(e)}>${stackTemplate(v.outputs, (g) => gridTemplate(g, outCell, outOn, 'output'))}</div></div>
         ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div class="matrix"><div class="label">matrix row ${r + 1}</div>${this.reveal.shown(2) ? equationTemplate(v.eq, false) : pendingPart}</div>`}
       </div>
-      <div class="caption" part="dot">${this.reveal.shown(1) ? texMathmlLater(numeric ? `${dot} = ${v.outputCells[r]}` : line.tex) : nothing}</div>
-      ${verdictTemplate(v.report, describeReport(v.report))}
+      <div class="caption" part="dot">${this.reveal.shown(1) ? texMathmlLater(v.numeric ? `${dot} = ${cellLatex(v.outputCells[r]!)}` : line.tex) : nothing}</div>
+      ${verdictTemplate(v.verdict)}
       ${liveRegion(`Position ${r + 1} of ${frames}: ${line.text}`)}`;
   }
 
@@ -261,8 +233,8 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   private inputCaption(v: WindowView): string {
     const pads = v.padding.map(([b, a]) => (b < 0 || a < 0 ? `cropped ${Math.max(0, -b)}/${Math.max(0, -a)}` : `${b}/${a}`)).join(', ');
     const unpadded = v.padding.every(([b, a]) => b === 0 && a === 0);
-    if (!v.eq.spec.transposed && unpadded) return 'input (no padding); kernel entries written on the covered cells';
-    if (!v.eq.spec.transposed) return `input padded by ${pads} (before/after per axis); kernel entries written on the covered cells`;
+    if (!v.transposed && unpadded) return 'input (no padding); kernel entries written on the covered cells';
+    if (!v.transposed) return `input padded by ${pads} (before/after per axis); kernel entries written on the covered cells`;
     return `input with s − 1 zeros inserted, padded by d(k−1)−p = ${pads} (output padding adds after); flipped kernel, stride 1`;
   }
 }

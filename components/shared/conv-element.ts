@@ -4,7 +4,6 @@ import { katexPart } from './katex-block.ts';
 import { adoptKatexSheet, katexSheet } from './katex-sheet.ts';
 import { ScrollFocus } from './scroll-focus.ts';
 import type { LazyPart } from './lazy-part.ts';
-import { matrixCheck } from './matrix-check-part.ts';
 import { themeStyles } from './styles.ts';
 import { fastMatrixStyles } from './fast-matrix.ts';
 import { errorTemplate } from './error-template.ts';
@@ -31,8 +30,8 @@ export abstract class ConvElement<View> extends LitElement {
   static override properties = { ...specProperties(), theme: { type: String, reflect: true }, active: { type: Number, reflect: true } };
   /** KaTeX's stylesheet is adopted before the first render (katex-sheet.ts); these come after it. */
   static override styles = [fastMatrixStyles, themeStyles];
-  /** Chunks loaded before the first render (`[...ConvElement.lazyParts, part]` in a subclass), kept out of the bundle's start. */
-  static lazyParts: readonly LazyPart<unknown>[] = [katexPart, katexSheet, matrixCheck];
+  /** Chunks loaded before the first render (`[...ConvElement.lazyParts, views]` in a subclass: its view module), kept out of the bundle's start. */
+  static lazyParts: readonly LazyPart<unknown>[] = [katexPart, katexSheet];
   /** Properties whose change recomputes the view. */
   static inputKeys: readonly string[] = SPEC_KEYS;
 

@@ -1,64 +1,83 @@
 import { css } from 'lit';
+import type { Entry, EntryTerm } from '../../src/view/entry.ts';
 
 /**
  * A light typesetting path for large matrices of simple entries. A
  * convolution matrix holds only `0` and the weights, so when every cell is
- * an integer, a letter, or a letter with a numeric subscript (`w_{3}`, the
- * lecture's `\tilde{z}_{1}`), the cells are written with KaTeX's own fonts and classes as a few spans each,
- * instead of KaTeX's full layout: a 36×49 matrix becomes ~30 KB of HTML
- * instead of ~600 KB. Anything else returns null and goes through KaTeX.
- * The grid has an accessible name; the typeset row under the pointer and the
- * live region carry the math for screen readers. Smaller matrices use the same
- * cells inside KaTeX's MathML-carrying matrix (katex-render.ts `lightCell`).
+ * an integer, a letter, or a letter with one numeric subscript (`w_{3}`, the
+ * lecture's z̃₁), the cells are written with KaTeX's own fonts and classes as
+ * a few spans each, instead of KaTeX's full layout: a 36×49 matrix becomes
+ * ~30 KB of HTML instead of ~600 KB. It prints the view's entries (symbols as
+ * structure, src/view/entry.ts); anything else returns null and goes through
+ * KaTeX. The grid has an accessible name; the typeset row under the pointer
+ * and the live region carry the math for screen readers. Smaller matrices use
+ * the same cells inside KaTeX's MathML-carrying matrix (katex-render.ts `lightCell`).
  */
-const INTEGER = /^-?\d+$/;
-const SYMBOL = /^(?:([A-Za-z])|\\tilde\{([A-Za-z])\})(?:_\{(\d+)\})?$/;
+const LETTER = /^[A-Za-z]$/;
+const DIGITS = /^\d+$/;
 
-/**
- * HTML of one simple cell, or null. Simple: integers and letters (or z̃) with a
- * numeric subscript, multiplied by juxtaposition and joined by + and −
- * (`w_{5} z_{1} + w_{4} z_{2}`, as the engine prints sums of products). Only
- * digits, one ASCII letter per symbol and the two operators reach the output.
- */
-export function fastCell(tex: string): string | null {
-  const inner = fastCellInner(tex);
+/** The HTML of a simple entry, or null. */
+export function fastCell(e: Entry): string | null {
+  const inner = fastCellInner(e);
   return inner === null ? null : `<span class="katex fm">${inner}</span>`;
 }
 
-/** The glyphs of a simple cell without the `katex fm` wrapper (a light matrix puts that class on its grid once). */
-function fastCellInner(tex: string): string | null {
-  const tokens = tex.split(' ');
-  const out: string[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t === '+' || t === '-') {
-      const sign = t === '+' ? '+' : '−';
-      out.push(i === 0 ? `<span class="mord">${sign}</span>` : `<span class="fm-op">${sign}</span>`);
-      continue;
-    }
-    if (INTEGER.test(t)) { out.push(t.replace('-', '−')); continue; }
-    const m = SYMBOL.exec(t);
-    if (!m) return null;
-    // a letter, or the lecture's z̃ (the tilde as KaTeX sets it: its ~ glyph centred over the letter, raised)
-    const letter = m[1] ? `<span class="mathnormal">${m[1]}</span>` : `<span class="fm-acc"><span class="mathnormal">${m[2]}</span><span class="fm-tilde">~</span></span>`;
-    out.push(`${letter}${m[3] ? `<span class="fm-sub">${m[3]}</span>` : ''}`);
-  }
-  return out.length ? out.join('') : null;
+const inners = new WeakMap<Entry, string | null>();
+
+/**
+ * The glyphs of a simple entry without the `katex fm` wrapper: integer
+ * coefficients and single letters (or z̃) with at most one numeric
+ * subscript, multiplied by juxtaposition, joined by + and −. Only digits,
+ * one ASCII letter per symbol and the two operators reach the output.
+ */
+export function fastCellInner(e: Entry): string | null {
+  let h = inners.get(e);
+  if (h === undefined) { h = printSimple(e); inners.set(e, h); }
+  return h;
 }
 
-/** Each cell's HTML in the light path, row by row, with the cell hooks (convmat-cell, data-row, data-col); null if a cell is not simple. */
-export function fastMatrixCells(cells: readonly (readonly string[])[]): string[] | null {
-  const cache = new Map<string, string | null>();
+function printSimple(e: Entry): string | null {
+  if (e.terms.length < e.total) return null;
+  if (e.total === 0) return '0';
+  const out: string[] = [];
+  for (let i = 0; i < e.terms.length; i++) {
+    const t = e.terms[i]!;
+    const sign = t.negative ? '−' : '+';
+    if (i > 0) out.push(`<span class="fm-op">${sign}</span>`);
+    else if (t.negative) out.push(`<span class="mord">${sign}</span>`);
+    const body = term(t);
+    if (body === null) return null;
+    out.push(body);
+  }
+  return out.join('');
+}
+
+function term(t: EntryTerm): string | null {
+  if (t.coef.d !== '1' || !DIGITS.test(t.coef.n)) return null;
+  const parts: string[] = t.factors.length === 0 || t.coef.n !== '1' ? [t.coef.n] : [];
+  for (const { symbol: s, power } of t.factors) {
+    if (power !== 1 || s.channel !== undefined || !LETTER.test(s.base) || s.index.length > 1) return null;
+    if (s.accent !== undefined && s.accent !== 'tilde') return null;
+    const sub = s.index[0];
+    if (sub !== undefined && !DIGITS.test(sub)) return null;
+    // a letter, or the lecture's z̃ (the tilde as KaTeX sets it: its ~ glyph centred over the letter, raised)
+    const letter = s.accent ? `<span class="fm-acc"><span class="mathnormal">${s.base}</span><span class="fm-tilde">~</span></span>` : `<span class="mathnormal">${s.base}</span>`;
+    parts.push(`${letter}${sub !== undefined ? `<span class="fm-sub">${sub}</span>` : ''}`);
+  }
+  return parts.join('');
+}
+
+/** Each cell's HTML in the light path, row by row, with the cell hooks (convmat-cell, data-row, data-col); null if a cell is not simple. null cells are structural zeros. */
+export function fastMatrixCells(cells: readonly (readonly (Entry | null)[])[]): string[] | null {
   const out: string[] = [];
   for (let r = 0; r < cells.length; r++) {
     const row = cells[r]!;
     for (let c = 0; c < row.length; c++) {
-      const t = row[c]!;
-      let h = cache.get(t);
-      if (h === undefined) { h = fastCellInner(t === '' ? '0' : t); cache.set(t, h); }
+      const e = row[c]!;
+      const h = e === null ? '0' : fastCellInner(e);
       if (h === null) return null;
-      // '' is a structural zero, classed apart from a weight whose value is 0
-      out.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}">${h}</span>`);
+      // a structural zero is classed apart from a weight whose value is 0
+      out.push(`<span class="convmat-cell${e === null ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}">${h}</span>`);
     }
   }
   return out;

@@ -1,6 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import type { MatrixRenderOptions } from '../../render/katex-render.ts';
+import type { MatrixRenderOptions } from '../../src/render/katex-render.ts';
+import { type Entry, entryToLatex } from '../../src/view/entry.ts';
 import { fastCell, fastMatrixCells } from './fast-matrix.ts';
 import { fastMatrix } from './fast-matrix-part.ts';
 import { fragment } from './parsed-markup.ts';
@@ -18,7 +19,7 @@ export const FAST_MATRIX_CELLS = 200;
  * and every element awaits it before its first render (ConvElement), so the
  * bundle's start stays small and nothing renders half-typeset.
  */
-export const katexPart = new LazyPart('KaTeX', () => import('../../render/katex-render.ts'));
+export const katexPart = new LazyPart('KaTeX', () => import('../../src/render/katex-render.ts'));
 
 export function loadKatex(): Promise<unknown> {
   return katexPart.load();
@@ -35,7 +36,7 @@ export function warmKatex(): void {
   k.renderMatrixHtml([['w_{1}', '0'], ['x^{2}', '-3']], { label: 'K^{T}' });
 }
 
-function katexNow(): typeof import('../../render/katex-render.ts') {
+function katexNow(): typeof import('../../src/render/katex-render.ts') {
   return katexPart.get();
 }
 
@@ -84,36 +85,57 @@ export function texMathmlLater(source: string): TemplateResult {
 const MATHML = /^([\s\S]*?<span class="katex-mathml">)(<math[\s\S]*?<\/math>)(<\/span>[\s\S]*)$/;
 
 /**
- * One cell of a drawn grid: a simple entry (an integer, or a letter with a
- * numeric subscript such as z_{7}) is written with KaTeX's fonts as two spans
- * (see fast-matrix.ts), far lighter to lay out than KaTeX's full markup;
- * anything else is typeset by KaTeX.
+ * What a cell shows: a view's entry (symbols as structure, src/view/entry.ts),
+ * null for a structural zero, or LaTeX built by the engine's emitters (a
+ * derivation's cells, labels).
  */
-export function texCell(source: string): TemplateResult {
-  const light = lightCell(source);
-  return light ? html`<span class="tex" part="tex">${markupPart(light)}</span>` : tex(source);
-}
+export type MathCell = Entry | null | string;
 
-/** The light HTML of a simple entry (see fast-matrix.ts), cached; null when KaTeX must typeset it. */
-function lightCell(source: string): string | null {
-  return cached(`F${source}`, () => fastCell(source) ?? '') || null;
+const latexOf = new WeakMap<Entry, string>();
+
+/** The LaTeX of a cell (a structural zero is written 0), cached per entry. */
+export function cellLatex(cell: MathCell): string {
+  if (cell === null || cell === '') return '0';
+  if (typeof cell === 'string') return cell;
+  let t = latexOf.get(cell);
+  if (t === undefined) { t = entryToLatex(cell); latexOf.set(cell, t); }
+  return t;
 }
 
 /**
- * A bracketed matrix of LaTeX cells; cells carry data-row / data-col, so
+ * One cell of a drawn grid: a simple entry (an integer, or a letter with a
+ * numeric subscript such as z₇) is written with KaTeX's fonts as two spans
+ * (see fast-matrix.ts), far lighter to lay out than KaTeX's full markup;
+ * anything else is typeset by KaTeX.
+ */
+export function texCell(cell: MathCell): TemplateResult {
+  const light = typeof cell === 'object' && cell !== null ? fastCell(cell) : null;
+  return light ? html`<span class="tex" part="tex">${markupPart(light)}</span>` : tex(cellLatex(cell));
+}
+
+/**
+ * A bracketed matrix of cells; cells carry data-row / data-col, so
  * highlighting is a stylesheet rule (see highlightRules) and needs no re-render.
  */
-export function texMatrix(cells: readonly (readonly string[])[], opts: MatrixRenderOptions = {}): TemplateResult {
+export function texMatrix(cells: readonly (readonly MathCell[])[], opts: Omit<MatrixRenderOptions, 'lightCell'> = {}): TemplateResult {
   const count = cells.length * (cells[0]?.length ?? 0);
-  if (count > FAST_MATRIX_CELLS && opts.highlightRow === undefined && opts.highlightColumn === undefined) {
+  const structured = cells.every((row) => row.every((c) => typeof c !== 'string'));
+  if (structured && count > FAST_MATRIX_CELLS && opts.highlightRow === undefined && opts.highlightColumn === undefined) {
     const label = opts.label === undefined ? '' : cached(`I${opts.label}`, () => katexNow().renderTex(opts.label!));
-    const fast = fastMatrixCells(cells);
+    const fast = fastMatrixCells(cells as readonly (readonly (Entry | null)[])[]);
     if (fast !== null) return html`${fastMatrix(fast, cells[0]?.length ?? 0, opts.ariaLabel ?? `matrix, ${cells.length} by ${cells[0]?.length ?? 0}`, label)}`;
   }
   // simple cells are drawn with the light spans (far less to lay out); the MathML stays KaTeX's
-  const m = katexNow().renderMatrix(cells, { lightCell, ...opts });
+  const lightCell = (r: number, c: number): string | null => {
+    const cell = cells[r]?.[c];
+    if (cell === null) return ZERO_HTML;
+    return cell === undefined || typeof cell === 'string' ? null : fastCell(cell);
+  };
+  const m = katexNow().renderMatrix(cells.map((row) => row.map(cellLatex)), { lightCell, zero: (r, c) => cells[r]?.[c] === null || cells[r]?.[c] === '', ...opts });
   return html`${guard([m.html, m.mathml], () => withMathmlLater(fragment(m.html), m.mathml))}`;
 }
+
+const ZERO_HTML = fastCell({ terms: [], total: 0 });
 
 /**
  * The matrix's MathML (what a screen reader reads) goes into its hidden box

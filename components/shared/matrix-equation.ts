@@ -1,5 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
-import { type MatrixEquation, rowEntries } from '../../src/view/matrix-view.ts';
+import type { Entry } from '../../src/view/entry.ts';
+import { type MatrixEquation, rowEntries } from '../../src/view/equation.ts';
 import { cellSelector, highlightRule, tex, texMatrix } from './katex-block.ts';
 
 /**
@@ -9,14 +10,14 @@ import { cellSelector, highlightRule, tex, texMatrix } from './katex-block.ts';
  * mp, mo), so one stylesheet links them. The equation never wraps: a wide one
  * scrolls inside `.scroll`, never the page.
  */
-const column = (texs: readonly string[]) => texs.map((t) => [t]);
+const column = (entries: readonly Entry[]) => entries.map((e) => [e]);
 
 export function equationTemplate(d: MatrixEquation, showEquation: boolean, pending?: TemplateResult): TemplateResult {
   if (!d.cells) return html``;
   const k = html`<span class="mK">${texMatrix(d.cells, { label: d.label, ariaLabel: `matrix ${d.name}, ${d.matrix.rows} by ${d.matrix.cols}` })}</span>`;
   if (!showEquation) return html`<div class="scroll"><div class="equation" part="equation">${k}</div></div>`;
   // the vectors are typeset in a later task (RevealController): K first, `pending` in their place
-  if (pending || !d.products) return html`<div class="scroll"><div class="equation" part="equation">${k}${pending}</div></div>`;
+  if (pending || d.products.length === 0) return html`<div class="scroll"><div class="equation" part="equation">${k}${pending}</div></div>`;
   return html`<div class="scroll"><div class="equation" part="equation">
     ${k}<span class="mz">${texMatrix(column(d.z), { label: d.vector.tex, ariaLabel: `${d.form === 'im2col' ? 'weight' : 'input'} vector ${d.vector.text}` })}</span>
     ${tex('=')}<span class="mp">${texMatrix(column(d.products), { ariaLabel: 'products' })}</span>

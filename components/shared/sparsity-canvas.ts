@@ -1,4 +1,4 @@
-import { type ConvMatrix, forEachCell } from '../../src/matrix/csr.ts';
+import { type ConvMatrix, forEachCell } from '../../src/view/equation.ts';
 
 /**
  * The structural view of a matrix too large to typeset: one square per entry,

@@ -1,7 +1,6 @@
 import type { SpecInput } from '../../src/geometry/spec.ts';
 import { ParseError, SpecError } from '../../src/errors.ts';
-import { needsExpressionParser, parseEntrySource } from '../../src/algebra/entries.ts';
-import { loadExpressionParser as loadMathjs } from '../../src/algebra/expression.ts';
+import { loadExpressionParser as loadMathjs, specNeedsParser } from '../../src/view/spec-input.ts';
 import { LazyPart } from './lazy-part.ts';
 
 /**
@@ -42,20 +41,7 @@ export function specFromAttributes(values: SpecAttributes): SpecInput {
   return spec as SpecInput;
 }
 
-/** True when `weights` or `inputs` hold an expression only mathjs reads (an implicit product such as `2x`; `2*w1` needs nothing). */
-export function specNeedsParser(spec: SpecInput): boolean {
-  for (const field of ['weights', 'inputs'] as const) {
-    const v = spec[field];
-    if (v === undefined) continue;
-    try {
-      const src = parseEntrySource(v, field);
-      if (src.kind === 'list' && src.items.some(needsExpressionParser)) return true;
-    } catch {
-      // a malformed value is reported by normalizeSpec with its field name
-    }
-  }
-  return false;
-}
+export { specNeedsParser };
 
 /** mathjs, for such expressions: a separate chunk of the bundle, loaded once by the first element that needs it. */
 export const expressionParser = new LazyPart('the expression parser', () => loadMathjs());

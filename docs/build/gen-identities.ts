@@ -1,5 +1,5 @@
 import { identities } from '../../src/check/identities/catalogue.ts';
-import { renderTex } from '../../render/katex-render.ts';
+import { renderTex } from '../../src/render/katex-render.ts';
 import { escapeHtml } from './html-text.ts';
 
 /**

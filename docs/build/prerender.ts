@@ -8,7 +8,7 @@ import { deriveTransposed } from '../../src/latex/derive-transposed.ts';
 import { deriveWindow } from '../../src/latex/derive-window.ts';
 import type { SpecInput } from '../../src/geometry/spec.ts';
 import { specFromAttributes, type SpecAttributes } from '../../components/shared/spec-from-attributes.ts';
-import { renderTex } from '../../render/katex-render.ts';
+import { renderTex } from '../../src/render/katex-render.ts';
 import { escapeHtml } from './html-text.ts';
 
 /**

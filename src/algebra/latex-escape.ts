@@ -1,4 +1,5 @@
-import { assertIdentifier, nameParts } from './symbols.ts';
+import { assertIdentifier } from './symbols.ts';
+import { GREEK, type SymbolParts, symbolParts } from './symbol-parts.ts';
 
 /**
  * The one place where anything from a user becomes LaTeX. Free text goes
@@ -27,21 +28,20 @@ export function latexText(s: string, maxLength = 200): string {
  * Throws for anything that is not an identifier, so no raw text reaches KaTeX.
  */
 export function latexSymbol(name: string): string {
-  assertIdentifier(name, 'symbol');
-  const channel = /^([A-Za-z]+)(\d+)_(\d+)$/.exec(name);
-  if (channel) return `${latexStem(channel[1]!)}^{(${channel[2]})}_{${channel[3]}}`;
-  const { head, subs } = nameParts(name);
-  const base = latexStem(head);
-  return subs.length ? `${base}_{${subs.map(subscriptPart).join(',')}}` : base;
+  return symbolToLatex(symbolParts(name));
 }
 
-/** Lower-case Greek letters by name, typeset as the letter (as SymPy prints them): `delta1` → δ₁. */
-const GREEK = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu', 'nu', 'xi', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega']);
+/** LaTeX of a symbol's parts (symbol-parts.ts): its letters, accent, channel superscript and subscripts. */
+export function symbolToLatex(s: SymbolParts, outerAccent?: keyof typeof ACCENTS): string {
+  const stem = latexStem(s.base);
+  const inner = s.accent ? `${ACCENTS[s.accent]}{${stem}}` : stem;
+  const base = outerAccent ? `${ACCENTS[outerAccent]}{${inner}}` : inner;
+  const channel = s.channel === undefined ? '' : `^{(${s.channel})}`;
+  return s.index.length ? `${base}${channel}_{${s.index.map(subscriptPart).join(',')}}` : `${base}${channel}`;
+}
 
-/** A name's letters: `z`, `\mathit{foo}`, `\delta`, and an accent spelled SymPy's way on a letter: `ztilde` → `\tilde{z}`, `deltatilde` → `\tilde{\delta}`. */
+/** A name's letters: `z`, `\mathit{foo}`, `\delta`. */
 function latexStem(head: string): string {
-  const accent = /^([A-Za-z]|[a-z]{2,7})(tilde|hat|bar)$/.exec(head);
-  if (accent && (accent[1]!.length === 1 || GREEK.has(accent[1]!))) return `${ACCENTS[accent[2] as keyof typeof ACCENTS]}{${latexStem(accent[1]!)}}`;
   if (GREEK.has(head)) return `\\${head}`;
   return head.length === 1 ? head : `\\mathit{${head}}`;
 }
@@ -60,12 +60,9 @@ export function latexNumber(x: number): string {
 
 const ACCENTS = { tilde: '\\tilde', hat: '\\hat', bar: '\\bar' } as const;
 
-/** An identifier with an accent on its head: `z1` with 'tilde' → `\tilde{z}_{1}` (the lecture's z̃₁). */
+/** An identifier with an accent on its head: `z1` with 'tilde' → `\\tilde{z}_{1}` (the lecture's z̃₁). */
 export function latexAccentSymbol(name: string, accent: keyof typeof ACCENTS): string {
-  const tex = latexSymbol(name);
-  const sub = tex.indexOf('_{');
-  const head = sub < 0 ? tex : tex.slice(0, sub);
-  return `${ACCENTS[accent]}{${head}}${sub < 0 ? '' : tex.slice(sub)}`;
+  return symbolToLatex(symbolParts(name), accent);
 }
 
 /**

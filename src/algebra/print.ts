@@ -1,12 +1,16 @@
 import { type Polynomial, type Term, forEachTerm } from './polynomial.ts';
 import { type Rational, rAbs, rIsInteger, rneg, rToString } from './rational.ts';
 import { compareNames, symbolName } from './symbols.ts';
-import { latexSymbol } from './latex-escape.ts';
+import { symbolToLatex } from './latex-escape.ts';
+import { type SymbolParts, symbolParts } from './symbol-parts.ts';
 
 /**
- * The printing rules for exact values, in one module: plain text that mathjs
- * and SymPy parse (`w1*z1 + 1/2*w2*z2`, powers as `^`) and LaTeX
- * (`w_{1} z_{1} + \tfrac{1}{2} w_{2} z_{2}`).
+ * The printing rules for exact values, in one module. A polynomial is first
+ * an `Entry`, plain data (terms in print order, each a sign, a coefficient
+ * and symbols as structure), then printed: plain text that mathjs and SymPy
+ * parse (`w1*z1 + 1/2*w2*z2`, powers as `^`) and LaTeX
+ * (`w_{1} z_{1} + \tfrac{1}{2} w_{2} z_{2}`). Views hold entries, so every
+ * renderer (KaTeX, the elements' light HTML, SVG, text) prints the same structure.
  */
 export interface PrintOptions {
   /** Rank of a symbol id for ordering terms; lower first. Defaults to natural name order. */
@@ -15,14 +19,31 @@ export interface PrintOptions {
   maxTerms?: number;
 }
 
-type Format = 'text' | 'latex';
+export interface EntryFactor {
+  readonly symbol: SymbolParts;
+  readonly power: number;
+}
+
+export interface EntryTerm {
+  readonly negative: boolean;
+  /** |coefficient| as decimal integer strings (d is '1' for an integer) */
+  readonly coef: { readonly n: string; readonly d: string };
+  /** in natural name order, powers collected; empty for a constant */
+  readonly factors: readonly EntryFactor[];
+}
+
+/** A polynomial as structure: its terms in print order; `total` counts the terms before `maxTerms` cut them (0 for zero). */
+export interface Entry {
+  readonly terms: readonly EntryTerm[];
+  readonly total: number;
+}
 
 export function polynomialToText(p: Polynomial, opts: PrintOptions = {}): string {
-  return print(p, 'text', opts);
+  return entryToText(polynomialEntry(p, opts));
 }
 
 export function polynomialToLatex(p: Polynomial, opts: PrintOptions = {}): string {
-  return print(p, 'latex', opts);
+  return entryToLatex(polynomialEntry(p, opts));
 }
 
 export function rationalToLatex(r: Rational): string {
@@ -35,23 +56,54 @@ export function rationalToText(r: Rational): string {
   return rToString(r);
 }
 
-function print(p: Polynomial, format: Format, opts: PrintOptions): string {
-  if (p.isZero()) return '0';
+/** The entry of a polynomial: terms ordered by `rank` (or name), at most `maxTerms` of them. */
+export function polynomialEntry(p: Polynomial, opts: PrintOptions = {}): Entry {
+  if (p.isZero()) return { terms: [], total: 0 };
   const rank = opts.rank;
   const ordered: Array<{ t: Term; key: Array<number | string> }> = [];
-  forEachTerm(p, (vars, coef) => { const t = { vars, coef }; ordered.push({ t, key: sortKey(t, rank) }); });
-  ordered.sort((a, b) => compareKeys(a.key, b.key));
+  if (p.size === 1) forEachTerm(p, (vars, coef) => { ordered.push({ t: { vars, coef }, key: [] }); });
+  else {
+    forEachTerm(p, (vars, coef) => { const t = { vars, coef }; ordered.push({ t, key: sortKey(t, rank) }); });
+    ordered.sort((a, b) => compareKeys(a.key, b.key));
+  }
   const total = ordered.length;
   if (opts.maxTerms !== undefined && total > opts.maxTerms) ordered.length = opts.maxTerms;
+  return { terms: ordered.map(({ t }) => entryTerm(t)), total };
+}
+
+/** The entry of a single symbol. */
+export function symbolEntry(name: string): Entry {
+  return { terms: [{ negative: false, coef: UNIT, factors: [{ symbol: symbolParts(name), power: 1 }] }], total: 1 };
+}
+
+export function entryToLatex(e: Entry): string {
+  return printEntry(e, 'latex');
+}
+
+export function entryToText(e: Entry): string {
+  return printEntry(e, 'text');
+}
+
+type Format = 'text' | 'latex';
+const UNIT = { n: '1', d: '1' } as const;
+
+function printEntry(e: Entry, format: Format): string {
+  if (e.total === 0) return '0';
   let out = '';
-  ordered.forEach(({ t }, i) => {
-    const negative = t.coef.n < 0;
-    const body = monomial(t, format, negative);
-    if (i === 0) out = negative ? `-${body}` : body;
-    else out += negative ? ` - ${body}` : ` + ${body}`;
+  e.terms.forEach((t, i) => {
+    const body = monomial(t, format);
+    if (i === 0) out = t.negative ? `-${body}` : body;
+    else out += t.negative ? ` - ${body}` : ` + ${body}`;
   });
-  if (ordered.length < total) out += format === 'text' ? ` + … (${total} terms)` : ` + \\cdots \\; (${total} \\text{ terms})`;
+  if (e.terms.length < e.total) out += format === 'text' ? ` + … (${e.total} terms)` : ` + \\cdots \\; (${e.total} \\text{ terms})`;
   return out;
+}
+
+function entryTerm(t: Term): EntryTerm {
+  const negative = t.coef.n < 0;
+  const abs = negative ? rneg(t.coef) : t.coef;
+  const coef = abs.n === 1 && abs.d === 1 ? UNIT : { n: String(abs.n), d: String(abs.d) };
+  return { negative, coef, factors: powers(t.vars).map(([name, power]) => ({ symbol: symbolParts(name), power })) };
 }
 
 function sortKey(t: Term, rank: ((id: number) => number) | undefined): Array<number | string> {
@@ -69,21 +121,23 @@ function compareKeys(a: Array<number | string>, b: Array<number | string>): numb
   return a.length - b.length;
 }
 
-/** |coef| times the factors, factors in natural name order with powers collected. */
-function monomial(t: Term, format: Format, negative: boolean): string {
-  const abs = negative ? rneg(t.coef) : t.coef;
-  const factors = powers(t.vars).map(([name, k]) => {
-    if (format === 'text') return k === 1 ? name : `${name}^${k}`;
-    return k === 1 ? latexSymbol(name) : `${latexSymbol(name)}^{${k}}`;
+/** |coef| times the factors. */
+function monomial(t: EntryTerm, format: Format): string {
+  const factors = t.factors.map(({ symbol, power }) => {
+    if (format === 'text') return power === 1 ? symbol.name : `${symbol.name}^${power}`;
+    const s = symbolToLatex(symbol);
+    return power === 1 ? s : `${s}^{${power}}`;
   });
-  const unit = abs.n === 1 && abs.d === 1;
-  if (factors.length === 0) return format === 'text' ? rationalToText(abs) : rationalToLatex(abs);
-  if (unit) return factors.join(format === 'text' ? '*' : ' ');
-  const c = format === 'text' ? rationalToText(abs) : rationalToLatex(abs);
+  const integer = t.coef.d === '1';
+  const c = format === 'text' || integer ? (integer ? t.coef.n : `${t.coef.n}/${t.coef.d}`) : `\\tfrac{${t.coef.n}}{${t.coef.d}}`;
+  if (factors.length === 0) return c;
+  if (t.coef === UNIT || (t.coef.n === '1' && integer)) return factors.join(format === 'text' ? '*' : ' ');
   return format === 'text' ? `${c}*${factors.join('*')}` : `${c} ${factors.join(' ')}`;
 }
 
 function powers(vars: readonly number[]): Array<[string, number]> {
+  if (vars.length === 0) return [];
+  if (vars.length === 1) return [[symbolName(vars[0]!), 1]];
   const counts = new Map<string, number>();
   for (const v of vars) {
     const n = symbolName(v);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { renderTex } from '../../render/katex-render.ts';
+import { renderTex } from '../render/katex-render.ts';
 import type { Derivation, Step } from '../latex/derivation.ts';
 
 /**

@@ -6,7 +6,7 @@ import type { ConvSpec } from '../geometry/spec.ts';
 import type { ConvMatrix } from '../matrix/csr.ts';
 import { matVec } from '../matrix/products.ts';
 import { kernelVector } from '../latex/cells.ts';
-import { type MatrixEquation, denseCells, inputTex, outputTex, productTex, typesettable, weightTex } from './matrix-view.ts';
+import { type MatrixEquation, denseCells, inputEntries, outputEntries, productEntries, typesettable, weightEntries } from './equation.ts';
 
 /**
  * Z(z)·w = y as an element shows it: Z (src/matrix/im2col.ts) with the input
@@ -16,14 +16,14 @@ import { type MatrixEquation, denseCells, inputTex, outputTex, productTex, types
 export function im2colEquation(spec: ConvSpec, Z: ConvMatrix, product: readonly Polynomial[]): MatrixEquation {
   const typeset = typesettable(Z);
   const w = kernelVector(spec);
-  const zTex = inputTex(spec);
+  const entries = inputEntries(spec);
   return {
-    spec, form: 'im2col', matrix: Z, product, typeset, name: 'Z (im2col)', entryTex: zTex,
+    form: 'im2col', matrix: Z, transposed: spec.transposed, typeset, name: 'Z (im2col)', entries,
     label: 'Z', vector: { tex: w, text: w },
-    cells: typeset ? denseCells(Z, zTex) : null,
-    z: typeset ? weightTex(spec) : [],
-    products: typeset && product.length ? productTex(spec, product) : null,
-    outputs: typeset ? outputTex(spec) : [],
+    cells: typeset ? denseCells(Z, entries) : null,
+    z: typeset ? weightEntries(spec) : [],
+    products: typeset && product.length ? productEntries(spec, product) : [],
+    outputs: typeset ? outputEntries(spec) : [], outputNames: [...spec.outputNames],
   };
 }
 

@@ -1,155 +1,68 @@
+import { checkMatrix, checkMatrixNumeric } from '../check/matrix-check.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
-import { polynomialToLatex, polynomialToText } from '../algebra/print.ts';
-import { termOrder } from '../check/term-order.ts';
-import type { ConvSpec } from '../geometry/spec.ts';
-import { type ConvMatrix, materialize, rowColumns, rowTaps } from '../matrix/csr.ts';
-import { latexSymbol } from '../algebra/latex-escape.ts';
-import { ParseError } from '../errors.ts';
-import { inputVectorLabel, kernelLabel } from '../latex/cells.ts';
-import type { Cell } from '../latex/derivation.ts';
+import type { CheckReport } from '../check/report.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { convMatrix } from '../matrix/conv-matrix.ts';
+import { im2colMatrix } from '../matrix/im2col.ts';
+import type { ConvMatrix } from '../matrix/csr.ts';
+import { type MatrixEquation, type MatrixForm, matrixCounts, matrixEquation, typesettable } from './equation.ts';
+import { im2colCheck, im2colEquation } from './im2col-view.ts';
+import { type SummaryView, summaryFor } from './summary.ts';
+import { type VerdictView, verdictView } from './verdict.ts';
+
+export { MATRIX_FORMS, type MatrixForm, matrixForm } from './equation.ts';
 
 /**
- * The matrix as the elements show it: LaTeX cells read from the engine's CSR
- * arrays (nothing here computes an index). A structural zero (no tap lands
- * there) is the empty string, so a view can draw it apart from a weight whose
- * value is 0, which is written "0".
+ * The matrix of a spec as <conv-matrix> shows it: K (or Kᵀ), or the im2col
+ * matrix Z, typeset with its equation when small enough, else its structure
+ * (a sparsity pattern) with the check run after the first paint. Plain data.
  */
-export const STRUCTURAL_ZERO = '';
-
-/** The forms of a matrix view: K (the convolution matrix) or Z (the im2col matrix). */
-export const MATRIX_FORMS = ['conv', 'im2col'] as const;
-export type MatrixForm = (typeof MATRIX_FORMS)[number];
-
-/** An element's `form` attribute (the CLI's `--form`); anything else is a ParseError naming the allowed values. */
-export function matrixForm(value: string | undefined | null, field = 'form'): MatrixForm {
-  if (value === undefined || value === null) return 'conv';
-  if ((MATRIX_FORMS as readonly string[]).includes(value)) return value as MatrixForm;
-  throw new ParseError({ field, value, rule: `must be one of ${MATRIX_FORMS.join(', ')}`, fix: 'im2col shows Z(z)·w; conv, the default, shows K·z' });
+export interface MatrixView {
+  eq: MatrixEquation;
+  /** null while a large spec's check is still to run (`checkedMatrixView`, after the first paint) */
+  verdict: VerdictView | null;
+  /** the check is exact (symbolic); past SYMBOLIC_NONZEROS it is numeric (seeded floats) */
+  symbolic: boolean;
+  nonzeros: number;
+  storedTaps: number;
 }
 
-/** Above this many cells (or columns) a matrix is shown as a sparsity pattern. */
-export const TYPESET_CELLS = 2500;
-export const TYPESET_COLUMNS = 64;
+/** Above this many nonzeros the check is numeric (seeded floats) instead of symbolic: a symbolic one stays under 250 ms. */
+export const SYMBOLIC_NONZEROS = 60_000;
+/** The structural view handles far more than a drawing; past these the view is a summary. */
+export const MATRIX_LIMITS = { drawnEntries: 12_000, taps: SYMBOLIC_NONZEROS, terms: 600_000 };
 
-export function typesettable(m: Pick<ConvMatrix, 'rows' | 'cols'>): boolean {
-  return m.rows * m.cols <= TYPESET_CELLS && m.cols <= TYPESET_COLUMNS;
+export function matrixView(input: SpecInput, form: MatrixForm = 'conv'): MatrixView | SummaryView {
+  const summary = summaryFor(input, MATRIX_LIMITS, 'the matrix');
+  if (summary) return summary;
+  const spec = normalized(input);
+  const matrix = form === 'im2col' ? im2colMatrix(spec) : convMatrix(spec);
+  const counts = matrixCounts(matrix);
+  const symbolic = counts.nonzeros <= SYMBOLIC_NONZEROS;
+  const equation = form === 'im2col' ? im2colEquation : matrixEquation;
+  if (!typesettable(matrix)) return { eq: equation(spec, matrix, []), verdict: null, symbolic, ...counts };
+  const check = run(form, spec, matrix, true);
+  return { eq: equation(spec, matrix, check.product), verdict: verdictView(check.report), symbolic, ...counts };
 }
 
-/**
- * The columns (flat input indices) that matrix row r reads, and the weight tap
- * at each, one pair per tap: a summed entry (reflect or replicate padding)
- * repeats its column, once per tap, adjacent.
- */
-export function rowEntries(m: ConvMatrix, r: number): { cols: number[]; taps: number[] } {
-  return { cols: Array.from(rowColumns(m, r)), taps: Array.from(rowTaps(m, r)) };
+/** A large view with its check done: K·z against the sliding window (numeric past SYMBOLIC_NONZEROS), or the im2col duality. */
+export function checkedMatrixView(input: SpecInput, view: MatrixView): MatrixView {
+  const spec = normalized(input);
+  const check = run(view.eq.form, spec, view.eq.matrix, view.symbolic);
+  return { ...view, verdict: verdictView(check.report, view.symbolic) };
 }
 
-export function weightTex(spec: ConvSpec): string[] {
-  return spec.weights.map((w) => polynomialToLatex(w));
+/** The last spec normalised, kept for the check that follows its view (a 64×64 spec takes tens of ms to normalise). */
+let last: { key: string; spec: ConvSpec } | null = null;
+
+function normalized(input: SpecInput): ConvSpec {
+  const key = JSON.stringify(input);
+  if (last?.key !== key) last = { key, spec: normalizeSpec(input) };
+  return last.spec;
 }
 
-export function inputTex(spec: ConvSpec): string[] {
-  return spec.inputs.map((p) => polynomialToLatex(p));
-}
-
-export function outputTex(spec: ConvSpec): string[] {
-  return spec.outputNames.map(latexSymbol);
-}
-
-/** Products in the lecture's term order (w₁z₁ + w₂z₂ + w₃z₃). */
-export function productTex(spec: ConvSpec, values: readonly Polynomial[]): string[] {
-  const rank = termOrder(spec);
-  return values.map((p) => polynomialToLatex(p, { rank }));
-}
-
-/** The LaTeX of a summed entry: its weights joined by + (w_{1} + w_{3}; a negative weight is subtracted). */
-export function addTex(a: string, b: string): string {
-  return b.startsWith('-') ? `${a} - ${b.slice(1)}` : `${a} + ${b}`;
-}
-
-/** Dense LaTeX cells: the weight's LaTeX at each nonzero (a sum for a summed entry), STRUCTURAL_ZERO elsewhere. */
-export function denseCells(m: ConvMatrix, wTex: readonly string[]): string[][] {
-  return materialize(m, wTex, { zero: STRUCTURAL_ZERO, add: addTex });
-}
-
-/**
- * K·z = products = outputs (Kᵀ for a transposed spec), or Z(z)·w for the
- * im2col form (src/view/im2col-view.ts), ready to typeset; cells only when small enough.
- */
-export interface MatrixEquation {
-  spec: ConvSpec;
-  /** `conv`: K holds weights and multiplies the inputs; `im2col`: Z holds inputs and multiplies the weights */
-  form: MatrixForm;
-  matrix: ConvMatrix;
-  /** the matrix in words, for captions and screen readers: `K`, `K transposed`, `Z (im2col)` */
-  name: string;
-  /** LaTeX of what the nonzeros hold: the weights of K, the inputs of Z */
-  entryTex: string[];
-  product: readonly Polynomial[];
-  typeset: boolean;
-  /** `K` or `K^{T}` (`X`, `X^{T}` for the lecture's weights x, y, z): the label the lecture writes under the matrix */
-  label: string;
-  /** the letter of the input vector: z, or a for a, b, c, d */
-  vector: Cell;
-  cells: string[][] | null;
-  z: string[];
-  products: string[] | null;
-  outputs: string[];
-}
-
-export function matrixEquation(spec: ConvSpec, matrix: ConvMatrix, product: readonly Polynomial[]): MatrixEquation {
-  const typeset = typesettable(matrix);
-  return {
-    spec, form: 'conv', matrix, product, typeset, name: spec.transposed ? 'K transposed' : 'K', entryTex: weightTex(spec),
-    label: `${kernelLabel(spec).tex}${spec.transposed ? '^{T}' : ''}`, vector: inputVectorLabel(spec),
-    cells: typeset ? denseCells(matrix, weightTex(spec)) : null,
-    z: typeset ? inputTex(spec) : [],
-    products: typeset && product.length ? productTex(spec, product) : null,
-    outputs: typeset ? outputTex(spec) : [],
-  };
-}
-
-/** The flat input indices output row r reads: K's columns, or the inputs Z's row holds. */
-export function rowInputs(eq: Pick<MatrixEquation, 'form' | 'matrix'>, r: number): number[] {
-  const e = rowEntries(eq.matrix, r);
-  return eq.form === 'im2col' ? e.taps : e.cols;
-}
-
-/** LaTeX and text of one output: `z_{8} = w_{1} z_{2} + …`. */
-export function outputLine(eq: MatrixEquation, r: number): { tex: string; text: string } {
-  const rank = termOrder(eq.spec);
-  const p = eq.product[r];
-  const name = eq.spec.outputNames[r]!;
-  if (!p) return { tex: latexSymbol(name), text: name };
-  return { tex: `${latexSymbol(name)} = ${polynomialToLatex(p, { rank })}`, text: `${name} = ${polynomialToText(p, { rank })}` };
-}
-
-/**
- * A window of the matrix around row r for the structural view: rows r−2…r+2
- * over the columns row r reads (± 1); null marks a skipped run of columns.
- */
-export interface MatrixWindow {
-  rows: number[];
-  cols: Array<number | null>;
-  cells: string[][];
-}
-
-export function windowAround(m: ConvMatrix, wTex: readonly string[], r: number, margin = 2, maxCols = 30): MatrixWindow {
-  const near = new Set<number>();
-  for (const c of rowEntries(m, r).cols) for (const d of [c - 1, c, c + 1]) if (d >= 0 && d < m.cols) near.add(d);
-  const sorted = [...near].sort((a, b) => a - b).slice(0, maxCols);
-  const cols: Array<number | null> = [];
-  sorted.forEach((c, k) => {
-    if (k > 0 && c !== sorted[k - 1]! + 1) cols.push(null);
-    cols.push(c);
-  });
-  const rows: number[] = [];
-  for (let x = Math.max(0, r - margin); x <= Math.min(m.rows - 1, r + margin); x++) rows.push(x);
-  const cells = rows.map((x) => {
-    const { cols: cs, taps } = rowEntries(m, x);
-    const at = new Map<number, string>();
-    cs.forEach((c, k) => at.set(c, at.has(c) ? addTex(at.get(c)!, wTex[taps[k]!]!) : wTex[taps[k]!]!));
-    return cols.map((c) => (c === null ? '\\cdots' : at.get(c) ?? STRUCTURAL_ZERO));
-  });
-  return { rows, cols, cells };
+function run(form: MatrixForm, spec: ConvSpec, matrix: ConvMatrix, symbolic: boolean): { product: readonly Polynomial[]; report: CheckReport } {
+  if (form === 'im2col') return im2colCheck(spec, matrix);
+  if (!symbolic) return { product: [], report: checkMatrixNumeric(spec, 1, { matrix }) };
+  return checkMatrix(spec, { matrix });
 }

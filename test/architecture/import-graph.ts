@@ -14,6 +14,8 @@ export interface ImportGraph {
   imports: Map<string, string[]>;
   /** file → the bare specifiers it imports (`katex`, `lit/decorators.js`) */
   packages: Map<string, string[]>;
+  /** file → the files it imports for values: `imports` without `import type` / `export type` (erased when compiled) */
+  valueImports: Map<string, string[]>;
 }
 
 const SPECIFIER = /(?:\bimport|\bexport)\s[^'"`;]*?\bfrom\s*['"]([^'"]+)['"]|\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)|\bimport\s+['"]([^'"]+)['"]/g;
@@ -23,8 +25,10 @@ function stripComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 }
 
-export function specifiers(text: string): string[] {
-  return [...stripComments(text).matchAll(SPECIFIER)].map((m) => m[1] ?? m[2] ?? m[3]!);
+export function specifiers(text: string, values = false): string[] {
+  return [...stripComments(text).matchAll(SPECIFIER)]
+    .filter((m) => !values || !/^(?:import|export)\s+type\s/.test(m[0]))
+    .map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 /** Every .ts file (not .d.ts) under `dir`, relative to `root`. */
@@ -53,13 +57,15 @@ function resolve(root: string, from: string, spec: string): string {
 
 export function importGraph(root: string, dir: string): ImportGraph {
   const files = sourceFiles(root, dir);
-  const imports = new Map<string, string[]>(), packages = new Map<string, string[]>();
+  const imports = new Map<string, string[]>(), packages = new Map<string, string[]>(), valueImports = new Map<string, string[]>();
   for (const f of files) {
-    const specs = specifiers(readFileSync(join(root, f), 'utf8'));
+    const text = readFileSync(join(root, f), 'utf8');
+    const specs = specifiers(text);
     imports.set(f, specs.filter((s) => s.startsWith('.')).map((s) => resolve(root, f, s)));
+    valueImports.set(f, specifiers(text, true).filter((s) => s.startsWith('.')).map((s) => resolve(root, f, s)));
     packages.set(f, specs.filter((s) => !s.startsWith('.')));
   }
-  return { files, imports, packages };
+  return { files, imports, packages, valueImports };
 }
 
 /** The folder a file belongs to: `src/matrix/csr.ts` → `src/matrix`; a file directly in `src/` is its own node. */

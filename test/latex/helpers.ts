@@ -1,5 +1,5 @@
 import katex from 'katex';
-import { KATEX_OPTIONS } from '../../render/katex-render.ts';
+import { KATEX_OPTIONS } from '../../src/render/katex-render.ts';
 import type { Derivation, MatrixPart } from '../../src/latex/derivation.ts';
 
 /** Throws unless `tex` typesets with the options every surface renders with (throwOnError, trust: false, bounds). */

@@ -5,7 +5,7 @@ import { polynomialRing } from '../../src/algebra/ring.ts';
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { convMatrix } from '../../src/matrix/conv-matrix.ts';
 import { materialize } from '../../src/matrix/csr.ts';
-import { KATEX_OPTIONS, clearRenderCache, renderMatrixHtml } from '../../render/katex-render.ts';
+import { KATEX_OPTIONS, clearRenderCache, renderMatrixHtml } from '../../src/render/katex-render.ts';
 
 /**
  * Render budget (DESIGN.md): a 16×18 symbolic matrix ≤ 5 ms, a 36×49 one ≤ 30 ms.

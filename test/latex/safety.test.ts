@@ -5,7 +5,7 @@ import { derivationToLatex, derivationToMarkdown } from '../../src/latex/emit.ts
 import { escapeLatexText, latexSymbol, latexText } from '../../src/algebra/latex-escape.ts';
 import { noteStep, tableStep, textCell } from '../../src/latex/steps.ts';
 import { derivationToHtml } from '../../src/cli/explain-html.ts';
-import { renderMatrixHtml, renderTex } from '../../render/katex-render.ts';
+import { renderMatrixHtml, renderTex } from '../../src/render/katex-render.ts';
 import { allTex, assertParses } from './helpers.ts';
 
 const EXAMPLES: Array<[string, object | undefined]> = [

@@ -42,7 +42,7 @@ let tarball = '';
 beforeAll(() => {
   // 1. a staging copy of what the package is built from, built as prepack builds it
   mkdirSync(stage, { recursive: true });
-  for (const f of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'tsconfig.json', 'tsconfig.types.json', 'vite.node.config.ts', 'vite.embed.config.ts', 'bin', 'src', 'components', 'render', 'scripts']) {
+  for (const f of ['package.json', 'README.md', 'LICENSE', 'custom-elements.json', 'tsconfig.json', 'tsconfig.types.json', 'vite.node.config.ts', 'vite.embed.config.ts', 'bin', 'src', 'components', 'scripts']) {
     cpSync(join(root, f), join(stage, f), { recursive: true });
   }
   symlinkSync(join(root, 'node_modules'), join(stage, 'node_modules'), 'dir');

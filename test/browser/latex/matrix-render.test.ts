@@ -7,7 +7,7 @@ import { polynomialRing } from '../../../src/algebra/ring.ts';
 import { normalizeSpec } from '../../../src/geometry/spec.ts';
 import { convMatrix } from '../../../src/matrix/conv-matrix.ts';
 import { materialize } from '../../../src/matrix/csr.ts';
-import { KATEX_OPTIONS, renderMatrixHtml } from '../../../render/katex-render.ts';
+import { KATEX_OPTIONS, renderMatrixHtml } from '../../../src/render/katex-render.ts';
 
 /**
  * The fast matrix renderer (distinct cells typeset once, CSS grid, CSS

@@ -57,11 +57,13 @@ export interface MatrixRenderOptions {
   /** Accessible name for the matrix; defaults to the MathML reading. */
   ariaLabel?: string;
   /**
-   * A lighter HTML for a cell's visible glyphs, or null to typeset it with
-   * KaTeX (the elements pass fast-matrix.ts's `fastCell`). The MathML for
-   * screen readers is KaTeX's either way.
+   * A lighter HTML for the visible glyphs of the cell at (row, col), or null
+   * to typeset it with KaTeX (the elements print their entries' structure,
+   * fast-matrix.ts). The MathML for screen readers is KaTeX's either way.
    */
-  lightCell?: (tex: string) => string | null;
+  lightCell?: (row: number, col: number) => string | null;
+  /** True for a structural zero (no tap lands there), classed `convmat-zero`; default: the cell is ''. */
+  zero?: (row: number, col: number) => boolean;
 }
 
 interface CellRender { html: string; mathml: string }
@@ -127,9 +129,10 @@ export function renderMatrix(cells: readonly (readonly string[])[], opts: Matrix
       // '' is a structural zero (no tap lands there): written 0, classed apart from a weight whose value is 0
       const t = cells[r]![c] ?? '';
       const cell = renderCell(t === '' ? '0' : t);
-      const visible = opts.lightCell?.(t === '' ? '0' : t) ?? cell.html;
+      const visible = opts.lightCell?.(r, c) ?? cell.html;
       const hl = r === opts.highlightRow || c === opts.highlightColumn ? ` style="${HIGHLIGHT}"` : '';
-      grid.push(`<span class="convmat-cell${t === '' ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}"${hl}>${visible}</span>`);
+      const zero = opts.zero ? opts.zero(r, c) : t === '';
+      grid.push(`<span class="convmat-cell${zero ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}"${hl}>${visible}</span>`);
       mtds.push(`<mtd>${cell.mathml}</mtd>`);
     }
     mrows.push(`<mtr>${mtds.join('')}</mtr>`);

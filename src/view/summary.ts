@@ -1,0 +1,49 @@
+import { VIEW_LIMITS, type ViewEstimate, type ViewLimits, estimateView, viewPlan } from '../work/element.ts';
+import type { SpecInput } from '../geometry/spec.ts';
+import { LimitError } from '../errors.ts';
+
+export type { ViewEstimate, ViewLimits } from '../work/element.ts';
+
+/**
+ * The summary form every view switches to before its work could block the
+ * page (no main-thread task over 250 ms): decided by the one work estimator
+ * (src/work/element.ts) BEFORE the engine does anything, from the spec's
+ * sizes. Plain data: the shapes, the sizes and the limit passed.
+ */
+export interface SummaryView {
+  summary: { reason: string; estimate: ViewEstimate; what: string };
+}
+
+export function isSummary(v: unknown): v is SummaryView {
+  return typeof v === 'object' && v !== null && 'summary' in v;
+}
+
+/** The summary of `input` under `limits`, or null when the full view fits. */
+export function summaryFor(input: unknown, limits: Partial<ViewLimits> = {}, what = 'the drawing'): SummaryView | null {
+  const plan = viewPlan(input, { ...VIEW_LIMITS, ...limits });
+  return plan.full ? null : { summary: { reason: plan.reason, estimate: plan.estimate, what } };
+}
+
+/** The summary of `input` for a reason the view found itself (its drawn cells, say), from the estimator's sizes. */
+export function summaryBecause(input: unknown, reason: string, what = 'the drawing'): SummaryView | null {
+  const estimate = estimateView(input);
+  return estimate ? { summary: { reason, estimate, what } } : null;
+}
+
+/** "1,234": counts in a summary's reason. */
+export function count(x: number): string {
+  return Math.round(x).toLocaleString('en-US');
+}
+
+/**
+ * For views whose summary is a refusal (a derivation): throws a LimitError
+ * naming the limit, which the element shows inline (part="error").
+ */
+export function refuseBeyond(input: SpecInput, limits: Partial<ViewLimits> = {}, what = 'the drawing'): void {
+  const s = summaryFor(input, limits, what);
+  if (!s) return;
+  throw new LimitError({
+    field: 'input', value: input.input ?? '', rule: `is too large to show ${what} here: ${s.summary.reason}`,
+    fix: 'try a smaller input (the lecture\'s examples are 4 to 7 wide), or the CLI, which works within the engine\'s limits',
+  });
+}
