@@ -1,13 +1,10 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CheckerboardView, OverlapPlot } from '../../src/view/checkerboard-view.ts';
-import { type ViewSummary, isViewSummary } from '../../src/view/view-parts.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
-import { summaryTemplate } from '../shared/summary-part.ts';
+import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
-
-type View = CheckerboardView | ViewSummary;
 
 /** The overlap counts: a chunk loaded before the first render. */
 const engine = new LazyPart('the overlap view', () => import('./overlap-engine.ts'));
@@ -34,7 +31,7 @@ const engine = new LazyPart('the overlap view', () => import('./overlap-engine.t
  *
  * @cssprop --conv-bar - colour of the bars and heat map
  */
-export class ConvCheckerboardElement extends ConvElement<View> {
+export class ConvCheckerboardElement extends ConvElement<CheckerboardView | SummaryView> {
   static override styles = [...ConvElement.styles, css`
     :host { --conv-bar: var(--conv-accent); }
     .row { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
@@ -54,15 +51,15 @@ export class ConvCheckerboardElement extends ConvElement<View> {
 
   protected override needsParser(): boolean { return false; }
 
-  protected compute(): View {
+  protected compute(): CheckerboardView | SummaryView {
     rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding', 'transposed']);
     return engine.get().checkerboardView({
       kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers, input: this.input,
     });
   }
 
-  protected override specChangeDetail(v: View): Record<string, unknown> {
-    return { spec: this.specInput(), uniform: isViewSummary(v) ? null : v.uniform };
+  protected override specChangeDetail(v: CheckerboardView | SummaryView): Record<string, unknown> {
+    return { spec: this.specInput(), uniform: isSummary(v) ? null : v.uniform };
   }
 
   /** One listener per plot: the hovered cell is the plot's child at the output's position. */
@@ -89,8 +86,8 @@ export class ConvCheckerboardElement extends ConvElement<View> {
     return a === undefined ? nothing : html`<style>.strip > :nth-child(${a + 1}), .heat > :nth-child(${a + 1}) { outline: 2px solid var(--conv-fg); }</style>`;
   }
 
-  protected renderView(v: View): TemplateResult {
-    if (isViewSummary(v)) return summaryTemplate(v);
+  protected renderView(v: CheckerboardView | SummaryView): TemplateResult {
+    if (isSummary(v)) return summaryTemplate(v);
     return html`${this.activeStyle()}<div class="row" @pointerleave=${() => this.setActive({ output: null })}>
         <section part="transposed"><h3>${v.transposed.title}</h3>${this.plot(v.transposed)}</section>
         ${v.resized ? html`<section part="resized"><h3>${v.resized.title}</h3>${this.plot(v.resized)}</section>` : nothing}

@@ -1,15 +1,15 @@
 import { css, html, type PropertyValues, type TemplateResult } from 'lit';
 import type { ImageView, Picture } from '../../src/view/image-view.ts';
-import { type ViewSummary, isViewSummary } from '../../src/view/view-parts.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
-import { summaryTemplate } from '../shared/summary-part.ts';
+import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
 /** The image view and the test pattern: a chunk loaded before the first render. */
 const engine = new LazyPart('the image view', () => import('./image-engine.ts'));
 
-type View = ImageView | ViewSummary | { loading: string };
+/** While `src` loads for the first time. */
+interface Pending { loading: string }
 
 /** What was read from `src`: the picture, or only its size (a summary needs no pixels), or why it failed. */
 interface Loaded { src: string; picture?: Picture; shape?: [number, number]; error?: unknown }
@@ -44,7 +44,7 @@ const HEADER_BYTES = 1 << 18;
  * @fires spec-change - the spec was accepted; detail `{spec, shape}` (shape: the output's [height, width])
  * @fires highlight - an output pixel was hovered or chosen with the keyboard; detail `{output, row, inputs}` (inputs: the input pixels its window covers)
  */
-export class ConvImageElement extends ConvElement<View> {
+export class ConvImageElement extends ConvElement<ImageView | SummaryView | Pending> {
   static override styles = [...ConvElement.styles, css`
     .row { display: flex; gap: 1.5rem; flex-wrap: wrap; align-items: flex-start; }
     figure { margin: 0; }
@@ -85,7 +85,7 @@ export class ConvImageElement extends ConvElement<View> {
     return { ...rest, input: this.input, upsample: this.upsample };
   }
 
-  protected compute(): View {
+  protected compute(): ImageView | SummaryView | Pending {
     const { imageRequest, imageView } = engine.get();
     const attrs = this.attrs();
     if (!this.src) return imageView(attrs, null, 'a test pattern (a square, a disc and a gradient)');
@@ -151,7 +151,7 @@ export class ConvImageElement extends ConvElement<View> {
     })().then((r) => done(r), (e: unknown) => done({ error: e instanceof Error ? e : failed() }));
   }
 
-  protected override specChangeDetail(v: View): Record<string, unknown> {
+  protected override specChangeDetail(v: ImageView | SummaryView | Pending): Record<string, unknown> {
     return { spec: this.specInput(), shape: 'kind' in v && v.kind === 'image' ? [...v.output.shape] : null };
   }
 
@@ -174,9 +174,9 @@ export class ConvImageElement extends ConvElement<View> {
     this.move(next);
   }
 
-  protected renderView(v: View): TemplateResult {
+  protected renderView(v: ImageView | SummaryView | Pending): TemplateResult {
     if ('loading' in v) return html`<div class="caption" part="placeholder">Loading ${v.loading}…</div>`;
-    if (isViewSummary(v)) return summaryTemplate(v);
+    if (isSummary(v)) return summaryTemplate(v);
     const [h, w] = v.input.shape, [oh, ow] = v.output.shape;
     return html`<div class="row">
         <figure><figcaption>${v.input.caption}</figcaption><div class="stack">

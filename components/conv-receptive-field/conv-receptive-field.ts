@@ -1,13 +1,10 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import type { FieldFocus, ReceptiveFieldView } from '../../src/view/receptive-field-view.ts';
-import { type ViewSummary, isViewSummary } from '../../src/view/view-parts.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { checkIndex, type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
-import { summaryTemplate } from '../shared/summary-part.ts';
+import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
-
-type View = ReceptiveFieldView | ViewSummary;
 
 const W = 640, LEVEL_H = 70, R = 7;
 
@@ -36,7 +33,7 @@ const engine = new LazyPart('the receptive-field view', () => import('./field-en
  *
  * @cssprop --conv-highlight-strong - fill of the neurons in the receptive field
  */
-export class ConvReceptiveFieldElement extends ConvElement<View> {
+export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | SummaryView> {
   static override properties = {
     ...ConvElement.properties,
     layers: { type: String, reflect: true },
@@ -70,15 +67,15 @@ export class ConvReceptiveFieldElement extends ConvElement<View> {
 
   protected override needsParser(): boolean { return false; }
 
-  protected compute(): View {
+  protected compute(): ReceptiveFieldView | SummaryView {
     rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding']);
     return engine.get().receptiveFieldView({
       kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers, input: this.input,
     });
   }
 
-  protected override specChangeDetail(v: View): Record<string, unknown> {
-    return isViewSummary(v) ? { spec: this.specInput(), layers: null, shapes: null }
+  protected override specChangeDetail(v: ReceptiveFieldView | SummaryView): Record<string, unknown> {
+    return isSummary(v) ? { spec: this.specInput(), layers: null, shapes: null }
       : { spec: this.specInput(), layers: v.levels.length - 1, shapes: v.levels.map((l) => l.shape) };
   }
 
@@ -88,14 +85,14 @@ export class ConvReceptiveFieldElement extends ConvElement<View> {
 
   private hover(layer: number, neuron: number): void {
     const v = this.view;
-    if (!v || isViewSummary(v) || layer < 1) return;
+    if (!v || isSummary(v) || layer < 1) return;
     const f = engine.get().fieldFocus(v, layer, neuron);
     this.focusNeuron = f;
     this.setActive({ output: layer === v.levels.length - 1 ? neuron : null, layer, neuron, inputs: f.lit[0]! });
   }
 
-  protected renderView(v: View): TemplateResult {
-    if (isViewSummary(v)) return summaryTemplate(v);
+  protected renderView(v: ReceptiveFieldView | SummaryView): TemplateResult {
+    if (isSummary(v)) return summaryTemplate(v);
     const f = this.focusNeuron ?? this.activeFocus(v);
     return html`<div part="stack" @pointerleave=${() => { this.focusNeuron = null; }}>${v.dims === 1 ? this.drawLine(v, f) : this.drawGrids(v, f)}</div>
       <div part="info">${engine.get().focusCaption(f)}

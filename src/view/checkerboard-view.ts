@@ -5,7 +5,8 @@ import { layerAxes, layersOfSpec } from '../geometry/layer-stack.ts';
 import { product } from '../geometry/names.ts';
 import { normalizeSpec, specGeometry } from '../geometry/spec.ts';
 import type { StackViewInput } from './receptive-field-view.ts';
-import { type Verdict, type ViewSummary, formatCount, shapeText } from './view-parts.ts';
+import { type SummaryView, count, summaryOfFacts } from './summary.ts';
+import type { SimpleVerdict } from './verdict.ts';
 
 /**
  * The view of the checkerboard (<conv-checkerboard>): how many taps of a
@@ -39,7 +40,7 @@ export interface CheckerboardView {
   /** the finding, one sentence */
   pattern: string;
   /** the rule against the counts: one verdict, or one per layer of a stack */
-  verdicts: Verdict[];
+  verdicts: SimpleVerdict[];
   /** a note under the verdicts (a stack), or null */
   caption: string | null;
 }
@@ -51,7 +52,7 @@ export interface CheckerboardView {
 export const CHECKERBOARD_LIMITS = { cells: 600, taps: 400_000 };
 
 /** The view, or its summary when counting or drawing it would block the page. Throws a ConvmatError naming the field on bad input. */
-export function checkerboardView(input: StackViewInput): CheckerboardView | ViewSummary {
+export function checkerboardView(input: StackViewInput): CheckerboardView | SummaryView {
   const stack = layersOfSpec({ kernel: input.kernel, stride: input.stride, dilation: input.dilation, padding: input.padding, layers: input.layers },
     { kernel: 3, stride: 2 }, 1);
   const dims = input.input === undefined ? undefined : specGeometry({ input: input.input, kernel: 1 }).dims;
@@ -62,16 +63,13 @@ export function checkerboardView(input: StackViewInput): CheckerboardView | View
   // the stack's paths twice (as drawn, and without padding for the interior), each layer alone on its period, the resized taps
   const perLayer = axes.reduce((acc, { k, d }) => acc + product(k.map((x, a) => x * d[a]! + 2)) * product(k), 0);
   const taps = 2 * axes.reduce((acc, { k }, l) => acc + product(shapes[l]!) * product(k), 0) + perLayer + (stack.length === 1 ? cells * product(axes[0]!.k) : 0);
-  const over = cells > CHECKERBOARD_LIMITS.cells ? `${formatCount(cells)} output positions are more than the ${formatCount(CHECKERBOARD_LIMITS.cells)} drawn one each`
-    : taps > CHECKERBOARD_LIMITS.taps ? `counting them visits ${formatCount(taps)} taps, more than the ${formatCount(CHECKERBOARD_LIMITS.taps)} counted on the page` : null;
+  const over = cells > CHECKERBOARD_LIMITS.cells ? `${count(cells)} output positions are more than the ${count(CHECKERBOARD_LIMITS.cells)} drawn one each`
+    : taps > CHECKERBOARD_LIMITS.taps ? `counting them visits ${count(taps)} taps, more than the ${count(CHECKERBOARD_LIMITS.taps)} counted on the page` : null;
   if (over) {
-    return {
-      kind: 'summary', what: 'the overlap counts', reason: over,
-      facts: [
-        `${title(axes)}: levels ${shapes.map(shapeText).join(' → ')}`,
-        ...axes.map((_, i) => `${axes.length > 1 ? `layer ${i + 1}: ` : ''}the rule "s divides k (and gcd(s, d) = 1)" predicts ${predicted[i] ? 'even' : 'uneven'} overlap`),
-      ],
-    };
+    return summaryOfFacts(over, 'the overlap counts', [
+      `${title(axes)}: levels ${shapes.map((s) => s.join('×')).join(' → ')}`,
+      ...axes.map((_, i) => `${axes.length > 1 ? `layer ${i + 1}: ` : ''}the rule "s divides k (and gcd(s, d) = 1)" predicts ${predicted[i] ? 'even' : 'uneven'} overlap`),
+    ]);
   }
   const counted = stackOverlapCounts(stack, input.input);
   const layers = axes.map(({ k, s, d }, i) => ({ k, s, d, predicted: predicted[i]!, uniform: checkerboard({ kernel: k, stride: s, dilation: d }).uniform }));
@@ -109,7 +107,7 @@ function title(axes: ReadonlyArray<{ k: number[]; s: number[]; d: number[] }>): 
 }
 
 /** The verdict of the divisibility rule against counted overlap. */
-function ruleVerdict(predicted: boolean, uniform: boolean, prefix = ''): Verdict {
+function ruleVerdict(predicted: boolean, uniform: boolean, prefix = ''): SimpleVerdict {
   const even = (b: boolean) => (b ? 'even' : 'uneven');
   return predicted === uniform
     ? { pass: true, text: `${prefix}rule "s divides k (and gcd(s, d) = 1)" predicts ${even(predicted)} overlap, and the counts agree` }

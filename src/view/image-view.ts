@@ -2,9 +2,9 @@ import { LimitError, SpecError } from '../errors.ts';
 import { type ImageConvolution, convolveImage, grayLevel, grayScaleFor, imageSpec, numericWeights, pixelsReadBy } from '../evaluate/image.ts';
 import { LIMITS, parseInteger, parsePerAxis } from '../geometry/spec-fields.ts';
 import type { SpecInput } from '../geometry/spec.ts';
-import { VIEW_LIMITS, viewPlan } from '../work/element.ts';
 import { testPattern, upsampleNearest } from './test-pattern.ts';
-import { type Verdict, type ViewSummary, formatCount, summaryOfPlan } from './view-parts.ts';
+import { type SummaryView, count, summaryFor } from './summary.ts';
+import type { SimpleVerdict } from './verdict.ts';
 
 /**
  * The view of a numeric kernel applied to a picture (<conv-image>): the input
@@ -26,11 +26,11 @@ export interface ImageView {
   output: { shape: [number, number]; values: Float64Array; gray: Uint8ClampedArray; caption: string; label: string };
   /** the output's range and the gray mapping used */
   range: string;
-  verdict: Verdict;
+  verdict: SimpleVerdict;
 }
 
 /** Past these the picture gets a summary (measured: no main-thread task over 250 ms). */
-export const IMAGE_LIMITS = { ...VIEW_LIMITS, drawnEntries: 40_000, taps: 160_000, terms: 1_000_000 };
+export const IMAGE_LIMITS = { drawnEntries: 40_000, taps: 160_000, terms: 1_000_000 };
 
 /** The most pixels read from `src` (decoded RGBA: 64 MB), whatever size it is drawn at. */
 export const MAX_SOURCE_PIXELS = 4096 * 4096;
@@ -50,16 +50,15 @@ export function checkSourceSize(src: string, size: { width: number; height: numb
   if (size.width * size.height <= MAX_SOURCE_PIXELS && size.width > 0 && size.height > 0) return;
   throw new LimitError({
     field: 'src', value: src.length > 60 ? `${src.slice(0, 57)}…` : src,
-    rule: `is a ${size.width}×${size.height} image; at most ${formatCount(MAX_SOURCE_PIXELS)} pixels (4096×4096) are read here`,
+    rule: `is a ${size.width}×${size.height} image; at most ${count(MAX_SOURCE_PIXELS)} pixels (4096×4096) are read here`,
     fix: 'scale the image down first',
   });
 }
 
 /** The summary for a picture of `shape` (before upsampling), or null when the full view fits the limits. */
-export function imageSummary(attrs: ImageViewInput, shape: readonly [number, number]): ViewSummary | null {
+export function imageSummary(attrs: ImageViewInput, shape: readonly [number, number]): SummaryView | null {
   const { factor } = imageRequest(attrs);
-  const plan = viewPlan(specOf(attrs, [shape[0] * factor, shape[1] * factor]), IMAGE_LIMITS);
-  return plan.full ? null : summaryOfPlan(plan, 'the convolved picture');
+  return summaryFor(specOf(attrs, [shape[0] * factor, shape[1] * factor]), IMAGE_LIMITS, 'the convolved picture');
 }
 
 /** The spec at a picture size: the attributes, with Sobel's G_x when no kernel and no weights are given. */
@@ -77,7 +76,7 @@ const convolutions = new WeakMap<ImageView, ImageConvolution>();
  * The view of `source` (null: the test pattern at `input`, default 64×64),
  * upsampled, convolved. `described` names the picture for the alt text.
  */
-export function imageView(attrs: ImageViewInput, source: Picture | null, described: string): ImageView | ViewSummary {
+export function imageView(attrs: ImageViewInput, source: Picture | null, described: string): ImageView | SummaryView {
   const { size, factor } = imageRequest(attrs);
   const [h0, w0] = source?.shape ?? size ?? [64, 64];
   const summary = imageSummary(attrs, [h0, w0]);

@@ -3,7 +3,8 @@ import { forEachTap } from '../geometry/index-map.ts';
 import { type StackLayer, layersOfSpec, receptiveFieldClosedForm } from '../geometry/layer-stack.ts';
 import { product } from '../geometry/names.ts';
 import { specGeometry } from '../geometry/spec.ts';
-import { type Verdict, type ViewSummary, formatCount, shapeText } from './view-parts.ts';
+import { type SummaryView, count, summaryOfFacts } from './summary.ts';
+import type { SimpleVerdict } from './verdict.ts';
 
 /**
  * The view of a stack of layers and the receptive field of one neuron
@@ -44,7 +45,7 @@ export interface ReceptiveFieldView {
   closed: { perAxis: number[]; size: number };
   /** the top neuron the verdict is about: the widest field, nearest the middle */
   central: FieldFocus;
-  verdict: Verdict;
+  verdict: SimpleVerdict;
   ends: EndLabel[];
 }
 
@@ -81,7 +82,7 @@ function readLayers(input: StackViewInput): StackLayer[] {
 }
 
 /** The view, or its summary when the stack is too large to draw. Throws a ConvmatError naming the field on bad input. */
-export function receptiveFieldView(input: StackViewInput): ReceptiveFieldView | ViewSummary {
+export function receptiveFieldView(input: StackViewInput): ReceptiveFieldView | SummaryView {
   const layers = readLayers(input);
   const dims = input.input === undefined ? undefined : specGeometry({ input: input.input, kernel: 1 }).dims;
   const closed = receptiveFieldClosedForm(layers, dims);
@@ -91,18 +92,15 @@ export function receptiveFieldView(input: StackViewInput): ReceptiveFieldView | 
   const taps = layers.reduce((acc, _, l) => acc + counts[l + 1]! * kernelSize(layers[l]!, shapes[0]!.length), 0);
   // the widest-field search walks at most 257 top neurons, each lighting at most the whole field on every level
   const searched = Math.min(counts.at(-1)!, 257) * counts.reduce((a, n) => a + Math.min(n, closed.size), 0);
-  const over = neurons > STACK_LIMITS.neurons ? `${formatCount(neurons)} neurons are more than the ${formatCount(STACK_LIMITS.neurons)} drawn one each`
-    : shapes[0]!.length === 1 && taps > STACK_LIMITS.edges ? `${formatCount(taps)} connections are more than the ${formatCount(STACK_LIMITS.edges)} drawn one line each`
-      : searched > STACK_LIMITS.search ? `finding the widest receptive field visits ${formatCount(searched)} neurons, more than the ${formatCount(STACK_LIMITS.search)} visited on the page`
+  const over = neurons > STACK_LIMITS.neurons ? `${count(neurons)} neurons are more than the ${count(STACK_LIMITS.neurons)} drawn one each`
+    : shapes[0]!.length === 1 && taps > STACK_LIMITS.edges ? `${count(taps)} connections are more than the ${count(STACK_LIMITS.edges)} drawn one line each`
+      : searched > STACK_LIMITS.search ? `finding the widest receptive field visits ${count(searched)} neurons, more than the ${count(STACK_LIMITS.search)} visited on the page`
         : null;
   if (over) {
-    return {
-      kind: 'summary', what: 'the layer stack', reason: over,
-      facts: [
-        `${layers.length} layer${layers.length === 1 ? '' : 's'}; levels ${shapes.map(shapeText).join(' → ')}`,
-        `closed form 1 + Σ d(k−1)·Π s = ${closed.perAxis.join(' × ')}${closed.perAxis.length > 1 ? ` = ${formatCount(closed.size)}` : ''} input positions`,
-      ],
-    };
+    return summaryOfFacts(over, 'the layer stack', [
+      `${layers.length} layer${layers.length === 1 ? '' : 's'}; levels ${shapes.map((s) => s.join('×')).join(' → ')}`,
+      `closed form 1 + Σ d(k−1)·Π s = ${closed.perAxis.join(' × ')}${closed.perAxis.length > 1 ? ` = ${count(closed.size)}` : ''} input positions`,
+    ]);
   }
   const stack = stackGeometry(layers, input.input ?? closed.perAxis);
   const central = focusOf(stack, layers, widestReceptiveField(stack));

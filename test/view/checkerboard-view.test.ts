@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConvmatError } from '../../src/errors.ts';
 import { type CheckerboardView, checkerboardView } from '../../src/view/checkerboard-view.ts';
-import { isViewSummary } from '../../src/view/view-parts.ts';
+import { isSummary } from '../../src/view/summary.ts';
 
 function full(input: Parameters<typeof checkerboardView>[0]): CheckerboardView {
   const v = checkerboardView(input);
-  if (isViewSummary(v)) throw new Error(`summary: ${v.reason}`);
+  if (isSummary(v)) throw new Error(`summary: ${v.summary.reason}`);
   return v;
 }
 
@@ -75,14 +75,14 @@ describe('checkerboardView', () => {
 
   it('too many positions or taps give a summary at once, with the rule per layer', () => {
     const big = checkerboardView({ layers: 12 });
-    if (!isViewSummary(big)) throw new Error('expected a summary');
+    if (!isSummary(big)) throw new Error('expected a summary');
     // 12 layers of k = 3, s = 2 from 5 inputs: n ↦ 2n + 1, twelve times
     let n = 5;
     for (let l = 0; l < 12; l++) n = 2 * n + 1;
-    expect(big.reason).toContain(`${n.toLocaleString('en-US')} output positions`);
-    expect(big.facts.filter((f) => f.includes('predicts uneven overlap'))).toHaveLength(12);
+    expect(big.summary.reason).toContain(`${n.toLocaleString('en-US')} output positions`);
+    expect(big.summary.facts!.filter((f) => f.includes('predicts uneven overlap'))).toHaveLength(12);
     const wide = checkerboardView({ kernel: '20x20', input: '3x3' });
-    expect(isViewSummary(wide) && wide.reason).toMatch(/taps, more than the 400,000/);
+    expect(isSummary(wide) && wide.summary.reason).toMatch(/taps, more than the 400,000/);
   });
 
   it('50 layers are refused before counting, naming the layers and the limit', () => {

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { ConvmatError } from '../../src/errors.ts';
 import { imageHeaderSize } from '../../src/view/image-header.ts';
 import { type ImageView, MAX_SOURCE_PIXELS, checkSourceSize, imageView, pixelAfterKey, pixelAt, pixelCaption, windowOf } from '../../src/view/image-view.ts';
-import { isViewSummary } from '../../src/view/view-parts.ts';
+import { isSummary } from '../../src/view/summary.ts';
 import { oracleConv } from '../oracle.ts';
 
 function full(...args: Parameters<typeof imageView>): ImageView {
   const v = imageView(...args);
-  if (isViewSummary(v)) throw new Error(`summary: ${v.reason}`);
+  if (isSummary(v)) throw new Error(`summary: ${v.summary.reason}`);
   return v;
 }
 
@@ -75,8 +75,8 @@ describe('imageView', () => {
 
   it('a large picture is a summary; a source over 4096×4096 is refused naming src', () => {
     const v = imageView({ input: '512x512' }, null, 'p');
-    expect(isViewSummary(v) && v.reason).toMatch(/more than the 40,000/);
-    expect(isViewSummary(v) && v.facts[0]).toContain('output 510×510');
+    expect(isSummary(v) && v.summary.reason).toMatch(/more than the 40,000/);
+    expect(isSummary(v) && v.summary.estimate!.output).toEqual([510, 510]);
     const e = thrown(() => checkSourceSize('big.png', { width: 16000, height: 16000 }));
     expect([e.field, e.rule]).toEqual(['src', 'is a 16000×16000 image; at most 16,777,216 pixels (4096×4096) are read here']);
     expect(() => checkSourceSize('ok.png', { width: 4096, height: MAX_SOURCE_PIXELS / 4096 })).not.toThrow();

@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConvmatError } from '../../src/errors.ts';
 import { type ReceptiveFieldView, fieldFocus, focusCaption, receptiveFieldView } from '../../src/view/receptive-field-view.ts';
-import { isViewSummary } from '../../src/view/view-parts.ts';
+import { isSummary } from '../../src/view/summary.ts';
 
 function full(input: Parameters<typeof receptiveFieldView>[0]): ReceptiveFieldView {
   const v = receptiveFieldView(input);
-  if (isViewSummary(v)) throw new Error(`summary: ${v.reason}`);
+  if (isSummary(v)) throw new Error(`summary: ${v.summary.reason}`);
   return v;
 }
 
@@ -112,17 +112,17 @@ describe('receptiveFieldView', () => {
     expect((err as ConvmatError).field).toBe('dilation');
     expect((err as ConvmatError).rule).toMatch(/200 layers, more than the 64/);
     expect(() => receptiveFieldView({ kernel: 3, layers: 65 })).toThrow(/layers/);
-    expect(isViewSummary(receptiveFieldView({ kernel: 3, dilation: Array.from({ length: 64 }, () => 1).join(',') }))).toBe(true);
+    expect(isSummary(receptiveFieldView({ kernel: 3, dilation: Array.from({ length: 64 }, () => 1).join(',') }))).toBe(true);
   });
 
   it('a stack too large to draw is a summary with the closed form, computed without building it', () => {
     // 30 layers of kernel 3 and dilation 64: r = 1 + 30·64·2 = 3841 inputs, 30 levels above
     const v = receptiveFieldView({ kernel: 3, dilation: Array.from({ length: 30 }, () => 64).join(',') });
-    if (!isViewSummary(v)) throw new Error('expected a summary');
-    expect(v.reason).toMatch(/neurons are more than the 600/);
-    expect(v.facts.join(' ')).toContain('= 3841 input positions');
+    if (!isSummary(v)) throw new Error('expected a summary');
+    expect(v.summary.reason).toMatch(/neurons are more than the 600/);
+    expect(v.summary.facts!.join(' ')).toContain('= 3841 input positions');
     const wide = receptiveFieldView({ kernel: 64, layers: 30 });
-    if (!isViewSummary(wide)) throw new Error('expected a summary');
-    expect(wide.facts.join(' ')).toContain(`= ${1 + 30 * 63} input positions`);
+    if (!isSummary(wide)) throw new Error('expected a summary');
+    expect(wide.summary.facts!.join(' ')).toContain(`= ${1 + 30 * 63} input positions`);
   });
 });
