@@ -145,4 +145,13 @@ describe('bounded analysis views', { timeout: 60_000 }, () => {
       expect(part(el, 'verdict')).toBeNull();
     });
   });
+
+  it('<conv-separable spatial-input="300x300">: the closed forms at once, saying the matrices were not counted', async () => {
+    await expectNoFreeze('<conv-separable spatial-input="300x300"></conv-separable>', (el) => {
+      const spatial = part(el, 'spatial-cost')!.textContent!;
+      expect(spatial).toContain((298 * 298 * 9).toLocaleString('en-US'));
+      expect(spatial).toMatch(/closed forms only .*: too large to count from the matrices here/);
+      expect(part(el, 'depthwise-cost')!.textContent).toContain('86,400');
+    });
+  });
 });
