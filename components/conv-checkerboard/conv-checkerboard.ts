@@ -15,7 +15,7 @@ const engine = new LazyPart('the overlap view', () => import('./overlap-engine.t
  * @attr kernel - kernel size, e.g. `3` or `3x3` (default 3); a comma list gives one value per layer of a stack of transposed convolutions (`3,2`)
  * @attr stride - stride (default 2), one value or a comma list, one per layer
  * @attr dilation - dilation (default 1), one value or a comma list, one per layer
- * @attr layers - number of layers when no attribute is a comma list (default 1)
+ * @attr layers - number of layers when no attribute is a comma list (default 1; at most 64, lists too)
  * @attr input - input size of the (first) transposed convolution; default: long enough to show a full period
  * @attr padding - padding of every layer
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
@@ -25,6 +25,7 @@ const engine = new LazyPart('the overlap view', () => import('./overlap-engine.t
  * @csspart pattern - the finding: even or uneven overlap
  * @csspart verdict - the divisibility rule agrees with the counts; `data-verdict` is `pass` or `fail`
  * @csspart error - the inline message for an invalid attribute
+ * @csspart summary - shown instead of the counts when they are too many to count or draw without a freeze: the levels and the rule per layer
  *
  * @fires spec-change - the spec was accepted; detail `{spec, uniform}`
  * @fires highlight - an output position was hovered; detail `{output, count}`

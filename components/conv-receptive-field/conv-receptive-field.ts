@@ -14,7 +14,7 @@ const engine = new LazyPart('the receptive-field view', () => import('./field-en
 /**
  * @summary A stack of convolution layers; hovering a neuron lights its receptive field down to the input, with the closed form beside it.
  *
- * @attr kernel - kernel size per layer: one value for every layer, or a comma list with one value per layer (`3`, `3x3`, `2,3`; default 2)
+ * @attr kernel - kernel size per layer: one value for every layer, or a comma list with one value per layer (`3`, `3x3`, `2,3`; default 2; at most 64 layers)
  * @attr stride - stride per layer, one value or a comma list (default 1; 2 when no kernel, stride or dilation is given: the lecture's k = 2, s = 2)
  * @attr dilation - dilation per layer, one value or a comma list (`1,2,4`; default 1)
  * @attr padding - padding of every layer (CLI syntax), or `causal`: d(k−1) zeros on the left only, so each stride-1 layer keeps its length (the TCN)
@@ -27,6 +27,7 @@ const engine = new LazyPart('the receptive-field view', () => import('./field-en
  * @csspart info - the size of the highlighted receptive field
  * @csspart verdict - composed index maps = closed form; `data-verdict` is `pass` or `fail`
  * @csspart error - the inline message for an invalid attribute
+ * @csspart summary - shown instead of the drawing when the stack is too large to draw without a freeze: the levels and the closed form
  *
  * @fires spec-change - the stack was accepted; detail `{spec, layers, shapes}` (attribute values, number of layers, shape of every level)
  * @fires highlight - a neuron was hovered; detail `{output, layer, inputs}` (inputs: its receptive field in the input)

@@ -13,7 +13,7 @@ const engine = new LazyPart('the separable view', () => import('./separable-engi
  * @summary Sobel's factorisation into a column times a row, and the multiplication counts of spatially and depthwise separable convolutions, computed from the matrices.
  *
  * @attr weights - the 2D kernel to factor, a JSON array (default Sobel's G_x `[[1,0,-1],[2,0,-2],[1,0,-1]]`)
- * @attr spatial-input - input of the spatially separable count (default `5x5`, the lecture's 81 against 45 + 27)
+ * @attr spatial-input - input of the spatially separable count (default `5x5`, the lecture's 81 against 45 + 27); past 120,000 taps the table gives the closed forms only, and says so
  * @attr input - input of the depthwise-separable count (default `7x7`: 5×5 positions)
  * @attr kernel - kernel of the depthwise-separable count (default `3x3`)
  * @attr in-channels - input channels (default 3)
