@@ -1,5 +1,6 @@
 import { css, html, type TemplateResult } from 'lit';
 import type { Derivation, EquationStep, Highlight, MatrixPart, Step } from '../../src/view/derivation-view.ts';
+import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
@@ -37,7 +38,8 @@ const views = new LazyPart('the derivation view', () => import('../../src/view/d
  * @csspart title - the derivation's title
  * @csspart step - one step (a details element)
  * @csspart verdict - a checked step; `data-verdict` is `pass` or `fail`
- * @csspart error - the inline message for an invalid attribute, or for a spec too large to derive on the page (it names the limit)
+ * @csspart summary - shown instead of the steps for a spec too large to derive on the page: the shapes and the limit passed
+ * @csspart error - the inline message for an invalid attribute
  *
  * @fires spec-change - the spec was accepted; detail `{spec, topic, steps}`
  * @fires highlight - an output was hovered in a matrix; detail `{output, name, row, inputs}`
@@ -45,7 +47,7 @@ const views = new LazyPart('the derivation view', () => import('../../src/view/d
  * @cssprop --conv-highlight - background of the hovered output's row
  * @cssprop --conv-highlight-strong - background of the inputs it reads
  */
-export class ConvDerivationElement extends ConvElement<Derivation> {
+export class ConvDerivationElement extends ConvElement<Derivation | SummaryView> {
   static override properties = {
     ...ConvElement.properties,
     topic: { type: String, reflect: true },
@@ -66,11 +68,12 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
   declare collapsed?: boolean;
   private sheet = new HighlightSheet();
 
-  protected compute(): Derivation {
+  protected compute(): Derivation | SummaryView {
     return views.get().derivationView(this.topic ?? 'matrix', this.specInput());
   }
 
-  protected override specChangeDetail(d: Derivation): Record<string, unknown> {
+  protected override specChangeDetail(d: Derivation | SummaryView): Record<string, unknown> {
+    if (isSummary(d)) return { spec: this.specInput(), topic: this.topic ?? 'matrix', steps: 0 };
     return { spec: this.specInput(), topic: d.topic, steps: d.steps.length };
   }
 
@@ -80,7 +83,7 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
 
   protected override updated(): void {
     const d = this.view;
-    this.sheet.set(d ? linkCss(d, this.active) : '');
+    this.sheet.set(d && !isSummary(d) ? linkCss(d, this.active) : '');
   }
 
   private hover(e: Event, step: EquationStep, part: MatrixPart, order: number): void {
@@ -92,7 +95,8 @@ export class ConvDerivationElement extends ConvElement<Derivation> {
     if (h) this.setActive({ output: h.output, row: h.row, name: h.name, inputs: [...h.inputs] });
   }
 
-  protected renderView(d: Derivation): TemplateResult {
+  protected renderView(d: Derivation | SummaryView): TemplateResult {
+    if (isSummary(d)) return summaryTemplate(d);
     // the first render typesets STEPS_PER_TASK steps per task (RevealController)
     this.reveal.defer(Math.ceil(d.steps.length / STEPS_PER_TASK) - 1);
     return html`<h3 part="title">${d.title}</h3>

@@ -3,9 +3,13 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 /**
  * A box that scrolls must be reachable by keyboard, or a keyboard user can
  * never see what it clips (WCAG 2.1.1, axe-core's scrollable-region-focusable).
- * A box gets `tabindex="0"` while its content overflows it, and loses it
- * again when it fits, so boxes that do not scroll add no tab stops. A
- * tabindex the page set itself is left alone.
+ * Focusability is decided without waiting for layout: a new scroll box gets
+ * `tabindex="0"` when it is rendered (no measuring, so a box below the fold
+ * that `content-visibility` has not laid out yet is already reachable, and
+ * axe passes on the page as loaded). Once the browser lays a box out, a
+ * ResizeObserver (which runs after layout, so reading sizes forces none)
+ * keeps the tab stop exactly while the content overflows: boxes that do not
+ * scroll add no tab stops. A tabindex the page set itself is left alone.
  */
 
 /** The elements' scroll boxes: the boxes their styles give `overflow: auto` (styles.ts, matrix-equation, grid-drawing…). */
@@ -19,6 +23,9 @@ function scrolls(el: Element): boolean {
   return (can(style.overflowX) && el.scrollWidth > el.clientWidth) || (can(style.overflowY) && el.scrollHeight > el.clientHeight);
 }
 
+/** Boxes whose overflow has been measured at least once (after a layout): from then on they follow it. */
+const measured = new WeakSet<Element>();
+
 /**
  * Makes each box focusable exactly while it scrolls. Every box is measured
  * first and the attributes are written after, so one pass costs one layout
@@ -27,30 +34,20 @@ function scrolls(el: Element): boolean {
 export function syncScrollFocus(boxes: Iterable<Element>): void {
   const changes: Array<[Element, boolean]> = [];
   for (const el of boxes) {
+    if (!el.isConnected) continue;
+    measured.add(el);
     const ours = el.hasAttribute(MARK);
     if (el.hasAttribute('tabindex') && !ours) continue;
     const want = scrolls(el);
-    if (want !== ours) changes.push([el, want]);
+    // a box that has the focus keeps its tab stop (removing it would drop the keyboard user's place)
+    if (want !== ours && (want || !el.matches(':focus'))) changes.push([el, want]);
   }
-  for (const [el, want] of changes) {
-    if (want) { el.setAttribute('tabindex', '0'); el.setAttribute(MARK, ''); }
-    else { el.removeAttribute('tabindex'); el.removeAttribute(MARK); }
-  }
+  for (const [el, want] of changes) setFocusable(el, want);
 }
 
-/** The boxes of every element that rendered since the last frame, checked together in one pass. */
-const pending = new Set<() => Element[]>();
-let frame = 0;
-
-function syncNextFrame(boxesOf: () => Element[]): void {
-  pending.add(boxesOf);
-  if (frame) return;
-  frame = requestAnimationFrame(() => {
-    frame = 0;
-    const all = [...pending].flatMap((f) => f());
-    pending.clear();
-    syncScrollFocus(all);
-  });
+function setFocusable(el: Element, want: boolean): void {
+  if (want) { el.setAttribute('tabindex', '0'); el.setAttribute(MARK, ''); }
+  else { el.removeAttribute('tabindex'); el.removeAttribute(MARK); }
 }
 
 /** Keeps `boxes` in sync as their sizes change (the window is resized, an element inside renders). */
@@ -61,33 +58,41 @@ export function watchScrollFocus(boxes: Iterable<Element>): ResizeObserver {
 }
 
 /**
- * For an element: its host and its scroll boxes follow their overflow after
- * every render (checked once per frame) and whenever the host is resized.
+ * For an element: after every render its new scroll boxes (and the host,
+ * which scrolls too when its content is wider) are tab stops at once, and every box is observed again, so the observer's next
+ * callback (after the browser's own layout) measures them: a box whose
+ * content grew or shrank in the render is re-decided too.
  */
 export class ScrollFocus implements ReactiveController {
   private observer: ResizeObserver | null = null;
-  private readonly boxes = (): Element[] => {
-    const root = this.host.shadowRoot;
-    return root ? [this.host, ...root.querySelectorAll(ELEMENT_SCROLL_BOXES)] : [this.host];
-  };
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
     host.addController(this);
   }
 
+  private boxes(): Element[] {
+    const root = this.host.shadowRoot;
+    return root ? [this.host, ...root.querySelectorAll(ELEMENT_SCROLL_BOXES)] : [this.host];
+  }
+
   hostConnected(): void {
     if (typeof ResizeObserver === 'undefined') return;
-    this.observer = new ResizeObserver(() => syncScrollFocus(this.boxes()));
-    this.observer.observe(this.host);
+    this.observer = new ResizeObserver((entries) => syncScrollFocus(entries.map((e) => e.target)));
   }
 
   hostDisconnected(): void {
     this.observer?.disconnect();
     this.observer = null;
-    pending.delete(this.boxes);
   }
 
   hostUpdated(): void {
-    if (typeof requestAnimationFrame !== 'undefined') syncNextFrame(this.boxes);
+    const observer = this.observer;
+    if (!observer) return;
+    for (const el of this.boxes()) {
+      // decided without layout: a box never measured is reachable until the browser lays it out
+      if (!measured.has(el) && !el.hasAttribute('tabindex')) setFocusable(el, true);
+      observer.unobserve(el);
+      observer.observe(el);
+    }
   }
 }

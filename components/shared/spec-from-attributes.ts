@@ -21,21 +21,49 @@ export function attributeName(key: string): string {
   return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 }
 
-/** Lit property declarations for the spec keys: strings that reflect to kebab-case attributes. */
-export function specProperties(): Record<SpecKey, { type: StringConstructor; reflect: true; attribute: string }> {
-  const out = {} as Record<SpecKey, { type: StringConstructor; reflect: true; attribute: string }>;
-  for (const k of SPEC_KEYS) out[k] = { type: String, reflect: true, attribute: attributeName(k) };
+/**
+ * How a spec property reflects to its attribute: text as written, a number
+ * as its digits, a list as JSON; anything else (a Symbol, a function) has no
+ * attribute form and removes the attribute, and the element says why
+ * (specFromAttributes) instead of throwing into the page.
+ */
+const specConverter = {
+  fromAttribute: (v: string | null) => v,
+  toAttribute: (v: unknown): string | null => {
+    if (typeof v === 'string') return v;
+    if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+    if (Array.isArray(v)) { try { return JSON.stringify(v); } catch { return null; } }
+    return null;
+  },
+};
+
+type SpecProperty = { reflect: true; attribute: string; converter: typeof specConverter };
+
+/** Lit property declarations for the spec keys: text that reflects to kebab-case attributes. */
+export function specProperties(): Record<SpecKey, SpecProperty> {
+  const out = {} as Record<SpecKey, SpecProperty>;
+  for (const k of SPEC_KEYS) out[k] = { reflect: true, attribute: attributeName(k), converter: specConverter };
   return out;
 }
 
-export type SpecAttributes = Partial<Record<SpecKey, string | null | undefined>>;
+export type SpecAttributes = Partial<Record<SpecKey, unknown>>;
 
-/** The spec of an element: every set attribute, as written; `transposed` is a boolean attribute. */
+/**
+ * The spec of an element: every set attribute, as written; `transposed` is a
+ * boolean attribute. A property set to what no attribute can hold (a Symbol,
+ * a function, an object) is a SpecError naming it.
+ */
 export function specFromAttributes(values: SpecAttributes): SpecInput {
   const spec: Record<string, unknown> = {};
   for (const k of SPEC_KEYS) {
     const v = values[k];
     if (v === null || v === undefined) continue;
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean' && !Array.isArray(v)) {
+      throw new SpecError({
+        field: k, value: typeof v === 'symbol' ? String(v) : typeof v,
+        rule: 'must be text, as the attribute is written (a number or a list also do)', fix: `set ${attributeName(k)} as in the CLI, e.g. "x,y,z"`,
+      });
+    }
     spec[k] = k === 'transposed' ? (v === '' ? true : v) : v;
   }
   return spec as SpecInput;

@@ -25,10 +25,26 @@ export function isSummary(v: unknown): v is SummaryView {
   return typeof v === 'object' && v !== null && 'summary' in v;
 }
 
+/**
+ * Terms a page expands and prints when weights or inputs are expressions
+ * (taps × terms per entry, from the estimator): reading a power such as
+ * (a+b+c+d+f)^8 into 495 terms, multiplying it out and typesetting the
+ * result costs far more per term than a product of two symbols, so past this
+ * the view is a summary (measured: nine such weights on 6×6 ⊛ 3×3, 71,280
+ * terms, took over 0.5 s to read alone and froze the page in KaTeX).
+ */
+export const PAGE_EXPANDED_TERMS = 8000;
+
 /** The summary of `input` under `limits`, or null when the full view fits. */
 export function summaryFor(input: unknown, limits: Partial<ViewLimits> = {}, what = 'the drawing'): SummaryView | null {
   const plan = viewPlan(input, { ...VIEW_LIMITS, ...limits });
-  return plan.full ? null : { summary: { reason: plan.reason, estimate: plan.estimate, what } };
+  if (!plan.full) return { summary: { reason: plan.reason, estimate: plan.estimate, what } };
+  const e = plan.estimate;
+  if (e && e.termsPerEntry > 1 && e.taps * e.termsPerEntry > PAGE_EXPANDED_TERMS) {
+    const reason = `the weights or inputs expand to about ${count(e.termsPerEntry)} terms each: about ${count(e.taps * e.termsPerEntry)} terms to expand and typeset, more than the ${count(PAGE_EXPANDED_TERMS)} a page does`;
+    return { summary: { reason, estimate: e, what } };
+  }
+  return null;
 }
 
 /** The summary of `input` for a reason the view found itself (its drawn cells, say), from the estimator's sizes. */

@@ -48,6 +48,7 @@ export const DERIVATION_LIMITS: Readonly<Record<string, Partial<ViewLimits>>> = 
   separable: { drawnEntries: 300, taps: 3000 },
   flatten: { drawnEntries: 2500 },
   matrix: { drawnEntries: 2000, taps: 20_000 },
+  im2col: { drawnEntries: 1000, taps: 12_000 },
   block: { drawnEntries: 2000, taps: 20_000 },
   transposed: { drawnEntries: 2000, taps: 20_000 },
   gradient: { drawnEntries: 2000, taps: 20_000 },

@@ -21,8 +21,22 @@ import { serveStatic, type StaticSite } from './serve.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const shots = resolve(root, 'test/__screenshots__/site');
 const LECTURE = PAGES.filter((p) => p.group === 'Lecture' || p.group === 'Beyond the lecture');
-/** Stricter than DESIGN.md's 250 ms. It was 100 ms; transposed.html's load now blocks 100–175 ms (it was under 65 ms at the start of the issue-13 round; cause not found yet, see the closing note). */
-const LONG_TASK_MS = 150;
+/** DESIGN.md's page budget: loading a docs page gives no main-thread task over 100 ms… */
+const LONG_TASK_MS = 100;
+/** …and a total blocking time (the part of each task past 50 ms, summed) of at most 200 ms, Lighthouse's "good". */
+const BLOCKING_MS = 200;
+
+/** The median of three or more numbers. */
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** Total blocking time of one load: the part of each long task past 50 ms. */
+function blocking(tasks: readonly number[]): number {
+  return tasks.reduce((sum, t) => sum + Math.max(0, t - 50), 0);
+}
 /** Above this share of all cores busy with other processes, long tasks measure the machine, not the site. */
 const MAX_BUSY = 0.5;
 
@@ -95,7 +109,7 @@ describe('the built docs site', () => {
     expect(describeFindings(serious(r.axe[390])), 'serious or critical axe-core violations at 390 px').toEqual([]);
   });
 
-  it('blocks the main thread for less than 150 ms on every page', async (ctx) => {
+  it('blocks the main thread for less than 100 ms per task and 200 ms in all on every page (the median of three loads)', async (ctx) => {
     // Long tasks are wall-clock: on a machine whose cores are all busy with other work, a 20 ms task can take
     // 300 ms. The crawl above has finished, so what is busy now is someone else: wait (up to 30 s) for a quiet
     // machine, and measure only then. The 1-minute load average would still count the build and crawl above.
@@ -105,15 +119,19 @@ describe('the built docs site', () => {
     await longTasksOf(context, site.url + PAGES[0]!.file);
     const slow: string[] = [];
     for (const p of PAGES) {
-      // a fresh renderer's first layout alone can take 50–80 ms here, and a shared machine stretches one load
-      // now and then: a page fails only when each of three loads blocks too long (a real blocker does every time)
+      // every page loads three times and is judged by its median load: one stretched load on a shared machine
+      // does not fail it, and an intermittent blocker (two loads of three) does not hide behind a good one
       const loads: number[][] = [];
-      for (let i = 0; i < 3 && !loads.some((t) => Math.max(0, ...t) < LONG_TASK_MS); i++) loads.push((await longTasksOf(context, site.url + p.file)).load);
-      if (loads.every((t) => Math.max(0, ...t) >= LONG_TASK_MS)) slow.push(`${p.file}: ${loads.map((t) => t.map(Math.round).join(', ')).join(' | ')} ms (cold load: ${reports.get(p.file)!.coldLongTasks.map(Math.round).join(', ')})`);
+      for (let i = 0; i < 3; i++) loads.push((await longTasksOf(context, site.url + p.file)).load);
+      const longest = median(loads.map((t) => Math.max(0, ...t)));
+      const total = median(loads.map(blocking));
+      if (longest >= LONG_TASK_MS || total > BLOCKING_MS) {
+        slow.push(`${p.file}: median longest task ${Math.round(longest)} ms, median blocking ${Math.round(total)} ms; loads ${loads.map((t) => t.map(Math.round).join(', ')).join(' | ')} ms (cold load: ${reports.get(p.file)!.coldLongTasks.map(Math.round).join(', ')})`);
+      }
     }
     await context.close();
     expect(slow).toEqual([]);
-  }, 200_000);
+  }, 300_000);
 
   it('has no broken internal link or fragment', async () => {
     expect(reports.size).toBe(PAGES.length);

@@ -27,4 +27,27 @@ describe('scroll boxes inside the elements', () => {
     await frames();
     expect(scroll.getAttribute('tabindex')).toBe('0');
   });
+
+  it('are tab stops as rendered, before any layout: a box below the fold that content-visibility skips is reachable (axe passes unscrolled)', async () => {
+    const box = await mount<HTMLDivElement>('<div><div style="height: 4000px"></div><section style="content-visibility: auto; contain-intrinsic-size: auto 300px; width: 160px"><conv-window input="6x6" kernel="3x3"></conv-window></section></div>');
+    const el = box.querySelector('conv-window')!;
+    await settle(el);
+    // no frame has passed since the render: nothing was measured
+    const scroll = shadow(el).querySelector<HTMLElement>('.scroll')!;
+    expect(scroll.getAttribute('tabindex')).toBe('0');
+    expect(shadow(el).querySelector('.drawn')!.getAttribute('tabindex')).toBe('0');
+  });
+
+  it('a box with the focus keeps its tab stop when it stops scrolling', async () => {
+    const box = await mount<HTMLDivElement>('<div style="width: 160px"><conv-window input="6x6" kernel="3x3"></conv-window></div>');
+    const el = box.firstElementChild as HTMLElement;
+    await settle(el);
+    await frames();
+    const scroll = shadow(el).querySelector<HTMLElement>('.scroll')!;
+    scroll.focus();
+    box.style.width = '3000px';
+    await frames();
+    expect(scroll.getAttribute('tabindex')).toBe('0');
+    scroll.blur();
+  });
 });
