@@ -25,7 +25,8 @@ const engine = new LazyPart('the receptive-field view', () => import('./field-en
  *
  * @csspart stack - the drawing of the levels (SVG in 1D, grids in 2D)
  * @csspart info - the size of the highlighted receptive field
- * @csspart verdict - composed index maps = closed form; `data-verdict` is `pass` or `fail`
+ * @csspart verdict - composed index maps = closed form; `data-verdict` is `pass` or `fail` (absent when the input is narrower than the closed form)
+ * @csspart note - why there is no verdict: the input is narrower than the closed form, so every field is cropped
  * @csspart error - the inline message for an invalid attribute
  * @csspart summary - shown instead of the drawing when the stack is too large to draw without a freeze: the levels and the closed form
  *
@@ -98,7 +99,7 @@ export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | 
     return html`<div part="stack" @pointerleave=${() => { this.focusNeuron = null; }}>${v.dims === 1 ? this.drawLine(v, f) : this.drawGrids(v, f)}</div>
       <div part="info">${engine.get().focusCaption(f)}
         ${f.cropped ? html`<span class="caption">Cropped by padding at the border.</span>` : nothing}</div>
-      ${simpleVerdict(v.verdict.pass, v.verdict.text)}`;
+      ${v.verdict ? simpleVerdict(v.verdict.pass, v.verdict.text) : html`<p class="caption" part="note">${v.note}</p>`}`;
   }
 
   /** The field the `active` attribute asks for (a neuron of the top layer), else the verdict's. */

@@ -45,7 +45,10 @@ export interface ReceptiveFieldView {
   closed: { perAxis: number[]; size: number };
   /** the top neuron the verdict is about: the widest field, nearest the middle */
   central: FieldFocus;
-  verdict: SimpleVerdict;
+  /** composed maps against the closed form; null when the input is narrower than the closed form (see `note`) */
+  verdict: SimpleVerdict | null;
+  /** why there is no verdict, or null */
+  note: string | null;
   ends: EndLabel[];
 }
 
@@ -105,16 +108,19 @@ export function receptiveFieldView(input: StackViewInput): ReceptiveFieldView | 
   const stack = stackGeometry(layers, input.input ?? closed.perAxis);
   const central = focusOf(stack, layers, widestReceptiveField(stack));
   const agree = central.span.every((x, a) => x === closed.perAxis[a]);
+  // an input narrower than the closed form crops every field: nothing to check the closed form against
+  const narrow = shapes[0]!.some((n, a) => n < closed.perAxis[a]!);
   const view: ReceptiveFieldView = {
     kind: 'stack',
     dims: shapes[0]!.length,
     levels: shapes.map((shape, l) => ({ caption: l === 0 ? 'input' : `layer ${l}`, shape, count: counts[l]! })),
     edges: shapes[0]!.length === 1 ? stack.layers.map((spec) => { const out: Array<[number, number]> = []; forEachTap(spec, (r, c) => { out.push([r, c]); }); return out; }) : [],
     layers, closed, central,
-    verdict: {
+    verdict: narrow ? null : {
       pass: agree,
       text: `composed index maps = closed form: ${central.span.join(' × ')} ${agree ? '=' : '≠'} ${closed.perAxis.join(' × ')} (neuron ${central.neuron + 1} of the top layer, the widest field nearest the middle)`,
     },
+    note: narrow ? `The input (${shapes[0]!.join(' × ')}) is narrower than the closed form (${closed.perAxis.join(' × ')}), so every field is cropped and the closed form is not checked; give an input of at least ${closed.perAxis.join(' × ')}.` : null,
     ends: shapes[0]!.length === 1 ? endLabels(counts) : [],
   };
   stacks.set(view, stack);

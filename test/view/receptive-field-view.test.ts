@@ -49,13 +49,13 @@ describe('receptiveFieldView', () => {
     const four = full({});
     expect(four.closed.perAxis).toEqual([4]);
     expect(four.levels.map((l) => l.count)).toEqual([4, 2, 1]);
-    expect(four.verdict.pass).toBe(true);
+    expect(four.verdict!.pass).toBe(true);
     expect(focusCaption(four.central)).toMatch(/receptive field 4 = 4 input positions \(4 reached\)/);
     expect(full({ kernel: 2, stride: 2, dilation: 2 }).closed.perAxis).toEqual([7]);
     const tcn = full({ kernel: 3, dilation: '1,2,4', input: 20 });
     // 1 + (3−1)·(1 + 2 + 4) = 15
     expect(tcn.central.span).toEqual([15]);
-    expect(tcn.verdict.text).toMatch(/15 = 15/);
+    expect(tcn.verdict!.text).toMatch(/15 = 15/);
   });
 
   it('levels and edges are those of the definition, for strides, dilations and padding', () => {
@@ -82,6 +82,17 @@ describe('receptiveFieldView', () => {
     expect(edge.lit[0]).toEqual([0, 1, 2]);
     expect(edge.cropped).toBe(true);
     expect(fieldFocus(padded, 1, 3).lit).toEqual([[2, 3, 4], [3]]);
+  });
+
+  it('an input narrower than the closed form gives no verdict but a note (every field is cropped: no false "fail")', () => {
+    // 8 padded layers of 3×3 on 8×8: r = 1 + 8·2 = 17 > 8
+    const v = full({ kernel: '3x3', layers: 8, padding: 1, input: '8x8' });
+    expect(v.central.span).toEqual([8, 8]);
+    expect(v.verdict).toBeNull();
+    expect(v.note).toMatch(/narrower than the closed form \(17 × 17\)/);
+    // an input as wide as the field: checked, and it holds
+    const wide = full({ kernel: 3, layers: 8, padding: 1, input: 17 });
+    expect([wide.verdict!.pass, wide.note]).toEqual([true, null]);
   });
 
   it('2D: the field is the product of the axes; a 3×3 kernel twice sees 5 × 5', () => {
