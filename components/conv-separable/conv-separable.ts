@@ -5,6 +5,7 @@ import { LazyPart } from '../shared/lazy-part.ts';
 import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
 import { tex, texMatrix } from '../shared/katex-block.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
+import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 
 /** The separable view (the factorisation, the cost tables): a chunk loaded before the first render. */
 const engine = new LazyPart('the separable view', () => import('./separable-engine.ts'));
@@ -61,7 +62,8 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
   }
 
   protected override specChangeDetail(v: SeparableView): Record<string, unknown> {
-    return { spec: this.specInput(), rank1: v.factorisation.rank1, standard: v.depthwise?.standard ?? null, separable: v.depthwise?.separable ?? null };
+    const d = v.depthwise && !isSummary(v.depthwise) ? v.depthwise : null;
+    return { spec: this.specInput(), rank1: v.factorisation.rank1, standard: d?.standard ?? null, separable: d?.separable ?? null };
   }
 
   protected renderView(v: SeparableView): TemplateResult {
@@ -84,7 +86,8 @@ export class ConvSeparableElement extends ConvElement<SeparableView> {
 }
 
 /** Multiplications as the lecture counts them: every tap of every window, those by padding zeros included. */
-function costTable(t: CostTable): TemplateResult {
+function costTable(t: CostTable | SummaryView): TemplateResult {
+  if (isSummary(t)) return summaryTemplate(t);
   const pad = (x: string | null) => (t.padded ? html`<td>${x ?? ''}</td>` : nothing);
   return html`<table>
     <tr><th>convolution</th><th>multiplications</th>${t.padded ? html`<th>of them on padding zeros</th>` : nothing}<th>parameters</th></tr>

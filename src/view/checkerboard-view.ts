@@ -1,10 +1,9 @@
 import { checkerboard, periodInput, predictsUniformOverlap, stackOverlapCounts } from '../analysis/overlap.ts';
-import { stackShapes } from '../analysis/receptive-field.ts';
 import { forEachTap } from '../geometry/index-map.ts';
 import { layerAxes, layersOfSpec } from '../geometry/layer-stack.ts';
 import { product } from '../geometry/names.ts';
 import { normalizeSpec, specGeometry } from '../geometry/spec.ts';
-import type { StackViewInput } from './receptive-field-view.ts';
+import { type StackViewInput, levelShapes } from './receptive-field-view.ts';
 import { type SummaryView, count, summaryOfFacts } from './summary.ts';
 import type { SimpleVerdict } from './verdict.ts';
 
@@ -58,7 +57,9 @@ export function checkerboardView(input: StackViewInput): CheckerboardView | Summ
   const dims = input.input === undefined ? undefined : specGeometry({ input: input.input, kernel: 1 }).dims;
   const axes = layerAxes(stack, dims, 'lists');
   const predicted = axes.map(({ k, s, d }) => k.every((x, a) => predictsUniformOverlap(x, s[a]!, d[a]!)));
-  const shapes = stackShapes(stack, input.input ?? periodInput(stack), true);
+  const rules = axes.map((_, i) => `${axes.length > 1 ? `layer ${i + 1}: ` : ''}the rule "s divides k (and gcd(s, d) = 1)" predicts ${predicted[i] ? 'even' : 'uneven'} overlap`);
+  const shapes = levelShapes(stack, input.input ?? periodInput(stack), true);
+  if (typeof shapes === 'string') return summaryOfFacts(shapes, 'the overlap counts', [title(axes), ...rules]);
   const cells = product(shapes.at(-1)!);
   // the stack's paths twice (as drawn, and without padding for the interior), each layer alone on its period, the resized taps
   const perLayer = axes.reduce((acc, { k, d }) => acc + product(k.map((x, a) => x * d[a]! + 2)) * product(k), 0);
@@ -67,8 +68,7 @@ export function checkerboardView(input: StackViewInput): CheckerboardView | Summ
     : taps > CHECKERBOARD_LIMITS.taps ? `counting them visits ${count(taps)} taps, more than the ${count(CHECKERBOARD_LIMITS.taps)} counted on the page` : null;
   if (over) {
     return summaryOfFacts(over, 'the overlap counts', [
-      `${title(axes)}: levels ${shapes.map((s) => s.join('×')).join(' → ')}`,
-      ...axes.map((_, i) => `${axes.length > 1 ? `layer ${i + 1}: ` : ''}the rule "s divides k (and gcd(s, d) = 1)" predicts ${predicted[i] ? 'even' : 'uneven'} overlap`),
+      `${title(axes)}: levels ${shapes.map((s) => s.join('×')).join(' → ')}`, ...rules,
     ]);
   }
   const counted = stackOverlapCounts(stack, input.input);

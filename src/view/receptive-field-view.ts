@@ -1,4 +1,5 @@
 import { type ReceptiveField, type Stack, receptiveField, stackGeometry, stackShapes, widestReceptiveField } from '../analysis/receptive-field.ts';
+import { LimitError } from '../errors.ts';
 import { forEachTap } from '../geometry/index-map.ts';
 import { type StackLayer, layersOfSpec, receptiveFieldClosedForm } from '../geometry/layer-stack.ts';
 import { product } from '../geometry/names.ts';
@@ -89,7 +90,9 @@ export function receptiveFieldView(input: StackViewInput): ReceptiveFieldView | 
   const layers = readLayers(input);
   const dims = input.input === undefined ? undefined : specGeometry({ input: input.input, kernel: 1 }).dims;
   const closed = receptiveFieldClosedForm(layers, dims);
-  const shapes = stackShapes(layers, input.input ?? closed.perAxis);
+  const closedFact = `closed form 1 + Σ d(k−1)·Π s = ${closed.perAxis.join(' × ')}${closed.perAxis.length > 1 ? ` = ${count(closed.size)}` : ''} input positions`;
+  const shapes = levelShapes(layers, input.input ?? closed.perAxis);
+  if (typeof shapes === 'string') return summaryOfFacts(shapes, 'the layer stack', [`${layers.length} layers`, closedFact]);
   const counts = shapes.map(product);
   const neurons = counts.reduce((a, b) => a + b, 0);
   const taps = layers.reduce((acc, _, l) => acc + counts[l + 1]! * kernelSize(layers[l]!, shapes[0]!.length), 0);
@@ -102,7 +105,7 @@ export function receptiveFieldView(input: StackViewInput): ReceptiveFieldView | 
   if (over) {
     return summaryOfFacts(over, 'the layer stack', [
       `${layers.length} layer${layers.length === 1 ? '' : 's'}; levels ${shapes.map((s) => s.join('×')).join(' → ')}`,
-      `closed form 1 + Σ d(k−1)·Π s = ${closed.perAxis.join(' × ')}${closed.perAxis.length > 1 ? ` = ${count(closed.size)}` : ''} input positions`,
+      closedFact,
     ]);
   }
   const stack = stackGeometry(layers, input.input ?? closed.perAxis);
@@ -125,6 +128,21 @@ export function receptiveFieldView(input: StackViewInput): ReceptiveFieldView | 
   };
   stacks.set(view, stack);
   return view;
+}
+
+/**
+ * The shapes of a stack's levels, or, when a level is past the engine's
+ * limits (50 layers of stride 2 double the length 50 times), the reason: the
+ * view then summarises at once instead of counting up to that level.
+ */
+export function levelShapes(layers: readonly StackLayer[], input: StackViewInput['input'] | number[], transposed = false): number[][] | string {
+  try {
+    return stackShapes(layers, input, transposed);
+  } catch (e) {
+    const at = e instanceof LimitError ? /^layers\[(\d+)\]\.(\w+)$/.exec(e.field) : null;
+    if (!at) throw e;
+    return `layer ${Number(at[1]) + 1}: its ${at[2]} ${(e as LimitError).rule}`;
+  }
 }
 
 /** Kernel taps per output of a layer (Π k over the axes). */

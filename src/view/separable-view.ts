@@ -2,10 +2,10 @@ import { type ClosedFormStagedCost, type StagedCost, depthwiseSeparableClosedFor
 import { factorRankOne, isFactorization, readKernel2D } from '../analysis/rank-one.ts';
 import { depthwiseSeparableStages, spatiallySeparableStages } from '../analysis/separable-stages.ts';
 import { type Entry, polynomialEntry } from '../algebra/print.ts';
-import { ParseError } from '../errors.ts';
+import { LimitError, ParseError } from '../errors.ts';
 import type { SpecInput } from '../geometry/spec.ts';
 import { estimateView } from '../work/element.ts';
-import { count } from './summary.ts';
+import { type SummaryView, count, summaryOfFacts } from './summary.ts';
 import type { SimpleVerdict } from './verdict.ts';
 
 /**
@@ -66,8 +66,9 @@ export interface SeparableView {
   show: SeparablePart[];
   kernel: Entry[][];
   factorisation: Factorisation;
-  spatial: CostTable | null;
-  depthwise: CostTable | null;
+  /** each table; a summary when even its closed forms are past the engine's limits; null when not shown */
+  spatial: CostTable | SummaryView | null;
+  depthwise: CostTable | SummaryView | null;
   /** the counted tables' check: matrix entries plus padding taps = the closed form; null when nothing was counted */
   verdict: SimpleVerdict | null;
 }
@@ -95,14 +96,14 @@ export function separableView(input: SeparableViewInput): SeparableView {
     input: input.input ?? '7x7', kernel: input.kernel ?? '3x3', stride: input.stride, padding: input.padding,
     inChannels: input.inChannels ?? 3, outChannels: input.outChannels ?? 128,
   };
-  const spatial = show.includes('spatial')
-    ? table(spatialSpec, spatiallySeparableStages(spatialSpec), () => spatiallySeparableCost(spatialSpec), () => spatiallySeparableClosedForms(spatialSpec)) : null;
-  const depthwise = show.includes('depthwise')
-    ? table(depthwiseSpec, Object.values(depthwiseSeparableStages(depthwiseSpec)), () => depthwiseSeparableCost(depthwiseSpec), () => depthwiseSeparableClosedForms(depthwiseSpec)) : null;
-  const counted = [spatial, depthwise].filter((t) => t !== null && t.counted);
+  const spatial = show.includes('spatial') ? withinEngine('the spatially separable counts', () =>
+    table(spatialSpec, spatiallySeparableStages(spatialSpec), () => spatiallySeparableCost(spatialSpec), () => spatiallySeparableClosedForms(spatialSpec))) : null;
+  const depthwise = show.includes('depthwise') ? withinEngine('the depthwise-separable counts', () =>
+    table(depthwiseSpec, Object.values(depthwiseSeparableStages(depthwiseSpec)), () => depthwiseSeparableCost(depthwiseSpec), () => depthwiseSeparableClosedForms(depthwiseSpec))) : null;
+  const counted = [spatial, depthwise].filter((t): t is CostTable => t !== null && 'counted' in t && t.counted);
   return {
     kind: 'separable', show, kernel: poly.map((r) => r.map((p) => polynomialEntry(p))), factorisation, spatial, depthwise,
-    verdict: counted.length ? { pass: counted.every((t) => t!.agree === true), text: 'entries of K plus taps on padding = multiplications, for every row' } : null,
+    verdict: counted.length ? { pass: counted.every((t) => t.agree === true), text: 'entries of K plus taps on padding = multiplications, for every row' } : null,
   };
 }
 
@@ -128,6 +129,16 @@ function table(standard: SpecInput, stages: readonly SpecInput[], counted: () =>
       : `Multiplications from the closed forms only (positions × kernel size): too large to count from the matrices here (${count(taps)} taps, past the limit of ${count(SEPARABLE_LIMITS.taps)} counted on the page).`,
     standard: c.standard.closedForm, separable: sum,
   };
+}
+
+/** A table, or its summary when the spec is past the engine's own limits (a 512×512 input with 128 channels). */
+function withinEngine(what: string, make: () => CostTable): CostTable | SummaryView {
+  try {
+    return make();
+  } catch (e) {
+    if (!(e instanceof LimitError)) throw e;
+    return summaryOfFacts(`${e.field} ${e.rule}`, what, []);
+  }
 }
 
 function describeSpec(s: SpecInput): string {
