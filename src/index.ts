@@ -1,14 +1,16 @@
 /**
  * convmat's public API, listed by name (test/api.test.ts pins the list).
- * Everything else (index maps, analyses, per-topic derivations, LaTeX parts)
- * is imported from its own module. Importing this file has no side effects.
+ * At most 70 names, types included (test/api.test.ts). Everything else
+ * (index maps, analyses, per-topic derivations, LaTeX parts, polynomial
+ * arithmetic, the geometry's parts) is imported from its own module, as
+ * tests do. Importing this file has no side effects.
  */
 // ── errors
 export { ConvmatError, SpecError, ParseError, NameError, LimitError } from './errors.ts';
-export type { ErrorKind, ErrorDetails } from './errors.ts';
+export type { ErrorKind } from './errors.ts';
 
 // ── polynomials and expressions
-export { Polynomial, constPoly, symbolPoly, equalsPoly, evaluatePoly } from './algebra/polynomial.ts';
+export { Polynomial, evaluatePoly } from './algebra/polynomial.ts';
 export { rational } from './algebra/rational.ts';
 export type { Rational } from './algebra/rational.ts';
 export { polynomialToText, polynomialToLatex } from './algebra/print.ts';
@@ -21,9 +23,8 @@ export type { Ring } from './algebra/ring.ts';
 // ── the spec
 export { normalizeSpec } from './geometry/spec.ts';
 export type { ConvSpec } from './geometry/spec.ts';
-export { LIMITS } from './geometry/spec-fields.ts';
+export { LIMITS, SPEC_KEYS } from './geometry/spec-fields.ts';
 export type { SpecInput } from './geometry/spec-fields.ts';
-export type { RegularConv, AxisGeometry } from './geometry/spec-geometry.ts';
 export { convOutputSize, transposedOutputSize, receptiveFieldSize } from './geometry/output-size.ts';
 export { torchCode } from './geometry/torch-code.ts';
 
@@ -33,7 +34,6 @@ export { checkWork } from './work/guard.ts';
 export type { WorkVerdict } from './work/guard.ts';
 export { WORK_LIMITS, withWorkLimits } from './work/limits.ts';
 export type { WorkLimits } from './work/limits.ts';
-export type { WorkRequest, WorkEstimate } from './work/request.ts';
 
 // ── the matrix and its products
 export { convMatrix } from './matrix/conv-matrix.ts';
@@ -41,7 +41,6 @@ export { im2colMatrix } from './matrix/im2col.ts';
 export { transposeMatrix, materialize } from './matrix/csr.ts';
 export type { ConvMatrix } from './matrix/csr.ts';
 export { matVec, matMul } from './matrix/products.ts';
-export { slidingWindow } from './evaluate/sliding-window.ts';
 export { evaluateByWindow } from './evaluate/evaluate.ts';
 export { convBackward } from './evaluate/conv-backward.ts';
 export type { ConvBackward } from './evaluate/conv-backward.ts';
@@ -49,7 +48,7 @@ export type { ConvBackward } from './evaluate/conv-backward.ts';
 // ── checks
 export { checkMatrix, checkMatrixNumeric } from './check/matrix-check.ts';
 export type { MatrixCheck } from './check/matrix-check.ts';
-export type { CheckReport, Difference } from './check/report.ts';
+export type { CheckReport } from './check/report.ts';
 export { termOrder } from './check/term-order.ts';
 export { probeMatrix } from './check/probe.ts';
 
@@ -62,6 +61,5 @@ export { describeIdentityReport } from './check/identities/report.ts';
 
 // ── derivations and emitters
 export { derive, TOPICS } from './latex/derive.ts';
-export type { Topic } from './latex/derive.ts';
-export type { Derivation, DeriveOptions } from './latex/derivation.ts';
+export type { Derivation } from './latex/derivation.ts';
 export { derivationToLatex, derivationToMarkdown } from './latex/emit.ts';

@@ -20,6 +20,7 @@ const engine = new LazyPart('the receptive-field view', () => import('./field-en
  * @attr padding - padding of every layer (CLI syntax), or `causal`: d(k−1) zeros on the left only, so each stride-1 layer keeps its length (the TCN)
  * @attr layers - number of layers when no attribute is a comma list (default 2)
  * @attr input - input size (default: the closed-form receptive field, so the top layer has one neuron)
+ * @attr input-layer - how the levels are numbered: `0` (default) labels the input `input` and the convolutions layer 1, 2, … (the lecture's 1D networks); `1` numbers the input as layer 1 and the convolutions from 2 (Lin et al.'s 3×3 figure in the lecture)
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  * @attr active - flat index of the highlighted neuron in the top layer
  *
@@ -39,9 +40,10 @@ export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | 
   static override properties = {
     ...ConvElement.properties,
     layers: { type: String, reflect: true },
+    inputLayer: { type: String, reflect: true, attribute: 'input-layer' },
     focusNeuron: { state: true },
   };
-  static override inputKeys = [...ConvElement.inputKeys, 'layers'];
+  static override inputKeys = [...ConvElement.inputKeys, 'layers', 'inputLayer'];
   static override lazyParts = [...ConvElement.lazyParts, engine];
   static override styles = [...ConvElement.styles, css`
     svg { max-width: 100%; height: auto; }
@@ -59,6 +61,7 @@ export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | 
   `];
 
   declare layers?: string;
+  declare inputLayer?: string;
   /** the hovered neuron's receptive field, until the pointer leaves */
   declare focusNeuron: FieldFocus | null;
 
@@ -73,6 +76,7 @@ export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | 
     rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding']);
     return engine.get().receptiveFieldView({
       kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers, input: this.input,
+      inputLayer: this.inputLayer,
     });
   }
 
@@ -97,7 +101,7 @@ export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | 
     if (isSummary(v)) return summaryTemplate(v);
     const f = this.focusNeuron ?? this.activeFocus(v);
     return html`<div part="stack" @pointerleave=${() => { this.focusNeuron = null; }}>${v.dims === 1 ? this.drawLine(v, f) : this.drawGrids(v, f)}</div>
-      <div part="info">${engine.get().focusCaption(f)}
+      <div part="info">${engine.get().focusCaption(v, f)}
         ${f.cropped ? html`<span class="caption">Cropped by padding at the border.</span>` : nothing}</div>
       ${v.verdict ? simpleVerdict(v.verdict.pass, v.verdict.text) : html`<p class="caption" part="note">${v.note}</p>`}`;
   }

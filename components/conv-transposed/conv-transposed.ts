@@ -67,7 +67,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
     .cell.output, .cell.input { padding: 0 0.25em; min-width: var(--conv-cell-size); width: auto; height: auto; min-height: var(--conv-cell-size); white-space: nowrap; }
     .row > div { position: relative; max-width: 100%; overflow-x: auto; }
     .copies { position: relative; max-width: 100%; overflow-x: auto; }
-    .slice { grid-template-columns: repeat(var(--cols), minmax(var(--conv-cell-size), auto)); }
+    .slice { grid-template-columns: repeat(var(--cols), minmax(var(--conv-cell-size), auto)); flex: none; }
     .cell[data-overlap='2'] { box-shadow: inset 0 0 0 2px color-mix(in srgb, var(--conv-accent) 35%, transparent); }
     .cell[data-overlap='3'], .cell[data-overlap='4'] { box-shadow: inset 0 0 0 3px color-mix(in srgb, var(--conv-accent) 55%, transparent); }
     .label { font-size: 0.8rem; color: var(--conv-muted); margin: 0.2rem 0; }

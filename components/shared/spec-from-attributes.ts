@@ -1,6 +1,5 @@
-import type { SpecInput } from '../../src/geometry/spec.ts';
 import { ParseError, SpecError } from '../../src/errors.ts';
-import { loadExpressionParser as loadMathjs, specNeedsParser } from '../../src/view/spec-input.ts';
+import { SPEC_KEYS, type SpecInput, loadExpressionParser as loadMathjs, specNeedsParser } from '../../src/view/spec-input.ts';
 import { LazyPart } from './lazy-part.ts';
 
 /**
@@ -9,10 +8,7 @@ import { LazyPart } from './lazy-part.ts';
  * to the engine's own parsers untouched, so the element accepts exactly what
  * `convmat --input 5x5 --padding same` does.
  */
-export const SPEC_KEYS = [
-  'input', 'kernel', 'stride', 'padding', 'dilation', 'transposed', 'outputPadding',
-  'inChannels', 'outChannels', 'groups', 'weights', 'inputs', 'mode', 'paddingMode', 'layer',
-] as const;
+export { SPEC_KEYS };
 
 export type SpecKey = (typeof SPEC_KEYS)[number];
 

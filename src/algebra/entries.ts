@@ -26,6 +26,22 @@ export function needsExpressionParser(v: EntryValue): boolean {
   return !isIdentifier(s) && !NOT_EXPRESSION.test(s) && !isPlainNumber(s) && expressionNeedsMathjs(s);
 }
 
+/**
+ * Whether a spec's weights or inputs hold an expression only mathjs reads (an
+ * implicit product such as `2x`; `2*w1` is plain arithmetic). The CLI and the
+ * elements load mathjs only then: importing it costs about a second, more
+ * than everything else together. A malformed value answers false: normalizeSpec reports it with its field.
+ */
+export function specNeedsExpressions(spec: { readonly weights?: unknown; readonly inputs?: unknown }): boolean {
+  return (['weights', 'inputs'] as const).some((field) => {
+    const v = spec[field];
+    if (v === undefined) return false;
+    let src: EntrySource;
+    try { src = parseEntrySource(v, field); } catch { return false; }
+    return src.kind === 'list' && src.items.some(needsExpressionParser);
+  });
+}
+
 /** A word that is meant as a name (letters, digits, _; not starting with a digit), identifier or not. */
 const NAME_LIKE = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 

@@ -1,233 +1,176 @@
-import { parseEntrySource } from '../algebra/entries.ts';
-import { type Polynomial, constPoly, mulPoly, sumPolys, symbolPoly } from '../algebra/polynomial.ts';
-import { polynomialToText } from '../algebra/print.ts';
-import { displayName } from '../algebra/latex-escape.ts';
-import { parseRational } from '../algebra/rational.ts';
-import { float64Ring } from '../algebra/ring.ts';
-import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { tensorNamesFor, weightNamesFor } from '../geometry/names.ts';
-import { convMatrix } from '../matrix/conv-matrix.ts';
-import { forEachCell } from '../matrix/csr.ts';
-import { type Nested, nest, position } from '../evaluate/nested.ts';
-import { type Rows, likelyCause } from './probe-causes.ts';
+import { type Nested, nest } from '../evaluate/nested.ts';
 import { assertWork } from '../work/guard.ts';
+import { RANDOM_PROBES, randomProbes } from './probe-bilinear.ts';
+import { ProbeFailure, describeValue, isThenable, readOutput } from './probe-output.ts';
+import { type Probe, type Shapes, unitProbes } from './probe-units.ts';
+import { type CheckReport, type Comparison, describeComparison, failedCheck, reportFrom } from './report.ts';
 
 /**
  * What a user's convolution really computes. `fn(input, weight)` takes and
- * returns nested arrays in the `convmat eval` layouts. It is bilinear, so a
- * unit in input c and a unit in weight t give column c of its matrix in the
- * weight t: probing every pair recovers the matrix exactly, entry (r, c) as a
- * combination of weights, compared with K(spec). That takes inputs × weights
- * calls; past PROBE_LIMITS it compares outputs on random small-integer probes
- * instead (exact in float64), against the sliding window.
+ * returns nested arrays in the `convmat eval` layouts (typed arrays such as
+ * Float32Array are read like arrays). First seven random probes with signed,
+ * non-integer dyadic values check that fn is bilinear (additive and
+ * homogeneous in each argument) and compare its outputs with the sliding
+ * window, exactly (probe-bilinear.ts says why float results are exact there).
+ * A bilinear fn is then probed with units: a unit in input c and a unit in
+ * weight t give column c of its matrix in the weight t, so every pair recovers
+ * the matrix it computes, compared with K(spec) entry by entry
+ * (probe-units.ts). That takes inputs × weights calls; past PROBE_LIMITS the
+ * random probes decide alone.
  */
 export type ConvolutionFn = (input: Nested, weight: Nested) => unknown;
 
 /**
  * Unit probing while inputs × weights ≤ `calls` and those calls together make at
  * most `work` multiplications (one call: the evaluation the work estimator
- * counts, estimateWork(spec, {kind: 'eval'}).terms); random probes past that.
+ * counts, estimateWork(spec, {kind: 'eval'}).terms); `randomProbes` calls
+ * (the bilinearity probes) come first in every case.
  */
-export const PROBE_LIMITS = Object.freeze({ calls: 4096, work: 20_000_000, randomProbes: 6 });
+export const PROBE_LIMITS = Object.freeze({ calls: 4096, work: 20_000_000, randomProbes: RANDOM_PROBES });
 
-export interface ProbeMismatch {
-  row: number;
-  /** the input column (unit probes), or null (random probes: the output position) */
-  col: number | null;
-  /** "row z̃9, column z4: expected w2, computed w3" */
-  text: string;
+/** What a probe states besides the comparisons. */
+export type ProbeFacts = {
+  /** 'unit': the matrix was recovered from unit probes; 'random': past PROBE_LIMITS, the random probes alone */
+  readonly method: 'unit' | 'random';
+  /** calls made to fn, the one that threw or returned something unreadable included */
+  readonly calls: number;
+  /** the property a non-bilinear fn breaks: 'additive in the input', 'homogeneous in the weight'… */
+  readonly property?: string;
+  /** the likely cause of wrong entries, e.g. "a flipped kernel: it computes convolution, the spec says correlation" */
+  readonly cause?: string;
+};
+
+/**
+ * A probe answers with the one report shape (report.ts): `holds`, `summary` (all
+ * of it in words), `comparisons` (the four properties, the matrix against K(spec)
+ * when probed with units, the outputs against the sliding window), `differences`
+ * (the wrong entries, "row z7, column z1" with left = computed, right = expected),
+ * `reason` when fn threw or returned something that is not the output, and its facts.
+ */
+export interface ProbeReport extends CheckReport {
+  readonly facts: ProbeFacts;
 }
 
-export interface ProbeResult {
-  holds: boolean;
-  method: 'unit' | 'random';
-  /** calls made to fn */
-  calls: number;
-  /** the first few wrong entries, and how many there are */
-  mismatches: ProbeMismatch[];
-  mismatchCount: number;
-  /** the likely cause, e.g. "a flipped kernel (it computes convolution, the spec says correlation)", or null */
-  cause: string | null;
-  /** fn threw, returned the wrong shape or a non-finite number */
-  error: string | null;
-  /** all of it in words: the method, the wrong entries (a few, with a count), the likely cause or the error */
-  summary: string;
-}
-
+/** How many wrong entries the summary lists (it counts them all). */
 const SHOWN = 5;
 
 /** The eval layouts of a spec: input [C_in, ...n], weight [C_out, C_in/g, ...k] (conv_transpose: [C_in, C_out/g, ...k]), output [C_out, ...o]. */
-export function evalShapes(s: ConvSpec): { input: number[]; weight: number[]; output: number[] } {
+export function evalShapes(s: ConvSpec): Shapes {
   const weight = s.transposed ? [s.inChannels, s.outChannels / s.groups, ...s.kernel] : [s.outChannels, s.inChannels / s.groups, ...s.kernel];
   return { input: [s.inChannels, ...s.input], weight, output: [s.outChannels, ...s.output] };
 }
 
-class ProbeFailure extends Error {}
+interface Outcome { comparisons: Comparison[]; property: string | null; cause: string | null }
 
-function call(fn: ConvolutionFn, x: number[], w: number[], shapes: ReturnType<typeof evalShapes>): number[] {
-  let out: unknown;
-  try {
-    out = fn(nest(x, shapes.input), nest(w, shapes.weight));
-  } catch (e) {
-    throw new ProbeFailure(`the function threw: ${e instanceof Error ? e.message : String(e)}`);
-  }
-  const want = `[${shapes.output.join(', ')}]`;
-  let src;
-  try { src = Array.isArray(out) ? parseEntrySource(out, 'output') : null; } catch { src = null; }
-  if (!src || src.kind !== 'list' || !src.shape) throw new ProbeFailure(`the function returned ${describe(out)}, not a nested array of shape ${want}`);
-  if (src.shape.length !== shapes.output.length || src.shape.some((v, i) => v !== shapes.output[i])) {
-    throw new ProbeFailure(`the function returned shape [${src.shape.join(', ')}], expected ${want} ([C_out, ...output])`);
-  }
-  const bad = src.items.findIndex((v) => typeof v !== 'number' || !Number.isFinite(v));
-  if (bad >= 0) throw new ProbeFailure(`the function returned ${String(src.items[bad])} at output${position(bad, shapes.output)}: every entry must be a finite number`);
-  return src.items as number[];
-}
-
-function describe(v: unknown): string {
-  if (v === null || v === undefined) return String(v);
-  return Array.isArray(v) ? 'a ragged or non-numeric array' : `a ${typeof v}`;
-}
-
-/** A combination of weights as text (polynomialToText): "w2", "w2 + 2*w3", "0". */
-function combination(taps: ReadonlyMap<number, number> | undefined, names: readonly string[]): string {
-  if (!taps || taps.size === 0) return '0';
-  const parts: Polynomial[] = [];
-  for (const [t, c] of [...taps].sort((a, b) => a[0] - b[0])) {
-    try { parts.push(mulPoly(constPoly(parseRational(c)), symbolPoly(names[t]!))); } catch { return [...taps].map(([u, k]) => `${k}*${names[u]}`).join(' + '); }
-  }
-  return polynomialToText(sumPolys(parts));
-}
-
-/** A name as the lecture reads it in text: ztilde9 → z̃9. */
-const display = displayName;
-
-function sameTaps(a: ReadonlyMap<number, number> | undefined, b: ReadonlyMap<number, number> | undefined): boolean {
-  const na = a?.size ?? 0, nb = b?.size ?? 0;
-  if (na !== nb) return false;
-  for (const [t, c] of a ?? []) if (b!.get(t) !== c) return false;
-  return true;
+function* plan(spec: ConvSpec, shapes: Shapes, unit: boolean): Generator<Probe, Outcome, number[]> {
+  const random = yield* randomProbes(spec, shapes);
+  if (random.property || !unit) return random;
+  const units = yield* unitProbes(spec, shapes);
+  const [outputs, ...properties] = [random.comparisons.at(-1)!, ...random.comparisons.slice(0, -1)];
+  return { comparisons: [...properties, units.comparison, outputs], property: null, cause: units.cause ?? random.cause };
 }
 
 /**
- * Does `fn(input, weight)` compute the convolution of `spec`? Probes it (unit
- * inputs and weights, or random integers past PROBE_LIMITS) and compares the
- * matrix it computes with K(spec) exactly; the result names the wrong entries
+ * Does `fn(input, weight)` compute the convolution of `spec`, exactly? The
+ * report names the property a non-bilinear fn breaks, or the wrong entries
  * ("row z7, column z1: expected w1, computed w3") and the likely cause. An
- * invalid spec throws its typed error; a function that throws, returns the
- * wrong shape or a non-finite number gives `holds: false` with `error` set.
+ * invalid spec throws its typed error, and a spec whose one evaluation is over
+ * the work limits a LimitError, before fn is called; a function that throws,
+ * returns the wrong shape, a non-finite number or a Promise gives
+ * `holds: false` with the `reason` (probeMatrix is synchronous: the matcher
+ * `await expect(fn).toComputeConvolution(spec)` awaits an async fn).
  */
-export function probeMatrix(fn: ConvolutionFn, specInput: SpecInput | ConvSpec): ProbeResult {
+export function probeMatrix(fn: ConvolutionFn, spec: SpecInput | ConvSpec): ProbeReport {
+  return probeConvolution(fn, spec, false) as ProbeReport;
+}
+
+/** probeMatrix, awaiting fn when `allowAsync` and it returns a Promise (then the report is a Promise too). */
+export function probeConvolution(fn: ConvolutionFn, specInput: SpecInput | ConvSpec, allowAsync: boolean): ProbeReport | Promise<ProbeReport> {
   // one evaluation must fit the work limits in force (a LimitError otherwise, as for convmat eval)
   const perCall = assertWork(specInput, { kind: 'eval' }).terms;
   const spec = normalizeSpec(specInput);
   const shapes = evalShapes(spec);
-  const cols = shapes.input.reduce((a, b) => a * b, 1);
-  const taps = shapes.weight.reduce((a, b) => a * b, 1);
-  const unit = cols * taps <= PROBE_LIMITS.calls && cols * taps * perCall <= PROBE_LIMITS.work;
+  const pairs = shapes.input.reduce((a, b) => a * b, 1) * shapes.weight.reduce((a, b) => a * b, 1);
+  const method: ProbeFacts['method'] = pairs <= PROBE_LIMITS.calls && pairs * perCall <= PROBE_LIMITS.work ? 'unit' : 'random';
   const state = { calls: 0 };
-  const base = { method: unit ? 'unit' as const : 'random' as const, mismatches: [], mismatchCount: 0, cause: null };
-  let result: Omit<ProbeResult, 'summary'>;
-  try {
-    result = unit ? byUnits(fn, spec, shapes, state) : byRandom(fn, spec, shapes, state);
-  } catch (e) {
+  const done = (o: Outcome): ProbeReport => toReport(o, method, state.calls);
+  const failed = (e: unknown): ProbeReport => {
     if (!(e instanceof ProbeFailure)) throw e;
-    result = { ...base, holds: false, calls: state.calls, error: e.message };
-  }
-  return { ...result, summary: describeProbe(result) };
-}
-
-type Shapes = ReturnType<typeof evalShapes>;
-
-function byUnits(fn: ConvolutionFn, spec: ConvSpec, shapes: Shapes, state: { calls: number }): Omit<ProbeResult, 'summary'> {
-  const cols = shapes.input.reduce((a, b) => a * b, 1), nt = shapes.weight.reduce((a, b) => a * b, 1);
-  const rows = shapes.output.reduce((a, b) => a * b, 1);
-  const computed = new Map<number, Map<number, number>>(); // r * cols + c → tap → coefficient
-  const x = new Array<number>(cols).fill(0), w = new Array<number>(nt).fill(0);
-  for (let c = 0; c < cols; c++) {
-    x[c] = 1;
-    for (let t = 0; t < nt; t++) {
-      w[t] = 1;
-      const out = call(fn, x, w, shapes);
-      state.calls++;
-      out.forEach((v, r) => {
-        if (v === 0) return;
-        const key = r * cols + c;
-        let m = computed.get(key);
-        if (!m) computed.set(key, (m = new Map()));
-        m.set(t, v);
-      });
-      w[t] = 0;
-    }
-    x[c] = 0;
-  }
-  const expected = entriesOf(spec);
-  const wNames = spec.weightNames ?? weightNamesFor('w', spec.weightShape, spec.singleChannel);
-  const zNames = spec.inputNames ?? tensorNamesFor('z', spec.inputShape, spec.singleChannel);
-  const wrong = [...new Set([...computed.keys(), ...expected.keys()])]
-    .filter((k) => !sameTaps(computed.get(k), expected.get(k))).sort((a, b) => a - b);
-  const mismatches = wrong.slice(0, SHOWN).map((k) => {
-    const r = Math.floor(k / cols), c = k % cols;
-    return { row: r, col: c, text: `row ${display(spec.outputNames[r]!)}, column ${display(zNames[c]!)}: expected ${combination(expected.get(k), wNames)}, computed ${combination(computed.get(k), wNames)}` };
-  });
-  const sig = (m: Map<number, Map<number, number>>): Rows => (r) => {
-    const parts: string[] = [];
-    for (let c = 0; c < cols; c++) { const e = m.get(r * cols + c); if (e?.size) parts.push(`${c}:${[...e].sort((a, b) => a[0] - b[0]).join(';')}`); }
-    return parts.join('|');
+    const facts: ProbeFacts = { method, calls: state.calls };
+    return { ...failedCheck(e.message, facts), summary: `${e.message} (${how(facts)})`, facts };
   };
-  const wrongRows = [...new Set(wrong.map((k) => Math.floor(k / cols)))];
-  const cause = wrong.length ? likelyCause(spec, shapes.output, sig(computed), wrongRows, (alt) => sig(entriesOf(alt)), channelPattern(computed, spec, cols, rows)) : null;
-  return { holds: wrong.length === 0, method: 'unit', calls: state.calls, mismatches, mismatchCount: wrong.length, cause, error: null };
+  try {
+    const r = drive(fn, plan(spec, shapes, method === 'unit'), shapes, state, allowAsync);
+    return r instanceof Promise ? r.then(done, failed) : done(r);
+  } catch (e) {
+    return failed(e);
+  }
 }
 
-/** K(spec) as (r * cols + c) → tap → 1 (a summed entry holds each of its taps). */
-function entriesOf(spec: ConvSpec): Map<number, Map<number, number>> {
-  const k = convMatrix(spec);
-  const m = new Map<number, Map<number, number>>();
-  forEachCell(k, (r, c, taps) => { m.set(r * k.cols + c, new Map(taps.map((t) => [t, 1]))); });
-  return m;
+/** One call of fn on a probe; counted before it runs, so a throw on the third call says 3 calls. */
+function invoke(fn: ConvolutionFn, p: Probe, shapes: Shapes, state: { calls: number }): unknown {
+  state.calls++;
+  try {
+    return fn(nest(p.x, shapes.input), nest(p.w, shapes.weight));
+  } catch (e) {
+    throw new ProbeFailure(`the function threw: ${describeValue(e)}`, 'threw');
+  }
 }
 
-/** Which input channels each output channel reads (for the groups hypothesis). */
-function channelPattern(computed: Map<number, Map<number, number>>, spec: ConvSpec, cols: number, rows: number): Set<string> {
-  const perOut = rows / spec.outChannels, perIn = cols / spec.inChannels;
-  const seen = new Set<string>();
-  for (const [k, m] of computed) if (m.size) seen.add(`${Math.floor(Math.floor(k / cols) / perOut)},${Math.floor((k % cols) / perIn)}`);
-  return seen;
+/** Runs the plan synchronously until fn returns a Promise; then awaits it and every later call (or fails, in probeMatrix). */
+function drive(fn: ConvolutionFn, steps: Generator<Probe, Outcome, number[]>, shapes: Shapes, state: { calls: number }, allowAsync: boolean): Outcome | Promise<Outcome> {
+  let step = steps.next();
+  while (!step.done) {
+    const out = invoke(fn, step.value, shapes, state);
+    if (isThenable(out)) {
+      if (allowAsync) return finish(fn, steps, out, shapes, state);
+      try { Promise.resolve(out).catch(() => {}); } catch { /* a hostile thenable: nothing to silence */ }
+      throw new ProbeFailure('the function returned a Promise: probeMatrix calls it synchronously; `await expect(fn).toComputeConvolution(spec)` awaits an async function', 'async');
+    }
+    step = steps.next(readOutput(out, shapes.output));
+  }
+  return step.value;
 }
 
-/** A small deterministic generator of integers in [−4, 4] (probes are reproducible). */
-function integers(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => { s = (Math.imul(s, 1664525) + 1013904223) >>> 0; return (s >>> 16) % 9 - 4; };
+async function settle(out: unknown): Promise<unknown> {
+  try { return await out; } catch (e) { throw new ProbeFailure(`the function's promise rejected: ${describeValue(e)}`, 'threw'); }
 }
 
-function byRandom(fn: ConvolutionFn, spec: ConvSpec, shapes: Shapes, state: { calls: number }): Omit<ProbeResult, 'summary'> {
-  const next = integers(0x5eed);
-  const cols = shapes.input.reduce((a, b) => a * b, 1), nt = shapes.weight.reduce((a, b) => a * b, 1);
-  const probes = Array.from({ length: PROBE_LIMITS.randomProbes }, () => ({
-    x: Array.from({ length: cols }, next), w: Array.from({ length: nt }, next),
-  }));
-  const got = probes.map((p) => { const o = call(fn, p.x, p.w, shapes); state.calls++; return o; });
-  const want = (s: ConvSpec) => probes.map((p) => evaluateByWindow(s, p.w, p.x, float64Ring));
-  const expected = want(spec);
-  const wrong: number[] = [];
-  for (let r = 0; r < got[0]!.length; r++) if (got.some((o, i) => o[r] !== expected[i]![r])) wrong.push(r);
-  const mismatches = wrong.slice(0, SHOWN).map((r) => {
-    const i = got.findIndex((o, j) => o[r] !== expected[j]![r]);
-    return { row: r, col: null, text: `row ${display(spec.outputNames[r]!)} on random probe ${i + 1}: expected ${expected[i]![r]}, computed ${got[i]![r]}` };
-  });
-  const sig = (outs: number[][]): Rows => (r) => (outs.every((o) => o[r] === 0) ? '' : outs.map((o) => o[r]).join(','));
-  const cause = wrong.length ? likelyCause(spec, shapes.output, sig(got), wrong, (alt) => sig(want(alt)), null) : null;
-  return { holds: wrong.length === 0, method: 'random', calls: state.calls, mismatches, mismatchCount: wrong.length, cause, error: null };
+async function finish(fn: ConvolutionFn, steps: Generator<Probe, Outcome, number[]>, pending: unknown, shapes: Shapes, state: { calls: number }): Promise<Outcome> {
+  let step = steps.next(readOutput(await settle(pending), shapes.output));
+  while (!step.done) step = steps.next(readOutput(await settle(invoke(fn, step.value, shapes, state)), shapes.output));
+  return step.value;
 }
 
-/** The probe result as a message: the method, the wrong entries (a few, with a count) and the likely cause. */
-function describeProbe(p: Omit<ProbeResult, 'summary'>): string {
-  const how = p.method === 'unit' ? `unit probes (${p.calls} calls)` : `${p.calls} random exact-integer probes (past the unit-probe limit)`;
-  if (p.error) return `${p.error} (while probing with ${how})`;
-  if (p.holds) return `it computes K(spec) exactly (${how})`;
-  const more = p.mismatchCount > p.mismatches.length ? `\n  … and ${p.mismatchCount - p.mismatches.length} more` : '';
-  const cause = p.cause ? `\nlikely cause: ${p.cause}` : '';
-  return `${p.mismatchCount} wrong ${p.method === 'unit' ? 'entr' + (p.mismatchCount === 1 ? 'y' : 'ies') : 'output' + (p.mismatchCount === 1 ? '' : 's')} (${how}):\n${p.mismatches.map((m) => `  ${m.text}`).join('\n')}${more}${cause}`;
+/** How fn was probed: "7 random signed non-integer probes, then unit probes; 25 calls". */
+function how(f: ProbeFacts): string {
+  const random = `${PROBE_LIMITS.randomProbes} random signed non-integer probes`;
+  const calls = `${f.calls} call${f.calls === 1 ? '' : 's'}`;
+  if (f.method === 'random') return `${random}, past the unit-probe limit; ${calls}`;
+  return f.calls > PROBE_LIMITS.randomProbes ? `${random}, then unit probes; ${calls}` : `${random}; ${calls}`;
+}
+
+function toReport(o: Outcome, method: 'unit' | 'random', calls: number): ProbeReport {
+  const facts: ProbeFacts = { method, calls, ...(o.property ? { property: o.property } : {}), ...(o.cause ? { cause: o.cause } : {}) };
+  const r = reportFrom(o.comparisons, { ...facts });
+  return { ...r, summary: summarise(r, facts), facts };
+}
+
+/** The report in words: the verdict and how fn was probed; the property broken, or a few wrong entries with a count and the likely cause. */
+function summarise(r: CheckReport, f: ProbeFacts): string {
+  if (r.holds) return `it computes K(spec) exactly (${how(f)})`;
+  const c = r.comparisons.find((x) => !x.equal)!;
+  if (f.property) {
+    const d = c.differences[0]!;
+    const rounding = Math.abs(Number(d.difference)) <= 2 ** -20 * Math.max(Math.abs(Number(d.left)), Math.abs(Number(d.right)))
+      ? '; the difference is a rounding error, but these probes are exact in float32 and float64, so an exact convolution has none' : '';
+    return `it is not ${f.property} (${how(f)}): ${describeComparison(c)}${rounding}\na convolution is bilinear, so no matrix describes what it computes`;
+  }
+  const unit = c.right === 'K(spec)'; // the matrix from unit probes, not the outputs on the random probes
+  const what = unit ? `entr${c.mismatchCount === 1 ? 'y' : 'ies'}` : `output${c.mismatchCount === 1 ? '' : 's'} on the random probes`;
+  const lines = c.differences.slice(0, SHOWN).map((d) => `  ${d.name}: expected ${d.right}, computed ${d.left}`);
+  const more = c.mismatchCount > lines.length ? `\n  … and ${c.mismatchCount - lines.length} more` : '';
+  const cause = f.cause ? `\nlikely cause: ${f.cause}` : '';
+  return `${c.mismatchCount} wrong ${what} (${how(f)}):\n${lines.join('\n')}${more}${cause}`;
 }

@@ -19,6 +19,7 @@ const FLAGS: readonly FlagSpec[] = [
   { name: 'format', kind: 'option', value: FORMATS.join('|'), description: 'output format (default text)' },
   { name: 'max-rows', kind: 'option', value: '16', description: 'rows shown before a matrix is elided (⋮)' },
   { name: 'max-cols', kind: 'option', value: '25', description: 'columns shown before a matrix is elided (⋯)' },
+  { name: 'standalone', kind: 'switch', description: 'with --format latex: a whole document that pdflatex and lualatex compile' },
   WORK_FLAG,
 ];
 
@@ -40,7 +41,8 @@ ${topicLines()}
 Options:
 ${describeFlags(FLAGS)}
 
-Formats: text (aligned Unicode matrices), latex (\\[ … \\] blocks), markdown
+Formats: text (aligned Unicode matrices), latex (\\[ … \\] blocks for pdflatex
+and lualatex, headed by the packages they need; --standalone: a whole document), markdown
 ($$ … $$ blocks), html (a standalone page, pre-rendered with KaTeX, no
 JavaScript, KaTeX's CSS and fonts inlined), json (the derivation data).
 
@@ -49,6 +51,7 @@ limits is refused (exit 2) with the estimate; --max-work raises the limits.
 
 Examples:
   convmat explain matrix --input 6 --kernel 3 --format latex
+  convmat explain window --format latex --standalone > window.tex && pdflatex window.tex
   convmat explain matrix --input 4 --kernel 3 --padding 1 --weights x,y,z --inputs a,b,c,d
   convmat explain window --format html > window.html
   convmat explain transposed --input 6 --kernel 3 --format markdown
@@ -70,6 +73,8 @@ Examples:
     }
     const format = (args.options.get('format') ?? 'text') as Format;
     if (!FORMATS.includes(format)) throw new ParseError({ field: '--format', value: format, rule: `must be one of ${FORMATS.join(', ')}` });
+    const standalone = args.switches.has('standalone');
+    if (standalone && format !== 'latex') throw new ParseError({ field: '--standalone', value: format, rule: 'applies to --format latex only', fix: 'add --format latex (html is a whole page already)' });
     const limits = { maxRows: limit(args.options.get('max-rows'), '--max-rows', 16), maxCols: limit(args.options.get('max-cols'), '--max-cols', 25) };
     const flags = specFromFlags(args);
     const spec = Object.keys(flags).length ? flags : undefined;
@@ -80,14 +85,14 @@ Examples:
     } catch (e) {
       throw renameField(e, flagForField);
     }
-    io.out(emit(d, format));
+    io.out(emit(d, format, standalone));
     return d.steps.some((s) => s.type === 'verdict' && !s.equal) ? EXIT.checkFailed : EXIT.ok;
   },
 };
 
-export function emit(d: Derivation, format: Format): string {
+export function emit(d: Derivation, format: Format, standalone = false): string {
   switch (format) {
-    case 'latex': return derivationToLatex(d);
+    case 'latex': return derivationToLatex(d, { standalone });
     case 'markdown': return derivationToMarkdown(d);
     case 'html': return derivationToHtml(d);
     case 'json': return `${JSON.stringify(d)}\n`;

@@ -1,5 +1,4 @@
-import type { SpecInput } from '../geometry/spec.ts';
-import { type EntrySource, needsExpressionParser, parseEntrySource } from '../algebra/entries.ts';
+import { SPEC_KEYS, type SpecInput, kebabCase } from '../geometry/spec-fields.ts';
 import type { FlagSpec, ParsedArgs } from './args.ts';
 
 /**
@@ -25,11 +24,10 @@ export const SPEC_FLAGS: readonly FlagSpec[] = [
   { name: 'mode', kind: 'option', value: 'correlation|convolution', description: 'cross-correlation (default) or true convolution (flipped kernel)' },
 ];
 
-const CAMEL: Record<string, keyof SpecInput> = {
-  'input': 'input', 'kernel': 'kernel', 'stride': 'stride', 'dilation': 'dilation', 'padding': 'padding',
-  'output-padding': 'outputPadding', 'in-channels': 'inChannels', 'out-channels': 'outChannels',
-  'groups': 'groups', 'weights': 'weights', 'inputs': 'inputs', 'mode': 'mode', 'padding-mode': 'paddingMode', 'layer': 'layer',
-};
+/** The flag of each spec key that takes a value (`transposed` is a switch). */
+const CAMEL: Record<string, keyof SpecInput> = Object.fromEntries(
+  SPEC_KEYS.filter((k) => k !== 'transposed').map((k) => [kebabCase(k), k]),
+);
 
 /** The SpecInput the flags spell; values stay strings for normalizeSpec to read. */
 export function specFromFlags(args: ParsedArgs): SpecInput {
@@ -50,19 +48,5 @@ export function flagForField(field: string): string {
   return flag ? `--${flag}${m[2]}` : field;
 }
 
-/**
- * Whether the weights or inputs contain expressions only mathjs reads (an
- * implicit product such as `2x`; `2*w1` is plain arithmetic). The CLI loads
- * mathjs only then: importing it costs about a second, more than everything
- * else together.
- */
-export function specNeedsExpressions(spec: SpecInput): boolean {
-  return [spec.weights, spec.inputs].some((v) => {
-    if (v === undefined) return false;
-    let src: EntrySource;
-    try { src = parseEntrySource(v, 'weights'); } catch { return false; }
-    return src.kind === 'list' && src.items.some(needsExpressionParser);
-  });
-}
-
+export { specNeedsExpressions } from '../algebra/entries.ts';
 export { loadExpressionParser } from '../algebra/expression.ts';

@@ -133,3 +133,29 @@ export function stackRecurrence(layers: readonly StackLayer[], dims?: number): A
   const byAxis = Array.from({ length: parsed[0]?.k.length ?? dims ?? 1 }, (_, a) => receptiveFieldRecurrence(parsed.map((p) => ({ k: p.k[a]!, s: p.s[a]!, d: p.d[a]! }))));
   return parsed.map((_, l) => ({ jump: byAxis.map((st) => st[l]!.jump), r: byAxis.map((st) => st[l]!.r) }));
 }
+
+/**
+ * How the levels of a stack are numbered in words. The lecture has two ways:
+ * its 1D networks call the input "the input layer" and the convolutions
+ * layers 1, 2, … ("one neuron in layer 2 has a receptive field of size 4",
+ * k = 2, s = 2); Lin et al.'s 3×3 figure calls the input layer 1, so its
+ * layer 2 sees 3×3 = 9 inputs and its layer 3 sees 5×5 = 25.
+ * `inputLayer` is the number the input carries: 0 (the 1D way) or 1.
+ */
+export type InputLayer = 0 | 1;
+
+/** The name of level `level` of a stack (0 = the input). */
+export function levelName(level: number, inputLayer: InputLayer = 0): string {
+  if (level === 0) return inputLayer === 0 ? 'input' : 'input = layer 1';
+  return `layer ${level + inputLayer}`;
+}
+
+/** The `input-layer` value of an element: 0 or 1 (unset: 0). */
+export function parseInputLayer(raw: string | null | undefined): InputLayer {
+  if (raw === null || raw === undefined || raw.trim() === '' || raw.trim() === '0') return 0;
+  if (raw.trim() === '1') return 1;
+  throw new SpecError({
+    field: 'input-layer', value: raw, rule: 'must be 0 or 1 (the number the input level carries)',
+    fix: 'use 0 to call the input "input" and number the convolutions from 1, or 1 to number the input as layer 1',
+  });
+}

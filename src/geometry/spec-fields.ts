@@ -143,8 +143,17 @@ const KEYS: Record<keyof SpecInput, true> = {
   input: true, kernel: true, stride: true, padding: true, dilation: true, transposed: true, outputPadding: true,
   inChannels: true, outChannels: true, groups: true, weights: true, inputs: true, mode: true, paddingMode: true, layer: true,
 };
-/** Every key a spec may have (the library's spelling; the CLI and attributes use kebab case); any other is an error. */
+/**
+ * Every key a spec may have, the one list: the library's spelling; the CLI
+ * flags and the element attributes are their kebab-case spelling (kebabCase).
+ * Any other key is an error.
+ */
 export const SPEC_KEYS = Object.keys(KEYS) as ReadonlyArray<keyof SpecInput>;
+
+/** outputPadding → output-padding: a spec key as a CLI flag or an element attribute. */
+export function kebabCase(key: string): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
 
 /**
  * Documented engine limits: hard caps checked while the spec is read, before

@@ -1,4 +1,6 @@
+import type { ViewLimits } from '../work/element.ts';
 import type { WorkLimitsInput } from '../work/limits.ts';
+import type { WorkEstimate } from '../work/request.ts';
 
 /**
  * Derivations are data: a title and a list of steps a reader follows line by
@@ -99,4 +101,18 @@ export interface DeriveOptions {
   readonly limits?: { maxRows: number; maxCols: number };
   /** work limits for this derivation: a factor on the defaults, or limits by name (see src/work/limits.ts) */
   readonly maxWork?: WorkLimitsInput;
+}
+
+/**
+ * What a topic costs, stated next to its builder (each derive-*.ts): the
+ * work of one derivation, and the limits past which an element shows the
+ * limit instead of typesetting every step (measured per topic: the window
+ * typesets one frame per output, separable builds both stages as matrices;
+ * topics that only count keep wide limits).
+ */
+export interface TopicWork {
+  /** an upper bound of what the engine allocates for `derive(topic, spec)`; reading the spec throws its typed errors */
+  readonly estimate: (spec: unknown) => WorkEstimate;
+  /** the element's view limits for this topic, over VIEW_LIMITS (src/work/element.ts) */
+  readonly limits: Partial<ViewLimits>;
 }

@@ -2,11 +2,12 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { forEachCell } from '../matrix/csr.ts';
 import { matrixCells, symbolCell } from './cells.ts';
-import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
-import { deriveMatrix } from './derive-matrix.ts';
+import type { Cell, DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
+import { MATRIX_VIEW_LIMITS, deriveMatrix, matrixDerivationSize } from './derive-matrix.ts';
 import { product } from '../geometry/names.ts';
 import { EQUALS, ZERO_CELL, matrixPart, mathPart } from './matrix-part.ts';
 import { equationStep, noteStep } from './steps.ts';
+import { bySpecSize, work } from '../work/spec-estimate.ts';
 
 /**
  * 2D and 3D convolutions: K is (doubly / triply) block Toeplitz. The full K is
@@ -104,3 +105,12 @@ function nestedView(spec: ConvSpec, opts: DeriveOptions): Step[] {
   }
   return steps;
 }
+
+/** The matrix derivation, then K's blocks keyed by their nonzeros. */
+export const BLOCK_WORK: TopicWork = {
+  estimate: bySpecSize((c, s, raw) => {
+    const e = matrixDerivationSize(c, s, raw);
+    return work(e.entries + s.nonzeros, e.terms);
+  }),
+  limits: MATRIX_VIEW_LIMITS,
+};

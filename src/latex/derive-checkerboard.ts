@@ -1,9 +1,10 @@
 import { isUniformAwayFromBorders, overlapCounts, predictsUniformOverlap } from '../analysis/overlap.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { Cell, DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { compareCounts, numberGridPart } from './derive-parts.ts';
 import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } from './steps.ts';
 import { mathPart } from './matrix-part.ts';
+import { bySpecSize, overlapEstimate } from '../work/spec-estimate.ts';
 
 /**
  * Checkerboard artifacts of a transposed convolution: how many kernel taps
@@ -67,3 +68,9 @@ function specInput(spec: ConvSpec): SpecInput {
     outputPadding: [...spec.outputPadding],
   };
 }
+
+/** Counts only: wide limits. */
+export const CHECKERBOARD_WORK: TopicWork = {
+  estimate: bySpecSize(overlapEstimate),
+  limits: { drawnEntries: 20_000, taps: 400_000, terms: 4_000_000 },
+};

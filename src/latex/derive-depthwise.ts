@@ -4,12 +4,13 @@ import type { Polynomial } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { matrixCells, rowColumns } from './cells.ts';
-import type { Cell, DeriveOptions, Derivation, MatrixPart, Step } from './derivation.ts';
+import type { Cell, DeriveOptions, Derivation, MatrixPart, Step, TopicWork } from './derivation.ts';
 import { blockSizes } from './derive-matrix.ts';
 import { groupDigits, groupedCell } from './derive-parts.ts';
 import { product } from '../geometry/names.ts';
 import { matrixPart, mathPart } from './matrix-part.ts';
 import { equationStep, noteStep, tableStep, textCell, verdictStep } from './steps.ts';
+import { bySpecSize, depthwiseEstimate, work } from '../work/spec-estimate.ts';
 
 /**
  * Depthwise-separable convolution: a depthwise stage (groups = C_in, one
@@ -84,7 +85,7 @@ function productSteps(spec: ConvSpec, opts: DeriveOptions): Step[] {
   return [
     equationStep('The depthwise matrix D: block diagonal, one block per channel', [part(D, check.factors[0]!, { tex: 'D', text: 'D' })]),
     equationStep('The pointwise matrix P: a block p_{o,c}·I per pair of channels', [part(P, check.factors[1]!, { tex: 'P', text: 'P' })]),
-    equationStep('Their product is K of the full convolution', [mathPart('P \\cdot D =', 'P · D ='), part(full, check.kernel, { tex: 'K', text: 'K' })]),
+    equationStep('Their product is K of a full convolution whose kernel factorises, W[o,c] = P[o,c]·D[c]', [mathPart('P \\cdot D =', 'P · D ='), part(full, check.kernel, { tex: 'K', text: 'K' })]),
     verdictStep('P · D is the full convolution with kernel W[o,c] = P[o,c] · D[c]', check.report),
   ];
 }
@@ -96,3 +97,16 @@ function specInput(s: ConvSpec): SpecInput {
     paddingMode: s.paddingMode,
   };
 }
+
+/** What the lecture's small depthwise example costs, drawn when the spec's own matrices are too large to read. */
+const SMALL_EXAMPLE = 2000;
+
+/** The costs and the check, then the stage matrices drawn (on the small example when K has more than MAX_SHOWN_ENTRIES cells). */
+export const DEPTHWISE_WORK: TopicWork = {
+  estimate: bySpecSize((c, s, raw) => {
+    const e = depthwiseEstimate(c, s, raw);
+    const drawn = s.rows * s.cols <= MAX_SHOWN_ENTRIES ? e : work(SMALL_EXAMPLE, SMALL_EXAMPLE);
+    return work(e.entries + drawn.entries, e.terms + drawn.terms);
+  }),
+  limits: { drawnEntries: 100_000, taps: 4_000_000, terms: 4_000_000 },
+};

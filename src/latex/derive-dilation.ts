@@ -6,10 +6,12 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
 import { product } from '../geometry/names.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { lectureRank, matrixCells, rowColumns, rowLinks } from './cells.ts';
-import type { DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { polyGridPart } from './derive-parts.ts';
 import { EQUALS, matrixPart, mathPart } from './matrix-part.ts';
 import { equationStep, noteStep, numberCell, tableStep, verdictStep } from './steps.ts';
+import { bySpecSize, dilationEstimate } from '../work/spec-estimate.ts';
+import { MATRIX_VIEW_LIMITS } from './derive-matrix.ts';
 
 /**
  * Dilation as a zero-inserted kernel (the lecture: "a dilated kernel is a
@@ -49,3 +51,5 @@ export function deriveDilation(input: SpecInput | ConvSpec, opts: DeriveOptions 
   steps.push(noteStep('Cost', `${product(spec.kernel)} weights reach a ${size(eq.kernel)} patch of the input; a dense kernel of that size needs ${product(eq.kernel)}. The receptive field of a stack of such layers: convmat explain receptive-field.`));
   return { topic: 'dilation', title: 'Dilated convolution: a kernel interleaved with zeros', steps };
 }
+
+export const DILATION_WORK: TopicWork = { estimate: bySpecSize(dilationEstimate), limits: MATRIX_VIEW_LIMITS };

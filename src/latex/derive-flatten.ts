@@ -3,11 +3,12 @@ import { convAsDenseLayer } from '../check/dense-layer.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { lectureRank, polyCell, symbolCell } from './cells.ts';
-import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { Cell, DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { ARROW, denseMatrixPart, gridPart } from './derive-parts.ts';
 import { DEFAULT_LIMITS, headTail } from './elide.ts';
 import { EQUALS, TIMES, mathPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } from './steps.ts';
+import { bySpecSize, flattenEstimate } from '../work/spec-estimate.ts';
 
 /**
  * Flatten as vec(·): the tensor laid out as one long vector, with the index
@@ -65,3 +66,4 @@ function indexTable(shape: readonly number[], order: VecOrder, table: VecEntry[]
   return tableStep(`Index table (0-based; multi-index over [${shape.join(', ')}])`, [`${order} position`, 'index', 'element', `${other} position`], rows);
 }
 
+export const FLATTEN_WORK: TopicWork = { estimate: bySpecSize(flattenEstimate), limits: { drawnEntries: 2500 } };

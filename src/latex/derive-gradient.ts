@@ -14,9 +14,11 @@ import { convMatrix } from '../matrix/conv-matrix.ts';
 import { type ConvMatrix, transposeMatrix } from '../matrix/csr.ts';
 import { im2colMatrix } from '../matrix/im2col.ts';
 import { type Rank, lectureRank, matrixCells, polyCell, rowColumns } from './cells.ts';
-import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { Cell, DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { EQUALS, mathPart, matrixPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, verdictStep } from './steps.ts';
+import { bySpecSize, tapTerms, work } from '../work/spec-estimate.ts';
+import { MATRIX_VIEW_LIMITS } from './derive-matrix.ts';
 
 /**
  * The backward pass in the lecture's notation. L is a scalar loss, y = K z the
@@ -103,3 +105,9 @@ function transposedSteps(spec: ConvSpec, check: ReturnType<typeof checkInputGrad
     verdictStep('Kᵀ δ equals the transposed convolution of δ', check),
   ];
 }
+
+/** Kᵀδ and Zᵀδ, the direct forms, and both gradient identities (each forms its products once more). */
+export const GRADIENT_WORK: TopicWork = {
+  estimate: bySpecSize((_c, s) => work(8 * s.taps, 12 * tapTerms(s))),
+  limits: MATRIX_VIEW_LIMITS,
+};

@@ -10,9 +10,10 @@ import { convMatrix } from '../matrix/conv-matrix.ts';
 import { nonzeros } from '../matrix/csr.ts';
 import { matVec } from '../matrix/products.ts';
 import { inputCells, inputVectorLabel, kernelLabel, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
-import type { DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { EQUALS, matrixPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, verdictStep } from './steps.ts';
+import { bySpecSize, tapTerms, work, type SizeEstimate } from '../work/spec-estimate.ts';
 
 /**
  * A convolution as a matrix product, in the lecture's notation:
@@ -106,3 +107,11 @@ function paddedView(spec: ConvSpec, opts: DeriveOptions): Step[] | null {
     verdictStep(spec.paddingMode === 'zeros' ? 'The zeros contribute nothing' : 'Folding each copy into the input it copies changes nothing', same),
   ];
 }
+
+/** K·z, the window, and for a padded 1D input the same again over the padded input. */
+export const matrixDerivationSize: SizeEstimate = (_c, s) => work(3 * s.taps, 5 * tapTerms(s));
+
+/** What typesetting K and its products allows on a page (the topics that draw K share it). */
+export const MATRIX_VIEW_LIMITS = { drawnEntries: 2000, taps: 20_000 } as const;
+
+export const MATRIX_WORK: TopicWork = { estimate: bySpecSize(matrixDerivationSize), limits: MATRIX_VIEW_LIMITS };

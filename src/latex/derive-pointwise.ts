@@ -4,13 +4,14 @@ import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
-import type { DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { blockSizes } from './derive-matrix.ts';
 import { denseMatrixPart, gridPart } from './derive-parts.ts';
 import { DEFAULT_LIMITS, headTail } from './elide.ts';
 import { latexNumber } from '../algebra/latex-escape.ts';
 import { EQUALS, TIMES, matrixPart, mathPart } from './matrix-part.ts';
 import { equationStep, noteStep, verdictStep } from './steps.ts';
+import { bySpecSize, pointwiseEstimate } from '../work/spec-estimate.ts';
 
 /**
  * A 1×1 convolution is channel mixing: with the input as a C_in × HW matrix X
@@ -49,3 +50,8 @@ export function derivePointwise(input: SpecInput | ConvSpec, opts: DeriveOptions
   steps.push(verdictStep('M · X is the convolution', r.report));
   return { topic: 'pointwise', title: '1×1 convolution: a channel-mixing matrix', steps };
 }
+
+export const POINTWISE_WORK: TopicWork = {
+  estimate: bySpecSize(pointwiseEstimate),
+  limits: { drawnEntries: 100_000, taps: 4_000_000, terms: 4_000_000 },
+};

@@ -1,13 +1,14 @@
 import { stackGeometry, widestReceptiveField } from '../analysis/receptive-field.ts';
 import { receptiveFieldClosedForm, stackRecurrence } from '../geometry/layer-stack.ts';
-import { stackLayersOf, type ReceptiveFieldInput } from '../geometry/layer-stack.ts';
+import { levelName, stackLayersOf, type ReceptiveFieldInput } from '../geometry/layer-stack.ts';
 import { product } from '../geometry/names.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { Cell, DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { compareCounts } from './derive-parts.ts';
 import { latexNumber } from '../algebra/latex-escape.ts';
 import { EQUALS, mathPart } from './matrix-part.ts';
 import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } from './steps.ts';
+import { stackEstimate } from '../work/stack-estimate.ts';
 
 /**
  * The receptive field of a stack of convolutions: the recurrence
@@ -66,7 +67,7 @@ export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opt
     EQUALS, mathPart(latexNumber(closed.perAxis[0]!), String(closed.perAxis[0]!)),
   ]));
   const levels = field.levels.map((pos, l) => [
-    textCell(l === 0 ? 'input' : `layer ${l}`), textCell(axes(stack.shapes[l]!)), textCell(listText(pos)),
+    textCell(levelName(l)), textCell(axes(stack.shapes[l]!)), textCell(listText(pos)),
   ]);
   const which = stack.shapes.at(-1)!.every((n) => n === 1) ? 'the neuron' : `neuron ${field.neuron}, the widest nearest the middle`;
   steps.push(tableStep(`Positions that reach one neuron of the top layer (${which}; composed index maps)`, ['level', 'size', 'positions (0-based, row-major)'], levels));
@@ -74,7 +75,7 @@ export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opt
     field.span, reachable, ['composed index maps', clipped ? 'closed form, at most the input size' : 'closed form'], closed.perAxis.map((_, a) => `axis ${a + 1}`),
   )));
   const holes = field.positions.length < field.size;
-  steps.push(noteStep('Size', `One neuron of layer ${stack.layers.length} has a receptive field of size ${field.span.length > 1 ? `${axes(field.span)} = ` : ''}${field.size} w.r.t. the input${holes ? `: it spans ${field.size} inputs and reads ${field.positions.length} of them (the dilation leaves holes)` : ''}.`));
+  steps.push(noteStep('Size', `One neuron of ${levelName(stack.layers.length)} has a receptive field of size ${field.span.length > 1 ? `${axes(field.span)} = ` : ''}${field.size} w.r.t. the input${holes ? `: it spans ${field.size} inputs and reads ${field.positions.length} of them (the dilation leaves holes)` : ''}.`));
   if (stack.layers.some((s) => s.dilation.some((d) => d > 1))) {
     const plain = receptiveFieldClosedForm(layers.map((l) => ({ ...l, dilation: 1 })), closed.perAxis.length);
     steps.push(tableStep('Dilation grows the receptive field with the same weights', ['stack', 'weights per layer', 'receptive field'], [
@@ -88,3 +89,9 @@ export function deriveReceptiveField(input: ReceptiveFieldInput | ConvSpec, _opt
 function listText(pos: readonly number[]): string {
   return pos.length <= 16 ? pos.join(', ') : `${pos.slice(0, 8).join(', ')}, …, ${pos.slice(-4).join(', ')} (${pos.length})`;
 }
+
+/** Every level holds at most the whole receptive field of the stack. */
+export const RECEPTIVE_FIELD_WORK: TopicWork = {
+  estimate: (raw) => stackEstimate(raw, 'topic'),
+  limits: { drawnEntries: 20_000, taps: 400_000, terms: 4_000_000 },
+};

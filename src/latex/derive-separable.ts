@@ -6,13 +6,14 @@ import { spatiallySeparableCheck } from '../check/separable-check.ts';
 import { type Polynomial, sumPolys } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { lectureRank, polyCell } from './cells.ts';
-import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { Cell, DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { forEachCell } from '../matrix/csr.ts';
 import { denseMatrixPart, groupDigits, groupedCell, rowVectorPart } from './derive-parts.ts';
 import { flatAt, gridShape } from './layout.ts';
 import { EQUALS, mathPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, numberCell, tableStep, textCell, verdictStep } from './steps.ts';
+import { bySpecSize, separableEstimate } from '../work/spec-estimate.ts';
 
 /**
  * Spatially separable convolution: a rank-1 kernel is a column times a row
@@ -143,3 +144,6 @@ function valueNonzeros(spec: ConvSpec, weights: readonly Polynomial[]): number {
   forEachCell(m, (_r, _c, taps) => { if (!sumPolys(taps.map((t) => weights[t]!)).isZero()) n++; });
   return n;
 }
+
+/** Both stages built as matrices. */
+export const SEPARABLE_WORK: TopicWork = { estimate: bySpecSize(separableEstimate), limits: { drawnEntries: 300, taps: 3000 } };

@@ -8,11 +8,12 @@ import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.t
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { matVec } from '../matrix/products.ts';
 import { type Rank, inputVectorLabel, kernelLabel, kernelVector, lectureRank, matrixCells, polyCell, rowColumns, rowLinks, symbolCell } from './cells.ts';
-import type { Cell, DeriveOptions, Derivation, Part, Step } from './derivation.ts';
-import { deriveMatrix } from './derive-matrix.ts';
+import type { Cell, DeriveOptions, Derivation, Part, Step, TopicWork } from './derivation.ts';
+import { MATRIX_VIEW_LIMITS, deriveMatrix } from './derive-matrix.ts';
 import { displayName } from '../algebra/latex-escape.ts';
 import { EQUALS, matrixPart, mathPart, vectorPart } from './matrix-part.ts';
 import { equationStep, noteStep, tableStep, textCell, verdictStep } from './steps.ts';
+import { bySpecSize, tapTerms, work } from '../work/spec-estimate.ts';
 
 /**
  * Transposed convolution as Kᵀ. Given a regular spec (the lecture's z1..z6 →
@@ -58,7 +59,8 @@ export function deriveTransposed(input: SpecInput | ConvSpec, opts: DeriveOption
     vectorPart(m.rows, outputName, { limits }),
   ], rowLinks(m, spec.outputNames)), ...after);
   steps.push(noteStep('The weights are learned', LEARNED_WEIGHTS_NOTE));
-  steps.push(...threeForms(spec, forms, rank, outputName, opts, `${label.text} · input`));
+  const pytorch = !given.transposed && paddedSpec(given) ? backTo(given) : undefined;
+  steps.push(...threeForms(spec, forms, rank, outputName, opts, `${label.text} · input`, pytorch));
   return { topic: 'transposed', title: `Transposed convolution as ${label.text}`, steps };
 }
 
@@ -138,13 +140,29 @@ export function paddedSpec(spec: ConvSpec): ConvSpec | null {
 }
 
 /**
- * The rule of the zero-insertion form in words, with the lecture's rule for
- * p = 0 beside it and where its s′ = s means inserted zeros.
+ * The rule of the zero-insertion form in words, with the padding p this
+ * spec actually has put into p′ = d(k − 1) − p, and the lecture's rule for
+ * p = 0 beside it and where its s′ = s means inserted zeros. `pytorch`: the
+ * Example 2 path shows Xᵀ (p = 0); this is the same transposed convolution
+ * with PyTorch's padding, whose p′ is given too.
  */
-function equivalenceRule(spec: ConvSpec, padding: readonly (readonly [number, number])[]): string {
-  const axis = (v: readonly number[]) => (spec.dims === 1 ? String(v[0]) : v.join('×'));
-  const before = axis(padding.map((p) => p[0])), after = axis(padding.map((p) => p[1]));
-  return `The transposed convolution is a regular convolution with k′ = k = ${axis(spec.kernel)} (flipped), stride 1, over the input with s − 1 zeros inserted between samples (s = ${axis(spec.stride)}), padded by p′ = d(k − 1) − p = ${before} before and ${after} after (output padding included; a negative p′ crops). ` +
+function equivalenceRule(spec: ConvSpec, pytorch?: ConvSpec): string {
+  const axis = (v: readonly (number | string)[]) => (spec.dims === 1 ? String(v[0]) : v.join('×'));
+  const sides = (s: ConvSpec) => {
+    const padding = zeroInsertionProblem(s).padding;
+    const side = (i: 0 | 1) => s.conv.axes.map((a, n) => {
+      const op = i === 1 && s.outputPadding[n]! > 0 ? ` + ${s.outputPadding[n]}` : '';
+      return `${a.d}·(${a.k} − 1) − ${i === 0 ? a.p0 : a.p1}${op} = ${padding[n]![i]}`;
+    });
+    const [before, after] = [side(0), side(1)];
+    return s.dims === 1 ? `${before[0]} before and ${after[0]} after` : `(${before.join('; ')}) before and (${after.join('; ')}) after, axis by axis`;
+  };
+  const p = axis(spec.padding.map(([a, b]) => (a === b ? String(a) : `${a},${b}`)));
+  const rule = `The transposed convolution is a regular convolution with k′ = k = ${axis(spec.kernel)} (flipped), stride 1, over the input with s − 1 zeros inserted between samples (s = ${axis(spec.stride)}), padded by p′ = d(k − 1) − p, here with p = ${p}: ${sides(spec)} (output padding included; a negative p′ crops). `;
+  const torch = pytorch
+    ? `These are the forms of ${transposedLabel(spec).text}, whose padding is ${p}. With PyTorch's padding ${axis(pytorch.padding.map(([a, b]) => (a === b ? String(a) : `${a},${b}`)))} the same rule gives ${sides(pytorch)}, and the result is the middle of this one (checked above). `
+    : '';
+  return rule + torch +
     'The lecture states this rule for p = 0 as k′ = k, s′ = s, p′ = k − 1: with s = 1 it is exactly the rule above; with s > 1 its s′ = s means the s − 1 zeros inserted between the inputs, and the window itself moves with stride 1.';
 }
 
@@ -179,7 +197,7 @@ function inputCell(spec: ConvSpec, i: number, rank: Rank): Cell {
 }
 
 /** Kᵀx, scatter, and zero insertion with the flipped kernel, side by side with verdicts. */
-function threeForms(spec: ConvSpec, forms: TransposedForms<Polynomial>, rank: Rank, outputName: (i: number) => Cell, opts: DeriveOptions, matrixForm: string): Step[] {
+function threeForms(spec: ConvSpec, forms: TransposedForms<Polynomial>, rank: Rank, outputName: (i: number) => Cell, opts: DeriveOptions, matrixForm: string, pytorch?: ConvSpec): Step[] {
   const ring = polynomialRing;
   const { viaMatrix, scatter, zeroInsertion: zero } = forms;
   const cmp = (other: Polynomial[], label: string) => compareVectors(viaMatrix, other, {
@@ -200,7 +218,7 @@ function threeForms(spec: ConvSpec, forms: TransposedForms<Polynomial>, rank: Ra
         mathPart('\\circledast', '⊛'), vectorPart(padded.length, (i) => padded[i]!, opts)],
     ));
   }
-  steps.push(noteStep('As a regular convolution', equivalenceRule(spec, problem.padding)));
+  steps.push(noteStep('As a regular convolution', equivalenceRule(spec, pytorch)));
   const rows = viaMatrix.map((_, i) => [
     outputName(i), polyCell(viaMatrix[i]!, rank), polyCell(scatter[i]!, rank), polyCell(zero[i]!, rank),
   ]);
@@ -211,3 +229,9 @@ function threeForms(spec: ConvSpec, forms: TransposedForms<Polynomial>, rank: Ra
   steps.push(verdictStep('Zero insertion with the flipped kernel', reports[1]!));
   return steps;
 }
+
+/** (For a regular spec, its matrix derivation first) Kᵀy, scatter and zero insertion. */
+export const TRANSPOSED_WORK: TopicWork = {
+  estimate: bySpecSize((_c, s) => work(6 * s.taps, 8 * tapTerms(s))),
+  limits: MATRIX_VIEW_LIMITS,
+};

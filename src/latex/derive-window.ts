@@ -3,10 +3,12 @@ import { checkMatrix } from '../check/matrix-check.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { forEachEntry } from '../matrix/csr.ts';
 import { type Rank, lectureRank, polyCell, rowLinks } from './cells.ts';
-import type { Cell, DeriveOptions, Derivation, Step } from './derivation.ts';
+import type { Cell, DeriveOptions, Derivation, Step, TopicWork } from './derivation.ts';
 import { flatAt, gridShape } from './layout.ts';
 import { EQUALS, mathPart, matrixPart } from './matrix-part.ts';
 import { equationStep, verdictStep } from './steps.ts';
+import { bySpecSize, work } from '../work/spec-estimate.ts';
+import { productTerms } from '../work/spec-size.ts';
 
 /**
  * The sliding window step by step, as the lecture's nine frames: for each
@@ -67,3 +69,9 @@ function polyCell2(p: Polynomial, rank: Rank) {
   const c = polyCell(p, rank);
   return mathPart(c.tex, c.text);
 }
+
+/** One frame per output: K·z and the window. */
+export const WINDOW_WORK: TopicWork = {
+  estimate: bySpecSize((_c, s) => work(s.nonzeros, 2 * productTerms(s))),
+  limits: { drawnEntries: 160, taps: 1500 },
+};

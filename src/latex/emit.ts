@@ -1,19 +1,27 @@
 import type { Derivation, Step } from './derivation.ts';
 import { escapeLatexText } from '../algebra/latex-escape.ts';
+import { forLatex, latexDocument, latexPreamble } from './latex-document.ts';
 
 /**
  * LaTeX and Markdown out of a derivation. Pure string functions: titles and
- * notes are escaped here, the math comes escaped from the steps.
+ * notes are escaped here, the math comes escaped from the steps. The LaTeX is
+ * for pdflatex and lualatex (forLatex: xcolor's colours, ASCII only); the
+ * Markdown keeps KaTeX's dialect, for the KaTeX or MathJax that renders it.
  */
-export const LATEX_PACKAGES = '% needs \\usepackage{amsmath,amssymb,xcolor,arydshln}';
+export interface LatexOptions {
+  /** a whole document (\documentclass … \end{document}) instead of a fragment headed by the preamble it needs */
+  standalone?: boolean;
+}
 
-export function derivationToLatex(d: Derivation): string {
-  const out = [LATEX_PACKAGES, `\\section*{${escapeLatexText(d.title, 2000)}}`, ''];
+export function derivationToLatex(d: Derivation, opts: LatexOptions = {}): string {
+  const out = [`\\section*{${escapeLatexText(d.title, 2000)}}`, ''];
   for (const s of d.steps) {
     out.push(`\\paragraph{${escapeLatexText(s.title, 2000)}}`);
     out.push(s.type === 'note' ? escapeLatexText(s.text, 5000) : `\\[\n${s.tex}\n\\]`, '');
   }
-  return `${out.join('\n')}\n`;
+  const body = forLatex(`${out.join('\n')}\n`);
+  if (opts.standalone) return latexDocument(body);
+  return `${latexPreamble(body).split('\n').map((line) => `% needs ${line}`).join('\n')}\n${body}`;
 }
 
 export function derivationToMarkdown(d: Derivation): string {

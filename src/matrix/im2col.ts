@@ -2,6 +2,7 @@ import type { ConvSpec, SpecInput } from '../geometry/spec.ts';
 import { normalizeSpec } from '../geometry/spec.ts';
 import { type ConvMatrix, exchangeRoles } from './csr.ts';
 import { convMatrix } from './conv-matrix.ts';
+import { product } from '../geometry/names.ts';
 
 /**
  * Z, the im2col ("unfold") matrix: the same products as K with the roles of
@@ -16,4 +17,17 @@ import { convMatrix } from './conv-matrix.ts';
 export function im2colMatrix(spec: SpecInput | ConvSpec): ConvMatrix {
   const s = normalizeSpec(spec);
   return exchangeRoles(convMatrix(s), s.weights.length);
+}
+
+/**
+ * The dense buffer a GEMM implementation fills, per group: for a convolution
+ * the unfold U_g, (C_in/groups·Πk) × L with L the output positions (F.unfold's
+ * matrix; Z repeats it once per output channel of the group); for a transposed
+ * convolution the columns W_gᵀ·x, (C_out/groups·Πk) × L_in, that col2im
+ * scatters onto the output. Both are product(weightShape[1:]) rows.
+ */
+export function gemmBuffer(spec: ConvSpec): { rows: number; cols: number; groups: number } {
+  const rows = product(spec.weightShape.slice(1));
+  const cols = product(spec.transposed ? spec.input : spec.output);
+  return { rows, cols, groups: spec.groups };
 }

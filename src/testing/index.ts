@@ -15,7 +15,7 @@ expect.extend(convmatMatchers);
 
 export { convmatMatchers } from './matchers.ts';
 export { PROBE_LIMITS, evalShapes, probeMatrix } from '../check/probe.ts';
-export type { ConvolutionFn, ProbeMismatch, ProbeResult } from '../check/probe.ts';
+export type { ConvolutionFn, ProbeFacts, ProbeReport } from '../check/probe.ts';
 export type { MatrixLike, PolynomialsLike } from './matchers.ts';
 export { diffTerms, formatTermDiff, toPolynomial } from './polynomial-diff.ts';
 export type { PolynomialLike, TermDifference } from './polynomial-diff.ts';

@@ -8,7 +8,8 @@ import type { ClaimEntry } from '../check/identities/claims.ts';
 import { checkMatrixEqualsSlidingWindow } from '../check/identities/matrix-equals-sliding-window.ts';
 import { describeIdentityReport } from '../check/identities/report.ts';
 import type { IdentityId, IdentityReport } from '../check/identities/types.ts';
-import { type ConvolutionFn, probeMatrix } from '../check/probe.ts';
+import { type ConvolutionFn, type ProbeReport, probeConvolution } from '../check/probe.ts';
+import { describeValue } from '../check/probe-output.ts';
 import { type PolynomialLike, diffTerms, formatTermDiff, toPolynomial } from './polynomial-diff.ts';
 
 /**
@@ -42,6 +43,8 @@ function toEqualPolynomial(this: MatcherState, received: PolynomialsLike, expect
     a = read(received, 'received');
     b = read(expected, 'expected');
   } catch (e) {
+    // unreadable input is no verdict: .not must not pass on it
+    if (this.isNot) throw e;
     return { pass: false, message: () => `toEqualPolynomial: ${(e as Error).message}` };
   }
   const as = Array.isArray(a) ? a : [a], bs = Array.isArray(b) ? b : [b];
@@ -90,15 +93,26 @@ function toMatchSlidingWindow(this: MatcherState, received: MatrixLike, spec: Sp
   return verdict(checkMatrixEqualsSlidingWindow(spec, { matrix: received }), `the matrix of spec ${show(spec)}`);
 }
 
-function toComputeConvolution(this: MatcherState, received: ConvolutionFn, spec: SpecInput): MatcherOutcome {
-  if (typeof received !== 'function') return { pass: false, message: () => `toComputeConvolution: expected a function (input, weight) => output, got ${show(received)}` };
-  const p = probeMatrix(received, spec);
-  return {
+/**
+ * An async fn (one that returns a Promise) is awaited: the matcher then returns
+ * a Promise, so write `await expect(fn).toComputeConvolution(spec)`, as with
+ * `.resolves`. A sync fn gets a sync verdict.
+ */
+function toComputeConvolution(this: MatcherState, received: ConvolutionFn, spec: SpecInput): MatcherOutcome | Promise<MatcherOutcome> {
+  if (typeof received !== 'function') {
+    const text = `toComputeConvolution: expected a function (input, weight) => output, got ${describeValue(received)}`;
+    // .not cannot pass on something that is not a function at all
+    if (this.isNot) throw new TypeError(text);
+    return { pass: false, message: () => text };
+  }
+  const outcome = (p: ProbeReport): MatcherOutcome => ({
     pass: p.holds,
     message: () => (p.holds
       ? `expected the function not to compute the convolution of spec ${show(spec)}, but ${p.summary}`
       : `expected the function to compute the convolution of spec ${show(spec)}: ${p.summary}`),
-  };
+  });
+  const p = probeConvolution(received, spec, true);
+  return p instanceof Promise ? p.then(outcome) : outcome(p);
 }
 
 export const convmatMatchers = { toEqualPolynomial, toSatisfyIdentity, toMatchSlidingWindow, toComputeConvolution };
@@ -111,6 +125,6 @@ export interface ConvmatMatchers<R = unknown> {
   toSatisfyIdentity<K extends IdentityId>(id: K, options?: IdentityOptions<K>): R;
   /** This matrix (a ConvMatrix, or dense rows of entries) times the spec's inputs equals the sliding window. */
   toMatchSlidingWindow(spec: SpecInput): R;
-  /** This function (input, weight) => output, in the eval layouts, computes K(spec): probed with unit (or, when large, random integer) inputs and weights. */
+  /** This function (input, weight) => output, in the eval layouts, computes K(spec): bilinear on random signed non-integer probes, then probed with units (when small). Await it when fn is async. */
   toComputeConvolution(spec: SpecInput): R;
 }

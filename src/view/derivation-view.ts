@@ -1,6 +1,5 @@
-import { DERIVATION_LIMITS } from '../work/element.ts';
 import type { SpecInput } from '../geometry/spec.ts';
-import { derive } from '../latex/derive.ts';
+import { TOPICS, derive } from '../latex/derive.ts';
 import type { Derivation } from '../latex/derivation.ts';
 import { type SummaryView, summaryFor } from './summary.ts';
 
@@ -14,6 +13,6 @@ export type { Derivation, EquationStep, Highlight, MatrixPart, Step } from '../l
  * summary, with the limit named, before anything is built.
  */
 export function derivationView(topic: string, input: SpecInput): Derivation | SummaryView {
-  return summaryFor(input, DERIVATION_LIMITS[topic] ?? {}, 'this derivation')
+  return summaryFor(input, TOPICS.get(topic)?.limits ?? {}, 'this derivation')
     ?? (Object.keys(input).length ? derive(topic, input) : derive(topic));
 }

@@ -1,7 +1,7 @@
 import { type ReceptiveField, type Stack, receptiveField, stackGeometry, stackShapes, widestReceptiveField } from '../analysis/receptive-field.ts';
 import { LimitError } from '../errors.ts';
 import { forEachTap } from '../geometry/index-map.ts';
-import { type StackLayer, layersOfSpec, receptiveFieldClosedForm } from '../geometry/layer-stack.ts';
+import { type InputLayer, type StackLayer, layersOfSpec, levelName, parseInputLayer, receptiveFieldClosedForm } from '../geometry/layer-stack.ts';
 import { product } from '../geometry/names.ts';
 import { specGeometry } from '../geometry/spec.ts';
 import { type SummaryView, count, summaryOfFacts } from './summary.ts';
@@ -22,6 +22,8 @@ export interface StackViewInput {
   padding?: string | number;
   layers?: string | number;
   input?: string | number;
+  /** how the levels are numbered: 0 (the input is "input", the convolutions layers 1, 2, …) or 1 (the input is layer 1) */
+  inputLayer?: string;
 }
 
 /** A symbol drawn at an end of a level: x₀ at the input, ŷ₁₅ at the top. */
@@ -36,6 +38,8 @@ export interface ReceptiveFieldView {
   kind: 'stack';
   /** spatial axes (1: rows of circles, 2: grids) */
   dims: number;
+  /** the number the input level carries in the captions (0 or 1) */
+  inputLayer: InputLayer;
   /** one per level, 0 = input */
   levels: Array<{ caption: string; shape: number[]; count: number }>;
   /** per layer l (from level l+1 down to level l): [neuron above, neuron below] pairs, read from the layer's index map (1D only; empty in 2D) */
@@ -87,6 +91,7 @@ function readLayers(input: StackViewInput): StackLayer[] {
 
 /** The view, or its summary when the stack is too large to draw. Throws a ConvmatError naming the field on bad input. */
 export function receptiveFieldView(input: StackViewInput): ReceptiveFieldView | SummaryView {
+  const inputLayer = parseInputLayer(input.inputLayer);
   const layers = readLayers(input);
   const dims = input.input === undefined ? undefined : specGeometry({ input: input.input, kernel: 1 }).dims;
   const closed = receptiveFieldClosedForm(layers, dims);
@@ -116,7 +121,8 @@ export function receptiveFieldView(input: StackViewInput): ReceptiveFieldView | 
   const view: ReceptiveFieldView = {
     kind: 'stack',
     dims: shapes[0]!.length,
-    levels: shapes.map((shape, l) => ({ caption: l === 0 ? 'input' : `layer ${l}`, shape, count: counts[l]! })),
+    inputLayer,
+    levels: shapes.map((shape, l) => ({ caption: levelName(l, inputLayer), shape, count: counts[l]! })),
     edges: shapes[0]!.length === 1 ? stack.layers.map((spec) => { const out: Array<[number, number]> = []; forEachTap(spec, (r, c) => { out.push([r, c]); }); return out; }) : [],
     layers, closed, central,
     verdict: narrow ? null : {
@@ -183,6 +189,6 @@ function focusOf(stack: Stack, layers: readonly StackLayer[], rf: ReceptiveField
 }
 
 /** The sentence under the drawing: the focused neuron's field and the closed form. */
-export function focusCaption(f: FieldFocus): string {
-  return `Neuron ${f.neuron + 1} of layer ${f.layer}: receptive field ${f.span.join(' × ')} = ${f.size} input positions (${f.reached} reached); closed form 1 + Σ d(k−1)·Π s = ${f.closedForm.join(' × ')}.`;
+export function focusCaption(view: ReceptiveFieldView, f: FieldFocus): string {
+  return `Neuron ${f.neuron + 1} of ${levelName(f.layer, view.inputLayer)}: receptive field ${f.span.join(' × ')} = ${f.size} input positions (${f.reached} reached); closed form 1 + Σ d(k−1)·Π s = ${f.closedForm.join(' × ')}.`;
 }

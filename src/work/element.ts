@@ -38,27 +38,6 @@ export interface ViewLimits {
 
 export const VIEW_LIMITS: ViewLimits = { drawnEntries: 4096, taps: 60_000, terms: 400_000, termsPerEntry: 2000 };
 
-/**
- * Derivations typeset every step, so their limits depend on the topic
- * (measured: the window topic typesets one frame per output; separable
- * builds both stages as matrices). Topics that only count keep wide limits.
- */
-export const DERIVATION_LIMITS: Readonly<Record<string, Partial<ViewLimits>>> = {
-  window: { drawnEntries: 160, taps: 1500 },
-  separable: { drawnEntries: 300, taps: 3000 },
-  flatten: { drawnEntries: 2500 },
-  matrix: { drawnEntries: 2000, taps: 20_000 },
-  im2col: { drawnEntries: 1000, taps: 12_000 },
-  block: { drawnEntries: 2000, taps: 20_000 },
-  transposed: { drawnEntries: 2000, taps: 20_000 },
-  gradient: { drawnEntries: 2000, taps: 20_000 },
-  dilation: { drawnEntries: 2000, taps: 20_000 },
-  depthwise: { drawnEntries: 100_000, taps: 4_000_000, terms: 4_000_000 },
-  pointwise: { drawnEntries: 100_000, taps: 4_000_000, terms: 4_000_000 },
-  'receptive-field': { drawnEntries: 20_000, taps: 400_000, terms: 4_000_000 },
-  checkerboard: { drawnEntries: 20_000, taps: 400_000, terms: 4_000_000 },
-};
-
 export type ViewPlan = { full: true; estimate: ViewEstimate | null } | { full: false; estimate: ViewEstimate; reason: string };
 
 /** What an element would draw and compute for a spec, or null when the spec cannot be read (normalizeSpec reports it). */

@@ -1,7 +1,7 @@
 import { LimitError } from '../errors.ts';
 import { estimateWork } from './estimate.ts';
 import { type WorkLimits, type WorkLimitsInput, currentWorkLimits, resolveWorkLimits } from './limits.ts';
-import { type WorkEstimate, type WorkRequest, describeRequest } from './request.ts';
+import { type SpecRequest, type WorkEstimate, type WorkRequest, describeRequest } from './request.ts';
 
 /**
  * Asking the estimator before doing the work: `checkWork` answers whether a
@@ -31,13 +31,18 @@ export function judgeWork(estimate: WorkEstimate, limits?: WorkLimitsInput): Wor
 }
 
 /** Estimates a request and compares it with the limits, without throwing for size. */
-export function checkWork(spec: unknown, request: WorkRequest, limits?: WorkLimitsInput): WorkVerdict {
+export function checkWork(spec: unknown, request: SpecRequest, limits?: WorkLimitsInput): WorkVerdict {
   return judgeWork(estimateWork(spec, request), limits);
 }
 
 /** Estimates a request and throws a LimitError when it is over the limits; returns the estimate otherwise. */
-export function assertWork(spec: unknown, request: WorkRequest, limits?: WorkLimitsInput): WorkEstimate {
-  const v = checkWork(spec, request, limits);
+export function assertWork(spec: unknown, request: SpecRequest, limits?: WorkLimitsInput): WorkEstimate {
+  return assertEstimate(estimateWork(spec, request), request, limits);
+}
+
+/** Throws a LimitError when an estimate made by the request's own definition (a topic, an identity) is over the limits. */
+export function assertEstimate(estimate: WorkEstimate, request: WorkRequest, limits?: WorkLimitsInput): WorkEstimate {
+  const v = judgeWork(estimate, limits);
   if (!v.ok) throw workLimitError(v, request);
   return v.estimate;
 }

@@ -7,11 +7,11 @@
  * - `dense`: K materialised as a dense rows × cols array (`polynomialMatrix`,
  *   `materialize`, a dense view).
  * - `topic`: one derivation of `derive(topic, spec)` / `convmat explain <topic>`;
- *   `topic` is a name of TOPICS (matrix, transposed, window, block, dilation,
- *   receptive-field, separable, depthwise, pointwise, flatten, checkerboard, im2col, gradient).
+ *   `topic` is a name of TOPICS. Its estimate is the topic's own (`TOPICS.get(topic).estimate`,
+ *   stated next to its builder in src/latex/derive-*.ts).
  * - `identity`: one check of the catalogue, `checkIdentity(id, spec)` /
- *   `convmat check <id>`; `id` is an IDENTITY_IDS entry. The spec is the
- *   identity's own (with `order`, `multiplier`, `layers`, … where it takes them).
+ *   `convmat check <id>`; `id` is an IDENTITY_IDS entry. Its estimate is the
+ *   identity's own (`getIdentity(id).estimate`, in its file of src/check/identities).
  * - `element`: what an element draws. `view: 'matrix'` draws every cell of K
  *   and the expanded K·z (denseCells = rows·cols); `view: 'grid'` draws the
  *   input and output grids (denseCells = inputs + outputs); `view: 'summary'`
@@ -22,14 +22,19 @@
  */
 export type ElementView = 'matrix' | 'grid' | 'summary';
 
-export type WorkRequest =
+/** The requests `estimateWork` reads from a spec alone. */
+export type SpecRequest =
   | { readonly kind: 'matrix' }
   | { readonly kind: 'product' }
   | { readonly kind: 'dense' }
-  | { readonly kind: 'topic'; readonly topic: string }
-  | { readonly kind: 'identity'; readonly id: string }
   | { readonly kind: 'element'; readonly view: ElementView }
   | { readonly kind: 'eval' };
+
+/** Every request, as a refusal names it; topics and identities estimate themselves. */
+export type WorkRequest =
+  | SpecRequest
+  | { readonly kind: 'topic'; readonly topic: string }
+  | { readonly kind: 'identity'; readonly id: string };
 
 export type WorkKind = WorkRequest['kind'];
 

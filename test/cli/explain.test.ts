@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConvmatError } from '../../src/errors.ts';
 import { explainCommand } from '../../src/cli/explain.ts';
 import { assertParses } from '../latex/helpers.ts';
+import { assertEngineLatex } from '../latex/latex-cases.ts';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '', err = '';
@@ -24,7 +25,7 @@ describe('convmat explain', () => {
         expect(r.out).toContain('class="katex-display"');
       }
       if (format === 'markdown') for (const block of r.out.match(/\$\$\n[\s\S]*?\n\$\$/g) ?? []) assertParses(block.slice(3, -3));
-      if (format === 'latex') for (const block of r.out.match(/\\\[\n[\s\S]*?\n\\\]/g) ?? []) assertParses(block.slice(3, -3));
+      if (format === 'latex') assertEngineLatex(r.out);
     }
   }, 60_000);
   it('takes spec flags: the lecture padded example in LaTeX', async () => {
@@ -57,7 +58,7 @@ describe('convmat explain: the analysis topics', () => {
       if (format === 'json') expect(JSON.parse(r.out).topic).toBe(topic);
       if (format === 'html') expect(r.out).toContain('data-verdict="pass"');
       if (format === 'markdown') for (const block of r.out.match(/\$\$\n[\s\S]*?\n\$\$/g) ?? []) assertParses(block.slice(3, -3));
-      if (format === 'latex') for (const block of r.out.match(/\\\[\n[\s\S]*?\n\\\]/g) ?? []) assertParses(block.slice(3, -3));
+      if (format === 'latex') assertEngineLatex(r.out);
     }
   }, 120_000);
   it('takes the TCN stack as per-layer lists and the second depthwise example as flags', async () => {

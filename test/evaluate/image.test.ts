@@ -8,6 +8,7 @@ import { oracleConv, oracleConvTranspose } from '../oracle.ts';
 /** The image convolution (window and matrix) against the independent oracle, on random pictures and kernels. */
 describe('convolveImage', () => {
   it('equals the oracle for regular and transposed 2D convolutions', () => {
+    let checked = 0;
     fc.assert(fc.property(
       fc.integer({ min: 3, max: 9 }), fc.integer({ min: 3, max: 9 }), fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }),
       fc.integer({ min: 1, max: 2 }), fc.integer({ min: 0, max: 1 }), fc.boolean(), fc.integer(),
@@ -30,7 +31,10 @@ describe('convolveImage', () => {
         expect([1, ...c.shape]).toEqual(want.shape);
         c.output.forEach((v, i) => expect(v).toBeCloseTo(want.data[i]!, 9));
         expect(c.agree).toBe(true);
+        checked++;
       }), { numRuns: 60 });
+    // nearly every draw has an output (about 59 of 60)
+    expect(checked).toBeGreaterThanOrEqual(50);
   });
 
   it('the window of an output pixel is the kernel footprint (3×3, stride 2, no padding)', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assertEngineLatex } from './latex-cases.ts';
 import { derive } from '../../src/latex/derive.ts';
 import { derivationToLatex } from '../../src/latex/emit.ts';
 import { explainCommand } from '../../src/cli/explain.ts';
@@ -73,7 +74,7 @@ describe('explain gradient', () => {
       if (format === 'json') expect(JSON.parse(out).topic).toBe('gradient');
       if (format === 'text') expect(out).toContain('∂L/∂w = Zᵀ δ');
       if (format === 'html') expect(out).toContain('class="katex-display"');
-      if (format === 'latex') for (const block of out.match(/\\\[\n[\s\S]*?\n\\\]/g) ?? []) assertParses(block.slice(3, -3));
+      if (format === 'latex') assertEngineLatex(out);
       if (format === 'markdown') for (const block of out.match(/\$\$\n[\s\S]*?\n\$\$/g) ?? []) assertParses(block.slice(3, -3));
     }
   }, 60_000);

@@ -29,12 +29,12 @@ describe('probing a convolution with a padding mode', () => {
   it('zero padding where the spec reflects: the summed entries are named, and the cause is the mode', () => {
     const r = probeMatrix(padsWith([[1, 1]], 'zeros'), spec);
     expect(r.holds).toBe(false);
-    expect(r.method).toBe('unit');
-    expect(r.mismatches.map((m) => m.text)).toEqual([
+    expect(r.facts.method).toBe('unit');
+    expect(r.differences.map((d) => `${d.name}: expected ${d.right}, computed ${d.left}`)).toEqual([
       'row z6, column z2: expected w1 + w3, computed w3',
       'row z10, column z4: expected w1 + w3, computed w1',
     ]);
-    expect(r.cause).toBe('another padding mode: it pads with zeros, the spec says reflect');
-    expect(probeMatrix(padsWith([[1, 1]], 'replicate'), spec).cause).toBe('another padding mode: it pads with replicate, the spec says reflect');
+    expect(r.facts.cause).toBe('another padding mode: it pads with zeros, the spec says reflect');
+    expect(probeMatrix(padsWith([[1, 1]], 'replicate'), spec).facts.cause).toBe('another padding mode: it pads with replicate, the spec says reflect');
   });
 });

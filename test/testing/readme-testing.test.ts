@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { itRunsEveryTsBlock, readmeSection } from '../docs/readme-blocks.ts';
+import { failure } from './failure.ts';
 
 /** Runs every ```ts block of the README's testing section against the source, and checks the failure it shows. */
 const section = readmeSection('testing');
@@ -33,5 +34,9 @@ describe('README testing examples', () => {
     }
     expect(shown).toBeDefined();
     expect(message).toBe(shown);
+    const relu = (input: number[][], weight: number[][][]) => flippedConv1d(input, weight).map((r) => r.map((v) => Math.max(0, v)));
+    const reluShown = /and the ReLU of it, which no unit probe would catch:\n\n```\n([\s\S]*?)\n```/.exec(section)?.[1];
+    expect(reluShown).toBeDefined();
+    expect(failure(() => expect(relu).toComputeConvolution({ input: 6, kernel: 3 }))).toBe(reluShown);
   });
 });

@@ -16,7 +16,9 @@ describe('toComputeConvolution: a correct convolution passes', () => {
     ['transposed, groups 2', { input: 3, kernel: 2, inChannels: 2, outChannels: 4, groups: 2, transposed: true }, { groups: 2, transposed: true }],
   ] as const)('%s', (_, spec, options) => {
     expect(directConv(options)).toComputeConvolution(spec);
-    expect(probeMatrix(directConv(options), spec)).toMatchObject({ holds: true, method: 'unit', mismatchCount: 0, cause: null, error: null });
+    const p = probeMatrix(directConv(options), spec);
+    expect(p).toMatchObject({ holds: true, facts: { method: 'unit' }, differences: [] });
+    expect([p.facts.cause, p.facts.property, p.reason]).toEqual([undefined, undefined, undefined]);
   });
 });
 
@@ -82,12 +84,14 @@ describe('toComputeConvolution: each broken convolution fails with an entry and 
     const good = directConv();
     const off = (x: unknown, w: unknown) => {
       const y = good(x as number[][][], w as number[][][][]) as number[][][];
-      y[0]![1]![1]! += 1 * (w as number[][][][])[0]![0]![0]![0]!; // one extra w1 at one output
+      y[0]![1]![1]! += (w as number[][][][])[0]![0]![0]![0]! * (x as number[][][])[0]![0]![0]!; // one extra w1·z1 at one output (still bilinear)
       return y;
     };
     const p = probeMatrix(off, spec);
-    expect(p).toMatchObject({ holds: false, mismatchCount: 9, cause: null });
-    expect(p.mismatches[0]!.text).toMatch(/^row \S+, column \S+: expected (0|w\S*), computed /);
+    expect(p.holds).toBe(false);
+    expect(p.facts.cause).toBeUndefined();
+    expect(p.comparisons.find((c) => !c.equal)).toMatchObject({ left: 'the matrix fn computes (unit probes)', right: 'K(spec)', mismatchCount: 1 });
+    expect(p.summary).toMatch(/^1 wrong entry \([^)]*\):\n {2}row z13, column z1: expected 0, computed w1$/);
   });
 });
 
@@ -96,7 +100,7 @@ describe('toComputeConvolution: misbehaving functions fail with a message, not a
   it.each([
     ['throws', () => { throw new Error('boom'); }, 'the function threw: boom'],
     ['wrong shape', () => [[1, 2]], 'the function returned shape [1, 2], expected [1, 4]'],
-    ['not an array', () => 3, 'the function returned a number, not a nested array of shape [1, 4]'],
+    ['not an array', () => 3, 'the function returned 3, not a nested array of shape [1, 4]'],
     ['NaN', () => [[Number.NaN, 0, 0, 0]], 'the function returned NaN at output[0][0]'],
     ['Infinity', () => [[0, 0, 0, Infinity]], 'the function returned Infinity at output[0][3]'],
   ])('%s', (_, fn, text) => {
@@ -113,17 +117,17 @@ describe('toComputeConvolution: misbehaving functions fail with a message, not a
   });
 });
 
-describe('probeMatrix past the unit-probe limit: random exact-integer probes', () => {
+describe('probeMatrix past the unit-probe limit: the random probes alone', () => {
   const spec = { input: [16, 16], kernel: [3, 3], padding: 1, inChannels: 2, outChannels: 2 };
   it('uses random probes (said so) and passes a correct implementation', () => {
     const p = probeMatrix(directConv({ padding: 1 }), spec);
-    expect(p).toMatchObject({ holds: true, method: 'random', calls: PROBE_LIMITS.randomProbes });
-    expect(failure(() => expect(directConv({ padding: 1 })).not.toComputeConvolution(spec))).toContain('random exact-integer probes (past the unit-probe limit)');
+    expect(p).toMatchObject({ holds: true, facts: { method: 'random', calls: PROBE_LIMITS.randomProbes } });
+    expect(failure(() => expect(directConv({ padding: 1 })).not.toComputeConvolution(spec))).toContain('7 random signed non-integer probes, past the unit-probe limit; 7 calls');
   });
 
   it('fails a flipped kernel, names an output and the cause', () => {
     const msg = failure(() => expect(directConv({ padding: 1, bug: { flip: true } })).toComputeConvolution(spec));
-    expect(msg).toMatch(/row y1_1 on random probe 1: expected -?\d+, computed -?\d+/);
+    expect(msg).toMatch(/row y1_1 on random probe 1: expected -?[\d.]+, computed -?[\d.]+/);
     expect(msg).toContain('likely cause: a flipped kernel');
   });
 
@@ -135,9 +139,9 @@ describe('probeMatrix past the unit-probe limit: random exact-integer probes', (
     expect(probeMatrix(counting, { input: 6, kernel: 3 }).holds).toBe(true);
   });
 
-  it('below the limit it probes with units: inputs × weights calls', () => {
+  it('below the limit it probes with units: the random probes, then inputs × weights calls', () => {
     const small = { input: [4, 4], kernel: [3, 3] };
-    expect(probeMatrix(directConv(), small)).toMatchObject({ method: 'unit', calls: 16 * 9 });
+    expect(probeMatrix(directConv(), small).facts).toEqual({ method: 'unit', calls: PROBE_LIMITS.randomProbes + 16 * 9 });
   });
 });
 
@@ -145,10 +149,11 @@ describe('probeMatrix from the public API (no vitest needed)', () => {
   it('is exported by convmat and reports in words', async () => {
     const { probeMatrix: fromIndex } = await import('../../src/index.ts');
     const ok = fromIndex(directConv({ stride: 2 }), { input: 7, kernel: 3, stride: 2 });
-    expect(ok).toMatchObject({ holds: true, summary: 'it computes K(spec) exactly (unit probes (21 calls))' });
+    expect(ok).toMatchObject({ holds: true, summary: 'it computes K(spec) exactly (7 random signed non-integer probes, then unit probes; 28 calls)' });
     const bad = fromIndex(directConv({ stride: 2, bug: { flip: true } }), { input: 7, kernel: 3, stride: 2 });
     expect(bad.holds).toBe(false);
-    expect(bad.mismatches[0]).toEqual({ row: 0, col: 0, text: 'row z8, column z1: expected w1, computed w3' });
-    expect(bad.summary).toMatch(/^6 wrong entries \(unit probes \(21 calls\)\):\n {2}row z8, column z1: expected w1, computed w3\n[\s\S]*likely cause: a flipped kernel/);
+    expect(bad.differences[0]).toMatchObject({ name: 'row z8, column z1', left: 'w3', right: 'w1' });
+    expect(bad.facts.cause).toBe('a flipped kernel: it computes convolution, the spec says correlation');
+    expect(bad.summary).toMatch(/^6 wrong entries \(7 random signed non-integer probes, then unit probes; 28 calls\):\n {2}row z8, column z1: expected w1, computed w3\n[\s\S]*likely cause: a flipped kernel/);
   });
 });

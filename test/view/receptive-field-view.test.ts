@@ -50,7 +50,7 @@ describe('receptiveFieldView', () => {
     expect(four.closed.perAxis).toEqual([4]);
     expect(four.levels.map((l) => l.count)).toEqual([4, 2, 1]);
     expect(four.verdict!.pass).toBe(true);
-    expect(focusCaption(four.central)).toMatch(/receptive field 4 = 4 input positions \(4 reached\)/);
+    expect(focusCaption(four, four.central)).toMatch(/receptive field 4 = 4 input positions \(4 reached\)/);
     expect(full({ kernel: 2, stride: 2, dilation: 2 }).closed.perAxis).toEqual([7]);
     const tcn = full({ kernel: 3, dilation: '1,2,4', input: 20 });
     // 1 + (3−1)·(1 + 2 + 4) = 15
@@ -93,6 +93,14 @@ describe('receptiveFieldView', () => {
     // an input as wide as the field: checked, and it holds
     const wide = full({ kernel: 3, layers: 8, padding: 1, input: 17 });
     expect([wide.verdict!.pass, wide.note]).toEqual([true, null]);
+  });
+
+  it("input-layer 1 numbers the input as layer 1 (Lin et al.'s figure: layer 3 sees 5 × 5)", () => {
+    const v = full({ kernel: '3x3', inputLayer: '1' });
+    expect(v.levels.map((l) => l.caption)).toEqual(['input = layer 1', 'layer 2', 'layer 3']);
+    expect(focusCaption(v, v.central)).toMatch(/^Neuron 1 of layer 3: receptive field 5 × 5 = 25/);
+    expect(full({ kernel: '3x3' }).levels.map((l) => l.caption)).toEqual(['input', 'layer 1', 'layer 2']);
+    expect(() => receptiveFieldView({ inputLayer: '2' })).toThrow(/input-layer/);
   });
 
   it('2D: the field is the product of the axes; a 3×3 kernel twice sees 5 × 5', () => {

@@ -1,6 +1,5 @@
 import { NameError } from '../../errors.ts';
 import { assertKnownKeys } from '../../geometry/known-keys.ts';
-import { SPEC_KEYS } from '../../geometry/spec.ts';
 import { checkerboardDivisibility } from './checkerboard-divisibility.ts';
 import { convDenseEquivalence } from './conv-dense-equivalence.ts';
 import { correlationConvolutionFlip } from './correlation-convolution-flip.ts';
@@ -69,20 +68,10 @@ export function getIdentity<K extends IdentityId>(id: K): IdentityCatalogue[K] {
   return identityCatalogue[id];
 }
 
-/** The keys an identity's spec may have beyond a plain spec's (a stack of layers replaces it). */
-const EXTRA_KEYS: Partial<Record<IdentityId, readonly string[]>> = {
-  'transposed-adjoint': ['transposedPadding'],
-  'shape-round-trip': ['transposedPadding'],
-  'depthwise-separable-factorization': ['multiplier'],
-  'conv-dense-equivalence': ['order'],
-};
-const STACK_KEYS = ['input', 'layers'];
-
 /** Strict keys: a misspelt key of an identity's spec is a ParseError with a did-you-mean, never ignored. */
 export function assertIdentitySpecKeys(id: IdentityId, spec: unknown): void {
   if (spec === null || typeof spec !== 'object') return; // the identity reports a missing spec itself
-  const keys = id === 'receptive-field-closed-form' || id === 'stride1-composition' ? STACK_KEYS : [...SPEC_KEYS, ...(EXTRA_KEYS[id] ?? [])];
-  assertKnownKeys(spec, keys, `the spec of ${id}`);
+  assertKnownKeys(spec, getIdentity(id).specKeys, `the spec of ${id}`);
 }
 
 export function checkIdentity<K extends IdentityId>(id: K, spec: IdentitySpec<K>, options?: IdentityOptions<K>): IdentityReport {

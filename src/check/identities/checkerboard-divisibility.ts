@@ -8,6 +8,7 @@ import { defineIdentity } from './define.ts';
 import { P } from './parameters.ts';
 import { identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, overlapEstimate } from '../../work/spec-estimate.ts';
 
 /**
  * No checkerboard when s divides k: away from the borders, every output
@@ -75,4 +76,5 @@ export const checkerboardDivisibility = defineIdentity<SpecInput, Record<string,
     },
   },
   check: checkCheckerboardDivisibility,
+  estimate: bySpecSize(overlapEstimate, (r) => ({ ...(r as object), transposed: true })),
 });

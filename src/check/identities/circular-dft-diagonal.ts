@@ -14,6 +14,7 @@ import { defineIdentity } from './define.ts';
 import { P } from './parameters.ts';
 import { failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { type SizeEstimate, bySpecSize, work } from '../../work/spec-estimate.ts';
 
 /**
  * A stride-1 circular convolution is circulant, so the DFT diagonalises it.
@@ -142,6 +143,18 @@ export function checkCircularDftDiagonal(input: SpecInput | ConvSpec, options: D
   });
 }
 
+/**
+ * F·K·F⁻¹ by direct DFTs in float64: K, K·F⁻¹ and the result are dense N×N
+ * (N = Π n, complex: two cells each), and each of the 2N transforms costs
+ * N·Σn complex multiply-adds. A multiply-add of floats is counted as 1/64 of
+ * an expanded polynomial term (a term costs about 0.7 µs, a float
+ * multiply-add of the direct DFT a few ns), so the limits refuse what would take seconds.
+ */
+const dftEstimate: SizeEstimate = (spec, s) => {
+  const N = product(spec.input), sumN = spec.input.reduce((a, b) => a + b, 0);
+  return work(s.taps, Math.ceil((2 * N * N * sumN) / 64), 5 * N * N);
+};
+
 export const circularDftDiagonal = defineIdentity<SpecInput, DftClaim>({
   id: ID,
   title: 'A circular convolution is diagonalised by the DFT',
@@ -174,4 +187,5 @@ export const circularDftDiagonal = defineIdentity<SpecInput, DftClaim>({
     },
   },
   check: checkCircularDftDiagonal,
+  estimate: bySpecSize(dftEstimate),
 });

@@ -12,7 +12,12 @@ export type ClaimEntry = EntryValue | Polynomial;
 
 export function claimedVector(values: readonly ClaimEntry[], field: string): Polynomial[] {
   if (!Array.isArray(values)) throw new ParseError({ field, value: values, rule: 'expected an array of numbers, names or expressions' });
-  return values.map((v, i) => (v instanceof Polynomial ? v : entryToPolynomial(v, `${field}[${i}]`)));
+  return values.map((v, i) => {
+    if (v instanceof Polynomial) return v;
+    // anything else than a number or text is unreadable (an object would pass as a polynomial otherwise)
+    if (typeof v !== 'number' && typeof v !== 'string') throw new ParseError({ field: `${field}[${i}]`, value: typeof v, rule: 'expected a number, a name, an expression or a Polynomial' });
+    return entryToPolynomial(v, `${field}[${i}]`);
+  });
 }
 
 /** A dense matrix, rows of entries; it must be rectangular. */

@@ -1,6 +1,6 @@
 import { type VecOrder } from '../../analysis/flatten.ts';
 import { convAsDenseLayer } from '../dense-layer.ts';
-import type { SpecInput } from '../../geometry/spec.ts';
+import { SPEC_KEYS, type SpecInput } from '../../geometry/spec.ts';
 import { polyMatVec, polyMatrixFromDense } from '../../matrix/poly-matrix.ts';
 import { type ClaimEntry, claimedMatrix } from './claims.ts';
 import { defineIdentity } from './define.ts';
@@ -8,6 +8,7 @@ import { SPEC_PARAMETERS } from './parameters.ts';
 import { plainSpec } from './partners.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, flattenEstimate } from '../../work/spec-estimate.ts';
 
 /**
  * A convolution is a dense (fully connected) layer on the flattened input:
@@ -42,7 +43,7 @@ export const convDenseEquivalence = defineIdentity<DenseSpec, DenseClaim>({
   id: ID,
   title: 'A convolution is a dense layer with a Toeplitz weight matrix',
   statement: '\\operatorname{vec}(w \\star z) = W \\operatorname{vec}(z), \\qquad W_{\\pi(o),\\,\\pi(i)} = K_{o,i} = \\sum_{j:\\; o s + j d - p_{0} = i} w_{j}',
-  holdsWhen: 'For every spec, with rows and columns of W in the same flattening order as the vectors (row-major: last axis fastest, channels outermost; or column-major). W is banded Toeplitz in 1D, doubly block Toeplitz in 2D, block diagonal across groups.',
+  holdsWhen: 'For every spec, with rows and columns of W in the same flattening order as the vectors (row-major: last axis fastest, channels outermost; or column-major). With stride 1 and zeros or circular padding, W is Toeplitz: banded Toeplitz in 1D (with circular padding the band wraps around into the corners), doubly block Toeplitz in 2D, block diagonal across groups. Otherwise the identity still holds but W is not Toeplitz: with stride s > 1 each row is the row above shifted by s columns (in a transposed convolution, each column the column before shifted by s rows), and with reflect or replicate padding the border rows add the taps that read a padding cell onto the input it copies.',
   failsWhen: 'W in one order applied to the vector flattened in the other order (unless the tensor has one non-trivial axis), or any matrix other than K, differs.',
   parameters: [...SPEC_PARAMETERS, { field: 'order', symbol: '\\pi', range: 'row-major or column-major' }],
   examples: [
@@ -56,4 +57,6 @@ export const convDenseEquivalence = defineIdentity<DenseSpec, DenseClaim>({
     build: (spec, ex) => ({ ...spec, ...(ex[0]! > 0 ? { order: 'column-major' as const } : {}) }),
   },
   check: checkConvDenseEquivalence,
+  estimate: bySpecSize(flattenEstimate),
+  specKeys: [...SPEC_KEYS, 'order'],
 });

@@ -10,6 +10,8 @@ import { defineIdentity } from './define.ts';
 import { SPEC_PARAMETERS } from './parameters.ts';
 import { comparePolynomials, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, work } from '../../work/spec-estimate.ts';
+import { productTerms } from '../../work/spec-size.ts';
 
 /**
  * Correlation and convolution differ by flipping the kernel on every spatial
@@ -72,4 +74,5 @@ export const correlationConvolutionFlip = defineIdentity<SpecInput, FlipClaim>({
     build: (spec) => spec,
   },
   check: checkCorrelationConvolutionFlip,
+  estimate: bySpecSize((_c, s) => work(2 * s.nonzeros, 2 * productTerms(s), 2 * s.rows * s.cols)),
 });

@@ -1,6 +1,6 @@
 import { depthwiseSeparableCost } from '../../analysis/cost.ts';
 import { depthwiseSeparableCheck } from '../separable-check.ts';
-import { type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
+import { SPEC_KEYS, type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
 import { parseInteger } from '../../geometry/spec-fields.ts';
 import { type ClaimEntry, claimedVector } from './claims.ts';
 import { defineIdentity } from './define.ts';
@@ -8,6 +8,7 @@ import { P } from './parameters.ts';
 import { plainSpec } from './partners.ts';
 import { identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, depthwiseEstimate } from '../../work/spec-estimate.ts';
 
 /**
  * A depthwise convolution (groups = C_in, m outputs per channel) followed by a
@@ -62,4 +63,6 @@ export const depthwiseSeparableFactorization = defineIdentity<DepthwiseSpec, Dep
     build: (spec, ex) => ({ ...spec, ...(ex[0]! > 1 ? { multiplier: 2 } : {}) }),
   },
   check: checkDepthwiseSeparable,
+  estimate: bySpecSize(depthwiseEstimate),
+  specKeys: [...SPEC_KEYS, 'multiplier'],
 });

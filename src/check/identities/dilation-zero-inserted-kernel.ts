@@ -11,6 +11,7 @@ import { defineIdentity } from './define.ts';
 import { P, SPEC_PARAMETERS } from './parameters.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, dilationEstimate } from '../../work/spec-estimate.ts';
 
 /**
  * A kernel of k taps with dilation d is the undilated kernel of d(k−1)+1 taps
@@ -67,4 +68,5 @@ export const dilationZeroInsertedKernel = defineIdentity<SpecInput, DilationClai
     build: (spec) => spec,
   },
   check: checkDilationZeroInsertedKernel,
+  estimate: bySpecSize(dilationEstimate),
 });

@@ -13,6 +13,7 @@ import { defineIdentity } from './define.ts';
 import { SPEC_PARAMETERS } from './parameters.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, tapTerms, work } from '../../work/spec-estimate.ts';
 
 /**
  * K(w)·z = Z(z)·w: the im2col matrix Z holds the inputs and multiplies the
@@ -88,4 +89,6 @@ export const im2colDuality = defineIdentity<SpecInput, Im2colClaim>({
     build: (spec) => spec,
   },
   check: checkIm2colDuality,
+  // K and Z, then K·z, Z·w and the sliding window (the numeric sides are floats)
+  estimate: bySpecSize((_c, s) => work(2 * s.taps, 3 * tapTerms(s))),
 });

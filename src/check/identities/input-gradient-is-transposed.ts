@@ -11,6 +11,7 @@ import { P, SPEC_PARAMETERS } from './parameters.ts';
 import { regularSpec, roundTripOutputPadding, transposedPartner } from './partners.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, tapTerms, work } from '../../work/spec-estimate.ts';
 
 /**
  * The input gradient of a convolution is a transposed convolution of δ:
@@ -71,4 +72,6 @@ export const inputGradientIsTransposed = defineIdentity<SpecInput, InputGradient
     build: (spec) => spec,
   },
   check: checkInputGradientIsTransposed,
+  // Kᵀ·δ (δ single symbols), and the transposed window over the same taps
+  estimate: bySpecSize((_c, s) => work(2 * s.taps, 4 * tapTerms(s))),
 });

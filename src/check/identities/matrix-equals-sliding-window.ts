@@ -8,6 +8,8 @@ import { defineIdentity } from './define.ts';
 import { P, SPEC_PARAMETERS } from './parameters.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, work } from '../../work/spec-estimate.ts';
+import { productTerms } from '../../work/spec-size.ts';
 
 /**
  * K·z = the sliding window, for every spec: 1D/2D/3D, channels, groups,
@@ -62,4 +64,6 @@ export const matrixEqualsSlidingWindow = defineIdentity<SpecInput, MatrixClaim>(
     build: (spec) => spec,
   },
   check: checkMatrixEqualsSlidingWindow,
+  // a claimed dense matrix is the caller's, already in memory: its size is not the spec's work
+  estimate: bySpecSize((_c, s) => work(s.nonzeros, 2 * productTerms(s), 0)),
 });

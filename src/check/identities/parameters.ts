@@ -19,3 +19,6 @@ export const P = {
 export const SPEC_PARAMETERS: readonly IdentityParameter[] = [
   P.input, P.kernel, P.stride, P.padding, P.dilation, P.channels, P.groups, P.mode,
 ];
+
+/** The keys of an identity over a stack of layers (its spec replaces a plain spec). */
+export const STACK_KEYS: readonly string[] = ['input', 'layers'];

@@ -65,3 +65,10 @@ export function regularSpec(input: SpecInput, id: string): ConvSpec {
   if (spec.transposed) throw new SpecError({ field: 'transposed', value: true, rule: `${id} is about the gradients of a regular convolution`, fix: 'drop transposed' });
   return spec;
 }
+
+/** The spec the adjoint and round-trip identities size their work by: a regular spec's output padding is its partner's, not its own. */
+export function adjointSpecOf(raw: unknown): unknown {
+  const r = { ...(raw as object) } as Record<string, unknown>;
+  if (r.transposed !== true && r.transposed !== 'true') delete r.outputPadding;
+  return r;
+}

@@ -8,6 +8,7 @@ import { defineIdentity } from './define.ts';
 import { P } from './parameters.ts';
 import { failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, pointwiseEstimate } from '../../work/spec-estimate.ts';
 
 /**
  * A 1×1 convolution is a channel matrix product: with the input as the
@@ -53,4 +54,5 @@ export const pointwiseChannelMatmul = defineIdentity<SpecInput, PointwiseClaim>(
     build: (spec) => spec,
   },
   check: checkPointwiseChannelMatmul,
+  estimate: bySpecSize(pointwiseEstimate, (r) => ({ kernel: 1, ...(r as object) })),
 });

@@ -9,6 +9,7 @@ import { defineIdentity } from './define.ts';
 import { P } from './parameters.ts';
 import { failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, separableEstimate } from '../../work/spec-estimate.ts';
 
 /**
  * A 2D kernel equal to an outer product c ⊗ r separates: the convolution
@@ -81,4 +82,5 @@ export const rank1Separable = defineIdentity<SpecInput, Rank1Claim>({
     },
   },
   check: checkRank1Separable,
+  estimate: bySpecSize(separableEstimate),
 });

@@ -4,9 +4,10 @@ import { receptiveFieldSize } from '../../geometry/output-size.ts';
 import type { SpecInput } from '../../geometry/spec.ts';
 import { broadcast, parsePerAxis } from '../../geometry/spec-fields.ts';
 import { defineIdentity } from './define.ts';
-import { P } from './parameters.ts';
+import { P, STACK_KEYS } from './parameters.ts';
 import { compareIntegers, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { stackEstimate } from '../../work/stack-estimate.ts';
 
 /**
  * The receptive field of a neuron at the top of a stack, found by composing
@@ -72,4 +73,7 @@ export const receptiveFieldIdentity = defineIdentity<ReceptiveFieldSpec, Recepti
     },
   },
   check: checkReceptiveFieldClosedForm,
+  // traces the field of every top neuron
+  estimate: (spec) => stackEstimate(spec, 'identity'),
+  specKeys: STACK_KEYS,
 });

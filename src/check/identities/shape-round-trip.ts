@@ -1,10 +1,11 @@
-import { type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
+import { SPEC_KEYS, type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
 import { type PaddingValue, type PerAxis, broadcast, parsePerAxis } from '../../geometry/spec-fields.ts';
 import { defineIdentity } from './define.ts';
 import { P } from './parameters.ts';
-import { plainSpec, roundTripOutputPadding, transposedPartner } from './partners.ts';
+import { adjointSpecOf, plainSpec, roundTripOutputPadding, transposedPartner } from './partners.ts';
 import { compareIntegers, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, work } from '../../work/spec-estimate.ts';
 
 /**
  * Shapes round-trip: a convolution maps [C_in, n] to [C_out, o]; the
@@ -56,4 +57,6 @@ export const shapeRoundTrip = defineIdentity<RoundTripSpec, Record<string, never
     build: (spec) => spec as RoundTripSpec,
   },
   check: checkShapeRoundTrip,
+  estimate: bySpecSize(() => work(0, 0), adjointSpecOf),
+  specKeys: [...SPEC_KEYS, 'transposedPadding'],
 });

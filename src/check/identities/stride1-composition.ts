@@ -6,9 +6,10 @@ import { receptiveFieldSize } from '../../geometry/output-size.ts';
 import type { SpecInput } from '../../geometry/spec.ts';
 import type { PaddingValue } from '../../geometry/spec-fields.ts';
 import { defineIdentity } from './define.ts';
-import { P } from './parameters.ts';
+import { P, STACK_KEYS } from './parameters.ts';
 import { compareIntegers, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { compositionEstimate } from '../../work/stack-estimate.ts';
 
 /**
  * Two stride-1 convolutions in a row are one convolution whose kernel is the
@@ -86,4 +87,6 @@ export const stride1Composition = defineIdentity<CompositionSpec, Record<string,
     },
   },
   check: checkStride1Composition,
+  estimate: compositionEstimate,
+  specKeys: STACK_KEYS,
 });

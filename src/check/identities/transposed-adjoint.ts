@@ -1,14 +1,15 @@
 import { polynomialRing } from '../../algebra/ring.ts';
 import { evaluateByWindow } from '../../evaluate/evaluate.ts';
 import type { ConvSpec, SpecInput } from '../../geometry/spec.ts';
-import { normalizeSpec } from '../../geometry/spec.ts';
+import { SPEC_KEYS, normalizeSpec } from '../../geometry/spec.ts';
 import { type PaddingValue, type PerAxis, broadcast, parsePerAxis } from '../../geometry/spec-fields.ts';
 import { coefficientsOf, innerProduct, symbolIdOf } from './bilinear.ts';
 import { defineIdentity } from './define.ts';
 import { P, SPEC_PARAMETERS } from './parameters.ts';
-import { plainSpec, regularPartner, roundTripOutputPadding, transposedPartner, withFreshInputs } from './partners.ts';
+import { adjointSpecOf, plainSpec, regularPartner, roundTripOutputPadding, transposedPartner, withFreshInputs } from './partners.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, tapTerms, work } from '../../work/spec-estimate.ts';
 
 /**
  * ⟨Kx, y⟩ = ⟨x, Kᵀy⟩ with both sides computed without any matrix: Kx by the
@@ -84,4 +85,6 @@ export const transposedAdjoint = defineIdentity<AdjointSpec, Record<string, neve
     build: (spec) => spec as AdjointSpec,
   },
   check: checkTransposedAdjoint,
+  estimate: bySpecSize((_c, s) => work(0, 4 * tapTerms(s) + s.rows + s.cols), adjointSpecOf),
+  specKeys: [...SPEC_KEYS, 'transposedPadding'],
 });

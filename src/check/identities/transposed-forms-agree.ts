@@ -6,6 +6,7 @@ import { defineIdentity } from './define.ts';
 import { P, SPEC_PARAMETERS } from './parameters.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, tapTerms, work } from '../../work/spec-estimate.ts';
 
 /**
  * The three computations of a transposed convolution agree: Kᵀy; scattering
@@ -55,4 +56,5 @@ export const transposedFormsAgree = defineIdentity<SpecInput, TransposedFormsCla
     build: (spec) => spec,
   },
   check: checkTransposedFormsAgree,
+  estimate: bySpecSize((_c, s) => work(2 * s.taps, 3 * tapTerms(s)), (r) => ({ ...(r as object), transposed: true })),
 });

@@ -1,6 +1,7 @@
 import type { CheckReport } from '../report.ts';
 import type { SpecInput } from '../../geometry/spec.ts';
 import type { SpecConstraints } from './sampling.ts';
+import type { WorkEstimate } from '../../work/request.ts';
 
 /**
  * The shape of a catalogued identity and of the report its check returns.
@@ -90,6 +91,14 @@ export interface Identity<S, O = Record<string, never>> {
   /** the lecture's own instances, yielded first by `instances()` */
   readonly examples: readonly S[];
   readonly sampling: IdentitySampling<S>;
+  /** The keys its spec may have (default: a plain spec's); any other is a ParseError with a did-you-mean. */
+  readonly specKeys: readonly string[];
+  /**
+   * The work of one check, predicted before anything is built: an upper bound
+   * of what the engine allocates (held by test/work/estimate.test.ts). `check`
+   * refuses past the work limits (src/work/limits.ts). Reading the spec throws its typed errors.
+   */
+  estimate(spec: S): WorkEstimate;
   /** Checks the identity on one spec. Invalid specs throw typed errors; valid ones where it fails give holds: false. */
   check(spec: S, options?: O): IdentityReport;
   /** Valid specs on which it holds: the examples, then deterministic samples. */

@@ -15,6 +15,7 @@ import { P, SPEC_PARAMETERS } from './parameters.ts';
 import { regularSpec } from './partners.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
+import { bySpecSize, tapTerms, work } from '../../work/spec-estimate.ts';
 
 /**
  * The weight gradient of a convolution is a correlation of its input with δ:
@@ -96,4 +97,6 @@ export const weightGradientIsCorrelation = defineIdentity<SpecInput, WeightGradi
     build: (spec) => spec,
   },
   check: checkWeightGradientIsCorrelation,
+  // Zᵀ·δ (δ single symbols), and the correlations over the same taps
+  estimate: bySpecSize((_c, s) => work(2 * s.taps, 4 * tapTerms(s))),
 });
