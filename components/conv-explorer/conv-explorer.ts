@@ -1,33 +1,14 @@
-import { parseBoolean, parseMode } from '../../src/geometry/spec-fields.ts';
-import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { type ConvSpec, normalizeSpec } from '../../src/geometry/spec.ts';
-import type { TorchCode } from '../../src/geometry/torch-code.ts';
-import { LAYER_KEYS } from '../../src/geometry/torch-layer.ts';
-import { PADDING_MODES } from '../../src/geometry/padding-mode.ts';
+import type { ExplorerView } from '../../src/view/explorer-view.ts';
+import { LAYER_FIELDS } from '../../src/view/layer-fields.ts';
 import { ConvElement, type HighlightDetail } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { tex } from '../shared/katex-block.ts';
 import { SPEC_KEYS, type SpecKey, attributeName } from '../shared/spec-from-attributes.ts';
 import { readSpecFromUrl, writeSpecToUrl } from './url-state.ts';
 
-interface ExplorerView {
-  /** what the explorer itself reads of the spec (a large spec is not normalised here: its views show summaries) */
-  spec: Pick<ConvSpec, 'dims' | 'transposed' | 'mode'>;
-  /** the normalised spec, or null past the budget (then `output` is the estimate's shape) */
-  full: ConvSpec | null;
-  output: readonly number[] | null;
-  /** the accepted attribute values, handed to the composed elements */
-  values: Partial<Record<SpecKey, string>>;
-  /** the spec as PyTorch code (made by the engine), or null past the budget */
-  torch: TorchCode | null;
-}
-
-/** The fields a pasted layer sets: disabled while it is there. */
-const SET_BY_LAYER: readonly string[] = LAYER_KEYS;
-
-/** The PyTorch code and the size formulas: a chunk loaded before the first render. */
-const engine = new LazyPart('the explorer engine', () => import('./explorer-engine.ts'));
+/** The explorer's view (the PyTorch code, the size formulas): a chunk loaded before the first render. */
+const engine = new LazyPart('the explorer view', () => import('./explorer-engine.ts'));
 
 /** Quiet time after the last keystroke before a text field applies. */
 const TYPING_MS = 250;
@@ -70,8 +51,6 @@ const HINTS: Partial<Record<SpecKey, string>> = {
  * @fires highlight - re-fired by the composed elements; detail `{output, name, row, inputs, source}`
  */
 export class ConvExplorerElement extends ConvElement<ExplorerView> {
-  /** past the matrix's own limits the composed views show summaries; the explorer skips normalising */
-  private budget = new ViewBudget(this, { drawnEntries: 12_000, taps: 60_000, terms: 600_000 });
   static override properties = { ...ConvElement.properties, urlState: { type: Boolean, reflect: true, attribute: 'url-state' } };
   static override lazyParts = [...ConvElement.lazyParts, engine];
   declare urlState?: boolean;
@@ -84,7 +63,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
       const values = readSpecFromUrl(location.search);
       const el = this as unknown as Record<string, unknown>;
       // a layer in the URL replaces the page's fields it sets
-      if (values.layer !== undefined) for (const k of SET_BY_LAYER) el[k] = undefined;
+      if (values.layer !== undefined) for (const k of (LAYER_FIELDS as readonly string[])) el[k] = undefined;
       for (const [k, v] of Object.entries(values)) el[k] = v;
     }
     super.connectedCallback();
@@ -110,18 +89,12 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   `];
 
   protected compute(): ExplorerView {
-    const input = { input: '6', ...(this.layer === undefined ? { kernel: '3' } : {}), ...this.specInput() };
-    const summary = this.budget.plan(input);
-    const full = summary ? null : normalizeSpec(input);
-    const spec = full ?? { dims: summary!.summary.estimate.input.length, transposed: parseBoolean(input.transposed, 'transposed'), mode: parseMode(input.mode) };
     const values: Partial<Record<SpecKey, string>> = {};
     for (const k of SPEC_KEYS) {
       const v = this[k as keyof this];
       if (typeof v === 'string') values[k] = v;
     }
-    values.input ??= '6';
-    if (values.layer === undefined) values.kernel ??= '3';
-    return { spec, full, output: full ? full.output : summary!.summary.estimate.output, values, torch: full ? engine.get().torchCode(full) : null };
+    return engine.get().explorerView(this.specInput(), values);
   }
 
   protected override specChangeDetail(v: ExplorerView): Record<string, unknown> {
@@ -165,7 +138,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     const el = this as unknown as Record<string, unknown>;
     el[key] = key === 'transposed' ? (value === null ? undefined : '') : value === '' ? undefined : value ?? undefined;
     // a pasted layer replaces the fields it sets
-    if (key === 'layer' && el.layer !== undefined) for (const k of SET_BY_LAYER) el[k] = undefined;
+    if (key === 'layer' && el.layer !== undefined) for (const k of (LAYER_FIELDS as readonly string[])) el[k] = undefined;
   }
 
   private field(key: SpecKey): TemplateResult {
@@ -173,7 +146,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     const read = (e: Event) => (e.target as HTMLInputElement).value.trim();
     return html`<label>${name}
       <input type="text" name=${name} .value=${(this[key as keyof this] as string | undefined) ?? ''} placeholder=${HINTS[key] ?? ''}
-        ?disabled=${this.layer !== undefined && SET_BY_LAYER.includes(key)}
+        ?disabled=${this.layer !== undefined && (LAYER_FIELDS as readonly string[]).includes(key)}
         @input=${(e: Event) => { const v = read(e); clearTimeout(this.typing); this.typing = setTimeout(() => this.set(key, v), TYPING_MS); }}
         @change=${(e: Event) => this.set(key, read(e))}></label>`;
   }
@@ -181,10 +154,9 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   /** PyTorch's padding_mode: what the padding cells hold (zeros, or copies of inputs). */
   private paddingModeSelect(v: ExplorerView): TemplateResult {
     // a pasted layer sets the mode: the select shows the layer's, disabled
-    const current = v.full?.paddingMode ?? this.paddingMode ?? 'zeros';
-    return html`<label>padding-mode<select name="padding-mode" ?disabled=${this.layer !== undefined && SET_BY_LAYER.includes('paddingMode')}
+    return html`<label>padding-mode<select name="padding-mode" ?disabled=${this.layer !== undefined && v.setByLayer.includes('paddingMode')}
       @change=${(e: Event) => { const m = (e.target as HTMLSelectElement).value; this.set('paddingMode', m === 'zeros' ? null : m); }}>
-      ${PADDING_MODES.map((m) => html`<option value=${m} ?selected=${current === m}>${m}</option>`)}</select></label>`;
+      ${v.paddingModes.map((m) => html`<option value=${m} ?selected=${v.paddingMode === m}>${m}</option>`)}</select></label>`;
   }
 
   /** The "paste a layer" box: applied on change or Enter (pasting is one change), cleared to go back to the fields. */
@@ -203,11 +175,10 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   }
 
   private outputSize(v: ExplorerView): TemplateResult {
-    const many = v.spec.dims > 1;
-    if (!v.full) return html`<div part="output-size"><span class="caption">Output size: ${v.output?.join('×') ?? '?'} (too large to draw here; the views below say why)</span></div>`;
-    const spec = v.full;
-    return html`<div part="output-size"><span class="caption">Output size${v.spec.transposed ? ' (transposed)' : ''}:</span>
-      ${engine.get().outputSizeFormulas(spec).map((f) => html`<div class="size-line" data-axis=${f.axis}>
+    const many = v.dims > 1;
+    if (!v.formulas) return html`<div part="output-size"><span class="caption">Output size: ${v.output?.join('×') ?? '?'} (too large to draw here; the views below say why)</span></div>`;
+    return html`<div part="output-size"><span class="caption">Output size${v.transposed ? ' (transposed)' : ''}:</span>
+      ${v.formulas.map((f) => html`<div class="size-line" data-axis=${f.axis}>
       ${tex(`\\displaystyle ${many ? `\\text{axis ${f.axis + 1}: }` : ''}o = ${f.tex}`)}${tex(`\\displaystyle = ${f.substitutedTex} = ${f.value}`)}</div>`)}</div>`;
   }
 
@@ -218,10 +189,10 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
         ${this.layerBox()}
         ${fields.map((k) => this.field(k))}
         <label>mode<select name="mode" ?disabled=${byLayer} @change=${(e: Event) => this.set('mode', (e.target as HTMLSelectElement).value)}>
-          <option value="correlation" ?selected=${v.spec.mode === 'correlation'}>correlation</option>
-          <option value="convolution" ?selected=${v.spec.mode === 'convolution'}>convolution</option></select></label>
+          <option value="correlation" ?selected=${v.mode === 'correlation'}>correlation</option>
+          <option value="convolution" ?selected=${v.mode === 'convolution'}>convolution</option></select></label>
         ${this.paddingModeSelect(v)}
-        <label class="check"><input type="checkbox" name="transposed" ?disabled=${byLayer} .checked=${v.spec.transposed}
+        <label class="check"><input type="checkbox" name="transposed" ?disabled=${byLayer} .checked=${v.transposed}
           @change=${(e: Event) => this.set('transposed', (e.target as HTMLInputElement).checked ? '' : null)}>transposed</label>
       </form>
       ${this.torchLine(v)}
@@ -229,8 +200,8 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
       <div part="views" @highlight=${(e: CustomEvent<HighlightDetail>) => this.onHighlight(e)}
         @spec-change=${(e: Event) => e.stopPropagation()}>
         <conv-matrix data-linked show="equation" theme=${this.theme ?? nothing}></conv-matrix>
-        ${v.spec.dims <= 2 && !v.spec.transposed ? html`<conv-window data-linked hide-matrix theme=${this.theme ?? nothing}></conv-window>` : nothing}
-        ${v.spec.transposed ? html`<conv-transposed data-linked theme=${this.theme ?? nothing}></conv-transposed>` : nothing}
+        ${v.composed.includes('conv-window') ? html`<conv-window data-linked hide-matrix theme=${this.theme ?? nothing}></conv-window>` : nothing}
+        ${v.composed.includes('conv-transposed') ? html`<conv-transposed data-linked theme=${this.theme ?? nothing}></conv-transposed>` : nothing}
       </div>`;
   }
 }

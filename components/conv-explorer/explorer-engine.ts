@@ -1,7 +1,6 @@
 /**
- * The engine code <conv-explorer> calls once it has a spec: the PyTorch
- * code and the output-size formulas. A lazy chunk of the embed bundle (see
- * LazyPart), loaded before the element's first render.
+ * The view code <conv-explorer> calls: the playground's view of a spec (its
+ * PyTorch code, the output-size formulas, what it composes). A lazy chunk of
+ * the embed bundle (see LazyPart), loaded before the element's first render.
  */
-export { torchCode } from '../../src/geometry/torch-code.ts';
-export { outputSizeFormulas } from '../../src/view/output-size-formula.ts';
+export { explorerView } from '../../src/view/explorer-view.ts';

@@ -1,29 +1,21 @@
-import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import type { GrayScale, ImageConvolution } from '../../src/evaluate/image.ts';
-import { SpecError } from '../../src/errors.ts';
-import { LIMITS, parseInteger, parsePerAxis } from '../../src/geometry/spec-fields.ts';
+import { css, html, type PropertyValues, type TemplateResult } from 'lit';
+import type { ImageView, Picture } from '../../src/view/image-view.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
-import { type SummaryView, ViewBudget, isSummary } from '../shared/view-budget.ts';
+import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
 
-/** The image convolution and the test pattern: a chunk loaded before the first render. */
-const engine = new LazyPart('the image engine', () => import('./image-engine.ts'));
+/** The image view and the test pattern: a chunk loaded before the first render. */
+const engine = new LazyPart('the image view', () => import('./image-engine.ts'));
 
-/** A picture as gray values in [0, 1], row-major. */
-interface Picture { pixels: Float64Array; shape: [number, number]; upsampled?: number }
+/** While `src` loads for the first time. */
+interface Pending { loading: string }
 
-interface ImageView {
-  picture: Picture;
-  conv: ImageConvolution;
-  scale: GrayScale;
-  /** where the picture came from, for the alt text */
-  source: string;
-}
+/** What was read from `src`: the picture, or only its size (a summary needs no pixels), or why it failed. */
+interface Loaded { src: string; picture?: Picture; shape?: [number, number]; error?: unknown }
 
-type View = ImageView | SummaryView | { loading: string };
-
-const SOBEL_X = '[[1,0,-1],[2,0,-2],[1,0,-1]]';
+/** Bytes of a file read before its header must have given the size. */
+const HEADER_BYTES = 1 << 18;
 
 /**
  * @summary A numeric kernel applied to a picture: input and output side by side, linked to the window.
@@ -52,7 +44,7 @@ const SOBEL_X = '[[1,0,-1],[2,0,-2],[1,0,-1]]';
  * @fires spec-change - the spec was accepted; detail `{spec, shape}` (shape: the output's [height, width])
  * @fires highlight - an output pixel was hovered or chosen with the keyboard; detail `{output, row, inputs}` (inputs: the input pixels its window covers)
  */
-export class ConvImageElement extends ConvElement<View> {
+export class ConvImageElement extends ConvElement<ImageView | SummaryView | Pending> {
   static override styles = [...ConvElement.styles, css`
     .row { display: flex; gap: 1.5rem; flex-wrap: wrap; align-items: flex-start; }
     figure { margin: 0; }
@@ -76,9 +68,8 @@ export class ConvImageElement extends ConvElement<View> {
   declare src?: string;
   declare upsample?: string;
   /** the last image read from `src` (or its failure) */
-  declare loaded?: { src: string; picture?: Picture; error?: string };
+  declare loaded?: Loaded;
 
-  private budget = new ViewBudget(this, { drawnEntries: 40_000, taps: 160_000, terms: 1_000_000 }, 'the convolved picture');
   private loading: string | null = null;
 
   protected override needsParser(): boolean { return false; }
@@ -86,146 +77,151 @@ export class ConvImageElement extends ConvElement<View> {
   /** The output picture (row-major, by the sliding window) and its [height, width]; null until computed. */
   get result(): { values: Float64Array; shape: readonly [number, number] } | null {
     const v = this.view;
-    return v && 'conv' in v ? { values: v.conv.output, shape: v.conv.shape } : null;
+    return v && 'kind' in v && v.kind === 'image' ? { values: v.output.values, shape: v.output.shape } : null;
   }
 
-  protected compute(): View {
-    const picture = this.picture();
-    // while a new src loads, the last picture stays
-    if (!picture) return this.view && 'conv' in this.view ? this.view : { loading: this.src! };
-    const input = { ...this.specInput(), input: `${picture.shape[0]}x${picture.shape[1]}` };
-    if (input.kernel === undefined && input.weights === undefined) Object.assign(input, { kernel: '3x3', weights: SOBEL_X });
-    const summary = this.budget.plan(input);
-    if (summary) return summary;
-    const { convolveImage, grayScaleFor, imageSpec, numericWeights } = engine.get();
-    const spec = imageSpec(input, picture.shape);
-    const conv = convolveImage(spec, picture.pixels);
-    return { picture, conv, scale: grayScaleFor(conv.output, numericWeights(spec)), source: this.src ? `the image ${this.src}` : 'a test pattern (a square, a disc and a gradient)' };
+  private attrs(): Parameters<typeof import('../../src/view/image-view.ts').imageView>[0] {
+    const { input, ...rest } = this.specInput();
+    return { ...rest, input: this.input, upsample: this.upsample };
   }
 
-  /** The picture to convolve, upsampled; null while `src` loads (a failed load throws its message). */
-  private picture(): Picture | null {
-    const factor = this.upsample === undefined ? 1 : parseInteger(this.upsample, 'upsample', 1, 8);
-    const size = this.input === undefined ? null : parsePerAxis(this.input, 'input', 1, LIMITS.size);
-    if (size && size.length !== 2) throw new SpecError({ field: 'input', value: this.input, rule: 'must be a 2D size HxW for a picture' });
-    let p: Picture;
-    if (this.src) {
-      if (this.loaded?.src !== this.src) { this.load(this.src, size as [number, number] | null); return null; }
-      if (this.loaded.error) throw new Error(this.loaded.error);
-      p = this.loaded.picture!;
-    } else {
-      const [h, w] = (size ?? [64, 64]) as [number, number];
-      p = { pixels: engine.get().testPattern(h, w), shape: [h, w] };
+  protected compute(): ImageView | SummaryView | Pending {
+    const { imageRequest, imageView } = engine.get();
+    const attrs = this.attrs();
+    if (!this.src) return imageView(attrs, null, 'a test pattern (a square, a disc and a gradient)');
+    const { size } = imageRequest(attrs);
+    const key = `${this.src}\n${size?.join('x') ?? ''}`;
+    if (this.loaded?.src !== key) {
+      this.load(this.src, key, attrs);
+      // while a new src loads, the last picture stays
+      return this.view && !('loading' in this.view) ? this.view : { loading: this.src };
     }
-    if (factor === 1) return p;
-    const [h, w] = p.shape;
-    return { pixels: engine.get().upsampleNearest(p.pixels, h, w, factor), shape: [h * factor, w * factor], upsampled: factor };
+    if (this.loaded.error) throw this.loaded.error;
+    if (!this.loaded.picture) return engine.get().imageSummary(attrs, this.loaded.shape!)!;
+    return imageView(attrs, this.loaded.picture, `the image ${this.src}`);
   }
 
-  /** Reads `src` into a canvas and then into gray values; sets `loaded`, which recomputes. */
-  private load(src: string, size: [number, number] | null): void {
-    if (this.loading === src) return;
-    this.loading = src;
-    const img = new Image();
-    img.crossOrigin = 'anonymous';
-    const done = (loaded: NonNullable<ConvImageElement['loaded']>) => { if (this.loading === src) { this.loading = null; this.loaded = loaded; } };
-    img.onload = () => {
+  /**
+   * Reads `src`: its header first (the size, before anything is decoded: a
+   * picture too large to read is refused naming src, one too large to
+   * convolve here is summarised without its pixels), then the pixels, drawn
+   * at the `input` size if one is given. Sets `loaded`, which recomputes.
+   */
+  private load(src: string, key: string, attrs: ReturnType<ConvImageElement['attrs']>): void {
+    if (this.loading === key) return;
+    this.loading = key;
+    const done = (loaded: Omit<Loaded, 'src'>) => { if (this.loading === key) { this.loading = null; this.loaded = { src: key, ...loaded }; } };
+    const { checkSourceSize, grayFromRgba, imageHeaderSize, imageRequest, imageSummary } = engine.get();
+    const failed = () => new Error(`conv-image could not load src "${src}"`);
+    (async () => {
+      const response = await fetch(src, { credentials: 'same-origin' }).catch(() => { throw failed(); });
+      if (!response.ok || !response.body) throw failed();
+      const reader = response.body.getReader();
+      const chunks: Uint8Array[] = [];
+      let read = 0, header: { width: number; height: number } | null = null;
+      for (;;) {
+        const { done: end, value } = await reader.read();
+        if (end) break;
+        chunks.push(value);
+        read += value.length;
+        if (!header && (header = imageHeaderSize(concat(chunks, read))) !== null) {
+          try { checkSourceSize(src, header); } catch (e) { void reader.cancel(); throw e; }
+          const shape = imageRequest(attrs).size ?? [header.height, header.width];
+          if (imageSummary(attrs, shape)) { void reader.cancel(); return { shape }; }
+        }
+        if (!header && read > HEADER_BYTES) break;
+      }
+      const blob = new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? '' });
+      const url = URL.createObjectURL(blob);
       try {
-        const [h, w] = size ?? [img.naturalHeight, img.naturalWidth];
+        const img = new Image();
+        img.src = url;
+        await img.decode().catch(() => { throw failed(); });
+        checkSourceSize(src, { width: img.naturalWidth, height: img.naturalHeight });
+        const [h, w] = imageRequest(attrs).size ?? [img.naturalHeight, img.naturalWidth];
+        if (imageSummary(attrs, [h, w])) return { shape: [h, w] as [number, number] };
         const canvas = document.createElement('canvas');
         canvas.width = w; canvas.height = h;
         const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
         ctx.drawImage(img, 0, 0, w, h);
-        done({ src, picture: { pixels: engine.get().grayFromRgba(ctx.getImageData(0, 0, w, h).data, w * h), shape: [h, w] } });
-      } catch {
-        done({ src, error: `conv-image could not read the pixels of src "${src}" (a cross-origin image needs CORS)` });
+        return { picture: { pixels: grayFromRgba(ctx.getImageData(0, 0, w, h).data, w * h), shape: [h, w] as [number, number] } };
+      } finally {
+        URL.revokeObjectURL(url);
       }
-    };
-    img.onerror = () => done({ src, error: `conv-image could not load src "${src}"` });
-    img.src = src;
+    })().then((r) => done(r), (e: unknown) => done({ error: e instanceof Error ? e : failed() }));
   }
 
-  protected override specChangeDetail(v: View): Record<string, unknown> {
-    return { spec: this.specInput(), shape: 'conv' in v ? [...v.conv.shape] : null };
+  protected override specChangeDetail(v: ImageView | SummaryView | Pending): Record<string, unknown> {
+    return { spec: this.specInput(), shape: 'kind' in v && v.kind === 'image' ? [...v.output.shape] : null };
   }
 
   private move(r: number | null): void {
     const v = this.view;
-    if (!v || !('conv' in v)) return;
+    if (!v || !('kind' in v) || v.kind !== 'image') return;
     if (r === null) { this.setActive({ output: null }); return; }
-    this.setActive({ output: r, row: r, inputs: engine.get().pixelsReadBy(v.conv, r) });
+    this.setActive({ output: r, row: r, inputs: engine.get().windowOf(v, r) });
   }
 
   private pointer(e: PointerEvent, v: ImageView): void {
     const c = e.currentTarget as HTMLCanvasElement;
-    const [oh, ow] = v.conv.shape;
-    const x = Math.min(ow - 1, Math.max(0, Math.floor((e.offsetX / c.clientWidth) * ow)));
-    const y = Math.min(oh - 1, Math.max(0, Math.floor((e.offsetY / c.clientHeight) * oh)));
-    this.move(y * ow + x);
+    this.move(engine.get().pixelAt(v, e.offsetX / c.clientWidth, e.offsetY / c.clientHeight));
   }
 
   private key(e: KeyboardEvent, v: ImageView): void {
-    const [oh, ow] = v.conv.shape;
-    const r = this.active ?? 0;
-    const y = Math.floor(r / ow), x = r % ow;
-    const step: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
-    const d = step[e.key];
-    if (e.key === 'Escape') { this.move(null); return; }
-    if (!d) return;
-    e.preventDefault();
-    if (this.active === undefined) { this.move(0); return; }
-    this.move(Math.min(oh - 1, Math.max(0, y + d[0])) * ow + Math.min(ow - 1, Math.max(0, x + d[1])));
+    const next = engine.get().pixelAfterKey(v, this.active, e.key);
+    if (next === undefined) return;
+    if (next !== null) e.preventDefault();
+    this.move(next);
   }
 
-  protected renderView(v: View): TemplateResult {
+  protected renderView(v: ImageView | SummaryView | Pending): TemplateResult {
     if ('loading' in v) return html`<div class="caption" part="placeholder">Loading ${v.loading}…</div>`;
-    if (isSummary(v)) return this.budget.template(v);
-    const [h, w] = v.picture.shape, [oh, ow] = v.conv.shape;
-    const s = v.conv.spec;
-    const fmt = (x: number) => Number(x.toPrecision(4)).toString();
-    const how = v.scale.kind === 'symmetric'
-      ? `gray: symmetric around 0 (mid-gray is 0, black ${fmt(v.scale.lo)}, white ${fmt(v.scale.hi)}), as the kernel has negative weights`
-      : `gray: min-max (black ${fmt(v.scale.lo)}, white ${fmt(v.scale.hi)})`;
-    const at = this.active !== undefined && this.active < oh * ow
-      ? html` · pixel (${Math.floor(this.active / ow)}, ${this.active % ow}) = ${fmt(v.conv.output[this.active]!)}` : nothing;
+    if (isSummary(v)) return summaryTemplate(v);
+    const [h, w] = v.input.shape, [oh, ow] = v.output.shape;
     return html`<div class="row">
-        <figure><figcaption>input ${h}×${w}${v.picture.upsampled ? ` (${h / v.picture.upsampled}×${w / v.picture.upsampled} upsampled ×${v.picture.upsampled}, nearest)` : ''}</figcaption><div class="stack">
-          <canvas part="input" width=${w} height=${h} role="img" aria-label=${`input: ${v.source}, ${h} by ${w} pixels`}></canvas>
+        <figure><figcaption>${v.input.caption}</figcaption><div class="stack">
+          <canvas part="input" width=${w} height=${h} role="img" aria-label=${v.input.label}></canvas>
           <canvas class="overlay" data-layer="input" width=${w} height=${h} aria-hidden="true"></canvas></div></figure>
-        <figure><figcaption>${s.transposed ? 'transposed convolution' : 'convolution'} output ${oh}×${ow}</figcaption><div class="stack">
-          <canvas part="output" width=${ow} height=${oh} tabindex="0" role="img"
-            aria-label=${`output: the ${s.kernel.join('×')} kernel applied to ${v.source}, ${oh} by ${ow} pixels; arrow keys move the highlighted pixel`}
+        <figure><figcaption>${v.output.caption}</figcaption><div class="stack">
+          <canvas part="output" width=${ow} height=${oh} tabindex="0" role="img" aria-label=${v.output.label}
             @pointermove=${(e: PointerEvent) => this.pointer(e, v)} @pointerleave=${() => this.move(null)}
             @keydown=${(e: KeyboardEvent) => this.key(e, v)}></canvas>
           <canvas class="overlay" data-layer="output" width=${ow} height=${oh} aria-hidden="true"></canvas></div></figure>
       </div>
-      <div part="range">values ${fmt(v.scale.min)} to ${fmt(v.scale.max)}; ${how}${at}</div>
-      ${simpleVerdict(v.conv.agree, `the matrix K·x and the sliding window agree on all ${oh * ow} output pixels in float64 (largest difference ${v.conv.maxDifference.toExponential(1)})`)}`;
+      <div part="range">${v.range}${engine.get().pixelCaption(v, this.active)}</div>
+      ${simpleVerdict(v.verdict.pass, v.verdict.text)}`;
   }
 
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     const v = this.view;
-    if (!v || !('conv' in v)) return;
+    if (!v || !('kind' in v) || v.kind !== 'image') return;
     const q = (sel: string) => this.renderRoot.querySelector<HTMLCanvasElement>(sel);
-    const { grayLevel, pixelsReadBy } = engine.get();
     if (changed.size !== 1 || !changed.has('active')) {
-      paint(q('canvas[part="input"]'), v.picture.pixels, (x) => Math.round(x * 255));
-      paint(q('canvas[part="output"]'), v.conv.output, (x) => grayLevel(x, v.scale));
+      paint(q('canvas[part="input"]'), v.input.gray);
+      paint(q('canvas[part="output"]'), v.output.gray);
     }
-    const covered = this.active === undefined || this.active >= v.conv.output.length ? [] : pixelsReadBy(v.conv, this.active);
-    mark(q('canvas[data-layer="input"]'), covered, [255, 196, 0, 150]);
-    mark(q('canvas[data-layer="output"]'), this.active === undefined ? [] : [this.active], [255, 196, 0, 200]);
+    const active = this.active !== undefined && this.active < v.output.values.length ? this.active : undefined;
+    mark(q('canvas[data-layer="input"]'), active === undefined ? [] : engine.get().windowOf(v, active), [255, 196, 0, 150]);
+    mark(q('canvas[data-layer="output"]'), active === undefined ? [] : [active], [255, 196, 0, 200]);
   }
 }
 
+/** The bytes read so far, as one array. */
+function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
 /** Fills a canvas with gray levels, one pixel per value. */
-function paint(c: HTMLCanvasElement | null, values: ArrayLike<number>, level: (v: number) => number): void {
-  if (!c || c.width * c.height !== values.length) return;
+function paint(c: HTMLCanvasElement | null, gray: Uint8ClampedArray): void {
+  if (!c || c.width * c.height !== gray.length) return;
   const img = new ImageData(c.width, c.height);
-  for (let i = 0; i < values.length; i++) {
-    const g = level(values[i]!);
-    img.data[4 * i] = img.data[4 * i + 1] = img.data[4 * i + 2] = g;
+  for (let i = 0; i < gray.length; i++) {
+    img.data[4 * i] = img.data[4 * i + 1] = img.data[4 * i + 2] = gray[i]!;
     img.data[4 * i + 3] = 255;
   }
   c.getContext('2d')!.putImageData(img, 0, 0);

@@ -1,34 +1,20 @@
-import { ViewBudget } from '../shared/view-budget.ts';
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
-import type { ReceptiveField, Stack } from '../../src/analysis/receptive-field.ts';
-import { forEachTap } from '../../src/geometry/index-map.ts';
-import { type InputLayer, layersOfSpec, levelName, parseInputLayer } from '../../src/geometry/layer-stack.ts';
-import { parsePerAxis } from '../../src/geometry/spec-fields.ts';
+import type { FieldFocus, ReceptiveFieldView } from '../../src/view/receptive-field-view.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { checkIndex, type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
+import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
-
-interface FieldView {
-  stack: Stack;
-  closed: { perAxis: number[]; size: number };
-  /** edges per layer l (from level l+1 down to level l): [output, input] pairs read from the layer's matrix rows */
-  edges: Array<Array<[number, number]>>;
-  /** the top neuron the verdict and the default highlight use: widest field, nearest the middle */
-  central: ReceptiveField;
-  /** the number the input level carries in the labels (levelName) */
-  inputLayer: InputLayer;
-}
 
 const W = 640, LEVEL_H = 70, R = 7;
 
 /** The receptive-field analysis: a chunk loaded before the first render. */
-const engine = new LazyPart('the receptive-field analysis', () => import('./field-engine.ts'));
+const engine = new LazyPart('the receptive-field view', () => import('./field-engine.ts'));
 
 /**
  * @summary A stack of convolution layers; hovering a neuron lights its receptive field down to the input, with the closed form beside it.
  *
- * @attr kernel - kernel size per layer: one value for every layer, or a comma list with one value per layer (`3`, `3x3`, `2,3`; default 2)
+ * @attr kernel - kernel size per layer: one value for every layer, or a comma list with one value per layer (`3`, `3x3`, `2,3`; default 2; at most 64 layers)
  * @attr stride - stride per layer, one value or a comma list (default 1; 2 when no kernel, stride or dilation is given: the lecture's k = 2, s = 2)
  * @attr dilation - dilation per layer, one value or a comma list (`1,2,4`; default 1)
  * @attr padding - padding of every layer (CLI syntax), or `causal`: d(k−1) zeros on the left only, so each stride-1 layer keeps its length (the TCN)
@@ -40,15 +26,17 @@ const engine = new LazyPart('the receptive-field analysis', () => import('./fiel
  *
  * @csspart stack - the drawing of the levels (SVG in 1D, grids in 2D)
  * @csspart info - the size of the highlighted receptive field
- * @csspart verdict - composed index maps = closed form; `data-verdict` is `pass` or `fail`
+ * @csspart verdict - composed index maps = closed form; `data-verdict` is `pass` or `fail` (absent when the input is narrower than the closed form)
+ * @csspart note - why there is no verdict: the input is narrower than the closed form, so every field is cropped
  * @csspart error - the inline message for an invalid attribute
+ * @csspart summary - shown instead of the drawing when the stack is too large to draw without a freeze: the levels and the closed form
  *
  * @fires spec-change - the stack was accepted; detail `{spec, layers, shapes}` (attribute values, number of layers, shape of every level)
  * @fires highlight - a neuron was hovered; detail `{output, layer, inputs}` (inputs: its receptive field in the input)
  *
  * @cssprop --conv-highlight-strong - fill of the neurons in the receptive field
  */
-export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
+export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | SummaryView> {
   static override properties = {
     ...ConvElement.properties,
     layers: { type: String, reflect: true },
@@ -74,7 +62,8 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
 
   declare layers?: string;
   declare inputLayer?: string;
-  declare focusNeuron: { layer: number; neuron: number } | null;
+  /** the hovered neuron's receptive field, until the pointer leaves */
+  declare focusNeuron: FieldFocus | null;
 
   constructor() {
     super();
@@ -83,29 +72,17 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
 
   protected override needsParser(): boolean { return false; }
 
-  private budget = new ViewBudget(this, { drawnEntries: 4096 }, 'the layer stack');
-
-  protected compute(): FieldView {
-    this.budget.guard({ input: this.input });
+  protected compute(): ReceptiveFieldView | SummaryView {
     rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding']);
-    const bare = this.kernel === undefined && this.stride === undefined && this.dilation === undefined;
-    const layers = layersOfSpec({
-      kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers,
-    }, bare ? { kernel: 2, stride: 2 } : { kernel: 2 });
-    const { receptiveFieldClosedForm, stackGeometry, widestReceptiveField } = engine.get();
-    const closed = receptiveFieldClosedForm(layers, this.input === undefined ? undefined : inputDims(this.input));
-    const stack = stackGeometry(layers, this.input ?? closed.perAxis);
-    const edges = stack.layers.map((spec) => {
-      const out: Array<[number, number]> = [];
-      forEachTap(spec, (r, c) => { out.push([r, c]); });
-      return out;
+    return engine.get().receptiveFieldView({
+      kernel: this.kernel, stride: this.stride, dilation: this.dilation, padding: this.padding, layers: this.layers, input: this.input,
+      inputLayer: this.inputLayer,
     });
-    const top = stack.layers.length;
-    return { stack, closed, edges, central: widestReceptiveField(stack, top), inputLayer: parseInputLayer(this.inputLayer) };
   }
 
-  protected override specChangeDetail(v: FieldView): Record<string, unknown> {
-    return { spec: this.specInput(), layers: v.stack.layers.length, shapes: v.stack.shapes };
+  protected override specChangeDetail(v: ReceptiveFieldView | SummaryView): Record<string, unknown> {
+    return isSummary(v) ? { spec: this.specInput(), layers: null, shapes: null }
+      : { spec: this.specInput(), layers: v.levels.length - 1, shapes: v.levels.map((l) => l.shape) };
   }
 
   protected override onViewChanged(): void {
@@ -114,74 +91,60 @@ export class ConvReceptiveFieldElement extends ConvElement<FieldView> {
 
   private hover(layer: number, neuron: number): void {
     const v = this.view;
-    if (!v || layer < 1) return;
-    this.focusNeuron = { layer, neuron };
-    const rf = engine.get().receptiveField(v.stack, neuron, layer);
-    this.setActive({ output: layer === v.stack.layers.length ? neuron : null, layer, neuron, inputs: rf.positions });
+    if (!v || isSummary(v) || layer < 1) return;
+    const f = engine.get().fieldFocus(v, layer, neuron);
+    this.focusNeuron = f;
+    this.setActive({ output: layer === v.levels.length - 1 ? neuron : null, layer, neuron, inputs: f.lit[0]! });
   }
 
-  protected renderView(v: FieldView): TemplateResult {
-    const f = this.focusNeuron ?? { layer: v.stack.layers.length, neuron: this.activeNeuron(v) };
-    const { receptiveField, receptiveFieldClosedForm } = engine.get();
-    const rf = receptiveField(v.stack, Math.min(f.neuron, sizeOf(v.stack.shapes[f.layer]!) - 1), f.layer);
-    const dims = v.stack.shapes[0]!.length;
-    const closed = receptiveFieldClosedForm(v.stack.layers.slice(0, f.layer).map((s) => ({ kernel: [...s.kernel], stride: [...s.stride], dilation: [...s.dilation] })), dims);
-    const c = v.central;
-    const agree = c.span.every((x, a) => x === v.closed.perAxis[a]);
-    return html`<div part="stack" @pointerleave=${() => { this.focusNeuron = null; }}>${dims === 1 ? this.drawLine(v, rf) : this.drawGrids(v, rf)}</div>
-      <div part="info">Neuron ${rf.neuron + 1} of ${levelName(rf.layer, v.inputLayer)}: receptive field ${rf.span.join(' × ')} = ${rf.size} input positions
-        (${rf.positions.length} reached); closed form 1 + Σ d(k−1)·Π s = ${closed.perAxis.join(' × ')}.
-        ${rf.span.some((x, a) => x !== closed.perAxis[a]) ? html`<span class="caption">Cropped by padding at the border.</span>` : nothing}</div>
-      ${simpleVerdict(agree, `composed index maps = closed form: ${c.span.join(' × ')} ${agree ? '=' : '≠'} ${v.closed.perAxis.join(' × ')} (neuron ${c.neuron + 1} of the top layer, the widest field nearest the middle)`)}`;
+  protected renderView(v: ReceptiveFieldView | SummaryView): TemplateResult {
+    if (isSummary(v)) return summaryTemplate(v);
+    const f = this.focusNeuron ?? this.activeFocus(v);
+    return html`<div part="stack" @pointerleave=${() => { this.focusNeuron = null; }}>${v.dims === 1 ? this.drawLine(v, f) : this.drawGrids(v, f)}</div>
+      <div part="info">${engine.get().focusCaption(v, f)}
+        ${f.cropped ? html`<span class="caption">Cropped by padding at the border.</span>` : nothing}</div>
+      ${v.verdict ? simpleVerdict(v.verdict.pass, v.verdict.text) : html`<p class="caption" part="note">${v.note}</p>`}`;
   }
 
-  /** The `active` attribute, checked: a neuron of the top layer. */
-  private activeNeuron(v: FieldView): number {
-    const n = sizeOf(v.stack.shapes[v.stack.layers.length]!);
-    return checkIndex('active', this.active, this.getAttribute('active'), n) ?? v.central.neuron;
+  /** The field the `active` attribute asks for (a neuron of the top layer), else the verdict's. */
+  private activeFocus(v: ReceptiveFieldView): FieldFocus {
+    const top = v.levels.length - 1;
+    const n = checkIndex('active', this.active, this.getAttribute('active'), v.levels[top]!.count);
+    return n === undefined || n === v.central.neuron ? v.central : engine.get().fieldFocus(v, top, n);
   }
 
-  /** 1D: levels as rows of circles, input at the bottom; edges read from each layer's matrix. */
-  private drawLine(v: FieldView, rf: ReceptiveField): TemplateResult {
-    const levels = v.stack.shapes.map((s) => s[0]!);
-    const H = LEVEL_H * (levels.length - 1) + 2 * R + 50;
-    const x = (l: number, i: number) => ((i + 0.5) * W) / levels[l]!;
+  /** 1D: levels as rows of circles, input at the bottom; edges from the view (each layer's index map). */
+  private drawLine(v: ReceptiveFieldView, f: FieldFocus): TemplateResult {
+    const counts = v.levels.map((l) => l.count);
+    const H = LEVEL_H * (counts.length - 1) + 2 * R + 50;
+    const x = (l: number, i: number) => ((i + 0.5) * W) / counts[l]!;
     const y = (l: number) => H - R - 18 - l * LEVEL_H;
-    const on = rf.levels.map((set) => new Set(set));
-    const lit = (l: number, i: number) => l <= rf.layer && on[l]!.has(i);
+    const on = f.lit.map((set) => new Set(set));
+    const lit = (l: number, i: number) => l <= f.layer && on[l]!.has(i);
+    const top = counts.length - 1;
     return html`<svg viewBox="0 0 ${W} ${H}" role="img" aria-label="layer stack; hover a neuron to see its receptive field">
       ${v.edges.map((pairs, l) => pairs.map(([o, i]) => svg`<line class=${lit(l + 1, o) && lit(l, i) ? 'on' : ''}
         x1=${x(l + 1, o)} y1=${y(l + 1)} x2=${x(l, i)} y2=${y(l)}></line>`))}
-      ${levels.map((n, l) => Array.from({ length: n }, (_, i) => svg`<circle class=${l === rf.layer && i === rf.neuron ? 'me' : lit(l, i) ? 'on' : ''}
+      ${counts.map((n, l) => Array.from({ length: n }, (_, i) => svg`<circle class=${l === f.layer && i === f.neuron ? 'me' : lit(l, i) ? 'on' : ''}
         cx=${x(l, i)} cy=${y(l)} r=${R} @pointerover=${() => this.hover(l, i)}></circle>`))}
-      ${levels.map((_, l) => svg`<text x="2" y=${y(l) - R - (l === levels.length - 1 ? 15 : 3)}>${levelName(l, v.inputLayer)}</text>`)}
-      ${[0, levels.length - 1].map((l) => {
-        const last = levels[l]! - 1, name = l === 0 ? 'x' : 'ŷ', at = l === 0 ? y(l) + R + 12 : y(l) - R - 3;
-        return svg`<text class="end" x=${x(l, 0)} y=${at} text-anchor="middle">${name}₀</text>${last > 0 ? svg`<text class="end" x=${x(l, last)} y=${at} text-anchor="middle">${name}${subscript(last)}</text>` : nothing}`;
-      })}
+      ${v.levels.map((level, l) => svg`<text x="2" y=${y(l) - R - (l === top ? 15 : 3)}>${level.caption}</text>`)}
+      ${v.ends.map((e) => svg`<text class="end" x=${x(e.level, e.at)} y=${e.level === 0 ? y(0) + R + 12 : y(e.level) - R - 3} text-anchor="middle">${symbolText(e.symbol)}</text>`)}
     </svg>`;
   }
 
   /** 2D: one grid per level, input at the bottom. */
-  private drawGrids(v: FieldView, rf: ReceptiveField): TemplateResult {
-    const on = rf.levels.map((set) => new Set(set));
-    return html`<div class="levels">${v.stack.shapes.map((shape, l) => html`<div>
-      <div class="caption">${levelName(l, v.inputLayer)} (${shape.join(' × ')})</div>
-      <div class="grid" style="--cols:${shape[shape.length - 1]}">${Array.from({ length: sizeOf(shape) }, (_, i) => html`<span
-        class=${l === rf.layer && i === rf.neuron ? 'me' : l <= rf.layer && on[l]!.has(i) ? 'on' : ''} @pointerover=${() => this.hover(l, i)}></span>`)}</div>
+  private drawGrids(v: ReceptiveFieldView, f: FieldFocus): TemplateResult {
+    const on = f.lit.map((set) => new Set(set));
+    return html`<div class="levels">${v.levels.map((level, l) => html`<div>
+      <div class="caption">${level.caption} (${level.shape.join(' × ')})</div>
+      <div class="grid" style="--cols:${level.shape[level.shape.length - 1]}">${Array.from({ length: level.count }, (_, i) => html`<span
+        class=${l === f.layer && i === f.neuron ? 'me' : l <= f.layer && on[l]!.has(i) ? 'on' : ''} @pointerover=${() => this.hover(l, i)}></span>`)}</div>
     </div>`)}</div>`;
   }
 }
 
-/** 15 → ₁₅ */
-function subscript(n: number): string {
-  return String(n).replace(/\d/g, (c) => '₀₁₂₃₄₅₆₇₈₉'[Number(c)]!);
-}
-
-function inputDims(input: string): number {
-  return parsePerAxis(input, 'input', 1).length;
-}
-
-function sizeOf(shape: readonly number[]): number {
-  return shape.reduce((a, b) => a * b, 1);
+/** {base: 'y', index: [15], accent: 'hat'} → ŷ₁₅ (the SVG's text form of a symbol) */
+function symbolText(s: ReceptiveFieldView['ends'][number]['symbol']): string {
+  const sub = s.index.join(',').replace(/\d/g, (c) => '₀₁₂₃₄₅₆₇₈₉'[Number(c)]!);
+  return `${s.base}${s.accent === 'hat' ? '\u0302' : ''}${sub}`.normalize('NFC');
 }

@@ -1,6 +1,6 @@
 /**
- * The engine code <conv-receptive-field> calls once it has a layer stack:
- * the composed receptive fields and their closed form. A lazy chunk of the
- * embed bundle (see LazyPart), loaded before the element's first render.
+ * The view code <conv-receptive-field> calls: the layer stack and the
+ * receptive field of a neuron (src/view). A lazy chunk of the embed bundle
+ * (see LazyPart), loaded before the element's first render.
  */
-export { receptiveField, receptiveFieldClosedForm, stackGeometry, widestReceptiveField } from '../../src/analysis/receptive-field.ts';
+export { fieldFocus, focusCaption, receptiveFieldView } from '../../src/view/receptive-field-view.ts';

@@ -1,7 +1,6 @@
 /**
- * The engine code <conv-separable> calls once it has a kernel: the rank-one
- * factorisation and the multiplication counts. A lazy chunk of the embed
- * bundle (see LazyPart), loaded before the element's first render.
+ * The view code <conv-separable> calls: the factorisation and the cost
+ * tables (src/view). A lazy chunk of the embed bundle (see LazyPart), loaded
+ * before the element's first render.
  */
-export { factorRankOne, isFactorization, readKernel2D } from '../../src/analysis/rank-one.ts';
-export { depthwiseSeparableCost, spatiallySeparableCost } from '../../src/analysis/cost.ts';
+export { separableView } from '../../src/view/separable-view.ts';

@@ -18,8 +18,9 @@ export function summaryTemplate(v: SummaryView, extra: TemplateResult | typeof n
   const ch = (c: number) => (c > 1 ? `${c} channels of ` : '');
   return html`<div part="summary" role="note">
     <p><strong>Too large to show ${v.summary.what} here:</strong> ${v.summary.reason}.</p>
-    <p>input ${ch(e.inChannels)}${x(e.input)} · kernel ${x(e.kernel)} · output ${ch(e.outChannels)}${x(e.output)}
-      · ${e.taps.toLocaleString('en-US')} multiply-adds</p>
+    ${e ? html`<p>input ${ch(e.inChannels)}${x(e.input)} · kernel ${x(e.kernel)} · output ${ch(e.outChannels)}${x(e.output)}
+      · ${e.taps.toLocaleString('en-US')} multiply-adds</p>` : nothing}
+    ${(v.summary.facts ?? []).map((f) => html`<p>${f}</p>`)}
     ${extra}
     <p class="caption">Try a smaller input (the lecture's examples are 4 to 7 wide), or use the CLI
       (<code>convmat matrix --json</code>), which handles it in the engine's limits.</p>

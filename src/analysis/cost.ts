@@ -1,5 +1,5 @@
 import { product } from '../geometry/names.ts';
-import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { type ConvSpec, type SpecGeometry, type SpecInput, normalizeSpec, specGeometry } from '../geometry/spec.ts';
 import { convMatrix } from '../matrix/conv-matrix.ts';
 import { storedTaps } from '../matrix/csr.ts';
 import { depthwiseSeparableStages, spatiallySeparableStages } from './separable-stages.ts';
@@ -31,17 +31,17 @@ export interface ConvCost {
 }
 
 /** Weights per output position: (C_in/groups) · Π k. */
-function tapsPerOutput(spec: ConvSpec): number {
+function tapsPerOutput(spec: SpecGeometry): number {
   return (spec.conv.inChannels / spec.groups) * product(spec.kernel);
 }
 
 export function parameterCount(input: SpecInput | ConvSpec): number {
-  const spec = normalizeSpec(input);
+  const spec = specGeometry(input);
   return spec.conv.outChannels * tapsPerOutput(spec);
 }
 
 export function multiplicationsClosedForm(input: SpecInput | ConvSpec): number {
-  const spec = normalizeSpec(input);
+  const spec = specGeometry(input);
   return spec.conv.outChannels * product(spec.conv.axes.map((a) => a.o)) * tapsPerOutput(spec);
 }
 
@@ -72,11 +72,49 @@ function staged(standard: SpecInput | ConvSpec, stages: Array<{ name: string; sp
   };
 }
 
+/**
+ * Without building any matrix: the closed forms alone, for a request too
+ * large to count from its matrices. `multiplications` is null in each cost:
+ * not counted.
+ */
+export type ClosedFormCost = Omit<ConvCost, 'multiplications' | 'paddingTaps'> & { multiplications: null; paddingTaps: null };
+export interface ClosedFormStagedCost {
+  standard: ClosedFormCost;
+  stages: Array<{ name: string; spec: SpecInput; cost: ClosedFormCost }>;
+  multiplications: null;
+  parameters: number;
+}
+
+function closedCost(input: SpecInput | ConvSpec): ClosedFormCost {
+  return { closedForm: multiplicationsClosedForm(input), parameters: parameterCount(input), multiplications: null, paddingTaps: null };
+}
+
+function stagedClosedForms(standard: SpecInput | ConvSpec, stages: Array<{ name: string; spec: SpecInput }>): ClosedFormStagedCost {
+  const costed = stages.map((s) => ({ ...s, cost: closedCost(s.spec) }));
+  return { standard: closedCost(standard), stages: costed, multiplications: null, parameters: costed.reduce((acc, s) => acc + s.cost.parameters, 0) };
+}
+
+const AXIS_NAMES = ['vertical', 'horizontal', 'depth'];
+
+function spatialStages(input: SpecInput | ConvSpec): Array<{ name: string; spec: SpecInput }> {
+  return spatiallySeparableStages(input).map((stage, a) => ({ name: AXIS_NAMES[a]!, spec: stage }));
+}
+
 /** A 2D (or 3D) single-channel convolution against one 1D convolution per axis (lecture: 81 against 45 + 27 = 72). */
 export function spatiallySeparableCost(input: SpecInput | ConvSpec): StagedCost {
-  const names = ['vertical', 'horizontal', 'depth'];
   const spec = normalizeSpec(input);
-  return staged(spec, spatiallySeparableStages(spec).map((stage, a) => ({ name: names[a]!, spec: stage })));
+  return staged(spec, spatialStages(spec));
+}
+
+/** The same comparison from the closed forms only (no matrix built). */
+export function spatiallySeparableClosedForms(input: SpecInput | ConvSpec): ClosedFormStagedCost {
+  return stagedClosedForms(input, spatialStages(input));
+}
+
+/** The depthwise-separable comparison from the closed forms only (no matrix built). */
+export function depthwiseSeparableClosedForms(input: SpecInput | ConvSpec, multiplier = 1): ClosedFormStagedCost {
+  const { depthwise, pointwise } = depthwiseSeparableStages(input, multiplier);
+  return stagedClosedForms(input, [{ name: 'depthwise', spec: depthwise }, { name: 'pointwise', spec: pointwise }]);
 }
 
 /** A convolution against depthwise + pointwise (lecture: 86,400 against 675 + 9,600 = 10,275). */

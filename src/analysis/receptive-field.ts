@@ -1,7 +1,7 @@
-import { SpecError } from '../errors.ts';
+import { LimitError, SpecError } from '../errors.ts';
 import { PADDING, axisIndex } from '../geometry/index-map.ts';
 import { product } from '../geometry/names.ts';
-import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { type ConvSpec, type SpecInput, normalizeSpec, specGeometry } from '../geometry/spec.ts';
 import type { StackLayer } from '../geometry/layer-stack.ts';
 import { ravel, unravel } from '../geometry/flat-index.ts';
 
@@ -21,21 +21,36 @@ export interface Stack {
 
 /** Validates each layer on the output of the one below (typed errors name the layer). */
 export function stackGeometry(layers: readonly StackLayer[], input: SpecInput['input']): Stack {
-  if (layers.length === 0) throw new SpecError({ field: 'layers', value: [], rule: 'a stack needs at least one layer' });
   const specs: ConvSpec[] = [];
-  let shape = normalizeSpec({ input, kernel: 1 }).input as number[];
-  const shapes = [[...shape]];
+  const shapes = eachLevel(layers, input, (layer) => { const spec = normalizeSpec(layer); specs.push(spec); return spec.output; });
+  return { layers: specs, shapes };
+}
+
+/**
+ * The spatial shape of every level (0 = input), from the layers' geometry
+ * alone: no names, no index map, so a view can size a stack before building
+ * it. With `transposed`, every layer is a transposed convolution.
+ */
+export function stackShapes(layers: readonly StackLayer[], input: SpecInput['input'], transposed = false): number[][] {
+  return eachLevel(layers, input, (layer) => specGeometry({ ...layer, transposed }).output);
+}
+
+/** Runs `next` on each layer, given the output shape of the one below; errors name the layer. */
+function eachLevel(layers: readonly StackLayer[], input: SpecInput['input'], next: (layer: SpecInput) => readonly number[]): number[][] {
+  if (layers.length === 0) throw new SpecError({ field: 'layers', value: [], rule: 'a stack needs at least one layer' });
+  let shape = [...specGeometry({ input, kernel: 1 }).input];
+  const shapes = [shape];
   layers.forEach((layer, l) => {
     try {
-      specs.push(normalizeSpec({ ...layer, input: shape }));
+      shape = [...next({ ...layer, input: shape })];
     } catch (e) {
       if (e instanceof SpecError) throw new SpecError({ field: `layers[${l}].${e.field}`, value: e.value, rule: e.rule, fix: e.fix });
+      if (e instanceof LimitError) throw new LimitError({ field: `layers[${l}].${e.field}`, value: e.value, rule: e.rule, fix: e.fix });
       throw e;
     }
-    shape = [...specs[l]!.output];
     shapes.push(shape);
   });
-  return { layers: specs, shapes };
+  return shapes;
 }
 
 /** Cartesian product of per-axis position sets, as flat row-major indices in `shape`. */

@@ -1,7 +1,7 @@
 import { SpecError } from '../errors.ts';
 import { type Polynomial, mulPoly, sumPolys } from '../algebra/polynomial.ts';
 import { polynomialRing } from '../algebra/ring.ts';
-import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
+import { type ConvSpec, type SpecInput, isConvSpec, normalizeSpec, specGeometry } from '../geometry/spec.ts';
 import { type PolyMatrix, polyMatMul } from '../matrix/poly-matrix.ts';
 import { sparsePolynomialMatrix } from './spec-matrix.ts';
 
@@ -19,7 +19,8 @@ import { sparsePolynomialMatrix } from './spec-matrix.ts';
  * prefix is not reused; stages are named by `prefixes` (c, r, t for axes 0, 1, 2).
  */
 export function spatiallySeparableStages(input: SpecInput | ConvSpec, prefixes = ['c', 'r', 't']): SpecInput[] {
-  const spec = normalizeSpec(input);
+  // the geometry alone (no names made) unless the inputs are named, which the first stage keeps
+  const spec = isConvSpec(input) || input.inputs !== undefined ? normalizeSpec(input) : specGeometry(input);
   if (!spec.singleChannel || spec.transposed) {
     throw new SpecError({
       field: spec.transposed ? 'transposed' : 'inChannels', value: spec.transposed || spec.inChannels,
@@ -37,8 +38,9 @@ export function spatiallySeparableStages(input: SpecInput | ConvSpec, prefixes =
       padding: spec.padding.map((p, b) => (b === a ? [p[0], p[1]] : [0, 0]) as [number, number]),
       mode: spec.mode, paddingMode: spec.paddingMode, weights: prefixes[a] ?? `s${a}`,
     };
-    if (a === 0 && spec.inputNames && spec.inputNames.length > 1) stage.inputs = spec.inputNames.join(',');
-    shape = [...normalizeSpec(stage).output];
+    const names = (spec as Partial<ConvSpec>).inputNames ?? null;
+    if (a === 0 && names && names.length > 1) stage.inputs = names.join(',');
+    shape = [...specGeometry(stage).output];
     stages.push(stage);
   }
   return stages;
@@ -55,7 +57,7 @@ export interface DepthwiseSeparableStages {
 export function depthwiseSeparableStages(
   input: SpecInput | ConvSpec, multiplier = 1, prefixes: [string, string] = ['d', 'p'],
 ): DepthwiseSeparableStages {
-  const spec = normalizeSpec(input);
+  const spec = specGeometry(input);
   if (spec.groups !== 1 || spec.transposed) {
     throw new SpecError({
       field: spec.transposed ? 'transposed' : 'groups', value: spec.transposed || spec.groups,
@@ -71,7 +73,7 @@ export function depthwiseSeparableStages(
     padding: spec.padding.map(([a, b]) => [a, b] as [number, number]), mode: spec.mode, paddingMode: spec.paddingMode,
     inChannels: C, outChannels: C * multiplier, groups: C, weights: prefixes[0],
   };
-  const mid = normalizeSpec(depthwise).output;
+  const mid = specGeometry(depthwise).output;
   const pointwise: SpecInput = {
     input: [...mid], kernel: mid.map(() => 1), inChannels: C * multiplier, outChannels: spec.outChannels, weights: prefixes[1],
   };

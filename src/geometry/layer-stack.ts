@@ -26,6 +26,9 @@ export interface LayerAxes {
 }
 
 const PER_LAYER = ['kernel', 'stride', 'dilation'] as const;
+
+/** The most layers a stack may have, counted by `layers` or by a comma list. */
+export const MAX_LAYERS = 64;
 type PerLayerKey = (typeof PER_LAYER)[number];
 
 /** A value split into one entry per layer: a comma list in a string, or the value itself for every layer. */
@@ -51,9 +54,15 @@ export function layersOfSpec(spec: StackSpelling, defaults: Partial<Record<PerLa
       });
     }
   });
+  if (longest.length > MAX_LAYERS) {
+    throw new SpecError({
+      field: longest.key, value: `${longest.length} comma-separated values`,
+      rule: `lists ${longest.length} layers, more than the ${MAX_LAYERS} a stack may have`, fix: `give at most ${MAX_LAYERS} values`,
+    });
+  }
   if (longest.length > 1) count = longest.length;
   if (spec.layers !== undefined) {
-    const n = parseInteger(spec.layers, 'layers', 1, 64);
+    const n = parseInteger(spec.layers, 'layers', 1, MAX_LAYERS);
     if (longest.length > 1 && n !== longest.length) {
       throw new SpecError({ field: 'layers', value: spec.layers, rule: `is ${n}, but ${longest.key} lists ${longest.length} layers`, fix: 'leave layers out when a list gives the layers' });
     }

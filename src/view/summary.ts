@@ -11,7 +11,14 @@ export type { ViewEstimate, ViewLimits } from '../work/element.ts';
  * sizes. Plain data: the shapes, the sizes and the limit passed.
  */
 export interface SummaryView {
-  summary: { reason: string; estimate: ViewEstimate; what: string };
+  summary: {
+    reason: string;
+    /** the sizes of a single spec (null for a view of several: a stack of layers) */
+    estimate: ViewEstimate | null;
+    what: string;
+    /** what the view can still state without the work: shapes, closed forms */
+    facts?: string[];
+  };
 }
 
 export function isSummary(v: unknown): v is SummaryView {
@@ -44,6 +51,11 @@ export function summaryFor(input: unknown, limits: Partial<ViewLimits> = {}, wha
 export function summaryBecause(input: unknown, reason: string, what = 'the drawing'): SummaryView | null {
   const estimate = estimateView(input);
   return estimate ? { summary: { reason, estimate, what } } : null;
+}
+
+/** The summary of a view that is not one spec (a stack of layers): the reason and the facts it can still state. */
+export function summaryOfFacts(reason: string, what: string, facts: string[]): SummaryView {
+  return { summary: { reason, estimate: null, what, facts } };
 }
 
 /** "1,234": counts in a summary's reason. */

@@ -22,3 +22,10 @@ export function verdictView(report: CheckReport, exact = true): VerdictView {
     description: describeReport(report), entries: comparedEntries(report), exact,
   };
 }
+
+/** A check that is a yes or no with its sentence (a rule against counts, a closed form against composed maps), not a comparison of vectors. */
+export interface SimpleVerdict {
+  pass: boolean;
+  /** one sentence: what was checked and what was found */
+  text: string;
+}

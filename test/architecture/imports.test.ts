@@ -8,7 +8,7 @@
  * engine other than through src/view (DESIGN.md, the presentation model). The
  * fixture tree shows each of these is found.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cycles, fileEdges, folderGraph, folderOf, importGraph, sourceFiles } from './import-graph.ts';
@@ -57,15 +57,6 @@ function componentImports(root: string): string[] {
  * KaTeX renderer. Everything else an element needs comes in a view.
  */
 const COMPONENT_DOORS: readonly RegExp[] = [/^src\/view\//, /^src\/errors\.ts$/, /^src\/render\/katex-render\.ts$/];
-
-/**
- * Elements still being ported onto their view functions (issue 19, branch
- * view-rest): exempt from the two rules below until their port lands. This
- * list only shrinks; the test fails when a listed folder no longer exists.
- */
-const NOT_YET_PORTED: readonly string[] = [
-  'components/conv-receptive-field', 'components/conv-checkerboard', 'components/conv-separable', 'components/conv-image', 'components/conv-explorer',
-];
 
 const pending = (f: string, exempt: readonly string[]) => exempt.some((d) => f.startsWith(`${d}/`));
 
@@ -168,14 +159,10 @@ describe('convmat: dependencies run one way', () => {
 
 describe('convmat: elements map a view to DOM and nothing else', () => {
   it('reach the engine only through src/view, src/errors.ts and the KaTeX renderer (type-only imports aside)', () => {
-    expect(engineReach(ROOT, NOT_YET_PORTED)).toEqual([]);
+    expect(engineReach(ROOT, [])).toEqual([]);
   });
 
   it('declare no view type of their own', () => {
-    expect(ownViewTypes(ROOT, NOT_YET_PORTED)).toEqual([]);
-  });
-
-  it('list only elements that exist as not yet ported', () => {
-    for (const d of NOT_YET_PORTED) expect(existsSync(`${ROOT}/${d}`), d).toBe(true);
+    expect(ownViewTypes(ROOT, [])).toEqual([]);
   });
 });

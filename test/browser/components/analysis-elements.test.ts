@@ -56,6 +56,18 @@ describe('<conv-checkerboard>', () => {
     expect(part(even, 'pattern')!.textContent).toMatch(/Even overlap: every interior output receives 2 taps/);
   });
 
+  it('hovering a position fires highlight with its count and outlines it', async () => {
+    const el = await mount('<conv-checkerboard kernel="3" stride="2"></conv-checkerboard>');
+    const seen: Array<Record<string, unknown>> = [];
+    el.addEventListener('highlight', (e) => seen.push((e as CustomEvent).detail));
+    const bars = [...part(el, 'transposed')!.querySelectorAll('.bar')];
+    hover(bars[2]!);
+    await settle(el);
+    expect(seen.at(-1)).toMatchObject({ output: 2, count: 2 });
+    expect(getComputedStyle(bars[2]!).outlineStyle).toBe('solid');
+    expect(getComputedStyle(bars[3]!).outlineStyle).toBe('none');
+  });
+
   it('draws a 2D heat map', async () => {
     const el = await mount('<conv-checkerboard kernel="3x3" stride="2"></conv-checkerboard>');
     const cells = [...part(el, 'transposed')!.querySelectorAll('.heat span')].map((c) => Number(c.textContent));

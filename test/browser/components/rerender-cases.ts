@@ -22,7 +22,7 @@ function mounted(markup: string): () => Lit {
   };
 }
 
-function flip(markup: string, attr: string, a: string, b: string) {
+export function flip(markup: string, attr: string, a: string, b: string) {
   const get = mounted(markup);
   let on = false;
   return async () => {
