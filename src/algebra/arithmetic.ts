@@ -114,8 +114,8 @@ export function parseArithmetic(text: string, field: string): Polynomial | undef
     const next = peek();
     if (next && (next.kind !== 'op' || next.text === '(')) throw NOT_ARITHMETIC; // an implicit product or a call: mathjs's rules
     if (p) return p;
-    assertIdentifier(t.text, field);
-    return symbolPoly(t.text);
+    assertIdentifier(t!.text, field); // a name: every other token returned or threw above
+    return symbolPoly(t!.text);
   };
 
   try {

@@ -18,7 +18,7 @@ export type ExpressionReader = (text: string, field: string) => Polynomial;
  */
 export function mathjsReader(mathjs: MathjsModule): ExpressionReader {
   // numbers as BigNumbers, which keep every digit of a literal: read exactly, never through a double
-  const math = mathjs.create({ parseDependencies: mathjs.parseDependencies }, { number: 'BigNumber' });
+  const math = mathjs.create({ parseDependencies: mathjs.parseDependencies! }, { number: 'BigNumber' });
   return (text, field) => {
     let node: MathNode;
     try {

@@ -10,7 +10,7 @@ import { oracleConv } from '../oracle.ts';
 /** The one both-ways evaluator: exact first, a float fallback only when asked or reported, and one report shape. */
 describe('bothWays', () => {
   const sum3 = <T>(ring: Ring<T>, [x]: ReadonlyArray<readonly T[]>): ReadonlyArray<readonly [T[], T[]]> =>
-    [[[ring.add(ring.add(x[0]!, x[1]!), x[2]!)], [ring.add(x[0]!, ring.add(x[1]!, x[2]!))]]];
+    [[[ring.add(ring.add(x![0]!, x![1]!), x![2]!)], [ring.add(x![0]!, ring.add(x![1]!, x![2]!))]]];
 
   it('is exact: (1e21 + 1) − 1e21 and 1e21 + (1 − 1e21) are both 1, and they agree', () => {
     const r = bothWays([[1e21, 1, -1e21]], sum3, { comparisons: [{ labels: ['left fold', 'right fold'] }] });
@@ -29,7 +29,7 @@ describe('bothWays', () => {
   });
 
   it('a wrong computation is caught and named', () => {
-    const r = bothWays([[1, 2, 3]], (_ring, [x]) => [[[...x], [x[0]!, x[2]!, x[1]!]]], { comparisons: [{ labels: ['a', 'b'], names: ['p', 'q', 'r'] }] });
+    const r = bothWays([[1, 2, 3]], (_ring, [x]) => [[[...x!], [x![0]!, x![2]!, x![1]!]]], { comparisons: [{ labels: ['a', 'b'], names: ['p', 'q', 'r'] }] });
     expect(r.report.holds).toBe(false);
     expect(r.report.differences.map((d) => d.name)).toEqual(['q', 'r']);
     expect(r.report.summary).toMatch(/a ≠ b at q/);

@@ -42,7 +42,7 @@ describe.concurrent('convmat matrix --json', { timeout: 120_000 }, () => {
     expect(j.entries).toHaveLength(12);
     expect(j.entries.slice(0, 4)).toEqual([[0, 0, 'w1'], [0, 1, 'w2'], [0, 2, 'w3'], [1, 1, 'w1']]);
     const fromEntries = Array.from({ length: 4 }, () => Array(6).fill('0'));
-    for (const [r, c, e] of j.entries) fromEntries[r][c] = e;
+    for (const [r, c, e] of j.entries) fromEntries[r]![c] = e;
     expect(fromEntries).toEqual(j.matrix);
   });
 

@@ -65,7 +65,7 @@ export function circulantColumn(spec: ConvSpec, w: readonly number[]): Float64Ar
     const j = unravel(t, spec.kernel);
     const weight = spec.mode === 'convolution' ? w[ravel(j.map((x, a) => spec.kernel[a]! - 1 - x), spec.kernel)]! : w[t]!;
     const at = j.map((x, a) => mod(spec.padding[a]![0] - x * spec.dilation[a]!, spec.input[a]!));
-    h[ravel(at, spec.input)] += weight;
+    h[ravel(at, spec.input)]! += weight;
   }
   return h;
 }
@@ -100,7 +100,7 @@ function denseK(spec: ConvSpec, claim: DftClaim['matrix']): { a: Float64Array; w
   const [w, values] = substituteRandom([spec.weights, rows.flat()], 17) as [number[], number[]];
   const a = new Float64Array(N * N);
   if (claim) a.set(values);
-  else forEachEntry(convMatrix(spec), (r, c, t) => { a[r * N + c] += w[t]!; });
+  else forEachEntry(convMatrix(spec), (r, c, t) => { a[r * N + c]! += w[t]!; });
   return { a, w };
 }
 

@@ -62,7 +62,7 @@ describe('<conv-image>', () => {
     const want = new Float64Array(121);
     for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) for (let u = 0; u < 3; u++) for (let v = 0; v < 3; v++) want[(2 * i + u) * 11 + 2 * j + v]! += 1;
     r.values.forEach((v, k) => expect(v).toBeCloseTo(want[k]!, 6));
-    expect([r.values[2 * 11 + 2], r.values[2 * 11 + 3], r.values[3 * 11 + 3]].map((v) => Math.round(v))).toEqual([4, 2, 1]);
+    expect([r.values[2 * 11 + 2], r.values[2 * 11 + 3], r.values[3 * 11 + 3]].map((v) => Math.round(v!))).toEqual([4, 2, 1]);
     // the window of output (2, 3): the inputs whose scattered copy reaches it, 2i + u = 2 and 2j + v = 3
     const events: HighlightDetail[] = [];
     el.addEventListener('highlight', (e) => events.push((e as CustomEvent<HighlightDetail>).detail));
