@@ -1,33 +1,14 @@
 import { SpecError } from '../errors.ts';
-import { float64Ring, floatClose } from '../algebra/ring.ts';
 import { evaluatePoly, symbolsOf } from '../algebra/polynomial.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
-import { type ConvMatrix, convMatrix } from '../matrix/conv-matrix.ts';
-import { matVec } from '../matrix/products.ts';
+import type { ConvMatrix } from '../matrix/conv-matrix.ts';
 import { entryColumns } from '../matrix/csr.ts';
-import { evaluateByWindow } from './evaluate.ts';
 
 /**
- * A spec's numeric kernel applied to a grayscale image (one channel, 2D),
- * computed twice by the engine: the sliding window (the definition, the
- * result) and the matrix K·x, both in float64. The image is row-major,
- * height × width; `spec.input` must be its size.
+ * The pieces of <conv-image> below the check: the image's spec, numeric
+ * weights, the pixels an output reads, gray levels. The convolution itself is
+ * checkImage (src/check/image-check.ts), through the one both-ways evaluator.
  */
-export interface ImageConvolution {
-  readonly spec: ConvSpec;
-  /** the output image, row-major, by the sliding window */
-  readonly output: Float64Array;
-  /** [height, width] of the output */
-  readonly shape: readonly [number, number];
-  /** K·x, the same output by the matrix */
-  readonly viaMatrix: Float64Array;
-  /** the largest |window − matrix| over the output */
-  readonly maxDifference: number;
-  /** every output agrees within a relative 1e-9 */
-  readonly agree: boolean;
-  /** the matrix, for the index map (which inputs an output reads) */
-  readonly matrix: ConvMatrix;
-}
 
 /** The spec of an image convolution: the image size is the input unless the spec gives one. */
 export function imageSpec(input: SpecInput, imageShape: readonly [number, number]): ConvSpec {
@@ -49,30 +30,6 @@ export function numericWeights(spec: ConvSpec): number[] {
     }
     return evaluatePoly(p, () => 0);
   });
-}
-
-/**
- * @deprecated The element's next version calls checkImage (src/check/image-check.ts):
- * the same computation through the one both-ways evaluator, exact, with a
- * CheckReport, refusing overflow. Delete this once components/conv-image uses it.
- */
-export function convolveImage(spec: ConvSpec, image: Float64Array): ImageConvolution {
-  const [h, w] = spec.input as [number, number];
-  if (image.length !== h * w) {
-    throw new SpecError({ field: 'input', value: `${h}x${w}`, rule: `must match the image, which has ${image.length} pixels` });
-  }
-  const weights = numericWeights(spec);
-  const x = Array.from(image);
-  const window = evaluateByWindow(spec, weights, x, float64Ring);
-  const matrix = convMatrix(spec);
-  const product = matVec(matrix, weights, x, float64Ring);
-  let maxDifference = 0, agree = true;
-  for (let i = 0; i < window.length; i++) {
-    maxDifference = Math.max(maxDifference, Math.abs(window[i]! - product[i]!));
-    if (!floatClose(window[i]!, product[i]!)) agree = false;
-  }
-  const [oh, ow] = spec.output as [number, number];
-  return { spec, output: Float64Array.from(window), shape: [oh, ow], viaMatrix: Float64Array.from(product), maxDifference, agree, matrix };
 }
 
 /** The input pixels (flat, row-major) that output pixel r reads: its row of the matrix, the index map. */

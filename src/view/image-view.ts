@@ -1,5 +1,6 @@
 import { LimitError, SpecError } from '../errors.ts';
-import { type ImageConvolution, convolveImage, grayLevel, grayScaleFor, imageSpec, numericWeights, pixelsReadBy } from '../evaluate/image.ts';
+import { type ImageCheck, checkImage } from '../check/image-check.ts';
+import { grayLevel, grayScaleFor, imageSpec, numericWeights, pixelsReadBy } from '../evaluate/image.ts';
 import { LIMITS, parseInteger, parsePerAxis } from '../geometry/spec-fields.ts';
 import type { SpecInput } from '../geometry/spec.ts';
 import { testPattern, upsampleNearest } from './test-pattern.ts';
@@ -70,7 +71,7 @@ function specOf(attrs: ImageViewInput, shape: readonly [number, number]): SpecIn
 }
 
 /** The engine's convolution behind a view, for the windows a hover asks for. */
-const convolutions = new WeakMap<ImageView, ImageConvolution>();
+const convolutions = new WeakMap<ImageView, ImageCheck>();
 
 /**
  * The view of `source` (null: the test pattern at `input`, default 64×64),
@@ -85,9 +86,8 @@ export function imageView(attrs: ImageViewInput, source: Picture | null, describ
   const [h, w] = [h0 * factor, w0 * factor];
   const pixels = factor === 1 ? base : upsampleNearest(base, h0, w0, factor);
   const spec = imageSpec(specOf(attrs, [h, w]), [h, w]);
-  const conv = convolveImage(spec, pixels);
+  const conv = checkImage(spec, pixels); // refuses a symbolic weight and an output that overflows float64
   const weights = numericWeights(spec);
-  refuseOverflow(conv, weights);
   const scale = grayScaleFor(conv.output, weights);
   const [oh, ow] = conv.shape;
   const fmt = (x: number) => Number(x.toPrecision(4)).toString();
@@ -108,30 +108,14 @@ export function imageView(attrs: ImageViewInput, source: Picture | null, describ
     },
     range: `values ${fmt(scale.min)} to ${fmt(scale.max)}; ${how}`,
     verdict: {
-      pass: conv.agree,
-      text: `the matrix K·x and the sliding window agree on all ${oh * ow} output pixels in float64 (largest difference ${conv.maxDifference.toExponential(1)})`,
+      pass: conv.report.holds,
+      text: conv.exact
+        ? `the matrix K·x and the sliding window ${conv.report.holds ? 'agree' : 'disagree'} exactly on all ${oh * ow} output pixels (rational arithmetic)`
+        : `the matrix K·x and the sliding window ${conv.report.holds ? 'agree' : 'disagree'} on all ${oh * ow} output pixels in float64 (largest difference ${conv.maxDifference.toExponential(1)}; ${conv.inexact})`,
     },
   };
   convolutions.set(view, conv);
   return view;
-}
-
-/**
- * An output that overflows float64 (weights of 1e308) is refused, as `eval`
- * refuses it: Infinity − Infinity is NaN, and a verdict on NaN would be a
- * false "fail".
- */
-function refuseOverflow(conv: ImageConvolution, weights: readonly number[]): void {
-  for (const values of [conv.output, conv.viaMatrix]) {
-    const bad = values.findIndex((v) => !Number.isFinite(v));
-    if (bad < 0) continue;
-    const largest = weights.reduce((m, x) => Math.max(m, Math.abs(x)), 0);
-    throw new LimitError({
-      field: 'weights', value: undefined,
-      rule: `give output pixel ${bad} the value ${values[bad]}: the sums of pixel × weight overflow float64 (largest |weight| ${largest})`,
-      fix: 'scale the weights down',
-    });
-  }
 }
 
 /** The input pixels (flat) output pixel `r` reads: its window. */

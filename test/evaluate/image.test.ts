@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { convolveImage, grayLevel, grayScaleFor, imageSpec, pixelsReadBy } from '../../src/evaluate/image.ts';
+import { grayLevel, grayScaleFor, imageSpec, pixelsReadBy } from '../../src/evaluate/image.ts';
+import { checkImage } from '../../src/check/image-check.ts';
 import { SpecError } from '../../src/errors.ts';
 import { seededRandom } from '../../src/evaluate/numeric.ts';
 import { oracleConv, oracleConvTranspose } from '../oracle.ts';
 
 /** The image convolution (window and matrix) against the independent oracle, on random pictures and kernels. */
-describe('convolveImage', () => {
+describe('checkImage (the engine side of <conv-image>)', () => {
   it('equals the oracle for regular and transposed 2D convolutions', () => {
     let checked = 0;
     fc.assert(fc.property(
@@ -24,13 +25,13 @@ describe('convolveImage', () => {
           if (e instanceof SpecError) return; // an empty output: not an image case
           throw e;
         }
-        const c = convolveImage(spec, img);
+        const c = checkImage(spec, img);
         const x = { data: Array.from(img), shape: [1, h, w] }, wt = { data: kernel, shape: [1, 1, k, k] };
         const params = { stride: [s, s], dilation: [d, d], padding: [[p, p], [p, p]] as Array<[number, number]> };
         const want = transposed ? oracleConvTranspose(x, wt, params) : oracleConv(x, wt, params);
         expect([1, ...c.shape]).toEqual(want.shape);
         c.output.forEach((v, i) => expect(v).toBeCloseTo(want.data[i]!, 9));
-        expect(c.agree).toBe(true);
+        expect(c.report.holds).toBe(true);
         checked++;
       }), { numRuns: 60 });
     // nearly every draw has an output (about 59 of 60)
@@ -38,15 +39,15 @@ describe('convolveImage', () => {
   });
 
   it('the window of an output pixel is the kernel footprint (3×3, stride 2, no padding)', () => {
-    const c = convolveImage(imageSpec({ kernel: '3x3', stride: 2, weights: '[[1,1,1],[1,1,1],[1,1,1]]' }, [7, 7]), new Float64Array(49));
+    const c = checkImage(imageSpec({ kernel: '3x3', stride: 2, weights: '[[1,1,1],[1,1,1],[1,1,1]]' }, [7, 7]), new Float64Array(49));
     // output (1, 2) reads rows 2..4 and columns 4..6
     expect(pixelsReadBy(c, 1 * 3 + 2)).toEqual([18, 19, 20, 25, 26, 27, 32, 33, 34]);
   });
 
   it('refuses symbolic weights, naming the field', () => {
     const spec = imageSpec({ kernel: '2x2', weights: 'a,1,2,3' }, [4, 4]);
-    expect(() => convolveImage(spec, new Float64Array(16))).toThrow(/conv-image needs numeric weights/);
-    try { convolveImage(spec, new Float64Array(16)); } catch (e) { expect((e as SpecError).field).toBe('weights'); }
+    expect(() => checkImage(spec, new Float64Array(16))).toThrow(/conv-image needs numeric weights/);
+    try { checkImage(spec, new Float64Array(16)); } catch (e) { expect((e as SpecError).field).toBe('weights'); }
   });
 
   it('maps gray symmetric around 0 with a negative weight, min-max otherwise', () => {
