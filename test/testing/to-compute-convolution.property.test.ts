@@ -45,9 +45,16 @@ describe('toComputeConvolution against the oracle (property)', () => {
 
   it('for every random spec, ReLU∘oracle and |oracle| fail with the property they break, and the oracle rounded to float32 still passes', () => {
     const deep = (v: Nested, g: (v: number) => number): Nested => (Array.isArray(v) ? v.map((e) => deep(e, g)) : g(v));
-    let failedByProperty = 0;
+    let failedByProperty = 0, nonzero = 0;
     fc.assert(fc.property(arbitrarySpec({ dims: [1, 2], maxSize: 5, channels: true, transposed: 'either', mode: true, asymmetricPadding: true }), (raw) => {
       const ref = oracleFn(raw, false);
+      // a spec whose every tap lands in padding computes 0 whatever it is given, and ReLU∘0 = |0| = 0 is that
+      // convolution: only a convolution that is not identically zero can be told from its ReLU (ones in, the oracle says)
+      const s = normalizeSpec(raw);
+      const ones = (shape: number[]) => build(new Array(shape.reduce((a, b) => a * b, 1)).fill(1), shape);
+      const wShape = s.transposed ? [s.inChannels, s.outChannels / s.groups, ...s.kernel] : [s.outChannels, s.inChannels / s.groups, ...s.kernel];
+      if (flat(ref(ones([s.inChannels, ...s.input]), ones(wShape))).every((v) => v === 0)) return;
+      nonzero++;
       for (const g of [(v: number) => Math.max(0, v), Math.abs]) {
         const p = probeMatrix((x, w) => deep(ref(x, w), g), raw);
         expect(p.holds).toBe(false);
@@ -56,6 +63,7 @@ describe('toComputeConvolution against the oracle (property)', () => {
       // every probe output is exact in float32 (probe-bilinear.ts), so rounding to float32 changes nothing
       expect(probeMatrix((x, w) => deep(ref(x, w), Math.fround), raw).holds).toBe(true);
     }), { numRuns: 30 });
-    expect(failedByProperty).toBe(60);
+    expect(nonzero).toBeGreaterThanOrEqual(20); // a floor on the specs really checked (identically zero ones are rare)
+    expect(failedByProperty).toBe(2 * nonzero);
   });
 });
