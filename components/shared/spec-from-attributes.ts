@@ -1,5 +1,5 @@
 import { ParseError, SpecError } from '../../src/errors.ts';
-import { SPEC_KEYS, type SpecInput, loadExpressionParser as loadMathjs, specNeedsParser } from '../../src/view/spec-input.ts';
+import { SPEC_KEYS, type SpecInput, kebabCase, loadExpressionParser as loadMathjs, specNeedsParser } from '../../src/view/spec-input.ts';
 import { LazyPart } from './lazy-part.ts';
 
 /**
@@ -12,10 +12,8 @@ export { SPEC_KEYS };
 
 export type SpecKey = (typeof SPEC_KEYS)[number];
 
-/** outputPadding → output-padding */
-export function attributeName(key: string): string {
-  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-}
+/** outputPadding → output-padding: the CLI's flag rule (one home, src/geometry/spec-fields.ts) */
+export const attributeName = kebabCase;
 
 /**
  * How a spec property reflects to its attribute: text as written, a number

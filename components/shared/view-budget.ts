@@ -1,6 +1,5 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import type { SpecInput } from '../../src/geometry/spec.ts';
-import { type SummaryView, type ViewLimits, isSummary, refuseBeyond, summaryFor } from '../../src/view/summary.ts';
+import { html, nothing, type TemplateResult } from 'lit';
+import { type SummaryView, isSummary } from '../../src/view/summary.ts';
 
 export { type SummaryView, isSummary };
 
@@ -8,9 +7,6 @@ export { type SummaryView, isSummary };
  * The summary form of a view (src/view/summary.ts) as DOM: the shapes, the
  * sizes and the limit passed, in part="summary". Views decide when to
  * switch; elements only draw it (`summaryTemplate`).
- *
- * `ViewBudget` is the older form, for elements whose view function does not
- * decide yet: `plan(spec)` returns the summary, `guard(spec)` refuses.
  */
 export function summaryTemplate(v: SummaryView, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
   const e = v.summary.estimate;
@@ -25,26 +21,4 @@ export function summaryTemplate(v: SummaryView, extra: TemplateResult | typeof n
     <p class="caption">Try a smaller input (the lecture's examples are 4 to 7 wide), or use the CLI
       (<code>convmat matrix --json</code>), which handles it in the engine's limits.</p>
   </div>`;
-}
-
-export class ViewBudget implements ReactiveController {
-  constructor(host: ReactiveControllerHost, private readonly limits: Partial<ViewLimits> = {}, private readonly what = 'the drawing') {
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
-
-  /** The summary view when the full one would be too heavy, else null. */
-  plan(input: SpecInput, limits: Partial<ViewLimits> = {}): SummaryView | null {
-    return summaryFor(input, { ...this.limits, ...limits }, this.what);
-  }
-
-  /** Throws a LimitError naming the limit, which the element shows inline, instead of freezing. */
-  guard(input: SpecInput, limits: Partial<ViewLimits> = {}): void {
-    refuseBeyond(input, { ...this.limits, ...limits }, this.what);
-  }
-
-  template(v: SummaryView, extra: TemplateResult | typeof nothing = nothing): TemplateResult {
-    return summaryTemplate(v, extra);
-  }
 }

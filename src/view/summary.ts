@@ -1,6 +1,4 @@
 import { VIEW_LIMITS, type ViewEstimate, type ViewLimits, estimateView, viewPlan } from '../work/element.ts';
-import type { SpecInput } from '../geometry/spec.ts';
-import { LimitError } from '../errors.ts';
 
 export type { ViewEstimate, ViewLimits } from '../work/element.ts';
 
@@ -61,17 +59,4 @@ export function summaryOfFacts(reason: string, what: string, facts: string[]): S
 /** "1,234": counts in a summary's reason. */
 export function count(x: number): string {
   return Math.round(x).toLocaleString('en-US');
-}
-
-/**
- * For views whose summary is a refusal (a derivation): throws a LimitError
- * naming the limit, which the element shows inline (part="error").
- */
-export function refuseBeyond(input: SpecInput, limits: Partial<ViewLimits> = {}, what = 'the drawing'): void {
-  const s = summaryFor(input, limits, what);
-  if (!s) return;
-  throw new LimitError({
-    field: 'input', value: input.input ?? '', rule: `is too large to show ${what} here: ${s.summary.reason}`,
-    fix: 'try a smaller input (the lecture\'s examples are 4 to 7 wide), or the CLI, which works within the engine\'s limits',
-  });
 }
