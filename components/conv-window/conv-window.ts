@@ -43,7 +43,7 @@ const FRAME_MS = 900;
  *
  * @csspart controls - the play, pause and step buttons
  * @csspart input - the drawn input (one grid per channel)
- * @csspart output - the output grids
+ * @csspart output - the output grids; hovering or clicking an output cell moves the window there
  * @csspart grid - every drawn grid; `data-shape` is its shape, e.g. `6x6` (`2x3x3` for 3D, drawn as a row of slices)
  * @csspart cell - every drawn cell; `data-kind` is `input`, `padding`, `inserted` or `output`; a padding cell of `reflect`, `replicate` or `circular` mode also has `data-copies` (the name of the input it copies, e.g. `z2`, drawn faded in the cell) and `data-copies-src` (that input's flat index, the `data-src` of its cell), is labelled "padding, copies z2", and lights the copied cell (class `copied`) on hover or focus
  * @csspart summary - the summary shown instead of the drawing for a spec too large to draw
@@ -215,7 +215,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
           <div part="input">${stackTemplate(v.inputs, (g) => gridTemplate(g, cellText, on, `input ${g.shape.join(' by ')}`, v.labels))}</div>
           ${legendTemplate(new Set(v.kinds), v.paddingMode)}</div>
         <div class="out"><div class="label">output</div>
-          <div part="output" @click=${(e: Event) => this.clickOutput(e)}>${stackTemplate(v.outputs, (g) => gridTemplate(g, outCell, outOn, 'output'))}</div></div>
+          <div part="output" @click=${(e: Event) => this.pointOutput(e)} @pointerover=${(e: Event) => this.pointOutput(e)}>${stackTemplate(v.outputs, (g) => gridTemplate(g, outCell, outOn, 'output'))}</div></div>
         ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div class="matrix"><div class="label">matrix row ${r + 1}</div>${this.reveal.shown(2) ? equationTemplate(v.eq, false) : pendingPart}</div>`}
       </div>
       <div class="caption" part="dot">${this.reveal.shown(1) ? texMathmlLater(v.numeric ? `${dot} = ${cellLatex(v.outputCells[r]!)}` : line.tex) : nothing}</div>
@@ -223,11 +223,14 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
       ${liveRegion(`Position ${r + 1} of ${frames}: ${line.text}`)}`;
   }
 
-  private clickOutput(e: Event): void {
+  /** Clicking or hovering an output cell moves the window there (and stops playing). */
+  private pointOutput(e: Event): void {
     const cell = (e.composedPath() as Element[]).find((n) => n instanceof Element && n.getAttribute('part') === 'cell');
     if (!cell) return;
+    const to = Number(cell.getAttribute('data-src'));
+    if (e.type !== 'click' && to === this.step) return;
     this.pause();
-    this.go(Number(cell.getAttribute('data-src')));
+    this.go(to);
   }
 
   private inputCaption(v: WindowView): string {
