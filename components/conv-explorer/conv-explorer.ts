@@ -1,6 +1,8 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ExplorerView } from '../../src/view/explorer-view.ts';
 import { LAYER_FIELDS } from '../../src/view/layer-fields.ts';
+import { settleTransition } from '../../src/view/explorer-transition.ts';
+import { uniformSlider } from '../../src/view/number-fields.ts';
 import { ConvElement, type HighlightDetail } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { tex } from '../shared/katex-block.ts';
@@ -10,8 +12,16 @@ import { readSpecFromUrl, writeSpecToUrl } from './url-state.ts';
 /** The explorer's view (the PyTorch code, the size formulas): a chunk loaded before the first render. */
 const engine = new LazyPart('the explorer view', () => import('./explorer-engine.ts'));
 
-/** Quiet time after the last keystroke before a text field applies. */
+/** Quiet time after the last keystroke before a text field applies (sliders apply at once; Enter or leaving the field too). */
 const TYPING_MS = 250;
+
+/** The numeric fields: each gets a slider beside its text field. */
+const NUMERIC: readonly SpecKey[] = ['input', 'kernel', 'stride', 'padding', 'dilation', 'outputPadding', 'inChannels', 'outChannels', 'groups'];
+
+/** What an unset field means (the explorer's defaults), for its slider. */
+const UNSET: Partial<Record<SpecKey, string>> = {
+  input: '6', kernel: '3', stride: '1', padding: '0', dilation: '1', outputPadding: '0', inChannels: '1', outChannels: '1', groups: '1',
+};
 
 const HINTS: Partial<Record<SpecKey, string>> = {
   input: '6, 5x5', kernel: '3, 3x3', stride: '1, 2x1', padding: '1, same, 1,2;0,1', dilation: '1, 2',
@@ -40,8 +50,9 @@ const HINTS: Partial<Record<SpecKey, string>> = {
  * @attr active - flat index of the highlighted output, shared by every view
  * @attr url-state - boolean: the spec lives in the page URL's query (`?input=5x5&kernel=3x3`), read on connect and written on every valid change, so a link reproduces the playground
  *
- * @csspart controls - the form with one control per spec field; text fields apply as you type (debounced)
- * @csspart layer - the "paste a layer" box: PyTorch Conv or ConvTranspose code replaces every field but input, weights and inputs
+ * @csspart controls - the form with one control per spec field; every numeric field has a slider (applied as you drag) beside its text field (applied as you type, debounced, and on Enter); a slider is disabled while the axes differ (`5x3`) or the value is a word (`same`)
+ * @csspart layer - the "paste a layer" box: PyTorch Conv or ConvTranspose code replaces every field but input, weights and inputs; applied as you type or paste (an incomplete layer is explained inline, the last good view stays); clearing it brings the fields back
+ * @csspart status - a polite status line: which other fields a change dropped or adjusted, and why (unticking transposed drops the output padding)
  * @csspart torch - the current spec as PyTorch layer code (bias=False), or why no Conv layer has it
  * @csspart output-size - the output size of each axis: its formula, the numbers substituted, the value
  * @csspart views - the composed elements
@@ -51,10 +62,13 @@ const HINTS: Partial<Record<SpecKey, string>> = {
  * @fires highlight - re-fired by the composed elements; detail `{output, name, row, inputs, source}`
  */
 export class ConvExplorerElement extends ConvElement<ExplorerView> {
-  static override properties = { ...ConvElement.properties, urlState: { type: Boolean, reflect: true, attribute: 'url-state' } };
   static override lazyParts = [...ConvElement.lazyParts, engine];
   declare urlState?: boolean;
+  static override properties = { ...ConvElement.properties, urlState: { type: Boolean, reflect: true, attribute: 'url-state' }, status: { state: true } };
+  declare status: string;
   private typing: ReturnType<typeof setTimeout> | undefined;
+  /** the fields as they were before a layer was pasted, brought back when the box is cleared */
+  private beforeLayer: Partial<Record<SpecKey, string>> | null = null;
   /** the spec of the first render, as JSON (url-state) */
   private firstValues?: string;
 
@@ -85,6 +99,11 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     [part='torch'] code { font-size: 0.85rem; }
     [part='torch'] .note { display: block; font-size: 0.8rem; color: var(--conv-muted); }
     [part='output-size'] { margin: 0.2rem 0 0.6rem; overflow-x: auto; }
+    .slider { display: flex; gap: 0.3rem; align-items: center; }
+    .slider input[type='range'] { flex: 1 1 auto; min-width: 0; margin: 0; }
+    .slider input[type='text'] { flex: 0 0 4.5rem; }
+    [part='status'] { font-size: 0.8rem; color: var(--conv-muted); margin: 0 0 0.4rem; min-height: 0; }
+    [part='status']:empty { display: none; }
     .size-line { display: flex; flex-wrap: wrap; align-items: center; column-gap: 0.3em; row-gap: 0.2rem; margin: 0.3rem 0; }
   `];
 
@@ -132,23 +151,62 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     if (next !== this.active) this.active = next;
   }
 
-  /** Sets a spec property: null or an empty field removes it; `transposed` is a boolean attribute, present as ''. */
-  private set(key: SpecKey, value: string | null): void {
+  /** The spec properties as the controls hold them (`transposed`: '' when ticked). */
+  private values(): Partial<Record<SpecKey, string>> {
+    const out: Partial<Record<SpecKey, string>> = {};
+    for (const k of SPEC_KEYS) {
+      const v = this[k as keyof this];
+      if (typeof v === 'string') out[k] = v;
+      else if (k === 'transposed' && v === true) out[k] = '';
+    }
+    return out;
+  }
+
+  /**
+   * Sets a spec property: null or an empty field removes it; `transposed` is a boolean attribute, present as ''.
+   * With `settle` (a slider, a choice, Enter), the other fields the new value cannot go with are adjusted
+   * (src/view/explorer-transition.ts) and the status line says how; while typing, an impossible value is only explained.
+   */
+  private set(key: SpecKey, value: string | null, settle = true): void {
     clearTimeout(this.typing);
+    let values = this.values();
+    if (value === null || (value === '' && key !== 'transposed')) delete values[key]; else values[key] = value;
+    if (key === 'layer') values = this.withLayer(values);
+    const next = settle ? settleTransition(values, key) : { values, notes: [] };
     const el = this as unknown as Record<string, unknown>;
-    el[key] = key === 'transposed' ? (value === null ? undefined : '') : value === '' ? undefined : value ?? undefined;
-    // a pasted layer replaces the fields it sets
-    if (key === 'layer' && el.layer !== undefined) for (const k of (LAYER_FIELDS as readonly string[])) el[k] = undefined;
+    for (const k of SPEC_KEYS) if (el[k] !== next.values[k]) el[k] = next.values[k];
+    this.status = next.notes.join(' ');
+  }
+
+  /** A pasted layer replaces the fields it sets; clearing it brings them back. */
+  private withLayer(values: Partial<Record<SpecKey, string>>): Partial<Record<SpecKey, string>> {
+    const out = { ...values };
+    if (out.layer !== undefined) {
+      this.beforeLayer ??= Object.fromEntries(LAYER_FIELDS.map((k) => [k, this.values()[k as SpecKey]]));
+      for (const k of LAYER_FIELDS) delete out[k as SpecKey];
+    } else if (this.beforeLayer) {
+      for (const [k, v] of Object.entries(this.beforeLayer)) if (v !== undefined) out[k as SpecKey] = v;
+      this.beforeLayer = null;
+    }
+    return out;
   }
 
   private field(key: SpecKey): TemplateResult {
     const name = attributeName(key);
     const read = (e: Event) => (e.target as HTMLInputElement).value.trim();
-    return html`<label>${name}
-      <input type="text" name=${name} .value=${(this[key as keyof this] as string | undefined) ?? ''} placeholder=${HINTS[key] ?? ''}
-        ?disabled=${this.layer !== undefined && (LAYER_FIELDS as readonly string[]).includes(key)}
-        @input=${(e: Event) => { const v = read(e); clearTimeout(this.typing); this.typing = setTimeout(() => this.set(key, v), TYPING_MS); }}
-        @change=${(e: Event) => this.set(key, read(e))}></label>`;
+    const value = (this[key as keyof this] as string | undefined) ?? '';
+    const disabled = this.layer !== undefined && (LAYER_FIELDS as readonly string[]).includes(key);
+    const text = html`<input type="text" id=${`${name}-text`} name=${name} .value=${value} placeholder=${HINTS[key] ?? ''} ?disabled=${disabled}
+        @input=${(e: Event) => { const v = read(e); clearTimeout(this.typing); this.typing = setTimeout(() => this.set(key, v, false), TYPING_MS); }}
+        @change=${(e: Event) => this.set(key, read(e))}>`;
+    if (!NUMERIC.includes(key)) return html`<label>${name}${text}</label>`;
+    const slider = uniformSlider(name, value || (UNSET[key] ?? '1'));
+    // the slider moves every axis together; the text field takes one number per axis and the words (same)
+    return html`<div class="field"><label for=${`${name}-text`}>${name}</label><div class="slider">
+      <input type="range" name=${`${name}-slider`} aria-label=${`${name} (slider${slider ? '' : ': the axes differ, use the text field'})`}
+        min=${slider?.min ?? 0} max=${slider?.max ?? 1} step="1" .value=${String(slider?.value ?? 0)} ?disabled=${disabled || !slider}
+        @input=${(e: Event) => { if (slider) this.set(key, slider.write(Number((e.target as HTMLInputElement).value))); }}>
+      ${text}</div></div>`;
   }
 
   /** PyTorch's padding_mode: what the padding cells hold (zeros, or copies of inputs). */
@@ -159,11 +217,12 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
       ${v.paddingModes.map((m) => html`<option value=${m} ?selected=${v.paddingMode === m}>${m}</option>`)}</select></label>`;
   }
 
-  /** The "paste a layer" box: applied on change or Enter (pasting is one change), cleared to go back to the fields. */
+  /** The "paste a layer" box: applied as you paste or type (an incomplete layer is an inline error), cleared to go back to the fields. */
   private layerBox(): TemplateResult {
+    const apply = (e: Event) => { const v = (e.target as HTMLInputElement).value.trim(); if (v !== (this.layer ?? '')) this.set('layer', v); };
     return html`<label part="layer" class="wide">paste a PyTorch layer
       <input type="text" name="layer" spellcheck="false" .value=${this.layer ?? ''} placeholder="nn.Conv2d(3, 16, kernel_size=3, stride=2, padding=1)"
-        @change=${(e: Event) => this.set('layer', (e.target as HTMLInputElement).value.trim())}></label>`;
+        @input=${apply} @change=${apply}></label>`;
   }
 
   /** The engine's PyTorch code of the current spec, shown as text. */
@@ -192,9 +251,10 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
           <option value="correlation" ?selected=${v.mode === 'correlation'}>correlation</option>
           <option value="convolution" ?selected=${v.mode === 'convolution'}>convolution</option></select></label>
         ${this.paddingModeSelect(v)}
-        <label class="check"><input type="checkbox" name="transposed" ?disabled=${byLayer} .checked=${v.transposed}
+        <label class="check"><input type="checkbox" name="transposed" ?disabled=${byLayer} .checked=${byLayer ? v.transposed : this.transposed !== undefined && this.transposed !== false}
           @change=${(e: Event) => this.set('transposed', (e.target as HTMLInputElement).checked ? '' : null)}>transposed</label>
       </form>
+      <p part="status" role="status" aria-live="polite">${this.status ?? ''}</p>
       ${this.torchLine(v)}
       ${this.outputSize(v)}
       <div part="views" @highlight=${(e: CustomEvent<HighlightDetail>) => this.onHighlight(e)}

@@ -36,35 +36,7 @@ export const UNSET_DEFAULT: Record<string, string> = {
   'in-channels': '1', 'out-channels': '1', groups: '1', 'spatial-input': '5x5', 'padding-mode': 'zeros', form: 'conv',
 };
 
-const RANGE: Record<string, [number, number]> = {
-  input: [1, 24], 'spatial-input': [1, 12], kernel: [1, 7], stride: [1, 4], padding: [0, 4], dilation: [1, 4],
-  'output-padding': [0, 3], 'in-channels': [1, 8], 'out-channels': [1, 8], groups: [1, 4], layers: [1, 6],
-};
-
-/** The slider range of an attribute; the example's own value always fits. */
-export function rangeOf(attr: string, value: number): [number, number] {
-  const [lo, hi] = RANGE[attr] ?? [0, 8];
-  return [Math.min(lo, value), Math.max(hi, value)];
-}
-
-/** A value split into its numbers and the text between them, or null when it is not numbers only (`same`). */
-export interface NumberTemplate {
-  numbers: number[];
-  /** text around the numbers: gaps.length = numbers.length + 1 */
-  gaps: string[];
-}
-
-export function numbersOf(value: string): NumberTemplate | null {
-  const tokens = value.split(/(\d+)/);
-  const gaps = tokens.filter((_, i) => i % 2 === 0);
-  const numbers = tokens.filter((_, i) => i % 2 === 1).map(Number);
-  if (numbers.length === 0 || gaps.some((g) => !/^[\s,;x×]*$/i.test(g))) return null;
-  return { numbers, gaps };
-}
-
-export function withNumbers(t: NumberTemplate, numbers: readonly number[]): string {
-  return t.gaps.map((g, i) => (i < numbers.length ? `${g}${numbers[i]}` : g)).join('');
-}
+export { type NumberTemplate, numbersOf, rangeOf, withNumbers } from '../../src/view/number-fields.ts';
 
 /** The attributes an element's controls offer, in order. */
 export function fieldsFor(tag: string, present: (attr: string) => boolean): string[] {

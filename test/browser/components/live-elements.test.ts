@@ -27,8 +27,10 @@ describe('<conv-explorer>: the transposed checkbox, typing and the URL', () => {
     await userEvent.click(box);
     await settle(el);
     expect(el.hasAttribute('transposed')).toBe(false);
-    // output padding without transposed is explained inline, naming the attribute
-    expect(part(el, 'error')!.dataset.attribute).toBe('output-padding');
+    // a regular convolution takes no output padding: it is dropped, and the status says so (issue 24)
+    expect(part(el, 'error')).toBeNull();
+    expect(el.hasAttribute('output-padding')).toBe(false);
+    expect(part(el, 'status')!.textContent).toContain('output padding 1 dropped');
   });
 
   it('text fields apply as you type (debounced), without Enter', async () => {
