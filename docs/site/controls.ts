@@ -1,6 +1,7 @@
 import { normalizeSpec } from '../../src/geometry/spec.ts';
 import { outputSizeLines } from '../../src/view/output-size-formula.ts';
 import { SPEC_KEYS, type SpecAttributes, attributeName, specFromAttributes } from '../../components/shared/spec-from-attributes.ts';
+import { readParams, replaceSearch, searchWithParams } from '../../components/conv-explorer/url-state.ts';
 import {
   CHOICES, type NumberTemplate, SIZED_NAMES, SIZE_ATTRIBUTES, UNSET_DEFAULT, fieldsFor, numbersOf, rangeOf, withNumbers,
 } from './control-fields.ts';
@@ -11,6 +12,9 @@ import {
  * its formula and numbers, and a reset to the lecture's values. The controls
  * only set the element's attributes; the element validates and renders, and
  * shows an impossible combination inline. Generic: nothing per page.
+ * The values changed from the lecture's go into the page URL under the
+ * example's key (`?ex3.padding=1`, url-state.ts), so a tweaked example can be
+ * shared; a link restores them, panel open.
  */
 type Attrs = Map<string, string | null>;
 
@@ -58,6 +62,16 @@ function outputSize(el: Element): string {
   }
 }
 
+/** The key of the example in the URL: `ex` and the 1-based position of its live slot on the page; null outside a slot. */
+export function exampleKey(el: Element, doc: Document = el.ownerDocument): string | null {
+  const slot = el.closest('.live');
+  const i = slot ? [...doc.querySelectorAll('.live')].indexOf(slot) : -1;
+  return i < 0 ? null : exampleKeyAt(i);
+}
+
+/** The URL key of the example in the `i`-th (0-based) live slot. */
+export const exampleKeyAt = (i: number): string => `ex${i + 1}.`;
+
 /** Adds the controls of `el` (a live convmat element) in front of it. */
 export function attachControls(el: HTMLElement): HTMLDetailsElement | null {
   const tag = el.localName;
@@ -78,7 +92,9 @@ export function attachControls(el: HTMLElement): HTMLDetailsElement | null {
       }
     }
     if (formula) formula.textContent = outputSize(el);
+    if (key !== null) replaceSearch(searchWithParams(location.search, fields, changedFrom(el, fields, original), key));
   };
+  const key = exampleKey(el);
   const batch = new Batch(el, after);
   const grid = make('div', { class: 'control-grid' }, ...fields.map((a) => field(el, a, batch, sync)));
   const reset = make('button', { type: 'button', class: 'control-reset' }, 'Reset to the lecture’s values');
@@ -93,8 +109,23 @@ export function attachControls(el: HTMLElement): HTMLDetailsElement | null {
     ...(sizes ? [make('p', { class: 'control-note' }, 'The example’s own weights and inputs return when its sizes do.')] : []),
     reset);
   el.before(panel);
-  after();
+  // a link to a tweaked example: its values, the panel open
+  const shared = key === null ? {} : readParams(location.search, fields, key);
+  for (const [a, v] of Object.entries(shared)) batch.set(a, v === '' ? null : v);
+  if (Object.keys(shared).length > 0) panel.open = true;
+  batch.flush();
+  for (const s of sync) s();
   return panel;
+}
+
+/** The attributes of `fields` that differ from the lecture's: their value, or '' when removed. */
+function changedFrom(el: Element, fields: readonly string[], original: Attrs): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of fields) {
+    const now = el.getAttribute(a);
+    if (now !== (original.get(a) ?? null)) out[a] = now ?? '';
+  }
+  return out;
 }
 
 /** One attribute: a slider and number box per number in its value, or a text box for a keyword such as `same`. */
@@ -132,7 +163,8 @@ function field(el: HTMLElement, attr: string, batch: Batch, sync: Array<() => vo
     slider.addEventListener('input', () => apply(Number(slider.value)));
     num.addEventListener('input', () => { if (num.value !== '' && Number.isInteger(Number(num.value))) apply(Number(num.value)); });
     sync.push(() => {
-      numbers[i] = template.numbers[i]!;
+      const now = numbersOf(el.getAttribute(attr) ?? start);
+      numbers[i] = now && now.numbers.length === numbers.length ? now.numbers[i]! : template.numbers[i]!;
       slider.value = num.value = String(numbers[i]);
     });
     box.append(make('label', { class: 'control-number' }, slider, num));

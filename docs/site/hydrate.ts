@@ -12,7 +12,8 @@
  * it runs before printing, and slots not live yet print their static rendering.
  * Each live example gets its controls (controls.ts).
  */
-import { attachControls } from './controls.ts';
+import { attachControls, exampleKeyAt } from './controls.ts';
+import { hasParamsWith } from '../../components/conv-explorer/url-state.ts';
 
 function nextTask(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -101,8 +102,11 @@ export async function hydrate(doc: Document = document): Promise<void> {
   const slots = [...doc.querySelectorAll<HTMLElement>('.live')];
   const hydrator = (current = new Hydrator(doc, slots));
   doc.defaultView?.addEventListener('beforeprint', () => { void hydrateAll(doc); });
-  const first = slots.filter(inView);
+  // examples tweaked in a shared link go live first, and the first of them is scrolled to
+  const tweaked = slots.filter((_, i) => hasParamsWith(doc.defaultView?.location.search ?? '', exampleKeyAt(i)));
+  const first = slots.filter((s) => inView(s) || tweaked.includes(s));
   await hydrator.enqueue(first);
+  tweaked[0]?.scrollIntoView({ block: 'start' });
   if (doc.querySelector('.identity-live')) {
     const { mountIdentityPanels } = await import('./identity-panel.ts');
     await mountIdentityPanels(doc);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { userEvent } from 'vitest/browser';
+import { page, userEvent } from 'vitest/browser';
 import '../components/helpers.ts';
 import { settle, visibleCells } from '../components/helpers.ts';
 import { attachControls } from '../../../docs/site/controls.ts';
@@ -41,11 +41,33 @@ describe('the padding-mode control of the example panels', () => {
     expect(select.value).toBe('zeros');
   });
 
-  it('an example without padding offers no mode (it would change nothing)', async () => {
-    const el = mountExample('<conv-matrix input="5" kernel="3"></conv-matrix>');
-    await settle(el);
-    expect(attachControls(el)!.querySelector('[data-attribute="padding-mode"]')).toBeNull();
-  });
+  for (const width of [1280, 390]) {
+    it(`at ${width} px, an example without padding offers the mode too: the 2D 5×5 window slides to padding 1 and reflects`, async () => {
+      await page.viewport(width, 900);
+      const el = mountExample('<conv-window input="5x5" kernel="3x3"></conv-window>');
+      await settle(el);
+      const panel = attachControls(el)!;
+      panel.open = true;
+      const select = panel.querySelector<HTMLSelectElement>('[data-attribute="padding-mode"] select')!;
+      expect(select.getBoundingClientRect().width).toBeGreaterThan(0);
+      expect(select.getBoundingClientRect().right).toBeLessThanOrEqual(document.documentElement.clientWidth);
+      select.value = 'reflect';
+      select.dispatchEvent(new Event('change'));
+      const slider = panel.querySelector<HTMLInputElement>('[data-attribute="padding"] input[type="range"]')!;
+      slider.value = '1';
+      slider.dispatchEvent(new Event('input'));
+      await frame();
+      await settle(el);
+      expect(el.getAttribute('padding')).toBe('1');
+      expect(el.getAttribute('padding-mode')).toBe('reflect');
+      expect(el.shadowRoot!.querySelector('[part~="error"]')).toBeNull();
+      // the 7×7 padded input: 24 padding cells, each a copy of an input (reflect mirrors about the edge: the corner copies z7)
+      const pads = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="input"] [part="cell"][data-kind="padding"]')];
+      expect(pads.length).toBe(24);
+      expect(pads.every((c) => c.dataset.copies !== undefined)).toBe(true);
+      expect(pads[0]!.dataset.copies).toBe('z7');
+    });
+  }
 });
 
 describe('the derivation and the im2col examples of the issue-13 pages', () => {
