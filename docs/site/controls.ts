@@ -118,12 +118,12 @@ export function attachControls(el: HTMLElement): HTMLDetailsElement | null {
   return panel;
 }
 
-/** The attributes of `fields` that differ from the lecture's: their value, or '' when removed. */
+/** The attributes of `fields` that differ from the lecture's (an unset one counts as its default): their value, or '' when removed. */
 function changedFrom(el: Element, fields: readonly string[], original: Attrs): Record<string, string> {
   const out: Record<string, string> = {};
   for (const a of fields) {
     const now = el.getAttribute(a);
-    if (now !== (original.get(a) ?? null)) out[a] = now ?? '';
+    if ((now ?? UNSET_DEFAULT[a]) !== (original.get(a) ?? UNSET_DEFAULT[a])) out[a] = now ?? '';
   }
   return out;
 }

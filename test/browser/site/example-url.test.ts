@@ -40,6 +40,7 @@ describe('"Try other values" in the URL', () => {
     const el = mountSecondExample('<conv-matrix input="5" kernel="3"></conv-matrix>');
     await settle(el);
     const panel = attachControls(el)!;
+    panel.open = true;
     expect(params()).toEqual({ keep: '1' });
     await slide(panel, 'padding', 1);
     await slide(panel, 'stride', 2);
