@@ -1,9 +1,11 @@
-import { css, html, type PropertyValues, type TemplateResult } from 'lit';
-import type { ImageView, Picture } from '../../src/view/image-view.ts';
+import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import type { ImageView } from '../../src/view/image-view.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
+import { type ImageAttrs, type Read, decodePicture, fetchMeasured, fileId, fileName, measuredFile } from './read-picture.ts';
+import { KERNEL_PRESETS, TYPED_KERNEL, kernelChoice } from '../../src/view/image-kernels.ts';
 
 /** The image view and the test pattern: a chunk loaded before the first render. */
 const engine = new LazyPart('the image view', () => import('./image-engine.ts'));
@@ -12,19 +14,18 @@ const engine = new LazyPart('the image view', () => import('./image-engine.ts'))
 interface Pending { loading: string }
 
 /** What was read from `src`: the picture, or only its size (a summary needs no pixels), or why it failed. */
-interface Loaded { src: string; picture?: Picture; shape?: [number, number]; error?: unknown }
+type Loaded = { src: string } & Read;
 
-/** Bytes of a file read before its header must have given the size. */
-const HEADER_BYTES = 1 << 18;
 
 /**
  * @summary A numeric kernel applied to a picture: input and output side by side, linked to the window.
  *
  * @attr src - URL of an image (same-origin or CORS-enabled), converted to grayscale; default: a test pattern made in code (a square, a disc and a gradient)
+ * @prop file - a File or Blob the reader chose ("your own image…"): read here (its header's size checked before it is decoded, as for src), never uploaded; it replaces src while set
  * @attr input - picture size `HxW`; default 64x64 for the test pattern, the image's own size for `src` (a different size rescales it)
  * @attr upsample - nearest-neighbour upsampling factor applied to the picture before the convolution (default 1): resize-then-convolve
  * @attr kernel - kernel size (default 3x3 with the Sobel Gx weights when `weights` is unset)
- * @attr weights - the kernel's weights, all numbers (a symbolic weight is an inline error)
+ * @attr weights - the kernel's weights, all numbers (a symbolic weight is an inline error); the kernel select sets them to a preset (Sobel x and y, box, Gaussian, sharpen: src/view/image-kernels.ts) or lets the reader type them
  * @attr stride - stride (default 1)
  * @attr padding - padding, a number or `same`/`valid`/`full` (default 0)
  * @attr dilation - dilation (default 1)
@@ -34,6 +35,7 @@ const HEADER_BYTES = 1 << 18;
  * @attr padding-mode - `zeros` (default), `reflect`, `replicate` or `circular` (PyTorch's padding_mode): what the border pixels see past the edge
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  *
+ * @csspart choices - the kernel select (presets, or typed weights in the text field beside it) and the image select with "your own image…" (a file read locally)
  * @csspart input - the input picture (a canvas)
  * @csspart output - the output picture (a canvas, keyboard focusable: arrow keys move the highlighted pixel)
  * @csspart range - the output's value range and the gray mapping used
@@ -55,20 +57,30 @@ export class ConvImageElement extends ConvElement<ImageView | SummaryView | Pend
     canvas[part='output'] { cursor: crosshair; }
     canvas[part='output']:focus-visible { outline: 2px solid var(--conv-accent); outline-offset: 2px; }
     [part='range'] { font-size: 0.85rem; margin: 0.4rem 0; }
+    [part='choices'] { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: end; margin-bottom: 0.6rem; font-size: 0.85rem; }
+    [part='choices'] label { display: flex; flex-direction: column; gap: 0.1rem; color: var(--conv-muted); max-width: 100%; }
+    [part='choices'] input[type='text'] { width: min(22rem, 80vw); }
+    [part='choices'] input[type='file'] { max-width: min(16rem, 80vw); }
   `];
 
   static override properties = {
     ...ConvElement.properties,
     src: { type: String, reflect: true },
     upsample: { type: String, reflect: true },
+    file: { attribute: false },
     loaded: { state: true },
+    typingWeights: { state: true },
   };
-  static override inputKeys = [...ConvElement.inputKeys, 'src', 'upsample', 'loaded'];
+  static override inputKeys = [...ConvElement.inputKeys, 'src', 'upsample', 'file', 'loaded'];
   static override lazyParts = [...ConvElement.lazyParts, engine];
   declare src?: string;
   declare upsample?: string;
   /** the last image read from `src` (or its failure) */
   declare loaded?: Loaded;
+  /** the reader's own picture, read locally */
+  declare file?: Blob | null;
+  /** the kernel select is on "typed…" */
+  declare typingWeights?: boolean;
 
   private loading: string | null = null;
 
@@ -80,7 +92,7 @@ export class ConvImageElement extends ConvElement<ImageView | SummaryView | Pend
     return v && 'kind' in v && v.kind === 'image' ? { values: v.output.values, shape: v.output.shape } : null;
   }
 
-  private attrs(): Parameters<typeof import('../../src/view/image-view.ts').imageView>[0] {
+  private attrs(): ImageAttrs {
     const { input, ...rest } = this.specInput();
     return { ...rest, input: this.input, upsample: this.upsample };
   }
@@ -88,68 +100,76 @@ export class ConvImageElement extends ConvElement<ImageView | SummaryView | Pend
   protected compute(): ImageView | SummaryView | Pending {
     const { imageRequest, imageView } = engine.get();
     const attrs = this.attrs();
-    if (!this.src) return imageView(attrs, null, 'a test pattern (a square, a disc and a gradient)');
+    const file = this.file ?? null;
+    if (!this.src && !file) return imageView(attrs, null, 'a test pattern (a square, a disc and a gradient)');
+    const name = file ? fileName(file) : this.src!;
     const { size } = imageRequest(attrs);
-    const key = `${this.src}\n${size?.join('x') ?? ''}`;
+    const key = `${file ? `file:${name}:${file.size}:${fileId(file)}` : name}\n${size?.join('x') ?? ''}`;
     if (this.loaded?.src !== key) {
-      this.load(this.src, key, attrs);
-      // while a new src loads, the last picture stays
-      return this.view && !('loading' in this.view) ? this.view : { loading: this.src };
+      this.load(file ?? this.src!, name, key, attrs);
+      // while a new picture loads, the last one stays
+      return this.view && !('loading' in this.view) ? this.view : { loading: name };
     }
     if (this.loaded.error) throw this.loaded.error;
     if (!this.loaded.picture) return engine.get().imageSummary(attrs, this.loaded.shape!)!;
-    return imageView(attrs, this.loaded.picture, `the image ${this.src}`);
+    return imageView(attrs, this.loaded.picture, file ? `your image ${name}` : `the image ${name}`);
   }
 
   /**
-   * Reads `src`: its header first (the size, before anything is decoded: a
-   * picture too large to read is refused naming src, one too large to
+   * Reads the picture (`src` fetched, or the reader's file read here, never
+   * sent anywhere): its header first (the size, before anything is decoded:
+   * a picture too large to read is refused naming it, one too large to
    * convolve here is summarised without its pixels), then the pixels, drawn
    * at the `input` size if one is given. Sets `loaded`, which recomputes.
    */
-  private load(src: string, key: string, attrs: ReturnType<ConvImageElement['attrs']>): void {
+  private load(source: string | Blob, name: string, key: string, attrs: ReturnType<ConvImageElement['attrs']>): void {
     if (this.loading === key) return;
     this.loading = key;
     const done = (loaded: Omit<Loaded, 'src'>) => { if (this.loading === key) { this.loading = null; this.loaded = { src: key, ...loaded }; } };
-    const { checkSourceSize, grayFromRgba, imageHeaderSize, imageRequest, imageSummary } = engine.get();
-    const failed = () => new Error(`conv-image could not load src "${src}"`);
+    const failed = () => new Error(`conv-image could not load ${typeof source === 'string' ? 'src' : 'the file'} "${name}"`);
+    const api = engine.get();
     (async () => {
-      const response = await fetch(src, { credentials: 'same-origin' }).catch(() => { throw failed(); });
-      if (!response.ok || !response.body) throw failed();
-      const reader = response.body.getReader();
-      const chunks: Uint8Array[] = [];
-      let read = 0, header: { width: number; height: number } | null = null;
-      for (;;) {
-        const { done: end, value } = await reader.read();
-        if (end) break;
-        chunks.push(value);
-        read += value.length;
-        if (!header && (header = imageHeaderSize(concat(chunks, read))) !== null) {
-          try { checkSourceSize(src, header); } catch (e) { void reader.cancel(); throw e; }
-          const shape = imageRequest(attrs).size ?? [header.height, header.width];
-          if (imageSummary(attrs, shape)) { void reader.cancel(); return { shape }; }
-        }
-        if (!header && read > HEADER_BYTES) break;
-      }
-      const blob = new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? '' });
-      const url = URL.createObjectURL(blob);
-      try {
-        const img = new Image();
-        img.src = url;
-        await img.decode().catch(() => { throw failed(); });
-        checkSourceSize(src, { width: img.naturalWidth, height: img.naturalHeight });
-        const [h, w] = imageRequest(attrs).size ?? [img.naturalHeight, img.naturalWidth];
-        if (imageSummary(attrs, [h, w])) return { shape: [h, w] as [number, number] };
-        const canvas = document.createElement('canvas');
-        canvas.width = w; canvas.height = h;
-        const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-        ctx.drawImage(img, 0, 0, w, h);
-        return { picture: { pixels: grayFromRgba(ctx.getImageData(0, 0, w, h).data, w * h), shape: [h, w] as [number, number] } };
-      } finally {
-        URL.revokeObjectURL(url);
-      }
+      const blob = typeof source === 'string' ? await fetchMeasured(api, source, name, attrs, failed) : await measuredFile(api, source, name, attrs);
+      if (!(blob instanceof Blob)) return blob;
+      return decodePicture(api, blob, name, attrs, failed);
     })().then((r) => done(r), (e: unknown) => done({ error: e instanceof Error ? e : failed() }));
   }
+
+  /** The kernel and image selects. */
+  private choices(): TemplateResult {
+    const chosen = this.typingWeights ? TYPED_KERNEL : kernelChoice(this.weights, this.kernel);
+    const image = this.file ? 'file' : this.src ? 'src' : 'pattern';
+    return html`<div part="choices">
+      <label>kernel<select name="kernel-preset" @change=${(e: Event) => this.chooseKernel((e.target as HTMLSelectElement).value)}>
+        ${KERNEL_PRESETS.map((p) => html`<option value=${p.id} ?selected=${chosen === p.id}>${p.label}</option>`)}
+        <option value=${TYPED_KERNEL} ?selected=${chosen === TYPED_KERNEL}>typed weights…</option></select></label>
+      ${chosen === TYPED_KERNEL ? html`<label>weights (numbers, nested rows)<input type="text" name="weights" spellcheck="false" .value=${this.weights ?? ''}
+        placeholder="[[0,1,0],[1,-4,1],[0,1,0]]" @input=${(e: Event) => { const v = (e.target as HTMLInputElement).value.trim(); this.weights = v === '' ? undefined : v; }}></label>` : nothing}
+      <label>image<select name="image" @change=${(e: Event) => this.chooseImage((e.target as HTMLSelectElement).value)}>
+        <option value="pattern" ?selected=${image === 'pattern'}>test pattern</option>
+        ${this.src ? html`<option value="src" ?selected=${image === 'src'}>the page's image</option>` : nothing}
+        ${this.file ? html`<option value="file" ?selected=${image === 'file'}>your image: ${fileName(this.file)}</option>` : nothing}</select></label>
+      <label>your own image (read here, never uploaded)<input type="file" name="file" accept="image/*"
+        @change=${(e: Event) => { const f = (e.target as HTMLInputElement).files?.[0]; if (f) this.file = f; }}></label>
+    </div>`;
+  }
+
+  private chooseKernel(id: string): void {
+    const preset = KERNEL_PRESETS.find((p) => p.id === id);
+    this.typingWeights = preset === undefined;
+    if (!preset) return;
+    this.kernel = undefined;
+    this.weights = preset.weights;
+  }
+
+  private chooseImage(which: string): void {
+    if (which !== 'file') this.file = null;
+    if (which === 'pattern') { this.pageSrc ??= this.src; this.src = undefined; }
+    if (which === 'src' && this.pageSrc) this.src = this.pageSrc;
+  }
+
+  /** the page's `src`, kept while the reader looks at the test pattern */
+  private pageSrc: string | undefined;
 
   protected override specChangeDetail(v: ImageView | SummaryView | Pending): Record<string, unknown> {
     return { spec: this.specInput(), shape: 'kind' in v && v.kind === 'image' ? [...v.output.shape] : null };
@@ -175,10 +195,10 @@ export class ConvImageElement extends ConvElement<ImageView | SummaryView | Pend
   }
 
   protected renderView(v: ImageView | SummaryView | Pending): TemplateResult {
-    if ('loading' in v) return html`<div class="caption" part="placeholder">Loading ${v.loading}…</div>`;
-    if (isSummary(v)) return summaryTemplate(v);
+    if ('loading' in v) return html`${this.choices()}<div class="caption" part="placeholder">Loading ${v.loading}…</div>`;
+    if (isSummary(v)) return html`${this.choices()}${summaryTemplate(v)}`;
     const [h, w] = v.input.shape, [oh, ow] = v.output.shape;
-    return html`<div class="row">
+    return html`${this.choices()}<div class="row">
         <figure><figcaption>${v.input.caption}</figcaption><div class="stack">
           <canvas part="input" width=${w} height=${h} role="img" aria-label=${v.input.label}></canvas>
           <canvas class="overlay" data-layer="input" width=${w} height=${h} aria-hidden="true"></canvas></div></figure>
@@ -205,15 +225,6 @@ export class ConvImageElement extends ConvElement<ImageView | SummaryView | Pend
     mark(q('canvas[data-layer="input"]'), active === undefined ? [] : engine.get().windowOf(v, active), [255, 196, 0, 150]);
     mark(q('canvas[data-layer="output"]'), active === undefined ? [] : [active], [255, 196, 0, 200]);
   }
-}
-
-/** The bytes read so far, as one array. */
-function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const c of chunks) { out.set(c, at); at += c.length; }
-  return out;
 }
 
 /** Fills a canvas with gray levels, one pixel per value. */

@@ -4,6 +4,7 @@ import { grayLevel, grayScaleFor, imageSpec, numericWeights, pixelsReadBy } from
 import { LIMITS, parseInteger, parsePerAxis } from '../geometry/spec-fields.ts';
 import type { SpecInput } from '../geometry/spec.ts';
 import { testPattern, upsampleNearest } from './test-pattern.ts';
+import { DEFAULT_KERNEL } from './image-kernels.ts';
 import { type SummaryView, count, summaryFor } from './summary.ts';
 import type { SimpleVerdict } from './verdict.ts';
 
@@ -36,7 +37,6 @@ export const IMAGE_LIMITS = { drawnEntries: 40_000, taps: 160_000, terms: 1_000_
 /** The most pixels read from `src` (decoded RGBA: 64 MB), whatever size it is drawn at. */
 export const MAX_SOURCE_PIXELS = 4096 * 4096;
 
-const SOBEL_X = '[[1,0,-1],[2,0,-2],[1,0,-1]]';
 
 /** The `input` size (HxW) and `upsample` factor, checked; null size: the picture's own. */
 export function imageRequest(attrs: ImageViewInput): { size: [number, number] | null; factor: number } {
@@ -66,7 +66,7 @@ export function imageSummary(attrs: ImageViewInput, shape: readonly [number, num
 function specOf(attrs: ImageViewInput, shape: readonly [number, number]): SpecInput {
   const spec: SpecInput = { ...attrs, input: `${shape[0]}x${shape[1]}` };
   delete (spec as { upsample?: unknown }).upsample;
-  if (spec.kernel === undefined && spec.weights === undefined) Object.assign(spec, { kernel: '3x3', weights: SOBEL_X });
+  if (spec.kernel === undefined && spec.weights === undefined) Object.assign(spec, { weights: DEFAULT_KERNEL.weights });
   return spec;
 }
 

@@ -1,0 +1,101 @@
+import type { ImageViewInput, Picture } from '../../src/view/image-view.ts';
+
+/**
+ * How <conv-image> reads a picture: `src` fetched, or the reader's own file
+ * read in the page (never sent anywhere). Either way the size in the file's
+ * header is checked first (checkSourceSize: too large to read is refused,
+ * naming it; too large to convolve here is summarised without its pixels),
+ * and only then are the pixels decoded, drawn at the requested size, and
+ * turned to gray. `api` is the element's lazily loaded image engine.
+ */
+export type Api = typeof import('./image-engine.ts');
+export type ImageAttrs = ImageViewInput;
+
+/** What was read: the picture, or only its size (a summary needs no pixels), or why it failed. */
+export interface Read { picture?: Picture; shape?: [number, number]; error?: unknown }
+
+/** Bytes of a file read before its header must have given the size. */
+const HEADER_BYTES = 1 << 18;
+
+/** A name for a chosen file (a Blob has none). */
+export function fileName(f: Blob): string {
+  return f instanceof File ? f.name : 'the chosen picture';
+}
+
+/** A distinct number per Blob: two files of the same name and size are still two pictures. */
+const fileIds = new WeakMap<Blob, number>();
+let nextFileId = 0;
+export function fileId(f: Blob): number {
+  let id = fileIds.get(f);
+  if (id === undefined) fileIds.set(f, (id = ++nextFileId));
+  return id;
+}
+
+type Measured = Blob | { shape: [number, number] };
+
+/** The size in a header, checked (too large to read: refused); a summary's shape when too large to convolve here, else null. */
+function checkHeader(api: Api, name: string, header: { width: number; height: number }, attrs: ImageAttrs): { shape: [number, number] } | null {
+  const { checkSourceSize, imageRequest, imageSummary } = api;
+  checkSourceSize(name, header);
+  const shape = imageRequest(attrs).size ?? [header.height, header.width];
+  return imageSummary(attrs, shape) ? { shape } : null;
+}
+
+/** `src` fetched, its header checked as soon as it has arrived (the rest is not read when it says no). */
+export async function fetchMeasured(api: Api, src: string, name: string, attrs: ImageAttrs, failed: () => Error): Promise<Measured> {
+  const response = await fetch(src, { credentials: 'same-origin' }).catch(() => { throw failed(); });
+  if (!response.ok || !response.body) throw failed();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let read = 0, header: { width: number; height: number } | null = null;
+  for (;;) {
+    const { done: end, value } = await reader.read();
+    if (end) break;
+    chunks.push(value);
+    read += value.length;
+    if (!header && (header = api.imageHeaderSize(concat(chunks, read))) !== null) {
+      let summary: { shape: [number, number] } | null;
+      try { summary = checkHeader(api, name, header, attrs); } catch (e) { void reader.cancel(); throw e; }
+      if (summary) { void reader.cancel(); return summary; }
+    }
+    if (!header && read > HEADER_BYTES) break;
+  }
+  return new Blob(chunks as BlobPart[], { type: response.headers.get('content-type') ?? '' });
+}
+
+/** The reader's file: its first bytes read here for the header (a file with none is refused before decoding). */
+export async function measuredFile(api: Api, file: Blob, name: string, attrs: ImageAttrs): Promise<Measured> {
+  fileId(file);
+  const header = api.imageHeaderSize(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+  if (!header) throw new Error(`conv-image reads PNG, GIF, JPEG, WebP and BMP files; "${name}" is none of them`);
+  return checkHeader(api, name, header, attrs) ?? file;
+}
+
+/** The pixels of an image file, decoded here (createImageBitmap), checked again by their decoded size, drawn at the requested size, gray. */
+export async function decodePicture(api: Api, blob: Blob, name: string, attrs: ImageAttrs, failed: () => Error): Promise<Read> {
+  const { checkSourceSize, grayFromRgba, imageRequest, imageSummary } = api;
+  const bitmap = await createImageBitmap(blob).catch(() => { throw failed(); });
+  try {
+    checkSourceSize(name, { width: bitmap.width, height: bitmap.height });
+    const [h, w] = imageRequest(attrs).size ?? [bitmap.height, bitmap.width];
+    if (imageSummary(attrs, [h, w])) return { shape: [h, w] };
+    const canvas = document.createElement('canvas');
+    canvas.width = w; canvas.height = h;
+    const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+    ctx.drawImage(bitmap, 0, 0, w, h);
+    return { picture: { pixels: grayFromRgba(ctx.getImageData(0, 0, w, h).data, w * h), shape: [h, w] } };
+  } finally {
+    bitmap.close();
+  }
+}
+
+
+/** The bytes read so far, as one array. */
+function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const c of chunks) { out.set(c, at); at += c.length; }
+  return out;
+}
+
