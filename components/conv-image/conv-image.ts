@@ -94,7 +94,7 @@ export class ConvImageElement extends ConvElement<ImageView | SummaryView | Pend
 
   private attrs(): ImageAttrs {
     const { input, ...rest } = this.specInput();
-    return { ...rest, input: this.input, upsample: this.upsample };
+    return { ...rest, input: this.input ?? undefined, upsample: this.upsample ?? undefined };
   }
 
   protected compute(): ImageView | SummaryView | Pending {

@@ -65,14 +65,13 @@ const grid = (h: number, w: number, f: (y: number, x: number) => number) =>
 
 describe('<conv-image>: kernel and image choices', () => {
   it('each preset kernel is applied; typed weights are read as typed', async () => {
-    const el = await mount<ConvImageElement>('<conv-image input="12x12"></conv-image>');
+    const el = await mount<ConvImageElement>('<conv-image></conv-image>');
     await waitFor(el, () => el.result !== null);
     const select = shadow(el).querySelector<HTMLSelectElement>('select[name="kernel-preset"]')!;
     expect([...select.options].map((o) => o.value)).toEqual(['sobel-x', 'sobel-y', 'box', 'gaussian', 'sharpen', 'typed']);
     expect(select.value).toBe('sobel-x');
     const file = await pngFile(8, 9, RAMP);
     await pickFile(el, file);
-    el.removeAttribute('input');
     await waitFor(el, () => el.result?.shape[1] === 7);
     const img = grid(8, 9, RAMP);
     const kernels: Record<string, number[][]> = {
