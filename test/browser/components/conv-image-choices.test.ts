@@ -2,6 +2,7 @@ import axe from 'axe-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { cleanup, mount, part, settle, shadow } from './helpers.ts';
+import { pictureCanvas } from './picture.ts';
 import type { ConvImageElement } from '../../../components/conv-image/conv-image.ts';
 
 /**
@@ -14,17 +15,7 @@ afterEach(cleanup);
 
 /** An h×w PNG (gray level per pixel from `f`) as a File, made on a canvas here. */
 async function pngFile(h: number, w: number, f: (y: number, x: number) => number, name = 'mine.png'): Promise<File> {
-  const c = document.createElement('canvas');
-  c.width = w; c.height = h;
-  const ctx = c.getContext('2d')!;
-  const img = ctx.createImageData(w, h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    const i = 4 * (y * w + x);
-    img.data[i] = img.data[i + 1] = img.data[i + 2] = f(y, x);
-    img.data[i + 3] = 255;
-  }
-  ctx.putImageData(img, 0, 0);
-  const blob = await new Promise<Blob>((r) => c.toBlob((b) => r(b!), 'image/png'));
+  const blob = await new Promise<Blob>((r) => pictureCanvas(h, w, f).toBlob((b) => r(b!), 'image/png'));
   return new File([blob], name, { type: 'image/png' });
 }
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { cleanup, longTasksWhileMounting, mount, part, settle, shadow } from './helpers.ts';
+import { pictureCanvas } from './picture.ts';
 import type { ConvImageElement } from '../../../components/conv-image/conv-image.ts';
 import type { HighlightDetail } from '../../../components/shared/conv-element.ts';
 
@@ -12,17 +13,7 @@ afterEach(cleanup);
 
 /** An h×w picture as a PNG data URL, gray level (0…255) per pixel from `f`. */
 function picture(h: number, w: number, f: (y: number, x: number) => number): string {
-  const c = document.createElement('canvas');
-  c.width = w; c.height = h;
-  const ctx = c.getContext('2d')!;
-  const img = ctx.createImageData(w, h);
-  for (let y = 0; y < h; y++) for (let x = 0; x < w; x++) {
-    const i = 4 * (y * w + x);
-    img.data[i] = img.data[i + 1] = img.data[i + 2] = f(y, x);
-    img.data[i + 3] = 255;
-  }
-  ctx.putImageData(img, 0, 0);
-  return c.toDataURL('image/png');
+  return pictureCanvas(h, w, f).toDataURL('image/png');
 }
 
 async function mountLoaded(markup: string): Promise<ConvImageElement> {
