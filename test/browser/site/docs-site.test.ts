@@ -109,6 +109,28 @@ describe('hydration and printing', () => {
     await settle(board);
     expect(shadow(board).querySelectorAll('.bar').length).toBeGreaterThan(0);
   });
+
+  it('a shared link to a tweaked example makes it live first, restored and scrolled to (issue 24)', async () => {
+    await page.viewport(1100, 600);
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}?ex2.padding=1`);
+    try {
+      const h = host(`${slot('<conv-matrix input="4" kernel="2"></conv-matrix>')}<div style="height:4000px"></div>${slot('<conv-matrix input="5" kernel="3"></conv-matrix>')}<div style="height:4000px"></div>`);
+      await hydrate(document);
+      const second = h.querySelectorAll<HTMLElement>('.live')[1]!;
+      expect(second.classList.contains('is-live')).toBe(true);
+      const el = second.querySelector('conv-matrix')!;
+      await settle(el);
+      expect(el.getAttribute('padding')).toBe('1');
+      expect(second.querySelector<HTMLDetailsElement>('.example-controls')!.open).toBe(true);
+      const r = second.getBoundingClientRect();
+      expect(r.top).toBeLessThan(innerHeight);
+      expect(r.bottom).toBeGreaterThan(0);
+    } finally {
+      history.replaceState(null, '', before);
+      scrollTo(0, 0);
+    }
+  });
 });
 
 describe('identities panel', () => {
