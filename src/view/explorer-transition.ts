@@ -56,10 +56,14 @@ export function explorerSpec(values: ExplorerValues): SpecInput {
   return spec as SpecInput;
 }
 
-/** The engine's objection to these values, or null; anything not a ConvmatError ends the settling (`ConvmatError`-less stop). */
+/**
+ * The engine's objection to these values, or null; anything not a ConvmatError ends the settling.
+ * Names are read only when weights or inputs are given (a 512×512 input's names cost more than a frame).
+ */
 function problem(values: ExplorerValues, geometryOnly: boolean): ConvmatError | null {
   try {
-    if (geometryOnly) specGeometry(explorerSpec(values)); else normalizeSpec(explorerSpec(values));
+    if (geometryOnly || (values.weights === undefined && values.inputs === undefined)) specGeometry(explorerSpec(values));
+    else normalizeSpec(explorerSpec(values));
     return null;
   } catch (e) {
     if (e instanceof ConvmatError) return e;
