@@ -20,7 +20,7 @@ export const FIELDS: Record<string, { always: readonly string[]; whenPresent?: r
   'conv-separable': { always: [], whenPresent: ['spatial-input', 'input', 'kernel', 'in-channels', 'out-channels', 'stride', 'padding'] },
 };
 
-/** Elements that offer the padding mode (a choice, not a number): with padding 0 it changes nothing until the padding slider moves. */
+/** Elements that offer the padding mode (a choice, not a number), unless transposed: with padding 0 it changes nothing until the padding slider moves. */
 export const PADDING_MODE_TAGS = new Set(['conv-matrix', 'conv-window', 'conv-derivation']);
 
 /** The choices of an attribute that takes one of a few words, or undefined. */
@@ -42,6 +42,7 @@ export { type NumberTemplate, numbersOf, rangeOf, withNumbers } from '../../src/
 export function fieldsFor(tag: string, present: (attr: string) => boolean): string[] {
   const f = FIELDS[tag];
   if (!f) return [];
-  const mode = PADDING_MODE_TAGS.has(tag) ? ['padding-mode'] : [];
+  // a transposed convolution pads only with zeros (PyTorch's rule)
+  const mode = PADDING_MODE_TAGS.has(tag) && !present('transposed') ? ['padding-mode'] : [];
   return [...f.always, ...(f.whenPresent ?? []).filter(present), ...mode];
 }

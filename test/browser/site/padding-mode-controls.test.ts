@@ -70,6 +70,14 @@ describe('the padding-mode control of the example panels', () => {
   }
 });
 
+describe('no padding mode on a transposed example', () => {
+  it('a transposed convolution pads only with zeros: its panel offers no mode', async () => {
+    const el = mountExample('<conv-matrix input="3" kernel="3" stride="2" transposed></conv-matrix>');
+    await settle(el);
+    expect(attachControls(el)!.querySelector('[data-attribute="padding-mode"]')).toBeNull();
+  });
+});
+
 describe('the derivation and the im2col examples of the issue-13 pages', () => {
   const choose = async (panel: HTMLDetailsElement, attr: string, value: string) => {
     const select = panel.querySelector<HTMLSelectElement>(`[data-attribute="${attr}"] select`)!;
