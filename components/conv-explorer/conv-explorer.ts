@@ -1,7 +1,6 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { ExplorerView } from '../../src/view/explorer-view.ts';
 import { LAYER_FIELDS } from '../../src/view/layer-fields.ts';
-import { settleTransition } from '../../src/view/explorer-transition.ts';
 import { uniformSlider } from '../../src/view/number-fields.ts';
 import { ConvElement, type HighlightDetail } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
@@ -172,7 +171,7 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     let values = this.values();
     if (value === null || (value === '' && key !== 'transposed')) delete values[key]; else values[key] = value;
     if (key === 'layer') values = this.withLayer(values);
-    const next = settle ? settleTransition(values, key) : { values, notes: [] };
+    const next = settle ? engine.get().settleTransition(values, key) : { values, notes: [] };
     const el = this as unknown as Record<string, unknown>;
     for (const k of SPEC_KEYS) if (el[k] !== next.values[k]) el[k] = next.values[k];
     this.status = next.notes.join(' ');
