@@ -71,24 +71,40 @@ export async function measuredFile(api: Api, file: Blob, name: string, attrs: Im
   return checkHeader(api, name, header, attrs) ?? file;
 }
 
-/** The pixels of an image file, decoded here (createImageBitmap), checked again by their decoded size, drawn at the requested size, gray. */
+/**
+ * The pixels of an image file, decoded here (createImageBitmap; an <img> for
+ * what it does not take, such as SVG), checked again by their decoded size,
+ * drawn at the requested size, gray.
+ */
 export async function decodePicture(api: Api, blob: Blob, name: string, attrs: ImageAttrs, failed: () => Error): Promise<Read> {
   const { checkSourceSize, grayFromRgba, imageRequest, imageSummary } = api;
-  const bitmap = await createImageBitmap(blob).catch(() => { throw failed(); });
+  const { image, width, height, close } = await decoded(blob, failed);
   try {
-    checkSourceSize(name, { width: bitmap.width, height: bitmap.height });
-    const [h, w] = imageRequest(attrs).size ?? [bitmap.height, bitmap.width];
+    checkSourceSize(name, { width, height });
+    const [h, w] = imageRequest(attrs).size ?? [height, width];
     if (imageSummary(attrs, [h, w])) return { shape: [h, w] };
     const canvas = document.createElement('canvas');
     canvas.width = w; canvas.height = h;
     const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-    ctx.drawImage(bitmap, 0, 0, w, h);
+    ctx.drawImage(image, 0, 0, w, h);
     return { picture: { pixels: grayFromRgba(ctx.getImageData(0, 0, w, h).data, w * h), shape: [h, w] } };
   } finally {
-    bitmap.close();
+    close();
   }
 }
 
+async function decoded(blob: Blob, failed: () => Error): Promise<{ image: CanvasImageSource; width: number; height: number; close: () => void }> {
+  try {
+    const bitmap = await createImageBitmap(blob);
+    return { image: bitmap, width: bitmap.width, height: bitmap.height, close: () => bitmap.close() };
+  } catch {
+    const url = URL.createObjectURL(blob);
+    const img = new Image();
+    img.src = url;
+    try { await img.decode(); } catch { URL.revokeObjectURL(url); throw failed(); }
+    return { image: img, width: img.naturalWidth, height: img.naturalHeight, close: () => URL.revokeObjectURL(url) };
+  }
+}
 
 /** The bytes read so far, as one array. */
 function concat(chunks: readonly Uint8Array[], length: number): Uint8Array {

@@ -138,3 +138,15 @@ describe('<conv-image>: kernel and image choices', () => {
     });
   }
 });
+
+describe('<conv-image>: pictures createImageBitmap does not decode', () => {
+  it('an SVG src is still drawn (decoded by an <img>)', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="6" height="5"><rect width="3" height="5" fill="white"/><rect x="3" width="3" height="5" fill="black"/></svg>';
+    const el = await mount<ConvImageElement>(`<conv-image src="data:image/svg+xml,${encodeURIComponent(svg)}"></conv-image>`);
+    await waitFor(el, () => el.result !== null || part(el, 'error') !== null);
+    expect(part(el, 'error')).toBeNull();
+    expect(el.result!.shape).toEqual([3, 4]);
+    // white | black edge under Sobel x: 1·(1 + 2 + 1) where the window straddles it
+    expect(Number(el.result!.values[1]!.toFixed(6))).toBe(4);
+  });
+});
