@@ -1,4 +1,5 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
 import type { ExplorerView } from '../../src/view/explorer-view.ts';
 import { LAYER_FIELDS } from '../../src/view/layer-fields.ts';
 import { uniformSlider } from '../../src/view/number-fields.ts';
@@ -164,14 +165,15 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
   /**
    * Sets a spec property: null or an empty field removes it; `transposed` is a boolean attribute, present as ''.
    * With `settle` (a slider, a choice, Enter), the other fields the new value cannot go with are adjusted
-   * (src/view/explorer-transition.ts) and the status line says how; while typing, an impossible value is only explained.
+   * (src/view/explorer-transition.ts) and the status line says how; `'clamp'` (a slider) brings the value itself
+   * down to what the engine takes too; while typing, an impossible value is only explained.
    */
-  private set(key: SpecKey, value: string | null, settle = true): void {
+  private set(key: SpecKey, value: string | null, settle: boolean | 'clamp' = true): void {
     clearTimeout(this.typing);
     let values = this.values();
     if (value === null || (value === '' && key !== 'transposed')) delete values[key]; else values[key] = value;
     if (key === 'layer') values = this.withLayer(values);
-    const next = settle ? engine.get().settleTransition(values, key) : { values, notes: [] };
+    const next = settle ? engine.get().settleTransition(values, key, { clampChanged: settle === 'clamp' }) : { values, notes: [] };
     const el = this as unknown as Record<string, unknown>;
     for (const k of SPEC_KEYS) if (el[k] !== next.values[k]) el[k] = next.values[k];
     this.status = next.notes.join(' ');
@@ -203,8 +205,8 @@ export class ConvExplorerElement extends ConvElement<ExplorerView> {
     // the slider moves every axis together; the text field takes one number per axis and the words (same)
     return html`<div class="field"><label for=${`${name}-text`}>${name}</label><div class="slider">
       <input type="range" name=${`${name}-slider`} aria-label=${`${name} (slider${slider ? '' : ': the axes differ, use the text field'})`}
-        min=${slider?.min ?? 0} max=${slider?.max ?? 1} step="1" .value=${String(slider?.value ?? 0)} ?disabled=${disabled || !slider}
-        @input=${(e: Event) => { if (slider) this.set(key, slider.write(Number((e.target as HTMLInputElement).value))); }}>
+        min=${slider?.min ?? 0} max=${slider?.max ?? 1} step="1" .value=${live(String(slider?.value ?? 0))} ?disabled=${disabled || !slider}
+        @input=${(e: Event) => { if (slider) this.set(key, slider.write(Number((e.target as HTMLInputElement).value)), 'clamp'); }}>
       ${text}</div></div>`;
   }
 

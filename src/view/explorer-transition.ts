@@ -11,8 +11,10 @@ import type { ExplorerValues } from './explorer-view.ts';
  * under `padding="same"`, reflect padding deeper than a smaller input, a
  * weight list that no longer fits the kernel. The other field is dropped or
  * brought to the nearest value the engine accepts, and a note says so. The
- * field just changed is never touched: if it is itself impossible, the
- * element shows the engine's error and keeps its last good view.
+ * field just changed is left as typed: if it is itself impossible, the
+ * element shows the engine's error and keeps its last good view. A slider,
+ * which cannot be half-way through a value, asks for `clampChanged`: then
+ * the changed field is brought down too (kernel 7 on a padded input of 6 → 6).
  *
  * The engine stays the judge: values are lowered one step at a time until
  * its error moves on, so no rule of spec-geometry.ts is restated here.
@@ -31,7 +33,7 @@ type Fix = { values: ExplorerValues; note: string } | null;
 const MAX_FIXES = 8;
 
 /** The values after `changed` was set: every other field the new spec cannot take adjusted, and said so. */
-export function settleTransition(given: ExplorerValues, changed: Key): Transition {
+export function settleTransition(given: ExplorerValues, changed: Key, { clampChanged = false } = {}): Transition {
   let values = { ...given };
   const notes: string[] = [];
   // a pasted layer sets the fields; its own errors are the reader's to fix
@@ -40,7 +42,7 @@ export function settleTransition(given: ExplorerValues, changed: Key): Transitio
     const e = problem(values, false);
     if (e === null || e instanceof LimitError) break;
     const base = baseField(e) as Key;
-    if (base === changed) break;
+    if (base === changed && !clampChanged) break;
     const fix = FIXES[base]?.(values, e) ?? null;
     if (!fix) break;
     values = fix.values;

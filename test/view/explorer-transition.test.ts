@@ -40,6 +40,13 @@ describe('settleTransition', () => {
     expect(layer.notes).toEqual([]);
   });
 
+  it('clampChanged (a slider): the changed field itself comes down to what the engine takes', () => {
+    const t = settleTransition({ input: '6', kernel: '7' }, 'kernel', { clampChanged: true });
+    expect(t.values.kernel).toBe('6');
+    expect(t.notes).toEqual(['kernel 7 → 6: the kernel spans 7 but the padded input has 6.']);
+    expect(settleTransition({ input: '4', kernel: '2', stride: '2', transposed: '', outputPadding: '3' }, 'outputPadding', { clampChanged: true }).values.outputPadding).toBe('1');
+  });
+
   it('property: after every change of a sequence, the spec is accepted, or the engine objects to the changed field itself', () => {
     const arbitraries: Record<string, fc.Arbitrary<string | undefined>> = {
       input: fc.integer({ min: 1, max: 8 }).map(String), kernel: fc.integer({ min: 1, max: 6 }).map(String),

@@ -77,6 +77,23 @@ describe('<conv-explorer>: sliders', () => {
   });
 });
 
+describe('<conv-explorer>: a slider never leaves the playground stuck', () => {
+  it('a slider past what the spec can take stops at the largest value it can (kernel 7 on an input of 6 → 6), and says so', async () => {
+    const el = await mount('<conv-explorer input="6" kernel="3"></conv-explorer>');
+    await drag(el, 'kernel', 7);
+    expect(part(el, 'error')).toBeNull();
+    expect(el.getAttribute('kernel')).toBe('6');
+    expect(slider(el, 'kernel')!.value).toBe('6');
+    expect(part(el, 'status')!.textContent).toContain('kernel 7 → 6');
+    expect(shadow(el).querySelector('conv-matrix')!.getAttribute('kernel')).toBe('6');
+    // output padding on a regular convolution: dropped
+    await drag(el, 'output-padding', 1);
+    expect(part(el, 'error')).toBeNull();
+    expect(el.hasAttribute('output-padding')).toBe(false);
+    expect(slider(el, 'output-padding')!.value).toBe('0');
+  });
+});
+
 describe('<conv-explorer>: the layer box applies as you paste or type', () => {
   it('pasting applies without Enter or leaving the box', async () => {
     const el = await mount('<conv-explorer input="5" kernel="3"></conv-explorer>');
