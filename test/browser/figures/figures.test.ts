@@ -102,6 +102,20 @@ describe('SVG figures in Chromium', () => {
     expect(moving.x.animVal.value).toBeCloseTo(Number(start.getAttribute('x')), 5);
   });
 
+  it('several figures inline in one page each use their own definitions', () => {
+    stage.replaceChildren();
+    const svgs = [
+      inline(renderFigure({ input: '4x4', kernel: 3 }, { view: 'window', animate: true })),
+      inline(renderFigure({ input: '5x5', kernel: 2, weights: 'a,b,c,d' }, { view: 'window', animate: true })),
+      inline(renderFigure({ input: 6, kernel: 3 }, { view: 'matrix' })),
+    ];
+    for (const svg of svgs) {
+      const uses = [...svg.querySelectorAll('use')];
+      expect(uses.length).toBeGreaterThan(0);
+      for (const u of uses) expect(document.querySelector(u.getAttribute('href')!)?.closest('svg')).toBe(svg);
+    }
+  });
+
   it('a 32×32 window animation stays under 300 KB and rasterises', async () => {
     const svg = renderFigure({ input: '32x32', kernel: '3x3' }, { view: 'window', animate: true });
     expect(new Blob([svg]).size).toBeLessThan(300_000);
