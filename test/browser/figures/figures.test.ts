@@ -95,7 +95,14 @@ describe('SVG figures in Chromium', () => {
       const first = still.querySelector('rect.cov')!;
       expect(moving.x.animVal.value).toBeCloseTo(Number(first.getAttribute('x')), 5);
       expect(moving.y.animVal.value).toBeCloseTo(Number(first.getAttribute('y')), 5);
+      // one equation line shows, the still frame's
+      const shown = [...el.querySelectorAll<SVGGElement>('.loop > g')].filter((g) => getComputedStyle(g).visibility === 'visible');
+      expect(shown.map((g) => g.textContent)).toEqual([still.querySelector('text.equation')!.textContent]);
     }
+    // under prefers-reduced-motion the loop is hidden and the still frame shown (the rule as Chromium parsed it)
+    const rules = [...(el.querySelector('style')!.sheet as CSSStyleSheet).cssRules];
+    const reduced = rules.find((r): r is CSSMediaRule => r instanceof CSSMediaRule && /prefers-reduced-motion: reduce/.test(r.conditionText))!;
+    expect([...reduced.cssRules].map((r) => r.cssText)).toEqual(['.loop { display: none; }', '.still { display: inline; }']);
     // and it loops: step 9 is step 0 again
     el.setCurrentTime(0.9 * 9 + 0.45);
     const start = new DOMParser().parseFromString(renderFigure(spec, { view: 'window', frame: 0 }), 'image/svg+xml').querySelector('rect.cov')!;
