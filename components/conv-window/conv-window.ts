@@ -12,6 +12,7 @@ import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, rev
 import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
 import { checkIndex } from '../shared/spec-from-attributes.ts';
+import { windowInputCaption } from '../../src/view/padding-phrase.ts';
 
 /** The window view (src/view/window-view.ts), a chunk loaded before the first render. */
 const views = new LazyPart('the window view', () => import('../../src/view/window-view.ts'));
@@ -231,11 +232,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   }
 
   private inputCaption(v: WindowView): string {
-    const pads = v.padding.map(([b, a]) => (b < 0 || a < 0 ? `cropped ${Math.max(0, -b)}/${Math.max(0, -a)}` : `${b}/${a}`)).join(', ');
-    const unpadded = v.padding.every(([b, a]) => b === 0 && a === 0);
-    if (!v.transposed && unpadded) return 'input (no padding); kernel entries written on the covered cells';
-    if (!v.transposed) return `input padded by ${pads} (before/after per axis); kernel entries written on the covered cells`;
-    return `input with s − 1 zeros inserted, padded by d(k−1)−p = ${pads} (output padding adds after); flipped kernel, stride 1`;
+    return windowInputCaption(v.padding, v.transposed);
   }
 }
 
