@@ -2,6 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { page } from 'vitest/browser';
 import { settle, shadow } from '../components/helpers.ts';
 import { oracleConvTranspose } from '../../oracle.ts';
+import { generateArchitecture } from '../../../docs/build/gen-architecture.ts';
+import '../../../docs/site/site.css';
 import oneD from '../../../docs/1d.html?raw';
 import threeD from '../../../docs/3d.html?raw';
 import transposed from '../../../docs/transposed.html?raw';
@@ -19,7 +21,8 @@ const WIDTHS = [1280, 390] as const;
 /** The section `id` of a docs page, mounted in a `main` as wide as the viewport, every element settled. */
 async function mountSection(source: string, id: string, width: number): Promise<HTMLElement> {
   await page.viewport(width, 900);
-  const doc = new DOMParser().parseFromString(source, 'text/html');
+  // generated sections are filled in as the docs build fills them (docs/build/render-page.ts)
+  const doc = new DOMParser().parseFromString(source.replace('<div data-generate="architecture"></div>', generateArchitecture()), 'text/html');
   const section = doc.getElementById(id);
   if (!section) throw new Error(`no section #${id}`);
   const host = document.createElement('main');
@@ -105,6 +108,26 @@ describe.each(WIDTHS)('at %i px', (width) => {
     // a stride 1 layer with kernel 2 after k = 3, s = 2 evens it out: 3 inside
     const even = stacks.find((e) => e.getAttribute('kernel') === '3,2')!;
     expect(shadow(even).querySelector('[part="pattern"]')!.textContent).toMatch(/Even overlap: every interior output receives 3/);
+    noPageOverflow(host);
+  });
+
+  it('1d.html, the classifier: every layer drawn with its shape, GAP and the dense layer as typeset matrices', async () => {
+    const host = await mountSection(oneD, 'ex-classifier', width);
+    const layers = [...host.querySelectorAll<HTMLElement>('.arch-layer')];
+    // worked out by hand: 12 − 5 + 1 = 8, 8 − 3 + 1 = 6, 6 − 3 + 1 = 4; GAP keeps the 2 channels; 3 classes
+    expect(layers.map((l) => l.querySelector('.arch-shape')!.textContent)).toEqual(['3 × 12', '4 × 8', '4 × 6', '2 × 4', '2', '3', '3']);
+    expect(layers.map((l) => l.dataset.kind)).toEqual(['input', 'conv', 'conv', 'conv', 'gap', 'dense', 'softmax']);
+    // the boxes are drawn to scale: height by channels, width by time steps
+    const box = (i: number) => layers[i]!.querySelector('.arch-box')!.getBoundingClientRect();
+    expect(box(1).height / box(0).height).toBeCloseTo(4 / 3, 1);
+    expect(box(0).width / box(1).width).toBeCloseTo(12 / 8, 1);
+    expect(box(4).height / box(3).height).toBeCloseTo(1, 1);
+    for (const l of layers) expect(l.getBoundingClientRect().right).toBeLessThanOrEqual(window.innerWidth);
+    // G, W and W·G are typeset, and the checks are shown
+    const eqs = [...host.querySelectorAll('.arch-eq .katex-display')];
+    expect(eqs).toHaveLength(3);
+    expect(eqs[0]!.querySelector('.katex-mathml')!.textContent).toMatch(/G/);
+    expect([...host.querySelectorAll('.arch-verdict')].map((v) => v.getAttribute('data-verdict'))).toEqual(['pass', 'pass']);
     noPageOverflow(host);
   });
 });
