@@ -7,6 +7,7 @@ import '../../../docs/site/site.css';
 import oneD from '../../../docs/1d.html?raw';
 import threeD from '../../../docs/3d.html?raw';
 import transposed from '../../../docs/transposed.html?raw';
+import twoD from '../../../docs/2d.html?raw';
 
 /**
  * Issue 24, "Figures the lecture has that the site does not draw": each
@@ -19,16 +20,18 @@ afterEach(() => { for (const h of document.querySelectorAll('.test-host')) h.rem
 const WIDTHS = [1280, 390] as const;
 
 /** The section `id` of a docs page, mounted in a `main` as wide as the viewport, every element settled. */
-async function mountSection(source: string, id: string, width: number): Promise<HTMLElement> {
+async function mountSection(source: string, id: string | string[], width: number): Promise<HTMLElement> {
   await page.viewport(width, 900);
   // generated sections are filled in as the docs build fills them (docs/build/render-page.ts)
   const doc = new DOMParser().parseFromString(source.replace('<div data-generate="architecture"></div>', generateArchitecture()), 'text/html');
-  const section = doc.getElementById(id);
-  if (!section) throw new Error(`no section #${id}`);
   const host = document.createElement('main');
   host.className = 'test-host';
   host.style.cssText = 'display:block;max-width:100%;margin:0;padding:0 8px;box-sizing:border-box;font:16px system-ui';
-  host.append(document.importNode(section, true));
+  for (const one of [id].flat()) {
+    const section = doc.getElementById(one);
+    if (!section) throw new Error(`no section #${one}`);
+    host.append(document.importNode(section, true));
+  }
   document.body.append(host);
   for (const el of host.querySelectorAll('*')) if (el.localName.startsWith('conv-')) await settle(el);
   await new Promise((r) => setTimeout(r, 100));
@@ -129,5 +132,50 @@ describe.each(WIDTHS)('at %i px', (width) => {
     expect(eqs[0]!.querySelector('.katex-mathml')!.textContent).toMatch(/G/);
     expect([...host.querySelectorAll('.arch-verdict')].map((v) => v.getAttribute('data-verdict'))).toEqual(['pass', 'pass']);
     noPageOverflow(host);
+  });
+});
+
+/** Text of the typeset matrix cells and equations under `root`, shadow roots included (the light HTML of a cell, or KaTeX's). */
+function typesetTexts(root: ParentNode): string[] {
+  const out: string[] = [];
+  for (const k of root.querySelectorAll('.convmat-cell, .katex-html')) {
+    if (k.classList.contains('katex-html') && k.closest('.convmat-cell')) continue;
+    const shown = k.classList.contains('convmat-cell') ? (k.querySelector('.katex-html') ?? k) : k;
+    out.push((shown.textContent ?? '').replace(/[\s\u200b]+/g, ''));
+  }
+  for (const el of root.querySelectorAll('*')) if (el.shadowRoot) out.push(...typesetTexts(el.shadowRoot));
+  return out;
+}
+
+/** Waits until every derivation and matrix in `host` has typeset its deferred parts. */
+async function typesetDone(host: HTMLElement): Promise<void> {
+  for (const d of host.querySelectorAll('conv-derivation, conv-matrix')) {
+    for (let i = 0; i < 60 && d.shadowRoot?.querySelector('[part="placeholder"]'); i++) await new Promise((r) => setTimeout(r, 50));
+    await settle(d);
+  }
+  await new Promise((r) => setTimeout(r, 300));
+}
+
+describe.each(WIDTHS)('K·z is typeset once where an element and its derivation follow each other (%i px)', (width) => {
+  // the first output of each example, from the lecture's printed products
+  const cases: Array<[string, string, string[], string]> = [
+    ['2d.html, 4×4 and 3×3', twoD, ['ex-4x4-symbolic', 'ex-4x4-blocks'], 'w1z1+w2z2+w3z3+w4z5+w5z6+w6z7+w7z9+w8z10+w9z11'],
+    ['3d.html, 3×3×3 and 2×2×2', threeD, ['ex-3x3x3', 'ex-3d-blocks'], 'w1z1+w2z2+w3z4+w4z5+w5z10+w6z11+w7z13+w8z14'],
+    ['transposed.html, Example 3, K', transposed, ['ex-3-conv'], 'w1z1+w2z2+w3z3'],
+    ['transposed.html, Example 3, Kᵀ', transposed, ['ex-3-transposed'], 'w2z7+w1z8'],
+  ];
+  it.each(cases)('%s', async (_name, source, ids, first) => {
+    const host = await mountSection(source, ids, width);
+    await typesetDone(host);
+    // the element shows the product…
+    const matrix = host.querySelector('conv-matrix[show="equation"]')!;
+    expect(typesetTexts(matrix.shadowRoot!).filter((t) => t.includes(first))).toHaveLength(1);
+    // …and the derivation's product step refers to it instead of typesetting it again
+    const derivation = host.querySelector('conv-derivation')!;
+    const step = [...derivation.shadowRoot!.querySelectorAll('[part="step"]')].find((s) => /times the input/.test(s.querySelector('summary')!.textContent ?? ''));
+    expect(step, 'the product step').toBeDefined();
+    expect(typesetTexts(step!)).toEqual([]);
+    expect(step!.textContent).toMatch(/shown just above/);
+    expect(typesetTexts(derivation.shadowRoot!).filter((t) => t.includes(first)).length).toBeLessThanOrEqual(1);
   });
 });
