@@ -3,6 +3,7 @@ import { page } from 'vitest/browser';
 import { settle, shadow } from '../components/helpers.ts';
 import { oracleConvTranspose } from '../../oracle.ts';
 import { generateArchitecture } from '../../../docs/build/gen-architecture.ts';
+import { attachControls } from '../../../docs/site/controls.ts';
 import '../../../docs/site/site.css';
 import oneD from '../../../docs/1d.html?raw';
 import threeD from '../../../docs/3d.html?raw';
@@ -178,4 +179,24 @@ describe.each(WIDTHS)('K·z is typeset once where an element and its derivation 
     expect(step!.textContent).toMatch(/shown just above/);
     expect(typesetTexts(derivation.shadowRoot!).filter((t) => t.includes(first)).length).toBeLessThanOrEqual(1);
   });
+});
+
+it('a derivation tweaked away from the example above typesets its own product again, and refers to it after a reset', async () => {
+  const host = await mountSection(transposed, 'ex-3-conv', 1280);
+  const d = host.querySelector<HTMLElement>('conv-derivation')!;
+  const panel = attachControls(d)!;
+  const productStep = () => [...d.shadowRoot!.querySelectorAll('[part="step"]')].find((s) => /times the input/.test(s.querySelector('summary')!.textContent ?? ''))!;
+  const kernel = panel.querySelector<HTMLInputElement>('[data-attribute="kernel"] input[type="range"]')!;
+  kernel.value = '2';
+  kernel.dispatchEvent(new Event('input', { bubbles: true }));
+  await new Promise((r) => requestAnimationFrame(() => r(null)));
+  await typesetDone(host);
+  expect(d.hasAttribute('product-shown')).toBe(false);
+  // kernel 2 over 6 inputs: 5 outputs, the first w1z1 + w2z2
+  expect(typesetTexts(productStep())).toContain('w1z1+w2z2');
+  panel.querySelector<HTMLButtonElement>('.control-reset')!.click();
+  await new Promise((r) => requestAnimationFrame(() => r(null)));
+  await typesetDone(host);
+  expect(d.hasAttribute('product-shown')).toBe(true);
+  expect(typesetTexts(productStep())).toEqual([]);
 });
