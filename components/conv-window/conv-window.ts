@@ -71,6 +71,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   };
   static override styles = [...ConvElement.styles, gridStyles, equationStyles, css`
     .stage { display: flex; gap: 1.5rem; align-items: flex-start; flex-wrap: wrap; margin: 0.5rem 0; }
+    .stage > div { min-width: 0; max-width: 100%; }
     .cell.on { background: var(--conv-input-highlight); border-color: var(--conv-pass); border-style: solid; }
     .cell.padding.on, .cell.inserted.on { color: var(--conv-fg); }
     .out .slice { grid-template-columns: repeat(var(--cols), minmax(var(--conv-cell-size), auto)); }
