@@ -36,10 +36,12 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView | Summ
   static override styles = [...ConvElement.styles, css`
     :host { --conv-bar: var(--conv-accent); }
     .row { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
+    .row > section { min-width: 0; max-width: 100%; }
+    .scroll { max-width: 100%; overflow-x: auto; padding-bottom: 2px; }
     h3 { font-size: 0.95rem; margin: 0.2rem 0; font-weight: 600; }
-    .strip { display: flex; align-items: flex-end; gap: 2px; height: 6rem; border-bottom: 1px solid var(--conv-fg); }
-    .bar { width: 1.4rem; background: var(--conv-bar); color: var(--conv-bg); font-size: 0.75rem; text-align: center; border-radius: 2px 2px 0 0; }
-    .heat { display: grid; gap: 1px; grid-template-columns: repeat(var(--cols), 1.5rem); }
+    .strip { display: flex; width: max-content; align-items: flex-end; gap: 2px; height: 6rem; border-bottom: 1px solid var(--conv-fg); }
+    .bar { flex: none; width: 1.4rem; background: var(--conv-bar); color: var(--conv-bg); font-size: 0.75rem; text-align: center; border-radius: 2px 2px 0 0; }
+    .heat { display: grid; width: max-content; gap: 1px; grid-template-columns: repeat(var(--cols), 1.5rem); }
     .heat span { height: 1.5rem; display: flex; align-items: center; justify-content: center; font-size: 0.7rem; border-radius: 2px; }
     .heat span { background: color-mix(in srgb, var(--conv-bar) var(--p), var(--conv-bg)); }
     [part='pattern'] { margin: 0.4rem 0; }
@@ -90,8 +92,8 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView | Summ
   protected renderView(v: CheckerboardView | SummaryView): TemplateResult {
     if (isSummary(v)) return summaryTemplate(v);
     return html`${this.activeStyle()}<div class="row" @pointerleave=${() => this.setActive({ output: null })}>
-        <section part="transposed"><h3>${v.transposed.title}</h3>${this.plot(v.transposed)}</section>
-        ${v.resized ? html`<section part="resized"><h3>${v.resized.title}</h3>${this.plot(v.resized)}</section>` : nothing}
+        <section part="transposed"><h3>${v.transposed.title}</h3><div class="scroll">${this.plot(v.transposed)}</div></section>
+        ${v.resized ? html`<section part="resized"><h3>${v.resized.title}</h3><div class="scroll">${this.plot(v.resized)}</div></section>` : nothing}
       </div>
       <div part="pattern">${v.pattern}</div>
       ${v.verdicts.map((x) => simpleVerdict(x.pass, x.text))}

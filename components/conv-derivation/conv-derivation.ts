@@ -33,6 +33,7 @@ const views = new LazyPart('the derivation view', () => import('../../src/view/d
  * @attr padding-mode - `zeros` (default), `reflect`, `replicate` or `circular` (PyTorch's padding_mode): padded inputs show the input each padding cell copies, and entries of K may be sums of weights
  * @attr layer - PyTorch layer code (`nn.Conv2d(1, 1, 3, stride=2)`), read and never run; sets every field but input, weights and inputs
  * @attr collapsed - boolean: start with every step folded
+ * @attr product-shown - boolean: the page shows this K·z = y just before the derivation (a `<conv-matrix show="equation">` of the same spec), so its product step refers to it instead of typesetting it twice
  * @attr theme - `light`, `dark`, or unset to follow prefers-color-scheme
  *
  * @csspart title - the derivation's title
@@ -52,8 +53,9 @@ export class ConvDerivationElement extends ConvElement<Derivation | SummaryView>
     ...ConvElement.properties,
     topic: { type: String, reflect: true },
     collapsed: { type: Boolean, reflect: true },
+    productShown: { type: Boolean, reflect: true, attribute: 'product-shown' },
   };
-  static override inputKeys = [...SPEC_KEYS, 'topic'];
+  static override inputKeys = [...SPEC_KEYS, 'topic', 'productShown'];
   static override lazyParts = [...ConvElement.lazyParts, views];
   static override styles = [...ConvElement.styles, css`
     [part='title'] { font-size: 1.05rem; margin: 0 0 0.4rem; }
@@ -66,10 +68,11 @@ export class ConvDerivationElement extends ConvElement<Derivation | SummaryView>
 
   declare topic?: string;
   declare collapsed?: boolean;
+  declare productShown?: boolean;
   private sheet = new HighlightSheet();
 
   protected compute(): Derivation | SummaryView {
-    return views.get().derivationView(this.topic ?? 'matrix', this.specInput());
+    return views.get().derivationView(this.topic ?? 'matrix', this.specInput(), { productShown: this.productShown ?? false });
   }
 
   protected override specChangeDetail(d: Derivation | SummaryView): Record<string, unknown> {

@@ -4,6 +4,7 @@ import { outputLine, rowEntries } from '../../src/view/equation.ts';
 import type { TransposedView } from '../../src/view/transposed-view.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
+import { paddingPhrase } from '../../src/view/padding-phrase.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { highlightRule, texCell } from '../shared/katex-block.ts';
@@ -180,11 +181,10 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
   }
 
   private zeroInsertion(f: TransposedView): TemplateResult {
-    const pads = f.padding.map(([b, e]) => (b < 0 || e < 0 ? `cropped by ${Math.max(0, -b)} before, ${Math.max(0, -e)} after` : `${b} before, ${e} after`)).join('; ');
     const zi = stackTemplate(f.zeroInserted, (g) => gridTemplate(g, (gr, q) => (gr.source[q]! >= 0 ? texCell(f.inputs[gr.source[q]!]!) : '0'), undefined, 'zero-inserted input'));
     const k = f.flippedKernel;
     const kernelShape = f.kernel;
-    return html`<div class="caption">s − 1 zeros between samples, then padded by d(k−1) − p = ${pads}${f.outputPadded ? ' (output padding adds after)' : ''}:</div>
+    return html`<div class="caption">s − 1 zeros between samples, then d(k−1) − p: ${paddingPhrase(f.padding)}${f.outputPadded ? ' (output padding adds after)' : ''}:</div>
       <div class="row"><div class="zi">${zi}${legendTemplate(new Set(f.zeroInserted[0]?.kinds ?? []))}</div>
       ${k ? html`<div><div class="label">flipped kernel</div><div class="slice kernel" style="--cols:${kernelShape[kernelShape.length - 1]}" role="group" aria-label="flipped kernel">${k.map((t) => html`<div class="cell">${texCell(t)}</div>`)}</div></div>` : nothing}
       <div><div class="label">result (stride 1)</div>${this.outputGrid(f, (o) => texCell(f.zeroResult[o]!), 'result ')}</div></div>`;

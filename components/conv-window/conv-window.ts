@@ -12,6 +12,7 @@ import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, rev
 import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { verdictTemplate } from '../shared/verdict.ts';
 import { checkIndex } from '../shared/spec-from-attributes.ts';
+import { windowInputCaption } from '../../src/view/padding-phrase.ts';
 
 /** The window view (src/view/window-view.ts), a chunk loaded before the first render. */
 const views = new LazyPart('the window view', () => import('../../src/view/window-view.ts'));
@@ -70,6 +71,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   };
   static override styles = [...ConvElement.styles, gridStyles, equationStyles, css`
     .stage { display: flex; gap: 1.5rem; align-items: flex-start; flex-wrap: wrap; margin: 0.5rem 0; }
+    .stage > div { min-width: 0; max-width: 100%; }
     .cell.on { background: var(--conv-input-highlight); border-color: var(--conv-pass); border-style: solid; }
     .cell.padding.on, .cell.inserted.on { color: var(--conv-fg); }
     .out .slice { grid-template-columns: repeat(var(--cols), minmax(var(--conv-cell-size), auto)); }
@@ -234,11 +236,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   }
 
   private inputCaption(v: WindowView): string {
-    const pads = v.padding.map(([b, a]) => (b < 0 || a < 0 ? `cropped ${Math.max(0, -b)}/${Math.max(0, -a)}` : `${b}/${a}`)).join(', ');
-    const unpadded = v.padding.every(([b, a]) => b === 0 && a === 0);
-    if (!v.transposed && unpadded) return 'input (no padding); kernel entries written on the covered cells';
-    if (!v.transposed) return `input padded by ${pads} (before/after per axis); kernel entries written on the covered cells`;
-    return `input with s − 1 zeros inserted, padded by d(k−1)−p = ${pads} (output padding adds after); flipped kernel, stride 1`;
+    return windowInputCaption(v.padding, v.transposed);
   }
 }
 

@@ -70,6 +70,7 @@ export const gridStyles = css`
   .slice { display: grid; gap: 2px; grid-template-columns: repeat(var(--cols), var(--conv-cell-size)); }
   .cell { position: relative; height: var(--conv-cell-size); box-sizing: border-box; border: 1px solid var(--conv-border);
     display: flex; align-items: center; justify-content: center; transition: background 150ms; overflow: hidden; }
+  .cell.input { background: var(--conv-input-bg); }
   .cell.padding { border-style: dashed; color: var(--conv-zero); background: var(--conv-padding-bg); }
   .cell.inserted { border-style: dotted; color: var(--conv-zero); background: color-mix(in srgb, var(--conv-accent) 8%, transparent); }
   .cell.output { min-width: var(--conv-cell-size); }
@@ -80,7 +81,8 @@ export const gridStyles = css`
   .stack { display: flex; flex-direction: column; gap: 0.4rem; }
   .stack .layer { border-left: 3px solid var(--conv-border); padding-left: 0.4rem; }
   .legend { display: flex; gap: 0.8rem; flex-wrap: wrap; font-size: 0.8rem; color: var(--conv-muted); margin: 0.2rem 0; }
-  .legend .cell { display: inline-flex; width: 1.1em; height: 1.1em; vertical-align: middle; margin-right: 0.25em; }
+  .legend > span { display: inline-flex; align-items: center; }
+  .legend .cell { display: inline-block; width: 1.8em; height: 1.1em; margin-right: 0.35em; border-radius: 2px; }
 `;
 
 /** What a padding cell holds, per padding mode (PyTorch's padding_mode), for the legend. */
@@ -91,8 +93,8 @@ const PADDING_KEY: Record<string, string> = {
   circular: 'padding (circular: wraps around)',
 };
 
-/** The key to the cell kinds present; `mode` names what the padding holds. */
+/** The key to the cell kinds present, each a filled swatch of its cell's look; `mode` names what the padding holds. */
 export function legendTemplate(kinds: ReadonlySet<string>, mode = 'zeros'): TemplateResult {
-  const item = (k: string, text: string) => (kinds.has(k) ? html`<span><span class="cell ${k}" aria-hidden="true"></span>${text}</span>` : nothing);
+  const item = (k: string, text: string) => (kinds.has(k) ? html`<span><span class="cell ${k}" data-swatch=${k} aria-hidden="true"></span>${text}</span>` : nothing);
   return html`<div class="legend">${item('input', 'input')}${item('padding', PADDING_KEY[mode] ?? PADDING_KEY.zeros!)}${item('inserted', 'inserted zeros (s − 1 between samples)')}</div>`;
 }

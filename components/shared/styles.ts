@@ -16,6 +16,7 @@ const PALETTE: Record<string, readonly [light: string, dark: string]> = {
   highlight: ['#fff1b8', '#4d3d00'],
   'highlight-strong': ['#ffd54f', '#7a5c00'],
   'input-highlight': ['#d2f4d3', '#1b4721'],
+  'input-bg': ['#edf2fb', '#161f2c'],
   pass: ['#116329', '#7ee787'],
   'pass-bg': ['#dafbe1', '#12261e'],
   fail: ['#a40e26', '#ffa198'],

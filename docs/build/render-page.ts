@@ -1,4 +1,5 @@
 import { generateApi } from './gen-api.ts';
+import { generateArchitecture } from './gen-architecture.ts';
 import { generateCli } from './gen-cli.ts';
 import { generateElements } from './gen-elements.ts';
 import { generateIdentities } from './gen-identities.ts';
@@ -23,6 +24,7 @@ const GENERATORS: Record<string, Generator> = {
   elements: generateElements,
   performance: generatePerformance,
   'one-hot': () => generateOneHot(),
+  architecture: () => generateArchitecture(),
   identities: () => generateIdentities(),
 };
 

@@ -82,7 +82,10 @@ export function attachControls(el: HTMLElement): HTMLDetailsElement | null {
   const sizes = SIZED_NAMES.has(tag) && (original.get('weights') !== null || original.get('inputs') !== null);
   const formula = SIZED_NAMES.has(tag) ? make('pre', { class: 'output-size', 'aria-live': 'polite' }) : null;
   const sync: Array<() => void> = [];
+  // a derivation that refers to the K·z shown above it does so only while it shows the same example
+  const refers = el.hasAttribute('product-shown');
   const after = () => {
+    if (refers) el.toggleAttribute('product-shown', fields.every((a) => el.getAttribute(a) === (original.get(a) ?? null)));
     if (sizes) {
       // names or values given by the example only fit its own sizes: they step aside while the sizes differ
       const same = SIZE_ATTRIBUTES.every((a) => el.getAttribute(a) === (original.get(a) ?? null));

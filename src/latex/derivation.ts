@@ -29,6 +29,8 @@ interface StepBase {
 export interface EquationStep extends StepBase {
   readonly type: 'equation';
   readonly parts: readonly Part[];
+  /** true on the step that is K·z = y itself, the product an element beside the derivation may already show */
+  readonly product?: true;
 }
 
 /** A remark in words (the lecture's notes). */

@@ -46,9 +46,14 @@ function countSteps(spec: ConvSpec, which: string, opts: DeriveOptions): Step[] 
     tableStep(`The divisibility rule (${which})`, ['axis', 'k', 's', 'd', 'k mod s', 'rule predicts'], rows),
     noteStep(`Away from the borders (${which})`, `Interior counts: ${interior || 'none (the output is all border)'}: ${u.uniform ? 'uniform, no checkerboard' : 'uneven, a checkerboard pattern'}. The rule predicts ${predicted ? 'uniform' : 'uneven'}.`),
     verdictStep(`Rule and counts agree (${which})`, compareCounts(
-      [u.uniform ? 1 : 0], [predicted ? 1 : 0], ['overlap counts (1 = uniform)', 'divisibility rule (1 = uniform)'], ['uniform'],
+      [u.uniform ? 1 : 0], [predicted ? 1 : 0], [`overlap counts: ${even(u.uniform)}`, `divisibility rule: ${even(predicted)}`], ['even overlap'],
     )),
   ];
+}
+
+/** The finding in words, the same on both sides of a verdict. */
+function even(uniform: boolean): string {
+  return uniform ? 'even' : 'uneven';
 }
 
 /**

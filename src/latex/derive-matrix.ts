@@ -39,12 +39,13 @@ export function deriveMatrix(input: SpecInput | ConvSpec, opts: DeriveOptions = 
   const steps: Step[] = [];
   const padded = paddedView(spec, opts);
   if (padded) steps.push(...padded);
-  steps.push(equationStep(
+  const product = equationStep(
     !padded ? `${spec.transposed ? 'Kᵀ' : 'K'} times the input`
       : spec.paddingMode === 'zeros' ? 'The padding columns dropped: K acts on the inputs themselves'
         : 'Each padding column added onto the input it copies: K acts on the inputs themselves',
     [K, z, EQUALS, prod, EQUALS, outs], links,
-  ));
+  );
+  steps.push(padded ? product : { ...product, product: true });
   steps.push(noteStep('Shape', `${shapeText(spec)}: K has ${m.rows} rows (outputs) and ${m.cols} columns (inputs), ${nonzeros(m)} nonzero entries.${modeNote(spec)}`));
   steps.push(verdictStep('Checked against the sliding window', check.report));
   return { topic: 'matrix', title: `${spec.transposed ? 'Transposed convolution' : 'Convolution'} as a matrix product`, steps };

@@ -51,13 +51,14 @@ export function deriveTransposed(input: SpecInput | ConvSpec, opts: DeriveOption
     : paddedSpec(given) ? `${kernelVector(spec)} ∗ᵀ ${vectorOf(spec)} = ${label.text} ${vectorOf(spec)}: a transposed convolution with padding 0, ${spec.input[0]} up to ${spec.output[0]}`
     : `${label.text} times the outputs`;
   const notation = !given.transposed && paddedSpec(given) ? [operatorNotation(spec, true)] : [];
-  steps.push(equationStep(title, [
+  const product = equationStep(title, [
     ...notation,
     matrixPart(m.rows, m.cols, matrixCells(m, spec.weights), { label, used: (r) => rowColumns(m, r), limits }),
     vectorPart(m.cols, (i) => inputCell(spec, i, rank), { limits }), EQUALS,
     vectorPart(m.rows, (i) => polyCell(viaMatrix[i]!, rank), { limits }), EQUALS,
     vectorPart(m.rows, outputName, { limits }),
-  ], rowLinks(m, spec.outputNames)), ...after);
+  ], rowLinks(m, spec.outputNames));
+  steps.push(given.transposed ? { ...product, product: true } : product, ...after);
   steps.push(noteStep('The weights are learned', LEARNED_WEIGHTS_NOTE));
   const pytorch = !given.transposed && paddedSpec(given) ? backTo(given) : undefined;
   steps.push(...threeForms(spec, forms, rank, outputName, opts, `${label.text} · input`, pytorch));

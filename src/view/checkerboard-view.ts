@@ -57,7 +57,7 @@ export function checkerboardView(input: StackViewInput): CheckerboardView | Summ
   const dims = input.input === undefined ? undefined : specGeometry({ input: input.input, kernel: 1 }).dims;
   const axes = layerAxes(stack, dims, 'lists');
   const predicted = axes.map(({ k, s, d }) => k.every((x, a) => predictsUniformOverlap(x, s[a]!, d[a]!)));
-  const rules = axes.map((_, i) => `${axes.length > 1 ? `layer ${i + 1}: ` : ''}the rule "s divides k (and gcd(s, d) = 1)" predicts ${predicted[i] ? 'even' : 'uneven'} overlap`);
+  const rules = axes.map((a, i) => `${axes.length > 1 ? `layer ${i + 1}: ` : ''}${ruleSentence(a)}`);
   const shapes = levelShapes(stack, input.input ?? periodInput(stack), true);
   if (typeof shapes === 'string') return summaryOfFacts(shapes, 'the overlap counts', [title(axes), ...rules]);
   const cells = product(shapes.at(-1)!);
@@ -88,7 +88,7 @@ export function checkerboardView(input: StackViewInput): CheckerboardView | Summ
     pattern: counted.uniform
       ? `Even overlap: every interior output receives ${list[0]} ${one ? 'taps' : 'paths of taps'}.`
       : `Uneven overlap (${listing(list)} ${one ? 'taps' : 'paths'}): a checkerboard pattern.`,
-    verdicts: one ? [ruleVerdict(one.predicted, counted.uniform)] : layers.map((l, i) => ruleVerdict(l.predicted, l.uniform, `layer ${i + 1}: `)),
+    verdicts: one ? [ruleVerdict(one, counted.uniform)] : layers.map((l, i) => ruleVerdict(l, l.uniform, `layer ${i + 1}: `)),
     caption: one ? null : "The rule is stated for one layer; a later layer can even out (or not) the pattern of an earlier one, so the stack's counts are shown as counted.",
   };
 }
@@ -106,12 +106,28 @@ function title(axes: ReadonlyArray<{ k: number[]; s: number[]; d: number[] }>): 
     : `${axes.length} transposed convolutions, k = ${axes.map((l) => x(l.k)).join(', ')}, s = ${axes.map((l) => x(l.s)).join(', ')}`;
 }
 
+/**
+ * The rule "s divides k (and gcd(s, d) = 1)" applied to one layer's numbers,
+ * as a sentence that is true in each case: "s = 2 does not divide k = 3, so
+ * the rule predicts uneven overlap", "s = 2 divides k = 4, so …even overlap".
+ */
+export function ruleSentence({ k, s, d }: { k: readonly number[]; s: readonly number[]; d: readonly number[] }): string {
+  const x = (xs: readonly number[]) => (xs.every((v) => v === xs[0]) ? String(xs[0]) : xs.join('×'));
+  const divides = k.every((kk, a) => kk % s[a]! === 0);
+  const dilated = d.some((dd) => dd > 1);
+  if (!divides) return `s = ${x(s)} does not divide k = ${x(k)}, so the rule predicts uneven overlap`;
+  if (!k.every((kk, a) => predictsUniformOverlap(kk, s[a]!, d[a]!))) {
+    return `s = ${x(s)} divides k = ${x(k)}, but s and d = ${x(d)} share a factor, so the rule predicts uneven overlap`;
+  }
+  return `s = ${x(s)} divides k = ${x(k)}${dilated ? ` and gcd(s, d = ${x(d)}) = 1` : ''}, so the rule predicts even overlap`;
+}
+
 /** The verdict of the divisibility rule against counted overlap. */
-function ruleVerdict(predicted: boolean, uniform: boolean, prefix = ''): SimpleVerdict {
-  const even = (b: boolean) => (b ? 'even' : 'uneven');
-  return predicted === uniform
-    ? { pass: true, text: `${prefix}rule "s divides k (and gcd(s, d) = 1)" predicts ${even(predicted)} overlap, and the counts agree` }
-    : { pass: false, text: `${prefix}the rule predicts ${even(predicted)} overlap but the counts are ${even(uniform)}` };
+function ruleVerdict(layer: { k: number[]; s: number[]; d: number[]; predicted: boolean }, uniform: boolean, prefix = ''): SimpleVerdict {
+  const counted = uniform ? 'even' : 'uneven';
+  return layer.predicted === uniform
+    ? { pass: true, text: `${prefix}${ruleSentence(layer)}, and the counts agree (${counted})` }
+    : { pass: false, text: `${prefix}${ruleSentence(layer)}, but the counts are ${counted}` };
 }
 
 /** 1 and 2; 1, 2 and 4 */

@@ -1,7 +1,8 @@
 import type { SpecInput } from '../geometry/spec.ts';
 import { TOPICS, derive } from '../latex/derive.ts';
 import type { Derivation } from '../latex/derivation.ts';
-import { type SummaryView, summaryFor } from './summary.ts';
+import { noteStep } from '../latex/steps.ts';
+import { type SummaryView, isSummary, summaryFor } from './summary.ts';
 
 export type { Derivation, EquationStep, Highlight, MatrixPart, Step } from '../latex/derivation.ts';
 
@@ -12,7 +13,21 @@ export type { Derivation, EquationStep, Highlight, MatrixPart, Step } from '../l
  * spec past the topic's limits (its derivation typesets every step) gets the
  * summary, with the limit named, before anything is built.
  */
-export function derivationView(topic: string, input: SpecInput): Derivation | SummaryView {
-  return summaryFor(input, TOPICS.get(topic)?.limits ?? {}, 'this derivation')
+export function derivationView(topic: string, input: SpecInput, opts: DerivationViewOptions = {}): Derivation | SummaryView {
+  const d = summaryFor(input, TOPICS.get(topic)?.limits ?? {}, 'this derivation')
     ?? (Object.keys(input).length ? derive(topic, input) : derive(topic));
+  return opts.productShown && !isSummary(d) ? referToProduct(d) : d;
+}
+
+export interface DerivationViewOptions {
+  /** the page shows this K·z = y just before the derivation: refer to it instead of typesetting it again */
+  productShown?: boolean;
+}
+
+/** The product step (K·z = y) becomes a one-line note pointing at the equation shown above. */
+function referToProduct(d: Derivation): Derivation {
+  const steps = d.steps.map((s) => (s.type === 'equation' && s.product
+    ? noteStep(s.title, 'This is the equation shown just above: the same matrix, input and product, not repeated here.')
+    : s));
+  return { ...d, steps };
 }

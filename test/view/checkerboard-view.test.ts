@@ -32,7 +32,7 @@ describe('checkerboardView', () => {
     expect(v.transposed.values).toEqual([1, 1, 2, 1, 2, 1, 2, 1, 2, 1, 1]);
     expect(v.transposed.max).toBe(2);
     expect(v.pattern).toBe('Uneven overlap (1 and 2 taps): a checkerboard pattern.');
-    expect(v.verdicts).toEqual([{ pass: true, text: 'rule "s divides k (and gcd(s, d) = 1)" predicts uneven overlap, and the counts agree' }]);
+    expect(v.verdicts).toEqual([{ pass: true, text: 's = 2 does not divide k = 3, so the rule predicts uneven overlap, and the counts agree (uneven)' }]);
     expect(v.transposed.title).toBe('transposed convolution, k = 3, s = 2');
   });
 
