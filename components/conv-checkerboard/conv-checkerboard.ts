@@ -24,6 +24,7 @@ const engine = new LazyPart('the overlap view', () => import('./overlap-engine.t
  * @csspart resized - the taps per output of resize-then-convolve
  * @csspart pattern - the finding: even or uneven overlap
  * @csspart verdict - the divisibility rule agrees with the counts; `data-verdict` is `pass` or `fail`
+ * @csspart figure-menu - the "Save figure" menu: Download SVG, Download animated SVG, Copy TikZ (drawn from the current spec by convmat/figure)
  * @csspart error - the inline message for an invalid attribute
  * @csspart summary - shown instead of the counts when they are too many to count or draw without a freeze: the levels and the rule per layer
  *
@@ -48,6 +49,7 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView | Summ
   static override properties = { ...ConvElement.properties, layers: { type: String, reflect: true } };
   static override inputKeys = [...ConvElement.inputKeys, 'layers'];
   static override lazyParts = [...ConvElement.lazyParts, engine];
+  static override figure = 'checkerboard' as const;
   declare layers?: string;
 
   protected override needsParser(): boolean { return false; }

@@ -39,6 +39,7 @@ const views = new LazyPart('the matrix view', () => import('../../src/view/matri
  *
  * @csspart equation - the typeset matrix or equation
  * @csspart verdict - the check badge; `data-verdict` is `pass` or `fail`
+ * @csspart figure-menu - the "Save figure" menu: Download SVG, Download animated SVG, Copy TikZ (drawn from the current spec by convmat/figure)
  * @csspart error - the inline message for an invalid attribute
  * @csspart sparsity - the structural view of a large matrix
  * @csspart detail - the typeset row under the pointer in the structural view
@@ -60,6 +61,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   static override properties = { ...ConvElement.properties, show: { type: String, reflect: true }, form: { type: String, reflect: true } };
   static override inputKeys = [...ConvElement.inputKeys, 'form'];
   static override lazyParts = [...ConvElement.lazyParts, views];
+  static override figure = 'matrix' as const;
   static override styles = [...ConvElement.styles, equationStyles, css`
     .equation { gap: 0.4rem; font-size: 1.05rem; outline: none; }
     .axes { display: inline-grid; grid-template-columns: auto auto; gap: 0.1rem 0.3rem; align-items: stretch; font-size: 0.75rem; color: var(--conv-muted); max-width: 100%; }

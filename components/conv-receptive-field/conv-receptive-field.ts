@@ -28,6 +28,7 @@ const engine = new LazyPart('the receptive-field view', () => import('./field-en
  * @csspart info - the size of the highlighted receptive field
  * @csspart verdict - composed index maps = closed form; `data-verdict` is `pass` or `fail` (absent when the input is narrower than the closed form)
  * @csspart note - why there is no verdict: the input is narrower than the closed form, so every field is cropped
+ * @csspart figure-menu - the "Save figure" menu: Download SVG, Download animated SVG, Copy TikZ (drawn from the current spec by convmat/figure)
  * @csspart error - the inline message for an invalid attribute
  * @csspart summary - shown instead of the drawing when the stack is too large to draw without a freeze: the levels and the closed form
  *
@@ -45,6 +46,7 @@ export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | 
   };
   static override inputKeys = [...ConvElement.inputKeys, 'layers', 'inputLayer'];
   static override lazyParts = [...ConvElement.lazyParts, engine];
+  static override figure = 'receptive-field' as const;
   static override styles = [...ConvElement.styles, css`
     svg { max-width: 100%; height: auto; }
     circle { fill: var(--conv-bg); stroke: var(--conv-fg); stroke-width: 1.2; cursor: pointer; }

@@ -45,6 +45,7 @@ const views = new LazyPart('the transposed view', () => import('../../src/view/t
  * @csspart summary - the summary shown instead of the forms for a spec too large to draw
  * @csspart equation - the typeset Kᵀ equation
  * @csspart verdict - one badge per alternative form; `data-verdict` is `pass` or `fail`
+ * @csspart figure-menu - the "Save figure" menu: Download SVG, Download animated SVG, Copy TikZ (drawn from the current spec by convmat/figure)
  * @csspart error - the inline message for an invalid attribute
  *
  * @fires spec-change - the spec was accepted; detail `{spec, outputs}`
@@ -55,6 +56,7 @@ const views = new LazyPart('the transposed view', () => import('../../src/view/t
  */
 export class ConvTransposedElement extends ConvElement<TransposedView | SummaryView> {
   static override lazyParts = [...ConvElement.lazyParts, views];
+  static override figure = 'transposed' as const;
   static override styles = [...ConvElement.styles, gridStyles, equationStyles, css`
     :host { --conv-cell-size: 2.1em; }
     .forms { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-start; }

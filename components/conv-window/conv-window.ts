@@ -50,6 +50,7 @@ const FRAME_MS = 900;
  * @csspart equation - the matrix with the current row lit
  * @csspart dot - the dot product of the current position
  * @csspart verdict - the check badge; `data-verdict` is `pass` or `fail`
+ * @csspart figure-menu - the "Save figure" menu: Download SVG, Download animated SVG, Copy TikZ (drawn from the current spec by convmat/figure)
  * @csspart error - the inline message for an invalid attribute
  *
  * @fires spec-change - the spec was accepted; detail `{spec, frames}`
@@ -61,6 +62,7 @@ const FRAME_MS = 900;
  */
 export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   static override lazyParts = [...ConvElement.lazyParts, views];
+  static override figure = 'window' as const;
   static override properties = {
     ...ConvElement.properties,
     step: { type: Number, reflect: true },

@@ -7,8 +7,11 @@ import type { LazyPart } from './lazy-part.ts';
 import { themeStyles } from './styles.ts';
 import { fastMatrixStyles } from './fast-matrix.ts';
 import { errorTemplate } from './error-template.ts';
+import { FigureMenu, figureMenuStyles } from './figure-menu.ts';
+import type { FigureViewName } from '../../src/render/figure.ts';
 import { LazyPartsController } from './controllers/lazy-parts-controller.ts';
 import { RevealController } from './controllers/reveal-controller.ts';
+import { FallbackController } from './controllers/fallback-controller.ts';
 import { SpecViewController } from './controllers/spec-view-controller.ts';
 import { SPEC_KEYS, type SpecAttributes, specFromAttributes, specNeedsParser, specProperties } from './spec-from-attributes.ts';
 
@@ -23,17 +26,21 @@ export type { HighlightDetail } from './highlight-detail.ts';
  * `parts` loads the lazy chunks before the first render, `specView` turns the
  * attributes into a view (`compute`, which may throw; the last good view and
  * the error are kept), `reveal` spreads a heavy first render over tasks,
- * `scrollFocus` keeps scroll boxes reachable by keyboard. A subclass
+ * `scrollFocus` keeps scroll boxes reachable by keyboard, `fallback` shows
+ * the element's children until the first view, `figureMenu` offers the
+ * drawing as SVG and TikZ (`static figure`). A subclass
  * computes its view (`compute`) and maps it to DOM (`renderView`).
  */
 export abstract class ConvElement<View> extends LitElement {
   static override properties = { ...specProperties(), theme: { type: String, reflect: true }, active: { type: Number, reflect: true } };
   /** KaTeX's stylesheet is adopted before the first render (katex-sheet.ts); these come after it. */
-  static override styles = [fastMatrixStyles, themeStyles];
+  static override styles = [fastMatrixStyles, themeStyles, figureMenuStyles];
   /** Chunks loaded before the first render (`[...ConvElement.lazyParts, views]` in a subclass: its view module), kept out of the bundle's start. */
   static lazyParts: readonly LazyPart<unknown>[] = [katexPart, katexSheet];
   /** Properties whose change recomputes the view. */
   static inputKeys: readonly string[] = SPEC_KEYS;
+  /** The figure (src/render/figure.ts) of this drawing, offered in its "Save figure" menu; none when null. */
+  static figure: FigureViewName | null = null;
 
   // the shared spec attributes (DESIGN.md), written as in the CLI
   declare input?: string; declare kernel?: string; declare stride?: string; declare padding?: string; declare dilation?: string;
@@ -48,6 +55,8 @@ export abstract class ConvElement<View> extends LitElement {
   protected readonly scrollFocus = new ScrollFocus(this);
   protected readonly parts = new LazyPartsController(this, () => this.statics.lazyParts, () => adoptKatexSheet(this));
   protected readonly reveal = new RevealController(this);
+  protected readonly fallback = new FallbackController(this);
+  protected readonly figureMenu = new FigureMenu(this, () => this.statics.figure, () => this.specInput());
   protected readonly specView = new SpecViewController<View>(this, {
     keys: this.statics.inputKeys,
     compute: () => this.compute(),
@@ -104,7 +113,8 @@ export abstract class ConvElement<View> extends LitElement {
     let error = this.specView.error ?? this.parts.error;
     // an error while rendering (an out-of-range `active`) lasts until the next render; the last rendering stays (noChange)
     if (view !== null) try { body = this.renderView(view); } catch (e) { error ??= e; body = noChange; }
-    const placeholder = view === null && !error ? html`<div class="caption" part="placeholder">Loading…</div>` : nothing;
-    return html`${error ? errorTemplate(error, view !== null) : nothing}${placeholder}${body}`;
+    // while there is no view, the element's own children (fallback content) show, or "Loading…" when it has none
+    const placeholder = view === null ? html`<slot>${error ? nothing : html`<div class="caption" part="placeholder">Loading…</div>`}</slot>` : nothing;
+    return html`${error ? errorTemplate(error, view !== null) : nothing}${placeholder}${body}${view === null ? nothing : this.figureMenu.template()}`;
   }
 }
