@@ -1,6 +1,7 @@
 import { generateApi } from './gen-api.ts';
 import { generateCli } from './gen-cli.ts';
 import { generateElements } from './gen-elements.ts';
+import { generateFigureFormats, generateNoteExample } from './gen-figures.ts';
 import { generateIdentities } from './gen-identities.ts';
 import { generateOneHot } from './gen-one-hot.ts';
 import { generatePerformance } from './gen-performance.ts';
@@ -24,6 +25,8 @@ const GENERATORS: Record<string, Generator> = {
   performance: generatePerformance,
   'one-hot': () => generateOneHot(),
   identities: () => generateIdentities(),
+  'figure-formats': () => generateFigureFormats(),
+  'note-example': () => generateNoteExample(),
 };
 
 export interface RenderedPage {

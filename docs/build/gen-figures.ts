@@ -1,0 +1,61 @@
+import MarkdownIt from 'markdown-it';
+import { renderFigure } from '../../src/render/figure.ts';
+import convmatMarkdownIt from '../../src/notes/markdown-it.ts';
+import { escapeHtml } from './html-text.ts';
+
+/**
+ * The "Figures and notes" page's generated parts, made at build time by the
+ * code the package ships: one spec in every format of renderFigure, and a
+ * Markdown note rendered by convmat/markdown-it. Nothing is drawn by hand.
+ */
+const SPEC = { input: '5x5', kernel: '3x3', stride: '2', padding: '1' };
+const FLAGS = '--input 5x5 --kernel 3x3 --stride 2 --padding 1';
+
+const code = (text: string, label: string) => `<pre tabindex="0" aria-label="${escapeHtml(label)}"><code>${escapeHtml(text.trimEnd())}</code></pre>`;
+
+export function generateFigureFormats(): string {
+  const still = renderFigure(SPEC, { view: 'window', format: 'svg', frame: 3 });
+  const animated = renderFigure(SPEC, { view: 'window', format: 'svg', animate: true });
+  const tikz = renderFigure(SPEC, { view: 'window', format: 'tikz' });
+  const html = renderFigure(SPEC, { view: 'window', format: 'html', frame: 3 });
+  return `<h3 id="format-svg">SVG: one frame</h3>
+<p><code>convmat figure window ${FLAGS} --frame 3 -o window.svg</code> (frames count from 0). Every cell carries <code>data-kind</code>, as in the live element.</p>
+<figure class="figure-out">${still}</figure>
+<h3 id="format-animated">SVG: every frame, animated</h3>
+<p><code>convmat figure window ${FLAGS} --animate -o window.svg</code>: a looping SVG with no script, still for readers who ask for reduced motion.</p>
+<figure class="figure-out">${animated}</figure>
+<h3 id="format-html">Static HTML</h3>
+<p><code>convmat figure window ${FLAGS} --format html</code>: a fragment with its CSS, KaTeX’s HTML for the equations and inline SVG for the grids, and no script.</p>
+<div class="figure-out">${html}</div>
+<h3 id="format-tikz">TikZ</h3>
+<p><code>convmat figure window ${FLAGS} --format tikz</code> (add <code>--standalone</code> for a whole document that pdflatex compiles):</p>
+${code(tikz.length > 6000 ? `${tikz.slice(0, 6000)}\n% … (${tikz.length.toLocaleString('en')} characters in all)` : tikz, 'TikZ of the window figure')}`;
+}
+
+/** A student's note, as written and as convmat/markdown-it renders it. */
+export const NOTE = `## Stride 2
+
+The window moves two cells at a time:
+
+\`\`\`convmat
+window --input 5x5 --kernel 3x3 --stride 2 --padding 1
+\`\`\`
+
+A typo shows here, and the page still builds:
+
+\`\`\`convmat
+window --input 5x5 --kernal 3x3
+\`\`\`
+`;
+
+export function generateNoteExample(): string {
+  const md = new MarkdownIt({ html: true }).use(convmatMarkdownIt);
+  const html = md.render(NOTE).replace(/^<h2>/, '<h3 id="note-rendered">').replace(/<\/h2>/, '</h3>');
+  const shown = html.replace(/(<conv-window[^>]*>)[\s\S]*?(<\/conv-window>)/, '$1<svg …>…the static figure…</svg>$2');
+  return `<p>The note, in Markdown:</p>
+${code(NOTE, 'a Markdown note with two convmat fences')}
+<p>What <code>md.use(convmat)</code> makes of it (the figure shortened here):</p>
+${code(shown, 'the HTML the plugin writes')}
+<p>And that HTML on this page: the live element (its “Save figure” menu included), and the bad fence’s one line in place.</p>
+<div class="note-rendered">${html}</div>`;
+}
