@@ -18,7 +18,7 @@ const TEXT_ESCAPES: Record<string, string> = {
  * metrics" and guesses their width), written as math inside the text: the
  * labels of comparisons (`Kᵀ·y`, `δ`) are typeset as they are meant.
  */
-const GREEK_LETTERS: Record<string, string> = {
+export const GREEK_LETTERS: Readonly<Record<string, string>> = {
   'α': 'alpha', 'β': 'beta', 'γ': 'gamma', 'δ': 'delta', 'ε': 'epsilon', 'ζ': 'zeta', 'η': 'eta', 'θ': 'theta', 'ι': 'iota', 'κ': 'kappa',
   'λ': 'lambda', 'μ': 'mu', 'ν': 'nu', 'ξ': 'xi', 'π': 'pi', 'ρ': 'rho', 'σ': 'sigma', 'τ': 'tau', 'υ': 'upsilon', 'φ': 'phi', 'χ': 'chi', 'ψ': 'psi', 'ω': 'omega',
 };

@@ -1,0 +1,114 @@
+import type { Entry } from '../algebra/print.ts';
+import type { DrawnGrid } from '../view/grid.ts';
+import type { VerdictView } from '../view/verdict.ts';
+import { type WindowView, dotTerms } from '../view/window-view.ts';
+import { type Label, LINE, MARGIN, type Scene, type SceneGroup, type SceneMark, type SceneText, cellPlace, gridBoxes, gridSize, row } from './scene.ts';
+
+/**
+ * The scene of the sliding window (windowView): the drawn input (padding
+ * cells, inserted zeros; a padding cell of reflect/replicate/circular shows
+ * the input it copies), the output, and per frame the covered cells with the
+ * weight on each and the current output cell lit.
+ */
+export function windowScene(v: WindowView): Scene {
+  const caption = inputCaption(v);
+  const inputs = stacked(v.inputs, (g) => (q) => inputLabel(v, g, q), 'input');
+  const outputs = stacked(v.outputs, (g) => (q) => ({ label: [v.outputCells[g.source[q]!]!] }), 'output');
+  const top = MARGIN + LINE;
+  const { xs, end } = row([inputs.w, outputs.w]);
+  const placed = [inputs.place(xs[0]!, top), outputs.place(xs[1]!, top)];
+  const groups = placed.flatMap((p) => p.groups);
+  const bottom = top + Math.max(inputs.h, outputs.h) + LINE;
+  const texts: SceneText[] = [
+    { x: xs[0]!, y: MARGIN, label: [caption], role: 'caption' },
+    { x: xs[1]!, y: MARGIN, label: ['output'], role: 'caption' },
+    { x: xs[0]!, y: bottom, label: [legend(v)], role: 'caption' },
+    verdictText(v.verdict, xs[0]!, bottom + LINE),
+    ...placed.flatMap((p) => p.texts),
+  ];
+  const frames = v.frames.map((taps, r) => {
+    const marks: SceneMark[] = taps.map((t) => {
+      const p = inputs.at(t.channel, t.cell, xs[0]!, top);
+      return { ...p, role: 'covered', note: v.weightCells[t.tap]! };
+    });
+    marks.push({ ...outputs.at(...outputOf(v.outputs, r), xs[1]!, top), role: 'current' });
+    return { marks, caption: frameCaption(v, r) };
+  });
+  return {
+    width: Math.max(end, 14), height: bottom + 3 * LINE, groups, lines: [], texts, frames, frameCaption: { x: xs[0]!, y: bottom + 2 * LINE },
+    title: `${v.transposed ? 'Transposed convolution as a sliding window' : 'Sliding window'}: input ${shapeText(v.inputs[0]!.shape)}, output ${shapeText(v.outputs[0]!.shape)}`,
+    desc: `${caption}. ${legend(v)}. ${v.frames.length} positions of the kernel, one per output. ${v.verdict.description}`,
+  };
+}
+
+/** Grids of channels stacked top to bottom, each captioned when there are several. */
+export interface Stack {
+  w: number;
+  h: number;
+  place(x: number, y: number): { groups: SceneGroup[]; texts: SceneText[] };
+  /** the box of cell q of channel c's grid when the stack is placed at (x, y) */
+  at(c: number, q: number, x: number, y: number): { x: number; y: number; w: number; h: number };
+}
+
+export function stacked(grids: readonly DrawnGrid[], label: (g: DrawnGrid) => (q: number) => { label: Label | null; copied?: boolean }, name: string): Stack {
+  const size = gridSize(grids[0]!.shape);
+  const head = grids.length > 1 ? LINE : 0;
+  const pitch = size.h + head + (grids.length > 1 ? 0.4 : 0);
+  const offset = (c: number) => c * pitch + head;
+  const shape = grids[0]!.shape.join('x');
+  return {
+    w: size.w, h: grids.length * pitch - (grids.length > 1 ? 0.4 : 0),
+    place: (x, y) => ({
+      groups: grids.map((g, c) => ({ shape, name: grids.length > 1 ? `${name}, channel ${c + 1}` : name, boxes: gridBoxes(g, x, y + offset(c), label(g)) })),
+      texts: head ? grids.map((_, c) => ({ x, y: y + c * pitch + 0.45, label: [`channel ${c + 1}`], role: 'caption' as const })) : [],
+    }),
+    at: (c, q, x, y) => {
+      const p = cellPlace(grids[0]!.shape, q);
+      return { x: x + p.x, y: y + offset(c) + p.y, w: 1, h: 1 };
+    },
+  };
+}
+
+function inputLabel(v: WindowView, g: DrawnGrid, q: number): { label: Label | null; copied?: boolean } {
+  const src = g.source[q]!, copy = g.copies[q]!;
+  if (src >= 0) return { label: [v.inputCells[src]!] };
+  if (copy >= 0) return { label: [v.inputCells[copy]!], copied: true };
+  return { label: ['0'] };
+}
+
+/** The grid and cell of output r (outputs are numbered channel by channel). */
+export function outputOf(grids: readonly DrawnGrid[], r: number): [number, number] {
+  const per = grids[0]!.kinds.length;
+  return [Math.floor(r / per), r % per];
+}
+
+/** The frame's dot product: `z₈ = w₁·z₂ + …`, or with numbers `0·3 + 1·3 + … = 12`. */
+function frameCaption(v: WindowView, r: number): Label {
+  const runs: Array<string | Entry> = [];
+  dotTerms(v, r).forEach((t, i) => runs.push(...(i ? [' + '] : []), t.weight, '·', t.input));
+  const dot = runs.length ? runs : ['0'];
+  return v.numeric ? [...dot, ' = ', v.outputCells[r]!] : [v.outputCells[r]!, ' = ', ...dot];
+}
+
+export function verdictText(verdict: VerdictView, x: number, y: number): SceneText {
+  return { x, y, label: [`${verdict.holds ? '✓' : '✗'} ${verdict.description}`], role: verdict.holds ? 'pass' : 'fail' };
+}
+
+function inputCaption(v: WindowView): string {
+  const pads = v.padding.map(([b, a]) => (b < 0 || a < 0 ? `cropped ${Math.max(0, -b)}/${Math.max(0, -a)}` : `${b}/${a}`)).join(', ');
+  if (v.transposed) return `input with s − 1 zeros inserted, padded by d(k−1)−p = ${pads}; flipped kernel, stride 1`;
+  return v.padding.every(([b, a]) => b === 0 && a === 0) ? 'input (no padding)' : `input padded by ${pads} (before/after per axis)`;
+}
+
+const PADDING_KEY: Record<string, string> = {
+  zeros: 'padding (zeros)', reflect: 'padding (reflect: a mirrored input)', replicate: 'padding (replicate: the edge input)', circular: 'padding (circular: wraps around)',
+};
+
+function legend(v: WindowView): string {
+  const parts = ['input', ...(v.kinds.includes('padding') ? [PADDING_KEY[v.paddingMode] ?? PADDING_KEY.zeros!] : []), ...(v.kinds.includes('inserted') ? ['inserted zeros (s − 1 between samples)'] : [])];
+  return `${parts.join(' · ')}; the kernel's weights are written on the covered cells`;
+}
+
+export function shapeText(shape: readonly number[]): string {
+  return shape.join('×');
+}
