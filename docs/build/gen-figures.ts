@@ -1,6 +1,7 @@
 import MarkdownIt from 'markdown-it';
 import { renderFigure } from '../../src/render/figure.ts';
 import convmatMarkdownIt from '../../src/notes/markdown-it.ts';
+import { svgImage } from '../../src/notes/fence.ts';
 import { escapeHtml } from './html-text.ts';
 
 /**
@@ -19,11 +20,11 @@ export function generateFigureFormats(): string {
   const tikz = renderFigure(SPEC, { view: 'window', format: 'tikz' });
   const html = renderFigure(SPEC, { view: 'window', format: 'html', frame: 3 });
   return `<h3 id="format-svg">SVG: one frame</h3>
-<p><code>convmat figure window ${FLAGS} --frame 3 -o window.svg</code> (frames count from 0). Every cell carries <code>data-kind</code>, as in the live element.</p>
-<figure class="figure-out">${still}</figure>
+<p><code>convmat figure window ${FLAGS} --frame 3 -o window.svg</code> (frames count from 0). Every cell carries <code>data-kind</code>, as in the live element. Shown here as an image, as a slide or a page would use the file.</p>
+<figure class="figure-out">${svgImage(still, 'The 3×3 kernel on the padded 5×5 input at its fourth position, the output cell it computes lit')}</figure>
 <h3 id="format-animated">SVG: every frame, animated</h3>
 <p><code>convmat figure window ${FLAGS} --animate -o window.svg</code>: a looping SVG with no script, still for readers who ask for reduced motion.</p>
-<figure class="figure-out">${animated}</figure>
+<figure class="figure-out">${svgImage(animated, 'The 3×3 kernel stepping over the padded 5×5 input, position after position')}</figure>
 <h3 id="format-html">Static HTML</h3>
 <p><code>convmat figure window ${FLAGS} --format html</code>: a fragment with its CSS, KaTeX’s HTML for the equations and inline SVG for the grids, and no script.</p>
 <div class="figure-out">${html}</div>

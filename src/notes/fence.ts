@@ -93,12 +93,14 @@ export function parseFence(body: string): Fence {
 /** A field as the fence's writer spelled it: `outputPadding` → `--output-padding`, the figure's `frame` → `--frame`. */
 const flagOf = (field: string) => (FALLBACK_FLAGS.some((f) => f.name === field) ? `--${field}` : flagForField(field));
 
+/** Words for a figure shown as an image: `window figure: input 5x5, kernel 3x3`. */
+const altText = (f: Fence) => `${f.view} figure: ${f.attributes.map(([k, v]) => (v === '' ? k : `${k} ${v}`)).join(', ')}`;
+
 /**
  * The SVG file as an image: a file's ids and stylesheet are its own, so two
  * figures on one page cannot clash, and the page's styles cannot reach in.
  */
-function svgImage(svg: string, f: Fence): string {
-  const alt = `${f.view} figure: ${f.attributes.map(([k, v]) => (v === '' ? k : `${k} ${v}`)).join(', ')}`;
+export function svgImage(svg: string, alt: string): string {
   return `<img alt="${escapeHtml(alt)}" src="data:image/svg+xml,${encodeURIComponent(svg)}">`;
 }
 
@@ -115,7 +117,7 @@ export function renderFence(body: string): string {
     const figure = renderFigure(f.spec, { view: f.view, format: f.format, frame: f.frame, animate: f.animate });
     const tag = ELEMENT_OF[f.view];
     const attrs = f.attributes.map(([k, v]) => (v === '' ? ` ${k}` : ` ${k}="${escapeHtml(v)}"`)).join('');
-    return `<${tag}${attrs}>${f.format === 'svg' ? svgImage(figure, f) : figure}</${tag}>\n`;
+    return `<${tag}${attrs}>${f.format === 'svg' ? svgImage(figure, altText(f)) : figure}</${tag}>\n`;
   } catch (e) {
     return fenceError(e);
   }
