@@ -4,6 +4,7 @@ import { chromium } from 'playwright';
 import { afterAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../scripts/chromium.ts';
 import { root } from '../docs/readme-blocks.ts';
+import { cellCount as count, figureMarkup } from './figure-markup.ts';
 
 /**
  * The example projects under examples/ built as their `npm run build` builds
@@ -33,8 +34,6 @@ function inside(html: string, open: RegExp, tag: string): string {
   const start = m!.index + m![0].length;
   return html.slice(start, html.indexOf(`</${tag}>`, start));
 }
-
-const count = (html: string, kind: string) => html.split(`data-kind="${kind}"`).length - 1;
 
 function expectErrorAfter(html: string, prose: string, message: RegExp): void {
   const at = html.indexOf(prose);
@@ -66,12 +65,12 @@ describe('examples/notes-markdown-it', () => {
   it('builds a page whose fences are live elements around their figures, the bad one its error in place', async () => {
     const html = await buildExample('notes-markdown-it');
     // 5×5 input padded by 1: 49 drawn cells, 25 inputs and 24 padding; output ⌊(5 + 2 − 3)/2⌋ + 1 = 3 a side
-    const window = inside(html, /<conv-window input="5x5" kernel="3x3" stride="2" padding="1">/, 'conv-window');
-    expect(window).toMatch(/^<svg[\s>]/);
+    const window = figureMarkup(inside(html, /<conv-window input="5x5" kernel="3x3" stride="2" padding="1">/, 'conv-window'));
+    expect(window).toMatch(/<svg[\s>]/);
     expect([count(window, 'input'), count(window, 'padding'), count(window, 'output')]).toEqual([25, 24, 9]);
     expect(html).toContain('<conv-matrix input="4" kernel="3" padding="1" weights="x,y,z">');
     expectErrorAfter(html, 'A fence with a typo', /^convmat: --kernal: is not an option.*did you mean --kernel\?/);
-    const box = await fallbackBox(html, 'conv-window > svg', 'markdown-it-no-js');
+    const box = await fallbackBox(html, 'conv-window > *', 'markdown-it-no-js');
     expect(box.width).toBeGreaterThan(100);
     expect(box.height).toBeGreaterThan(100);
   });
@@ -82,11 +81,11 @@ describe('examples/notes-remark', () => {
     const html = await buildExample('notes-remark');
     // transposed, input 3×3, stride 2, kernel 3, padding 0: (3 − 1)(2 − 1) = 2 inserted zeros per line → a 5×5 core of
     // 9 inputs and 16 inserted cells, padded by d(k − 1) − p = 2 on each side: 9² − 5² = 56 padding cells; output (3 − 1)·2 + 3 = 7 a side
-    const window = inside(html, /<conv-window input="3x3" kernel="3x3" stride="2" transposed>/, 'conv-window');
+    const window = figureMarkup(inside(html, /<conv-window input="3x3" kernel="3x3" stride="2" transposed>/, 'conv-window'));
     expect([count(window, 'input'), count(window, 'inserted'), count(window, 'padding'), count(window, 'output')]).toEqual([9, 16, 56, 49]);
     expect(html).toContain('<conv-checkerboard kernel="3" stride="2" input="6">');
     expectErrorAfter(html, 'A fence with a typo', /^convmat: --stride/);
-    const box = await fallbackBox(html, 'conv-window > svg', 'remark-no-js');
+    const box = await fallbackBox(html, 'conv-window > *', 'remark-no-js');
     expect(box.width).toBeGreaterThan(100);
   });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fenceWords, parseFence, renderFence } from '../../src/notes/fence.ts';
 import { badInputLine, convmat } from '../cli/run-cli.ts';
+import { cellCount as kinds } from './figure-markup.ts';
 
 /** The attributes of the first element of a fragment (`<conv-… a="b" c>`), decoded. */
 function attributesOf(html: string): Record<string, string> {
@@ -14,7 +15,6 @@ function attributesOf(html: string): Record<string, string> {
   return out;
 }
 
-const kinds = (html: string, kind: string) => html.split(`data-kind="${kind}"`).length - 1;
 
 describe('a ```convmat fence: a view and the CLI flags', () => {
   it('splits words as a shell does: quotes keep spaces, # starts a comment line', () => {
@@ -56,12 +56,12 @@ describe('a ```convmat fence: a view and the CLI flags', () => {
 
   it('escapes every attribute value: hostile text cannot open a tag or leave its quotes', () => {
     const hostile = `nn.Conv2d(1, 1, 3)"><script>alert(1)</script><x y='`;
-    const out = renderFence(`matrix --input 6 --layer '${hostile.replace(/'/g, '')}'`);
+    const out = renderFence(`window --input 6 --layer '${hostile.replace(/'/g, '')}'`);
     expect(out).not.toMatch(/<script/i);
     expect(out).not.toMatch(/\son\w+=/i);
     // an accepted value with quotes in it (Python strings in a layer) comes back whole
     const layer = `nn.Conv2d(1, 1, 3, padding="same", padding_mode='zeros')`;
-    const ok = renderFence(`matrix --input 6 --layer '${layer.replace(/'/g, '"')}'`);
+    const ok = renderFence(`window --format svg --input 6 --layer '${layer.replace(/'/g, '"')}'`);
     expect(attributesOf(ok).layer).toBe(layer.replace(/'/g, '"'));
     expect(ok).toContain('&#34;same&#34;');
   });
