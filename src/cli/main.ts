@@ -48,6 +48,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'check one identity of the catalogue on a spec (exit 1 when it does not hold)',
     load: async () => (await import('./check.ts')).checkCommand,
   },
+  {
+    // figure brings the renderers (and KaTeX for html)
+    name: 'figure',
+    summary: 'a drawing as a file: svg, tikz or static html (window, transposed, matrix, receptive-field, checkerboard)',
+    load: async () => (await import('./figure.ts')).figureCommand,
+  },
   eager(helpCommand),
 ];
 

@@ -7,6 +7,7 @@ import type { Scene } from './scene.ts';
 import { summaryScene } from './scene-summary.ts';
 import { windowScene } from './scene-window.ts';
 import { sceneToSvg } from './svg.ts';
+import { sceneToTikz } from './tikz.ts';
 
 /**
  * `renderFigure(spec, {view, format})`: a drawing of convmat's as a file,
@@ -52,6 +53,7 @@ export function renderFigure(spec: SpecInput, options: FigureOptions): string {
   const frame = checkFrame(options.frame, scene.frames.length);
   switch (format) {
     case 'svg': return sceneToSvg(scene, { frame, animate: options.animate === true });
+    case 'tikz': return sceneToTikz(scene, { frame, animate: options.animate === true, standalone: options.standalone === true });
     default: throw new ParseError({ field: 'format', value: format, rule: 'has no renderer yet' });
   }
 }

@@ -2,7 +2,7 @@ import type { Entry } from '../algebra/print.ts';
 import type { DrawnGrid } from '../view/grid.ts';
 import type { VerdictView } from '../view/verdict.ts';
 import { type WindowView, dotTerms } from '../view/window-view.ts';
-import { type Label, LINE, MARGIN, type Scene, type SceneGroup, type SceneMark, type SceneText, cellPlace, gridBoxes, gridSize, row } from './scene.ts';
+import { type Label, LINE, MARGIN, type Scene, type SceneGroup, type SceneMark, type SceneText, TEXT_SIZE, cellPlace, fitWidth, gridBoxes, gridSize, row, textWidth } from './scene.ts';
 
 /**
  * The scene of the sliding window (windowView): the drawn input (padding
@@ -15,7 +15,7 @@ export function windowScene(v: WindowView): Scene {
   const inputs = stacked(v.inputs, (g) => (q) => inputLabel(v, g, q), 'input');
   const outputs = stacked(v.outputs, (g) => (q) => ({ label: [v.outputCells[g.source[q]!]!] }), 'output');
   const top = MARGIN + LINE;
-  const { xs, end } = row([inputs.w, outputs.w]);
+  const { xs, end } = row([Math.max(inputs.w, textWidth([caption], TEXT_SIZE.caption)), outputs.w]);
   const placed = [inputs.place(xs[0]!, top), outputs.place(xs[1]!, top)];
   const groups = placed.flatMap((p) => p.groups);
   const bottom = top + Math.max(inputs.h, outputs.h) + LINE;
@@ -35,7 +35,7 @@ export function windowScene(v: WindowView): Scene {
     return { marks, caption: frameCaption(v, r) };
   });
   return {
-    width: Math.max(end, 14), height: bottom + 3 * LINE, groups, lines: [], texts, frames, frameCaption: { x: xs[0]!, y: bottom + 2 * LINE },
+    width: fitWidth(end, texts, frames, xs[0]!), height: bottom + 3 * LINE, groups, lines: [], texts, frames, frameCaption: { x: xs[0]!, y: bottom + 2 * LINE },
     title: `${v.transposed ? 'Transposed convolution as a sliding window' : 'Sliding window'}: input ${shapeText(v.inputs[0]!.shape)}, output ${shapeText(v.outputs[0]!.shape)}`,
     desc: `${caption}. ${legend(v)}. ${v.frames.length} positions of the kernel, one per output. ${v.verdict.description}`,
   };

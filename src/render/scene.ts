@@ -1,4 +1,4 @@
-import type { Entry } from '../algebra/print.ts';
+import { type Entry, entryToText } from '../algebra/print.ts';
 import type { CellKind, DrawnGrid } from '../view/grid.ts';
 
 /**
@@ -110,4 +110,21 @@ export function row(widths: readonly number[], x0 = MARGIN): { xs: number[]; end
   let x = x0;
   for (const w of widths) { xs.push(x); x += w + MARGIN; }
   return { xs, end: x };
+}
+
+/** Font size of each role of text, in cell units (SVG's sizes; TikZ's fonts are chosen to match). */
+export const TEXT_SIZE = { caption: 0.3, label: 0.34, equation: 0.36, pass: 0.3, fail: 0.3 } as const;
+
+/** An estimate of a label's width (half an em per character), to lay text out without a font. */
+export function textWidth(l: Label, size: number): number {
+  const chars = l.reduce((a, r) => a + (typeof r === 'string' ? r : entryToText(r)).length, 0);
+  return chars * 0.5 * size;
+}
+
+/** The width a scene needs so that its texts (and its frames' equation lines from `frameAt`) fit. */
+export function fitWidth(width: number, texts: readonly SceneText[], frames: readonly SceneFrame[] = [], frameAt = 0): number {
+  let w = width;
+  for (const t of texts) if ((t.anchor ?? 'start') === 'start') w = Math.max(w, t.x + textWidth(t.label, TEXT_SIZE[t.role]) + MARGIN);
+  for (const f of frames) w = Math.max(w, frameAt + textWidth(f.caption, TEXT_SIZE.equation) + MARGIN);
+  return w;
 }

@@ -1,4 +1,4 @@
-import type { Scene, SceneFrame, SceneGroup, SceneMark, SceneText } from './scene.ts';
+import { type Scene, type SceneFrame, type SceneGroup, type SceneMark, type SceneText, TEXT_SIZE } from './scene.ts';
 import { round, svgTextContent, xml } from './svg-text.ts';
 
 /**
@@ -24,7 +24,7 @@ export const FRAME_SECONDS = 0.9;
 /** Bytes of equation lines an animation carries: past it only the lit cells move (a 32×32 window stays under 300 KB). */
 const ANIMATED_CAPTION_BYTES = 60_000;
 
-export const SIZE = { label: 0.34, note: 0.22, caption: 0.3, equation: 0.36 } as const;
+export const SIZE = { label: TEXT_SIZE.label, note: 0.22, caption: TEXT_SIZE.caption, equation: TEXT_SIZE.equation } as const;
 const CELL_KINDS = new Set(['input', 'padding', 'inserted', 'output']);
 
 const STYLE = `svg{background:#fff}text{font-family:'STIX Two Math','Cambria Math','Latin Modern Math','Times New Roman',serif;font-size:${SIZE.label}px;fill:#1f2328;text-anchor:middle}
