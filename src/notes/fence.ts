@@ -1,16 +1,16 @@
 import { ConvmatError, ParseError } from '../errors.ts';
-import { type FlagSpec, parseArgs } from '../cli/args.ts';
-import { SPEC_FLAGS, flagForField, specFromFlags } from '../cli/spec-flags.ts';
+import { figureFlagOf, readFigureArgs } from '../cli/figure-args.ts';
+import { SPEC_FLAGS } from '../cli/spec-flags.ts';
 import { errorLine, renameField } from '../cli/user-error.ts';
-import { didYouMean } from '../geometry/known-keys.ts';
 import { escapeHtml } from '../cli/explain-html.ts';
 import type { SpecInput } from '../geometry/spec-fields.ts';
-import { type FigureViewName, renderFigure } from '../render/figure.ts';
+import { FIGURE_VIEWS, type FigureOptions, type FigureViewName, renderFigure } from '../render/figure.ts';
 
 /**
  * A ```convmat fence of a Markdown note: its body is a view and the CLI's
  * flags (`window --input 5x5 --kernel 3x3 --stride 2 --padding 1`), read by
- * the CLI's own parser. It becomes the live element with the static figure
+ * the CLI's reader of `convmat figure` (its static fallback is `--format html`,
+ * the default, or `svg`). It becomes the live element with the static figure
  * inside it, which shows until the element's script renders (and stays when
  * no script runs). A bad fence becomes its one-line error, never a throw:
  * one mistyped flag must not stop a site build.
@@ -25,22 +25,13 @@ export const ELEMENT_OF: Readonly<Record<FigureViewName, string>> = {
   checkerboard: 'conv-checkerboard',
 };
 
-/** The flags a fence takes beyond the spec's: how its static fallback is drawn. */
-const FALLBACK_FLAGS: readonly FlagSpec[] = [
-  { name: 'format', kind: 'option', value: 'html|svg', description: 'the static fallback: KaTeX HTML with inline SVG (default), or the SVG file as an image' },
-  { name: 'frame', kind: 'option', value: '0', description: 'the frame the fallback shows (the live element starts there too)' },
-  { name: 'animate', kind: 'switch', description: 'the fallback is the animated SVG (all frames, no script)' },
-];
-const FENCE_FLAGS: readonly FlagSpec[] = [...SPEC_FLAGS, ...FALLBACK_FLAGS];
-
 export interface Fence {
   readonly view: FigureViewName;
   readonly spec: SpecInput;
-  /** the element's attributes, in order: the spec flags as written, then the frame as `step` */
+  /** the element's attributes, in order: the spec flags as written, then the frame as `step` (window) */
   readonly attributes: ReadonlyArray<readonly [string, string]>;
-  readonly format: 'html' | 'svg';
-  readonly frame?: number;
-  readonly animate: boolean;
+  /** renderFigure's options for the static fallback */
+  readonly options: FigureOptions;
 }
 
 /** The longest fence body read; past it the fence is refused (a note is no place for a data file). */
@@ -66,32 +57,23 @@ export function fenceWords(body: string): string[] {
   return words;
 }
 
-/** Reads a fence body; throws a ConvmatError that names the view or the flag. */
+/** Reads a fence body with the CLI's reader of `convmat figure`; throws a ConvmatError that names the view or the flag. */
 export function parseFence(body: string): Fence {
   if (body.length > MAX_FENCE_CHARS) throw new ParseError({ field: 'fence', value: `${body.length} characters`, rule: `must be at most ${MAX_FENCE_CHARS} characters` });
-  const [view, ...argv] = fenceWords(body);
-  if (view === undefined || !Object.hasOwn(ELEMENT_OF, view)) {
-    const near = view === undefined ? undefined : didYouMean(view, Object.keys(ELEMENT_OF));
-    throw new ParseError({ field: 'view', value: view ?? '', rule: `must be one of ${Object.keys(ELEMENT_OF).join(', ')}`, fix: near ? `did you mean ${near}?` : 'start the fence with a view, as in: window --input 5x5 --kernel 3x3' });
-  }
-  const args = parseArgs(argv, FENCE_FLAGS, 'figure');
-  if (args.switches.has('help')) throw new ParseError({ field: '--help', value: undefined, rule: 'has no place in a fence', fix: 'run convmat figure --help in a terminal' });
-  const format = args.options.get('format') ?? 'html';
-  if (format !== 'html' && format !== 'svg') throw new ParseError({ field: '--format', value: format, rule: 'must be html or svg in a fence', fix: 'tikz figures go in LaTeX: run convmat figure --format tikz' });
-  const frameText = args.options.get('frame');
-  // renderFigure checks it against the drawing's frames (a NaN as well)
-  const frame = frameText === undefined ? undefined : Number(frameText);
-  const spec = specFromFlags(args);
+  const words = fenceWords(body);
+  if (words.length === 0) throw new ParseError({ field: 'view', value: '', rule: `must start the fence: one of ${FIGURE_VIEWS.join(', ')}`, fix: 'for example: window --input 5x5 --kernel 3x3' });
+  const read = readFigureArgs(words, undefined, 'html');
+  if (read === 'help') throw new ParseError({ field: '--help', value: undefined, rule: 'has no place in a fence', fix: 'run convmat figure --help in a terminal' });
+  const { view, spec, options, args } = read;
+  if (options.format === 'tikz') throw new ParseError({ field: '--format', value: 'tikz', rule: 'must be html or svg in a fence', fix: 'TikZ goes in LaTeX: run convmat figure --format tikz' });
+  if (args.options.has('output')) throw new ParseError({ field: '--output', value: args.options.get('output'), rule: 'has no place in a fence: the figure goes into the page' });
   const attributes: [string, string][] = [];
   for (const flag of SPEC_FLAGS) {
     if (flag.kind === 'switch' ? args.switches.has(flag.name) : args.options.has(flag.name)) attributes.push([flag.name, args.options.get(flag.name) ?? '']);
   }
-  if (frame !== undefined && view === 'window') attributes.push(['step', String(frame)]);
-  return { view: view as FigureViewName, spec, attributes, format, frame, animate: args.switches.has('animate') };
+  if (options.frame !== undefined && view === 'window') attributes.push(['step', String(options.frame)]);
+  return { view, spec, attributes, options };
 }
-
-/** A field as the fence's writer spelled it: `outputPadding` → `--output-padding`, the figure's `frame` → `--frame`. */
-const flagOf = (field: string) => (FALLBACK_FLAGS.some((f) => f.name === field) ? `--${field}` : flagForField(field));
 
 /** Words for a figure shown as an image: `window figure: input 5x5, kernel 3x3`. */
 const altText = (f: Fence) => `${f.view} figure: ${f.attributes.map(([k, v]) => (v === '' ? k : `${k} ${v}`)).join(', ')}`;
@@ -106,7 +88,7 @@ export function svgImage(svg: string, alt: string): string {
 
 /** The one line shown in place of a bad fence (escaped HTML). */
 export function fenceError(e: unknown): string {
-  const line = e instanceof ConvmatError ? errorLine(renameField(e, flagOf) as ConvmatError) : `convmat: this fence could not be drawn (${e instanceof Error ? e.message : String(e)})`;
+  const line = e instanceof ConvmatError ? errorLine(renameField(e, figureFlagOf) as ConvmatError) : `convmat: this fence could not be drawn (${e instanceof Error ? e.message : String(e)})`;
   return `<p class="convmat-fence-error" role="note" data-convmat-error="">${escapeHtml(line.replace(/\s+/g, ' '))}</p>\n`;
 }
 
@@ -114,10 +96,10 @@ export function fenceError(e: unknown): string {
 export function renderFence(body: string): string {
   try {
     const f = parseFence(body);
-    const figure = renderFigure(f.spec, { view: f.view, format: f.format, frame: f.frame, animate: f.animate });
+    const figure = renderFigure(f.spec, f.options);
     const tag = ELEMENT_OF[f.view];
     const attrs = f.attributes.map(([k, v]) => (v === '' ? ` ${k}` : ` ${k}="${escapeHtml(v)}"`)).join('');
-    return `<${tag}${attrs}>${f.format === 'svg' ? svgImage(figure, altText(f)) : figure}</${tag}>\n`;
+    return `<${tag}${attrs}>${f.options.format === 'svg' ? svgImage(figure, altText(f)) : figure}</${tag}>\n`;
   } catch (e) {
     return fenceError(e);
   }

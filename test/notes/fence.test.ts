@@ -68,8 +68,12 @@ describe('a ```convmat fence: a view and the CLI flags', () => {
 
   it('puts a bad fence\'s one-line error in place, escaped, with the flag as the user wrote it', () => {
     const cases: [string, RegExp][] = [
-      ['', /view: must be one of window, transposed, matrix, receptive-field, checkerboard/],
-      ['windows --input 5', /view: must be one of/],
+      ['', /view: must start the fence: one of window, transposed, matrix, receptive-field, checkerboard/],
+      ['  # only a comment\n', /view: must start the fence/],
+      ['windows --input 5', /view: is not a figure.*did you mean window\?/],
+      ['--input 5 --kernel 3', /view: is required/],
+      ['window --input 5 --kernel 3 -o x.svg', /--output: has no place in a fence/],
+      ['window --input 5 --kernel 3 --help', /--help: has no place in a fence/],
       ['window --input 5 --kernal 3', /--kernal.*did you mean --kernel/],
       ['window --input 5 --kernel 9', /^convmat: --kernel/],
       ['window --input 5 --kernel 3 --output-padding 7 --transposed', /--output-padding/],
@@ -88,10 +92,13 @@ describe('a ```convmat fence: a view and the CLI flags', () => {
     expect(renderFence('window --input <b>5</b>')).toContain('&#60;b&#62;');
   });
 
-  it('says what the CLI says about the same spec', async () => {
-    const out = renderFence('window --input 5 --kernel 9');
-    const line = out.replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_s, n: string) => String.fromCharCode(Number(n))).trim();
-    expect(line).toBe(badInputLine(await convmat(['matrix', '--input', '5', '--kernel', '9'])));
+  it('says what `convmat figure` says about the same words', async () => {
+    const bodies = ['window --input 5 --kernel 9', 'window --input 5 --kernal 3', 'windows --input 5', 'window --input 5 --kernel 3 --frame 9',
+      'window --input 5 --kernel 3 --format svgz', 'window --input 5 --kernel 3 --stride 0'];
+    for (const body of bodies) {
+      const line = renderFence(body).replace(/<[^>]+>/g, '').replace(/&#(\d+);/g, (_s, n: string) => String.fromCharCode(Number(n))).trim();
+      expect(line, body).toBe(badInputLine(await convmat(['figure', ...body.split(' ')])));
+    }
   });
 
   it('never throws, whatever the body', () => {
