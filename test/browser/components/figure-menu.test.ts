@@ -90,7 +90,7 @@ describe('the Save figure menu', () => {
     expect(text).not.toMatch(/<script/i);
   });
 
-  it('keys in the menu stay there: Space on a button does not start the window playing', async () => {
+  it('keys in the menu stay there: an arrow key on its buttons does not step the window', async () => {
     const el = await mount('<conv-window input="5" kernel="3" hide-matrix></conv-window>');
     menuOf(el).open = true;
     button(el, 'Copy TikZ').focus();
