@@ -6,7 +6,8 @@ import { defineConfig } from 'vite';
 /**
  * The library build for Node (`npm run build:lib`): ES modules in dist/lib/,
  * one file per package entry — index.js (the API), testing.js (the vitest
- * matchers), testing-arbitrary.js (the fast-check arbitraries), elements.js
+ * matchers), testing-arbitrary.js (the fast-check arbitraries), figure.js
+ * (convmat/figure: renderFigure, SVG, TikZ and static HTML without a browser), elements.js
  * (convmat/elements for Node and for bundlers: the elements, registered where
  * a document exists, with lit, katex and mathjs imported from the consumer's
  * node_modules and every lazy part a chunk of its own), cli.js (what bin/convmat.js imports outside a development
@@ -19,6 +20,7 @@ const entries: Record<string, string> = {
   index: here('./src/index.ts'),
   testing: here('./src/testing/index.ts'),
   'testing-arbitrary': here('./src/testing/arbitrary.ts'),
+  figure: here('./src/render/figure.ts'),
   elements: here('./components/define.ts'),
   cli: here('./src/cli/main.ts'),
   'markdown-it': here('./src/notes/markdown-it.ts'),

@@ -1,10 +1,19 @@
 import { ParseError } from '../errors.ts';
 import { didYouMean } from '../geometry/known-keys.ts';
 import type { SpecInput } from '../geometry/spec.ts';
-import { isSummary } from '../view/summary.ts';
+import { checkerboardView } from '../view/checkerboard-view.ts';
+import { matrixView } from '../view/matrix-view.ts';
+import { type StackViewInput, receptiveFieldView } from '../view/receptive-field-view.ts';
+import { type SummaryView, isSummary } from '../view/summary.ts';
+import { transposedView } from '../view/transposed-view.ts';
 import { windowView } from '../view/window-view.ts';
+import { sceneToHtml } from './html.ts';
 import type { Scene } from './scene.ts';
+import { checkerboardScene } from './scene-checkerboard.ts';
+import { fieldScene } from './scene-field.ts';
+import { matrixScene } from './scene-matrix.ts';
 import { summaryScene } from './scene-summary.ts';
+import { transposedScene } from './scene-transposed.ts';
 import { windowScene } from './scene-window.ts';
 import { sceneToSvg } from './svg.ts';
 import { sceneToTikz } from './tikz.ts';
@@ -35,15 +44,38 @@ export const FIGURE_VIEWS: readonly FigureViewName[] = ['window', 'transposed', 
 export const FIGURE_FORMATS: readonly FigureFormat[] = ['svg', 'tikz', 'html'];
 const OPTION_KEYS = ['view', 'format', 'frame', 'animate', 'standalone'];
 
-const SCENES: Partial<Record<FigureViewName, (spec: SpecInput) => Scene>> = {
-  window: (spec) => { const v = windowView(spec); return isSummary(v) ? summaryScene(v) : windowScene(v); },
+/** A view, or its summary's scene. */
+function scene<V extends object>(v: V | SummaryView, draw: (v: V) => Scene): Scene {
+  return isSummary(v) ? summaryScene(v) : draw(v as V);
+}
+
+const SCENES: Record<FigureViewName, (spec: SpecInput) => Scene> = {
+  window: (spec) => scene(windowView(spec), windowScene),
+  transposed: (spec) => scene(transposedView(spec), transposedScene),
+  matrix: (spec) => scene(matrixView(spec), matrixScene),
+  'receptive-field': (spec) => scene(receptiveFieldView(stackInput(spec, 'receptive-field')), fieldScene),
+  checkerboard: (spec) => scene(checkerboardView(stackInput(spec, 'checkerboard')), checkerboardScene),
 };
 
 /** The scene of `view` for `spec` (the summary's scene past the view's limits). */
 export function figureScene(spec: SpecInput, view: FigureViewName): Scene {
-  const make = SCENES[checkView(view)];
-  if (!make) throw new ParseError({ field: 'view', value: view, rule: 'has no figure yet' });
-  return make(spec);
+  if (typeof spec !== 'object' || spec === null) throw new ParseError({ field: 'spec', value: spec, rule: 'must be an object such as {input: "5x5", kernel: 3}' });
+  return SCENES[checkView(view)](spec);
+}
+
+const STACK_KEYS = ['input', 'kernel', 'stride', 'dilation', 'padding'] as const;
+
+/** The fields of a spec a layer stack reads (receptive field, checkerboard); any other is an error naming it. */
+function stackInput(spec: SpecInput, view: FigureViewName): StackViewInput {
+  const out: Record<string, string | number> = {};
+  for (const [key, value] of Object.entries(spec)) {
+    if (value === undefined) continue;
+    if (!(STACK_KEYS as readonly string[]).includes(key)) {
+      throw new ParseError({ field: key, value, rule: `does not apply to the ${view} figure, which reads ${STACK_KEYS.join(', ')}`, fix: 'drop it, or draw the window, transposed or matrix figure' });
+    }
+    out[key] = Array.isArray(value) ? value.map((x) => (Array.isArray(x) ? x.join(',') : String(x))).join(Array.isArray(value[0]) ? ';' : 'x') : value as string | number;
+  }
+  return out as StackViewInput;
 }
 
 export function renderFigure(spec: SpecInput, options: FigureOptions): string {
@@ -53,8 +85,8 @@ export function renderFigure(spec: SpecInput, options: FigureOptions): string {
   const frame = checkFrame(options.frame, scene.frames.length);
   switch (format) {
     case 'svg': return sceneToSvg(scene, { frame, animate: options.animate === true });
+    case 'html': return sceneToHtml(scene, { frame });
     case 'tikz': return sceneToTikz(scene, { frame, animate: options.animate === true, standalone: options.standalone === true });
-    default: throw new ParseError({ field: 'format', value: format, rule: 'has no renderer yet' });
   }
 }
 

@@ -30,11 +30,13 @@ export const KATEX_OPTIONS = Object.freeze({
 export interface RenderOptions {
   /** Display (block) style; default inline. */
   display?: boolean;
+  /** MathML only (no KaTeX HTML), for a page without KaTeX's stylesheet */
+  mathml?: boolean;
 }
 
 /** HTML (with MathML) of one LaTeX string. Throws KaTeX's ParseError for invalid input. */
 export function renderTex(tex: string, opts: RenderOptions = {}): string {
-  return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: opts.display ?? false });
+  return katex.renderToString(tex, { ...KATEX_OPTIONS, displayMode: opts.display ?? false, ...(opts.mathml ? { output: 'mathml' as const } : {}) });
 }
 
 /** Checks that a string typesets with the same options; returns KaTeX's message, or null when it parses. */

@@ -17,6 +17,8 @@ export interface SvgOptions {
   scale?: number;
   /** without the XML declaration (inline in HTML) */
   inline?: boolean;
+  /** the frame's equation line (default true; the HTML fragment typesets it with KaTeX instead) */
+  frameCaption?: boolean;
 }
 
 /** Seconds per frame of an animation (the element steps every 0.9 s). */
@@ -62,7 +64,10 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
   parts.push(`<defs>${[...shapes].map(([key, id]) => `<rect id="${id}" ${key}/>`).join('')}</defs>`, ...groups);
   for (const t of scene.texts) parts.push(textSvg(t));
   if (animate) parts.push(...animatedFrames(scene.frames, scene.frameCaption));
-  else if (scene.frames[frameIndex]) parts.push(frameSvg(scene.frames[frameIndex]!, captionSvg(scene.frames[frameIndex]!, scene.frameCaption)));
+  else if (scene.frames[frameIndex]) {
+    const f = scene.frames[frameIndex]!;
+    parts.push(frameSvg(f, opts.frameCaption === false ? '' : captionSvg(f, scene.frameCaption)));
+  }
   parts.push('</svg>\n');
   return parts.join('\n');
 }

@@ -91,8 +91,8 @@ const expressionProducts = () => checkMatrix(EXPRESSION_SPEC).product.map((p) =>
 describe('the packed package in an external project (npm install --engine-strict)', { timeout: 180_000 }, () => {
   it('packs the built entry points, their types, the embed bundle and the LICENSE, and no TypeScript sources', () => {
     const files = run('tar', ['-tzf', tarball], work).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['dist/lib/index.js', 'dist/lib/testing.js', 'dist/lib/testing-arbitrary.js', 'dist/lib/elements.js', 'dist/convmat.js',
-      'dist/types/src/index.d.ts', 'dist/types/src/testing/index.d.ts', 'dist/types/src/testing/arbitrary.d.ts', 'dist/types/components/define.d.ts',
+    for (const f of ['dist/lib/index.js', 'dist/lib/testing.js', 'dist/lib/testing-arbitrary.js', 'dist/lib/elements.js', 'dist/lib/figure.js', 'dist/convmat.js',
+      'dist/types/src/index.d.ts', 'dist/types/src/render/figure.d.ts', 'dist/types/src/testing/index.d.ts', 'dist/types/src/testing/arbitrary.d.ts', 'dist/types/components/define.d.ts',
       'LICENSE', 'package.json', 'custom-elements.json', 'bin/convmat.js']) {
       expect(files).toContain(f);
     }
