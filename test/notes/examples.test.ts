@@ -83,7 +83,7 @@ describe('examples/notes-remark', () => {
     // 9 inputs and 16 inserted cells, padded by d(k − 1) − p = 2 on each side: 9² − 5² = 56 padding cells; output (3 − 1)·2 + 3 = 7 a side
     const window = figureMarkup(inside(html, /<conv-window input="3x3" kernel="3x3" stride="2" transposed>/, 'conv-window'));
     expect([count(window, 'input'), count(window, 'inserted'), count(window, 'padding'), count(window, 'output')]).toEqual([9, 16, 56, 49]);
-    expect(html).toContain('<conv-checkerboard kernel="3" stride="2" input="6">');
+    expect(html).toContain('<conv-checkerboard input="6" kernel="3" stride="2">');
     expectErrorAfter(html, 'A fence with a typo', /^convmat: --stride/);
     const box = await fallbackBox(html, 'conv-window > *', 'remark-no-js');
     expect(box.width).toBeGreaterThan(100);

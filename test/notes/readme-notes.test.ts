@@ -18,7 +18,8 @@ import { cellCount, figureMarkup } from './figure-markup.ts';
  * on a real note, and its custom-element rule.
  */
 const section = readmeSection('notes');
-const blocks = [...section.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]!);
+// a block ends at a line of its own: the examples hold ``` inside strings
+const blocks = [...section.matchAll(/^```js\n([\s\S]*?)^```$/gm)].map((m) => m[1]!);
 const tmp = join(root, 'test/notes/.examples-tmp', `readme-${String(Math.random()).slice(2)}`);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
