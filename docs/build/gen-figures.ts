@@ -14,23 +14,33 @@ const FLAGS = '--input 5x5 --kernel 3x3 --stride 2 --padding 1';
 
 const code = (text: string, label: string) => `<pre tabindex="0" aria-label="${escapeHtml(label)}"><code>${escapeHtml(text.trimEnd())}</code></pre>`;
 
+/** The lines of a long text past `max`, cut with a note of how long it is. */
+const head = (text: string, max: number) => {
+  const lines = text.trimEnd().split('\n');
+  return lines.length <= max ? text : `${lines.slice(0, max).join('\n')}\n% … ${lines.length - max} more lines`;
+};
+
 export function generateFigureFormats(): string {
   const still = renderFigure(SPEC, { view: 'window', format: 'svg', frame: 3 });
   const animated = renderFigure(SPEC, { view: 'window', format: 'svg', animate: true });
   const tikz = renderFigure(SPEC, { view: 'window', format: 'tikz' });
   const html = renderFigure(SPEC, { view: 'window', format: 'html', frame: 3 });
   return `<h3 id="format-svg">SVG: one frame</h3>
-<p><code>convmat figure window ${FLAGS} --frame 3 -o window.svg</code> (frames count from 0). Every cell carries <code>data-kind</code>, as in the live element. Shown here as an image, as a slide or a page would use the file.</p>
-<figure class="figure-out">${svgImage(still, 'The 3×3 kernel on the padded 5×5 input at its fourth position, the output cell it computes lit')}</figure>
+<p>Frames count from 0. Every cell carries <code>data-kind</code>, as in the live element. Shown here as an image, as a slide or a page uses the file.</p>
+${code(`convmat figure window ${FLAGS} --frame 3 -o window.svg`, 'command')}
+<div class="figure-out">${svgImage(still, 'The 3×3 kernel on the padded 5×5 input at its fourth position, the output cell it computes lit')}</div>
 <h3 id="format-animated">SVG: every frame, animated</h3>
-<p><code>convmat figure window ${FLAGS} --animate -o window.svg</code>: a looping SVG with no script, still for readers who ask for reduced motion.</p>
-<figure class="figure-out">${svgImage(animated, 'The 3×3 kernel stepping over the padded 5×5 input, position after position')}</figure>
+<p>A looping SVG with no script; readers who ask for reduced motion get one still frame.</p>
+${code(`convmat figure window ${FLAGS} --animate -o window-animated.svg`, 'command')}
+<div class="figure-out">${svgImage(animated, 'The 3×3 kernel stepping over the padded 5×5 input, position after position')}</div>
 <h3 id="format-html">Static HTML</h3>
-<p><code>convmat figure window ${FLAGS} --format html</code>: a fragment with its CSS, KaTeX’s HTML for the equations and inline SVG for the grids, and no script.</p>
+<p>A fragment with its CSS, KaTeX’s HTML for the equation and inline SVG for the grids, and no script: what a Markdown fence puts inside its element.</p>
+${code(`convmat figure window ${FLAGS} --frame 3 --format html`, 'command')}
 <div class="figure-out">${html}</div>
 <h3 id="format-tikz">TikZ</h3>
-<p><code>convmat figure window ${FLAGS} --format tikz</code> (add <code>--standalone</code> for a whole document that pdflatex compiles):</p>
-${code(tikz.length > 6000 ? `${tikz.slice(0, 6000)}\n% … (${tikz.length.toLocaleString('en')} characters in all)` : tikz, 'TikZ of the window figure')}`;
+<p>A <code>tikzpicture</code> for a paper; <code>--standalone</code> makes it a whole document that pdflatex compiles, and <code>--animate</code> one Beamer overlay per frame.</p>
+${code(`convmat figure window ${FLAGS} --format tikz -o window.tex`, 'command')}
+${code(head(tikz, 24), 'TikZ of the window figure (its first lines)')}`;
 }
 
 /** A student's note, as written and as convmat/markdown-it renders it. */

@@ -83,7 +83,7 @@ const altText = (f: Fence) => `${f.view} figure: ${f.attributes.map(([k, v]) => 
  * figures on one page cannot clash, and the page's styles cannot reach in.
  */
 export function svgImage(svg: string, alt: string): string {
-  return `<img alt="${escapeHtml(alt)}" src="data:image/svg+xml,${encodeURIComponent(svg)}">`;
+  return `<img alt="${escapeHtml(alt)}" style="max-width:100%;height:auto" src="data:image/svg+xml,${encodeURIComponent(svg)}">`;
 }
 
 /** The one line shown in place of a bad fence (escaped HTML). */

@@ -39,7 +39,7 @@ describe('a ```convmat fence: a view and the CLI flags', () => {
     expect(out.trimEnd()).toMatch(/<\/conv-window>$/);
     const inside = out.slice(out.indexOf('>') + 1, out.lastIndexOf('</conv-window>'));
     // the SVG file as an image (its ids and stylesheet stay its own), named by the fence
-    const img = /^<img alt="window figure: input 5x5, kernel 3x3, stride 2, padding 1" src="data:image\/svg\+xml,([^"]*)">$/.exec(inside);
+    const img = /^<img alt="window figure: input 5x5, kernel 3x3, stride 2, padding 1" style="max-width:100%;height:auto" src="data:image\/svg\+xml,([^"]*)">$/.exec(inside);
     expect(img).not.toBeNull();
     const svg = decodeURIComponent(img![1]!);
     expect(svg).toMatch(/<svg[\s>]/);

@@ -3,7 +3,7 @@
  * inline HTML fragment as it stands, or the SVG file of an `<img>`, decoded.
  */
 export function figureMarkup(inside: string): string {
-  const img = /^<img alt="[^"]*" src="data:image\/svg\+xml,([^"]*)">$/.exec(inside.trim());
+  const img = /^<img alt="[^"]*" style="[^"]*" src="data:image\/svg\+xml,([^"]*)">$/.exec(inside.trim());
   return img ? decodeURIComponent(img[1]!) : inside;
 }
 
