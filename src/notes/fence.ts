@@ -57,12 +57,17 @@ export function fenceWords(body: string): string[] {
   return words;
 }
 
+/** The plugins' options: the fallback of a fence that does not say (`--format`); html by default. */
+export interface NotesOptions {
+  format?: 'html' | 'svg';
+}
+
 /** Reads a fence body with the CLI's reader of `convmat figure`; throws a ConvmatError that names the view or the flag. */
-export function parseFence(body: string): Fence {
+export function parseFence(body: string, notes: NotesOptions = {}): Fence {
   if (body.length > MAX_FENCE_CHARS) throw new ParseError({ field: 'fence', value: `${body.length} characters`, rule: `must be at most ${MAX_FENCE_CHARS} characters` });
   const words = fenceWords(body);
   if (words.length === 0) throw new ParseError({ field: 'view', value: '', rule: `must start the fence: one of ${FIGURE_VIEWS.join(', ')}`, fix: 'for example: window --input 5x5 --kernel 3x3' });
-  const read = readFigureArgs(words, undefined, 'html');
+  const read = readFigureArgs(words, undefined, notes.format ?? 'html');
   if (read === 'help') throw new ParseError({ field: '--help', value: undefined, rule: 'has no place in a fence', fix: 'run convmat figure --help in a terminal' });
   const { view, spec, options, args } = read;
   if (options.format === 'tikz') throw new ParseError({ field: '--format', value: 'tikz', rule: 'must be html or svg in a fence', fix: 'TikZ goes in LaTeX: run convmat figure --format tikz' });
@@ -93,9 +98,12 @@ export function fenceError(e: unknown): string {
 }
 
 /** The live element with its static figure inside, or the one-line error; never throws. */
-export function renderFence(body: string): string {
+export function renderFence(body: string, options: NotesOptions = {}): string {
   try {
-    const f = parseFence(body);
+    if (options.format !== undefined && options.format !== 'html' && options.format !== 'svg') {
+      throw new ParseError({ field: 'format', value: options.format, rule: 'must be html or svg (the plugin option)' });
+    }
+    const f = parseFence(body, options);
     const figure = renderFigure(f.spec, f.options);
     const tag = ELEMENT_OF[f.view];
     const attrs = f.attributes.map(([k, v]) => (v === '' ? ` ${k}` : ` ${k}="${escapeHtml(v)}"`)).join('');

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../cli/explain-html.ts';
-import { renderFence } from './fence.ts';
+import { type NotesOptions, renderFence } from './fence.ts';
 
 /**
  * `convmat/markdown-it`: a markdown-it plugin (VitePress, Eleventy, plain
@@ -9,7 +9,7 @@ import { renderFence } from './fence.ts';
  *
  *     import markdownIt from 'markdown-it';
  *     import convmat from 'convmat/markdown-it';
- *     const md = markdownIt({ html: true }).use(convmat);
+ *     const md = markdownIt({ html: true }).use(convmat);            // or .use(convmat, { format: 'svg' })
  */
 interface FenceToken { readonly info: string; readonly content: string }
 /** markdown-it's renderer rules, as far as a fence goes (method syntax: markdown-it's own Token[] and Options fit) */
@@ -25,11 +25,12 @@ export function isConvmatInfo(info: string | null | undefined): boolean {
   return (info ?? '').trim().split(/\s+/)[0] === 'convmat';
 }
 
-export default function convmatMarkdownIt(md: MarkdownItLike): void {
+/** `options.format`: the fallback of fences that do not say, `html` (default) or `svg` (an image: VitePress's Vue templates refuse the `<style>` of html). */
+export default function convmatMarkdownIt(md: MarkdownItLike, notes: NotesOptions = {}): void {
   const previous = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
-    if (isConvmatInfo(token.info)) return renderFence(token.content);
+    if (isConvmatInfo(token.info)) return renderFence(token.content, notes);
     if (previous) return previous(tokens, idx, options, env, self);
     // markdown-it always has a fence rule; this is for a renderer that has none
     return `<pre><code>${escapeHtml(token.content)}</code></pre>\n`;

@@ -1,4 +1,4 @@
-import { renderFence } from './fence.ts';
+import { type NotesOptions, renderFence } from './fence.ts';
 import { isConvmatInfo } from './markdown-it.ts';
 
 /**
@@ -13,16 +13,17 @@ import { isConvmatInfo } from './markdown-it.ts';
  */
 interface MdNode { type: string; lang?: string | null; value?: string; children?: MdNode[] }
 
-export default function remarkConvmat() {
-  return (tree: MdNode): void => replace(tree);
+/** `options.format`: the fallback of fences that do not say, `html` (default) or `svg` (an image). */
+export default function remarkConvmat(options: NotesOptions = {}) {
+  return (tree: MdNode): void => replace(tree, options);
 }
 
-function replace(node: MdNode): void {
+function replace(node: MdNode, options: NotesOptions): void {
   const children = node.children;
   if (!children) return;
   for (let i = 0; i < children.length; i++) {
     const child = children[i]!;
-    if (child.type === 'code' && isConvmatInfo(child.lang)) children[i] = { type: 'html', value: renderFence(child.value ?? '') };
-    else replace(child);
+    if (child.type === 'code' && isConvmatInfo(child.lang)) children[i] = { type: 'html', value: renderFence(child.value ?? '', options) };
+    else replace(child, options);
   }
 }

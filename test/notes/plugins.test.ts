@@ -59,6 +59,19 @@ describe('convmat/markdown-it', () => {
   });
 });
 
+describe('the plugins\' option: the fallback of fences that do not say', () => {
+  it('format svg makes every fence an image, a fence\'s own --format still wins; a bad option is the error in place', async () => {
+    const md = new MarkdownIt().use(convmatMarkdownIt, { format: 'svg' });
+    expect(md.render('```convmat\nwindow --input 5 --kernel 3\n```\n')).toMatch(/^<conv-window input="5" kernel="3"><img alt="window figure: input 5, kernel 3" /);
+    expect(md.render('```convmat\nwindow --input 5 --kernel 3 --format html\n```\n')).toMatch(/^<conv-window input="5" kernel="3"><figure class="convmat-figure"/);
+    const file = await unified().use(remarkParse).use(remarkConvmat, { format: 'svg' }).use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeStringify, { allowDangerousHtml: true }).process('```convmat\nwindow --input 5 --kernel 3\n```\n');
+    expect(String(file)).toMatch(/^<conv-window input="5" kernel="3"><img /);
+    const bad = new MarkdownIt().use(convmatMarkdownIt, { format: 'tikz' as 'svg' }).render('```convmat\nwindow --input 5 --kernel 3\n```\n');
+    expect(bad).toMatch(/^<p class="convmat-fence-error"[^>]*>convmat: format: must be html or svg \(the plugin option\)/);
+  });
+});
+
 describe('convmat/remark', () => {
   it('replaces convmat code nodes with html nodes: the same output through remark-rehype', async () => {
     const file = await unified().use(remarkParse).use(remarkConvmat).use(remarkRehype, { allowDangerousHtml: true })

@@ -1,5 +1,6 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compile } from '@vue/compiler-dom';
 import MarkdownIt from 'markdown-it';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
@@ -71,8 +72,14 @@ describe('README: notes, VitePress and Astro', () => {
       if (config?.markdown?.config) {
         const md = new MarkdownIt({ html: true });
         config.markdown.config(md);
-        expectElement(md.render(NOTE));
+        const page = md.render(NOTE);
+        expectElement(page);
         const isCustom = config.vue!.template!.compilerOptions!.isCustomElement!;
+        // VitePress makes the page a Vue template: it must compile with no error, the elements left to the browser
+        const errors: string[] = [];
+        const { code } = compile(`<div>${page}</div>`, { isCustomElement: isCustom, onError: (e) => errors.push(e.message), onWarn: (e) => errors.push(e.message) });
+        expect(errors).toEqual([]);
+        expect(code).not.toMatch(/resolveComponent\("conv-/);
         expect(['conv-window', 'conv-matrix', 'conv-checkerboard'].map(isCustom)).toEqual([true, true, true]);
         expect(['div', 'Badge', 'svg'].map(isCustom)).toEqual([false, false, false]);
       }
