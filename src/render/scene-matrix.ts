@@ -47,7 +47,7 @@ export function matrixScene(v: MatrixView): Scene {
       ...rowInputs(eq, r).map((c) => ({ x: vx, y: top + c, w: vw, h: 1, role: 'covered' as const })),
       { x: ox, y: top + r, w: ow, h: 1, role: 'current' as const },
     ],
-    caption: [],
+    caption: outs[r] ?? [],
   }));
   return {
     width: fitWidth(ox + ow + MARGIN, texts), height: bottom + 2 * LINE, frames, frameCaption: { x: MARGIN, y: bottom + 2 * LINE },

@@ -1,5 +1,5 @@
 import type { SummaryView } from '../view/summary.ts';
-import { LINE, MARGIN, type Scene, type SceneText } from './scene.ts';
+import { LINE, MARGIN, type Scene, type SceneText, fitWidth } from './scene.ts';
 
 /** The scene of a view's summary: what is not drawn, why, and what can still be said (shapes, closed forms). Bounded whatever the spec. */
 export function summaryScene(v: SummaryView): Scene {
@@ -12,9 +12,8 @@ export function summaryScene(v: SummaryView): Scene {
     ...(s.facts ?? []),
   ];
   const texts: SceneText[] = lines.map((l, i) => ({ x: MARGIN, y: MARGIN + (i + 0.5) * LINE, label: [l], role: i === 0 ? 'label' : 'caption' }));
-  const width = Math.min(40, Math.max(12, ...lines.map((l) => l.length * 0.17 + 2 * MARGIN)));
   return {
-    width, height: 2 * MARGIN + lines.length * LINE, groups: [], lines: [], texts, frames: [], frameCaption: { x: MARGIN, y: 0 },
+    width: fitWidth(12, texts), height: 2 * MARGIN + lines.length * LINE, groups: [], lines: [], texts, frames: [], frameCaption: { x: MARGIN, y: 0 },
     title: `Summary of ${s.what}`, desc: lines.join(' '),
   };
 }

@@ -40,7 +40,7 @@ tspan{font-size:70%}.b{font-size:100%}
 .cov{fill:#2da44e;fill-opacity:.22;stroke:#1a7f37;stroke-width:.06}
 .cur{fill:#f59e0b;fill-opacity:.35;stroke:#1f2328;stroke-width:.06}
 .n{font-size:${SIZE.note}px;fill:#c2410c;text-anchor:end}
-.caption{font-size:${SIZE.caption}px;fill:#57606a;text-anchor:start}
+.caption{font-size:${SIZE.caption}px;fill:#57606a;text-anchor:start}.label{text-anchor:start}
 .equation{font-size:${SIZE.equation}px;text-anchor:start}
 .pass{font-size:${SIZE.caption}px;fill:#1a7f37;text-anchor:start}.fail{font-size:${SIZE.caption}px;fill:#cf222e;text-anchor:start}
 line{stroke:#afb8c1;stroke-width:.03}line.lit{stroke:#c2410c;stroke-width:.06}`;

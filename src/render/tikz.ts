@@ -61,7 +61,7 @@ function textTikz(t: SceneText): string {
   const anchor = t.anchor === 'middle' ? 'base' : t.anchor === 'end' ? 'base east' : 'base west';
   const colour = t.role === 'caption' ? '\\color{cmMuted}' : t.role === 'pass' ? '\\color{cmPass}' : t.role === 'fail' ? '\\color{cmFail}' : '';
   const font = t.role === 'equation' || t.role === 'label' ? '\\footnotesize' : '\\scriptsize';
-  return `\\node[anchor=${anchor}] at (${n(t.x)},${n(t.y)}) {${font}${colour}${labelLatex(t.label)}};`;
+  return `\\node[anchor=${anchor}] at (${n(t.x)},${n(t.y)}) {${font}${colour} ${labelLatex(t.label)}};`;
 }
 
 function markTikz(m: SceneMark): string {

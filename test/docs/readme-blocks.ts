@@ -11,7 +11,7 @@ export function readmeSection(name: string): string {
   return new RegExp(`<!-- section:${name} -->([\\s\\S]*?)<!-- /section:${name} -->`).exec(readme)?.[1] ?? '';
 }
 
-/** Registers one test per ```ts block; each imports 'convmat' (and 'convmat/testing') from src and must not throw. */
+/** Registers one test per ```ts block; each imports 'convmat' (and 'convmat/testing', 'convmat/figure') from src and must not throw. */
 export function itRunsEveryTsBlock(section: string, minBlocks = 1): void {
   const blocks = [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
   const tmp = join(root, 'test/docs/.readme-tmp', String(Math.random()).slice(2));
@@ -27,6 +27,7 @@ export function itRunsEveryTsBlock(section: string, minBlocks = 1): void {
       const file = join(tmp, `example-${i}.ts`);
       writeFileSync(file, code
         .replaceAll("'convmat/testing/arbitrary'", `'${join(root, 'src/testing/arbitrary.ts')}'`)
+        .replaceAll("'convmat/figure'", `'${join(root, 'src/render/figure.ts')}'`)
         .replaceAll("'convmat/testing'", `'${join(root, 'src/testing/index.ts')}'`)
         .replaceAll("'convmat'", `'${join(root, 'src/index.ts')}'`));
       await expect(import(/* @vite-ignore */ file)).resolves.toBeDefined();

@@ -1,0 +1,110 @@
+import { page } from 'vitest/browser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FigureOptions, renderFigure } from '../../../src/render/figure.ts';
+
+/**
+ * The SVG figures in a real Chromium: each rasterises as an <img> (what a
+ * slide, a README or a feed reader does with the file) into a canvas that is
+ * not blank; inline, every drawn cell is an element with data-kind and every
+ * cell label fits inside its cell; the animation runs by itself (SMIL: its
+ * marks stand where the still frame of the same step draws them) and shows
+ * the still frame instead under prefers-reduced-motion. Screenshots at 1280 px
+ * go to __screenshots__/ beside this file (ignored by git) for a person to look at.
+ */
+const CASES: Array<[string, Record<string, unknown>, FigureOptions]> = [
+  ['window', { input: '5x5', kernel: '3x3', stride: 2, padding: 1 }, { view: 'window', frame: 4 }],
+  ['window-reflect', { input: '4x4', kernel: '3x3', padding: 1, paddingMode: 'reflect' }, { view: 'window', frame: 5 }],
+  ['window-transposed', { input: '3x3', kernel: '3x3', stride: 2, transposed: true, outputPadding: 1 }, { view: 'window', frame: 9 }],
+  ['window-numeric', { input: 4, kernel: 3, weights: '[1,0,-1]', inputs: '[3,1,4,1]' }, { view: 'window', frame: 1 }],
+  ['transposed', { input: '3x3', kernel: '3x3', stride: 2 }, { view: 'transposed', frame: 8 }],
+  ['matrix', { input: 4, kernel: 3, padding: 1 }, { view: 'matrix', frame: 1 }],
+  ['receptive-field', { kernel: 3, stride: 2, input: 15 }, { view: 'receptive-field' }],
+  ['receptive-field-2d', { kernel: '3x3', stride: 2, input: '9x9' }, { view: 'receptive-field' }],
+  ['checkerboard', { kernel: 3, stride: 2, input: '6x6' }, { view: 'checkerboard' }],
+  ['summary', { input: '200x200', kernel: 3 }, { view: 'window' }],
+];
+
+let stage: HTMLDivElement;
+beforeAll(async () => {
+  await page.viewport(1280, 900);
+  stage = document.createElement('div');
+  stage.style.cssText = 'width:1280px;background:#fff';
+  document.body.append(stage);
+});
+afterAll(() => stage.remove());
+
+async function rasterise(svg: string): Promise<{ img: HTMLImageElement; inked: number }> {
+  const img = new Image();
+  img.src = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  const ctx = canvas.getContext('2d')!;
+  ctx.drawImage(img, 0, 0);
+  const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  let inked = 0;
+  for (let i = 0; i < data.length; i += 4) if (data[i]! + data[i + 1]! + data[i + 2]! < 600) inked++;
+  return { img, inked: inked / (canvas.width * canvas.height) };
+}
+
+function inline(svg: string): SVGSVGElement {
+  const holder = document.createElement('div');
+  holder.innerHTML = svg.replace(/^<\?xml[^>]*>\s*/, ''); // our own output, under test; a page would use <img>
+  stage.append(holder);
+  return holder.querySelector('svg')!;
+}
+
+describe('SVG figures in Chromium', () => {
+  it.each(CASES)('%s rasterises, keeps data-kind on every cell, and its labels fit their cells', async (name, spec, options) => {
+    const svg = renderFigure(spec as never, options);
+    const { img, inked } = await rasterise(svg);
+    expect(img.naturalWidth).toBeGreaterThan(200);
+    expect(inked).toBeGreaterThan(0.005);
+    const el = inline(svg);
+    expect(el.querySelectorAll('[data-kind]').length).toBe((svg.match(/data-kind="/g) ?? []).length);
+    expect(el.querySelector('title')?.textContent).toBeTruthy();
+    // every cell label (a text in a group of cells) is narrower than a cell, and inside the drawing
+    const box = el.viewBox.baseVal;
+    for (const t of el.querySelectorAll<SVGTextElement>('g[role=group] text')) {
+      const b = t.getBBox();
+      if (el.querySelector('[data-kind]')) expect(b.width, `${name}: ${t.textContent}`).toBeLessThan(0.95);
+      expect(b.width).toBeGreaterThan(0);
+    }
+    for (const t of el.querySelectorAll<SVGTextElement>('text.caption, text.equation, text.pass, text.fail, text.label')) {
+      const b = t.getBBox();
+      expect(b.x + b.width, `${name}: "${t.textContent}" runs past the right edge`).toBeLessThanOrEqual(box.width + 0.01);
+      expect(b.x, `${name}: "${t.textContent}" runs past the left edge`).toBeGreaterThanOrEqual(-0.01);
+    }
+    const shot = document.createElement('img');
+    shot.src = img.src;
+    shot.style.cssText = 'display:block;max-width:1280px';
+    stage.replaceChildren(shot);
+    await page.screenshot({ element: shot, path: `__screenshots__/figures-${name}.png` });
+  });
+
+  it('animates by itself: at step k the lit window stands where the still frame k draws it', async () => {
+    const spec = { input: '5x5', kernel: '3x3', stride: 2, padding: 1 };
+    const el = inline(renderFigure(spec, { view: 'window', animate: true }));
+    const moving = el.querySelector<SVGUseElement>('.loop > use')!;
+    expect(getComputedStyle(el.querySelector('.still')!).display).toBe('none');
+    el.pauseAnimations();
+    for (const k of [0, 3, 8]) {
+      el.setCurrentTime(0.9 * k + 0.45);
+      const still = new DOMParser().parseFromString(renderFigure(spec, { view: 'window', frame: k }), 'image/svg+xml');
+      const first = still.querySelector('rect.cov')!;
+      expect(moving.x.animVal.value).toBeCloseTo(Number(first.getAttribute('x')), 5);
+      expect(moving.y.animVal.value).toBeCloseTo(Number(first.getAttribute('y')), 5);
+    }
+    // and it loops: step 9 is step 0 again
+    el.setCurrentTime(0.9 * 9 + 0.45);
+    const start = new DOMParser().parseFromString(renderFigure(spec, { view: 'window', frame: 0 }), 'image/svg+xml').querySelector('rect.cov')!;
+    expect(moving.x.animVal.value).toBeCloseTo(Number(start.getAttribute('x')), 5);
+  });
+
+  it('a 32×32 window animation stays under 300 KB and rasterises', async () => {
+    const svg = renderFigure({ input: '32x32', kernel: '3x3' }, { view: 'window', animate: true });
+    expect(new Blob([svg]).size).toBeLessThan(300_000);
+    expect((await rasterise(svg)).inked).toBeGreaterThan(0.01);
+  });
+});
