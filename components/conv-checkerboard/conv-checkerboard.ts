@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CheckerboardView, OverlapPlot } from '../../src/view/checkerboard-view.ts';
+import type { FigureViewName } from '../../src/render/figure.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
@@ -49,10 +50,12 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView | Summ
   static override properties = { ...ConvElement.properties, layers: { type: String, reflect: true } };
   static override inputKeys = [...ConvElement.inputKeys, 'layers'];
   static override lazyParts = [...ConvElement.lazyParts, engine];
-  static override figure = 'checkerboard' as const;
   declare layers?: string;
 
   protected override needsParser(): boolean { return false; }
+
+  /** No figure for its layers attribute: renderFigure draws what the spec flags say, and they have no such field. */
+  protected override figureView(): FigureViewName | null { return this.layers !== undefined ? null : 'checkerboard'; }
 
   protected compute(): CheckerboardView | SummaryView {
     rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding', 'transposed']);

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { outputLine, rowInputs, windowAround } from '../../src/view/equation.ts';
 import type { MatrixView } from '../../src/view/matrix-view.ts';
+import type { FigureViewName } from '../../src/render/figure.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
@@ -61,7 +62,6 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   static override properties = { ...ConvElement.properties, show: { type: String, reflect: true }, form: { type: String, reflect: true } };
   static override inputKeys = [...ConvElement.inputKeys, 'form'];
   static override lazyParts = [...ConvElement.lazyParts, views];
-  static override figure = 'matrix' as const;
   static override styles = [...ConvElement.styles, equationStyles, css`
     .equation { gap: 0.4rem; font-size: 1.05rem; outline: none; }
     .axes { display: inline-grid; grid-template-columns: auto auto; gap: 0.1rem 0.3rem; align-items: stretch; font-size: 0.75rem; color: var(--conv-muted); max-width: 100%; }
@@ -79,6 +79,9 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   private painter = new SparsityPainter();
   /** a large view with its check done after the first paint (the check would block the page otherwise) */
   private checked: MatrixView | null = null;
+
+  /** No figure for the im2col form: renderFigure draws what the spec flags say, and they have no such field. */
+  protected override figureView(): FigureViewName | null { return this.form !== undefined && this.form !== 'conv' ? null : 'matrix'; }
 
   protected compute(): MatrixView | SummaryView {
     const { matrixForm, matrixView, checkedMatrixView } = views.get();

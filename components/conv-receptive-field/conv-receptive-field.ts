@@ -1,5 +1,6 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import type { FieldFocus, ReceptiveFieldView } from '../../src/view/receptive-field-view.ts';
+import type { FigureViewName } from '../../src/render/figure.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { checkIndex, type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
@@ -46,7 +47,6 @@ export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | 
   };
   static override inputKeys = [...ConvElement.inputKeys, 'layers', 'inputLayer'];
   static override lazyParts = [...ConvElement.lazyParts, engine];
-  static override figure = 'receptive-field' as const;
   static override styles = [...ConvElement.styles, css`
     svg { max-width: 100%; height: auto; }
     circle { fill: var(--conv-bg); stroke: var(--conv-fg); stroke-width: 1.2; cursor: pointer; }
@@ -73,6 +73,9 @@ export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | 
   }
 
   protected override needsParser(): boolean { return false; }
+
+  /** No figure for its layers attribute: renderFigure draws what the spec flags say, and they have no such field. */
+  protected override figureView(): FigureViewName | null { return this.layers !== undefined || this.inputLayer !== undefined ? null : 'receptive-field'; }
 
   protected compute(): ReceptiveFieldView | SummaryView {
     rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding']);

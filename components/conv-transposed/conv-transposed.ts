@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DrawnGrid } from '../../src/view/grid.ts';
 import { outputLine, rowEntries } from '../../src/view/equation.ts';
 import type { TransposedView } from '../../src/view/transposed-view.ts';
+import type { FigureViewName } from '../../src/render/figure.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
@@ -56,7 +57,6 @@ const views = new LazyPart('the transposed view', () => import('../../src/view/t
  */
 export class ConvTransposedElement extends ConvElement<TransposedView | SummaryView> {
   static override lazyParts = [...ConvElement.lazyParts, views];
-  static override figure = 'transposed' as const;
   static override styles = [...ConvElement.styles, gridStyles, equationStyles, css`
     :host { --conv-cell-size: 2.1em; }
     .forms { display: flex; gap: 1rem; flex-wrap: wrap; align-items: flex-start; }
@@ -79,6 +79,8 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
   /** the input whose scaled copy is lit, or null */
   private copyLit: number | null = null;
 
+
+  protected override figureView(): FigureViewName { return 'transposed'; }
 
   protected compute(): TransposedView | SummaryView {
     return views.get().transposedView(this.specInput());

@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import type { DrawnGrid } from '../../src/view/grid.ts';
 import { outputLine, rowEntries } from '../../src/view/equation.ts';
 import type { WindowView } from '../../src/view/window-view.ts';
+import type { FigureViewName } from '../../src/render/figure.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
@@ -62,7 +63,6 @@ const FRAME_MS = 900;
  */
 export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   static override lazyParts = [...ConvElement.lazyParts, views];
-  static override figure = 'window' as const;
   static override properties = {
     ...ConvElement.properties,
     step: { type: Number, reflect: true },
@@ -110,6 +110,8 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     this.pause();
   }
 
+
+  protected override figureView(): FigureViewName { return 'window'; }
 
   protected compute(): WindowView | SummaryView {
     return views.get().windowView(this.specInput());

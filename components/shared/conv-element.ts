@@ -7,14 +7,12 @@ import type { LazyPart } from './lazy-part.ts';
 import { themeStyles } from './styles.ts';
 import { fastMatrixStyles } from './fast-matrix.ts';
 import { errorTemplate } from './error-template.ts';
-import { FigureMenu, figureMenuStyles } from './figure-menu.ts';
-import type { FigureViewName } from '../../src/render/figure.ts';
+import { type FigureViewName, FigureMenu, figureMenuStyles } from './figure-menu.ts';
 import { LazyPartsController } from './controllers/lazy-parts-controller.ts';
 import { RevealController } from './controllers/reveal-controller.ts';
 import { FallbackController } from './controllers/fallback-controller.ts';
 import { SpecViewController } from './controllers/spec-view-controller.ts';
 import { SPEC_KEYS, type SpecAttributes, specFromAttributes, specNeedsParser, specProperties } from './spec-from-attributes.ts';
-
 import type { HighlightDetail } from './highlight-detail.ts';
 
 export { errorTemplate, pendingPart } from './error-template.ts';
@@ -28,8 +26,8 @@ export type { HighlightDetail } from './highlight-detail.ts';
  * the error are kept), `reveal` spreads a heavy first render over tasks,
  * `scrollFocus` keeps scroll boxes reachable by keyboard, `fallback` shows
  * the element's children until the first view, `figureMenu` offers the
- * drawing as SVG and TikZ (`static figure`). A subclass
- * computes its view (`compute`) and maps it to DOM (`renderView`).
+ * drawing as SVG and TikZ (`figureView`). A subclass computes its view
+ * (`compute`) and maps it to DOM (`renderView`).
  */
 export abstract class ConvElement<View> extends LitElement {
   static override properties = { ...specProperties(), theme: { type: String, reflect: true }, active: { type: Number, reflect: true } };
@@ -39,8 +37,6 @@ export abstract class ConvElement<View> extends LitElement {
   static lazyParts: readonly LazyPart<unknown>[] = [katexPart, katexSheet];
   /** Properties whose change recomputes the view. */
   static inputKeys: readonly string[] = SPEC_KEYS;
-  /** The figure (src/render/figure.ts) of this drawing, offered in its "Save figure" menu; none when null. */
-  static figure: FigureViewName | null = null;
 
   // the shared spec attributes (DESIGN.md), written as in the CLI
   declare input?: string; declare kernel?: string; declare stride?: string; declare padding?: string; declare dilation?: string;
@@ -56,7 +52,7 @@ export abstract class ConvElement<View> extends LitElement {
   protected readonly parts = new LazyPartsController(this, () => this.statics.lazyParts, () => adoptKatexSheet(this));
   protected readonly reveal = new RevealController(this);
   protected readonly fallback = new FallbackController(this);
-  protected readonly figureMenu = new FigureMenu(this, () => this.statics.figure, () => this.specInput());
+  protected readonly figureMenu = new FigureMenu(this, () => this.figureView(), () => this.specInput());
   protected readonly specView = new SpecViewController<View>(this, {
     keys: this.statics.inputKeys,
     compute: () => this.compute(),
@@ -90,6 +86,9 @@ export abstract class ConvElement<View> extends LitElement {
 
   /** The `spec-change` detail; plain data. */
   protected specChangeDetail(_view: View): Record<string, unknown> { return { spec: this.specInput() }; }
+
+  /** The figure (src/render/figure.ts) of the drawing in its "Save figure" menu; null: no menu. */
+  protected figureView(): FigureViewName | null { return null; }
 
   /** True when compute() needs mathjs (an expression such as 2x in weights or inputs). */
   protected needsParser(): boolean { return specNeedsParser(this.specInput()); }

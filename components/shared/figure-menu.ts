@@ -3,6 +3,8 @@ import type { SpecInput } from '../../src/geometry/spec.ts';
 import type { FigureOptions, FigureViewName } from '../../src/render/figure.ts';
 import { LazyPart } from './lazy-part.ts';
 
+export type { FigureViewName };
+
 /**
  * The small menu of a drawing element: "Download SVG", "Download animated
  * SVG" and "Copy TikZ", each drawn from the element's current spec by

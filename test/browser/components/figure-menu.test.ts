@@ -48,6 +48,11 @@ describe('the Save figure menu', () => {
     }
     const derivation = await mount('<conv-derivation topic="matrix"></conv-derivation>');
     expect(shadow(derivation).querySelector('[part="figure-menu"]')).toBeNull();
+    // where a figure cannot draw what the element shows (a layer count, the im2col form), no menu rather than a wrong file
+    for (const markup of ['<conv-receptive-field kernel="3" layers="3"></conv-receptive-field>', '<conv-checkerboard kernel="3" stride="2" layers="2"></conv-checkerboard>',
+      '<conv-matrix input="6" kernel="3" form="im2col"></conv-matrix>']) {
+      expect(shadow(await mount(markup)).querySelector('[part="figure-menu"]'), markup).toBeNull();
+    }
   });
 
   it('is reached with Tab and opened with Enter; Download SVG gives the SVG of the current spec, cells by data-kind', async () => {
@@ -78,6 +83,23 @@ describe('the Save figure menu', () => {
     const [again] = await captureDownloads(async () => button(el, 'Download SVG').click());
     const svg2 = new DOMParser().parseFromString(await again!.blob.text(), 'image/svg+xml');
     expect([svg2.querySelectorAll('[data-kind="input"]').length, svg2.querySelectorAll('[data-kind="padding"]').length]).toEqual([5, 0]);
+  });
+
+  it('each drawing element downloads its own figure: the SVG\'s title names its drawing', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['conv-transposed', 'input="3" kernel="3" stride="2"', /transposed/i],
+      ['conv-matrix', 'input="4" kernel="3"', /matrix|K/],
+      ['conv-receptive-field', 'kernel="3,3" input="8"', /receptive field/i],
+      ['conv-checkerboard', 'kernel="3" stride="2" input="8"', /overlap|checkerboard/i],
+    ];
+    for (const [tag, attrs, title] of cases) {
+      const el = await mount(`<${tag} ${attrs}></${tag}>`);
+      menuOf(el).open = true;
+      const [file] = await captureDownloads(async () => button(el, 'Download SVG').click());
+      expect(file!.name).toBe(`${tag}.svg`);
+      const svg = new DOMParser().parseFromString(await file!.blob.text(), 'image/svg+xml');
+      expect(svg.querySelector('title')!.textContent, tag).toMatch(title);
+    }
   });
 
   it('Download animated SVG names its file and animates without script', async () => {
