@@ -34,7 +34,7 @@ ${code(`convmat figure window ${FLAGS} --frame 3 -o window.svg`, 'command')}
 ${code(`convmat figure window ${FLAGS} --animate -o window-animated.svg`, 'command')}
 <div class="figure-out">${svgImage(animated, 'The 3×3 kernel stepping over the padded 5×5 input, position after position')}</div>
 <h3 id="format-html">Static HTML</h3>
-<p>A fragment with its CSS, KaTeX’s HTML for the equation and inline SVG for the grids, and no script: what a Markdown fence puts inside its element.</p>
+<p>A fragment with its CSS, KaTeX’s HTML for the equation and inline SVG for the grids, and no script (a Markdown fence puts it inside its element with <code>--format html</code>; by default a fence’s figure is the SVG file as an image).</p>
 ${code(`convmat figure window ${FLAGS} --frame 3 --format html`, 'command')}
 <div class="figure-out">${html}</div>
 <h3 id="format-tikz">TikZ</h3>
@@ -62,10 +62,10 @@ window --input 5x5 --kernal 3x3
 export function generateNoteExample(): string {
   const md = new MarkdownIt({ html: true }).use(convmatMarkdownIt);
   const html = md.render(NOTE).replace(/^<h2>/, '<h3 id="note-rendered">').replace(/<\/h2>/, '</h3>');
-  const shown = html.replace(/(<conv-window[^>]*>)[\s\S]*?(<\/conv-window>)/, '$1<svg …>…the static figure…</svg>$2');
+  const shown = html.replace(/src="data:image\/svg\+xml,[^"]*"/, 'src="data:image/svg+xml,…"');
   return `<p>The note, in Markdown:</p>
 ${code(NOTE, 'a Markdown note with two convmat fences')}
-<p>What <code>md.use(convmat)</code> makes of it (the figure shortened here):</p>
+<p>What <code>md.use(convmat)</code> makes of it (the SVG’s data shortened here):</p>
 ${code(shown, 'the HTML the plugin writes')}
 <p>And that HTML on this page: the live element (its “Save figure” menu included), and the bad fence’s one line in place.</p>
 <div class="note-rendered">${html}</div>`;

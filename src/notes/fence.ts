@@ -9,8 +9,8 @@ import { FIGURE_VIEWS, type FigureOptions, type FigureViewName, renderFigure } f
 /**
  * A ```convmat fence of a Markdown note: its body is a view and the CLI's
  * flags (`window --input 5x5 --kernel 3x3 --stride 2 --padding 1`), read by
- * the CLI's reader of `convmat figure` (its static fallback is `--format html`,
- * the default, or `svg`). It becomes the live element with the static figure
+ * the CLI's reader of `convmat figure` (its static fallback is `--format svg`,
+ * the default, an image, or `html`). It becomes the live element with the static figure
  * inside it, which shows until the element's script renders (and stays when
  * no script runs). A bad fence becomes its one-line error, never a throw:
  * one mistyped flag must not stop a site build.
@@ -67,7 +67,7 @@ export function parseFence(body: string, notes: NotesOptions = {}): Fence {
   if (body.length > MAX_FENCE_CHARS) throw new ParseError({ field: 'fence', value: `${body.length} characters`, rule: `must be at most ${MAX_FENCE_CHARS} characters` });
   const words = fenceWords(body);
   if (words.length === 0) throw new ParseError({ field: 'view', value: '', rule: `must start the fence: one of ${FIGURE_VIEWS.join(', ')}`, fix: 'for example: window --input 5x5 --kernel 3x3' });
-  const read = readFigureArgs(words, undefined, notes.format ?? 'html');
+  const read = readFigureArgs(words, undefined, notes.format ?? 'svg');
   if (read === 'help') throw new ParseError({ field: '--help', value: undefined, rule: 'has no place in a fence', fix: 'run convmat figure --help in a terminal' });
   const { view, spec, options, args } = read;
   if (options.format === 'tikz') throw new ParseError({ field: '--format', value: 'tikz', rule: 'must be html or svg in a fence', fix: 'TikZ goes in LaTeX: run convmat figure --format tikz' });

@@ -9,7 +9,7 @@ import { type NotesOptions, renderFence } from './fence.ts';
  *
  *     import markdownIt from 'markdown-it';
  *     import convmat from 'convmat/markdown-it';
- *     const md = markdownIt({ html: true }).use(convmat);            // or .use(convmat, { format: 'svg' })
+ *     const md = markdownIt({ html: true }).use(convmat);            // or .use(convmat, { format: 'html' })
  */
 interface FenceToken { readonly info: string; readonly content: string }
 /** markdown-it's renderer rules, as far as a fence goes (method syntax: markdown-it's own Token[] and Options fit) */
@@ -25,7 +25,7 @@ export function isConvmatInfo(info: string | null | undefined): boolean {
   return (info ?? '').trim().split(/\s+/)[0] === 'convmat';
 }
 
-/** `options.format`: the fallback of fences that do not say, `html` (default) or `svg` (an image: VitePress's Vue templates refuse the `<style>` of html). */
+/** `notes.format`: the fallback of fences that do not say, `svg` (default, an image) or `html` (inline; not in VitePress, whose Vue templates refuse its `<style>`). */
 export default function convmatMarkdownIt(md: MarkdownItLike, notes: NotesOptions = {}): void {
   const previous = md.renderer.rules.fence;
   md.renderer.rules.fence = (tokens, idx, options, env, self) => {

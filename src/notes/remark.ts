@@ -13,7 +13,7 @@ import { isConvmatInfo } from './markdown-it.ts';
  */
 interface MdNode { type: string; lang?: string | null; value?: string; children?: MdNode[] }
 
-/** `options.format`: the fallback of fences that do not say, `html` (default) or `svg` (an image). */
+/** `options.format`: the fallback of fences that do not say, `svg` (default, an image) or `html` (inline). */
 export default function remarkConvmat(options: NotesOptions = {}) {
   return (tree: MdNode): void => replace(tree, options);
 }

@@ -52,7 +52,7 @@ describe(FILE, () => {
     const live = [...html.matchAll(/<template><(conv-[a-z-]+)/g)].map((m) => m[1]);
     expect(live).toEqual(['conv-window', 'conv-checkerboard', 'conv-window']);
     expect(html).toContain('```convmat\nwindow --input 5x5 --kernel 3x3 --stride 2 --padding 1\n```');
-    expect(html).toMatch(/<template><conv-window input="5x5" kernel="3x3" stride="2" padding="1"><figure class="convmat-figure"/);
+    expect(html).toMatch(/<template><conv-window input="5x5" kernel="3x3" stride="2" padding="1"><img alt="window figure: input 5x5, kernel 3x3, stride 2, padding 1"/);
     expect(html).toMatch(/<p class="convmat-fence-error"[^>]*>convmat: --kernal: is not an option of convmat figure[^<]*did you mean --kernel\?/);
   });
 });

@@ -60,14 +60,16 @@ describe('convmat/markdown-it', () => {
 });
 
 describe('the plugins\' option: the fallback of fences that do not say', () => {
-  it('format svg makes every fence an image, a fence\'s own --format still wins; a bad option is the error in place', async () => {
-    const md = new MarkdownIt().use(convmatMarkdownIt, { format: 'svg' });
-    expect(md.render('```convmat\nwindow --input 5 --kernel 3\n```\n')).toMatch(/^<conv-window input="5" kernel="3"><img alt="window figure: input 5, kernel 3" /);
-    expect(md.render('```convmat\nwindow --input 5 --kernel 3 --format html\n```\n')).toMatch(/^<conv-window input="5" kernel="3"><figure class="convmat-figure"/);
-    const file = await unified().use(remarkParse).use(remarkConvmat, { format: 'svg' }).use(remarkRehype, { allowDangerousHtml: true })
-      .use(rehypeStringify, { allowDangerousHtml: true }).process('```convmat\nwindow --input 5 --kernel 3\n```\n');
-    expect(String(file)).toMatch(/^<conv-window input="5" kernel="3"><img /);
-    const bad = new MarkdownIt().use(convmatMarkdownIt, { format: 'tikz' as 'svg' }).render('```convmat\nwindow --input 5 --kernel 3\n```\n');
+  it('an image by default; format html inlines the fragment in every fence, a fence\'s own --format still wins; a bad option is the error in place', async () => {
+    const fence = (flags: string) => `\`\`\`convmat\nwindow --input 5 --kernel 3${flags}\n\`\`\`\n`;
+    expect(new MarkdownIt().use(convmatMarkdownIt).render(fence(''))).toMatch(/^<conv-window input="5" kernel="3"><img alt="window figure: input 5, kernel 3" /);
+    const md = new MarkdownIt().use(convmatMarkdownIt, { format: 'html' });
+    expect(md.render(fence(''))).toMatch(/^<conv-window input="5" kernel="3"><figure class="convmat-figure"/);
+    expect(md.render(fence(' --format svg'))).toMatch(/^<conv-window input="5" kernel="3"><img /);
+    const file = await unified().use(remarkParse).use(remarkConvmat, { format: 'html' }).use(remarkRehype, { allowDangerousHtml: true })
+      .use(rehypeStringify, { allowDangerousHtml: true }).process(fence(''));
+    expect(String(file)).toMatch(/^<conv-window input="5" kernel="3"><figure class="convmat-figure"/);
+    const bad = new MarkdownIt().use(convmatMarkdownIt, { format: 'tikz' as 'svg' }).render(fence(''));
     expect(bad).toMatch(/^<p class="convmat-fence-error"[^>]*>convmat: format: must be html or svg \(the plugin option\)/);
   });
 });
