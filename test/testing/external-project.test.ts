@@ -131,11 +131,11 @@ describe('the packed package in an external project (npm install --engine-strict
     const script = `import remark from 'convmat/remark';
 const tree = { type: 'root', children: [{ type: 'code', lang: 'convmat', value: 'window --input 5 --kernel 3' }, { type: 'code', lang: 'convmat', value: 'window --kernal 3' }] };
 remark()(tree);
-console.log(JSON.stringify(tree.children.map((c) => [c.type, c.value.slice(0, 60)])));`;
+console.log(JSON.stringify(tree.children.map((c) => [c.type, c.value.slice(0, 120)])));`;
     const r = node(['--input-type=module', '-e', script]);
     expect(r.stderr).toBe('');
     const [good, bad] = JSON.parse(r.stdout) as [string, string][];
-    expect(good).toEqual(['html', expect.stringMatching(/^<conv-window input="5" kernel="3"><figure class="convmat-figure"/)]);
+    expect(good).toEqual(['html', expect.stringMatching(/^<conv-window input="5" kernel="3"><img alt="window figure: input 5, kernel 3" /)]);
     expect(bad).toEqual(['html', expect.stringMatching(/^<p class="convmat-fence-error"/)]);
   });
 
