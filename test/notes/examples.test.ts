@@ -13,7 +13,7 @@ import { cellCount as count, figureMarkup } from './figure-markup.ts';
  * live element with the static figure inside it, and each bad fence its
  * one-line error in place; with JavaScript off, Chromium shows the figure.
  */
-const tmp = join(root, 'test/notes/.examples-tmp');
+const tmp = join(root, 'test/notes/.examples-tmp', `examples-${String(Math.random()).slice(2)}`);
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 async function buildExample(name: string): Promise<string> {
