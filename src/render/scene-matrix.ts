@@ -2,7 +2,7 @@ import type { Entry } from '../algebra/print.ts';
 import { rowInputs } from '../view/equation.ts';
 import type { MatrixView } from '../view/matrix-view.ts';
 import { GAP, type Label, LINE, MARGIN, type Scene, type SceneBox, type SceneFrame, type SceneText, TEXT_SIZE, fitWidth, textWidth } from './scene.ts';
-import { verdictText } from './scene-window.ts';
+import { verdictText } from './scene-stack.ts';
 
 /**
  * The scene of a matrix view (matrixView): K (Kᵀ, or Z for im2col) with its

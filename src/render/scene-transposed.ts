@@ -1,6 +1,6 @@
 import type { TransposedView } from '../view/transposed-view.ts';
 import { type Label, LINE, MARGIN, type Scene, type SceneMark, type SceneText, TEXT_SIZE, fitWidth, row, textWidth } from './scene.ts';
-import { outputOf, shapeText, stacked, verdictText } from './scene-window.ts';
+import { outputOf, shapeText, stacked, verdictText } from './scene-stack.ts';
 
 /**
  * The scene of a transposed convolution (transposedView): its input x, the

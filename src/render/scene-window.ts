@@ -1,8 +1,8 @@
 import type { Entry } from '../algebra/print.ts';
 import type { DrawnGrid } from '../view/grid.ts';
-import type { VerdictView } from '../view/verdict.ts';
 import { type WindowView, dotTerms } from '../view/window-view.ts';
-import { type Label, LINE, MARGIN, type Scene, type SceneGroup, type SceneMark, type SceneText, TEXT_SIZE, cellPlace, fitWidth, gridBoxes, gridSize, row, textWidth } from './scene.ts';
+import { type Label, LINE, MARGIN, type Scene, type SceneMark, type SceneText, TEXT_SIZE, fitWidth, row, textWidth } from './scene.ts';
+import { outputOf, shapeText, stacked, verdictText } from './scene-stack.ts';
 
 /**
  * The scene of the sliding window (windowView): the drawn input (padding
@@ -41,45 +41,11 @@ export function windowScene(v: WindowView): Scene {
   };
 }
 
-/** Grids of channels stacked top to bottom, each captioned when there are several. */
-export interface Stack {
-  w: number;
-  h: number;
-  place(x: number, y: number): { groups: SceneGroup[]; texts: SceneText[] };
-  /** the box of cell q of channel c's grid when the stack is placed at (x, y) */
-  at(c: number, q: number, x: number, y: number): { x: number; y: number; w: number; h: number };
-}
-
-export function stacked(grids: readonly DrawnGrid[], label: (g: DrawnGrid) => (q: number) => { label: Label | null; copied?: boolean }, name: string): Stack {
-  const size = gridSize(grids[0]!.shape);
-  const head = grids.length > 1 ? LINE : 0;
-  const pitch = size.h + head + (grids.length > 1 ? 0.4 : 0);
-  const offset = (c: number) => c * pitch + head;
-  const shape = grids[0]!.shape.join('x');
-  return {
-    w: size.w, h: grids.length * pitch - (grids.length > 1 ? 0.4 : 0),
-    place: (x, y) => ({
-      groups: grids.map((g, c) => ({ shape, name: grids.length > 1 ? `${name}, channel ${c + 1}` : name, boxes: gridBoxes(g, x, y + offset(c), label(g)) })),
-      texts: head ? grids.map((_, c) => ({ x, y: y + c * pitch + 0.45, label: [`channel ${c + 1}`], role: 'caption' as const })) : [],
-    }),
-    at: (c, q, x, y) => {
-      const p = cellPlace(grids[0]!.shape, q);
-      return { x: x + p.x, y: y + offset(c) + p.y, w: 1, h: 1 };
-    },
-  };
-}
-
 function inputLabel(v: WindowView, g: DrawnGrid, q: number): { label: Label | null; copied?: boolean } {
   const src = g.source[q]!, copy = g.copies[q]!;
   if (src >= 0) return { label: [v.inputCells[src]!] };
   if (copy >= 0) return { label: [v.inputCells[copy]!], copied: true };
   return { label: ['0'] };
-}
-
-/** The grid and cell of output r (outputs are numbered channel by channel). */
-export function outputOf(grids: readonly DrawnGrid[], r: number): [number, number] {
-  const per = grids[0]!.kinds.length;
-  return [Math.floor(r / per), r % per];
 }
 
 /** The frame's dot product: `z₈ = w₁·z₂ + …`, or with numbers `0·3 + 1·3 + … = 12`. */
@@ -88,10 +54,6 @@ function frameCaption(v: WindowView, r: number): Label {
   dotTerms(v, r).forEach((t, i) => runs.push(...(i ? [' + '] : []), t.weight, '·', t.input));
   const dot = runs.length ? runs : ['0'];
   return v.numeric ? [...dot, ' = ', v.outputCells[r]!] : [v.outputCells[r]!, ' = ', ...dot];
-}
-
-export function verdictText(verdict: VerdictView, x: number, y: number): SceneText {
-  return { x, y, label: [`${verdict.holds ? '✓' : '✗'} ${verdict.description}`], role: verdict.holds ? 'pass' : 'fail' };
 }
 
 function inputCaption(v: WindowView): string {
@@ -107,8 +69,4 @@ const PADDING_KEY: Record<string, string> = {
 function legend(v: WindowView): string {
   const parts = ['input', ...(v.kinds.includes('padding') ? [PADDING_KEY[v.paddingMode] ?? PADDING_KEY.zeros!] : []), ...(v.kinds.includes('inserted') ? ['inserted zeros (s − 1 between samples)'] : [])];
   return `${parts.join(' · ')}; the kernel's weights are written on the covered cells`;
-}
-
-export function shapeText(shape: readonly number[]): string {
-  return shape.join('×');
 }

@@ -115,10 +115,10 @@ export function row(widths: readonly number[], x0 = MARGIN): { xs: number[]; end
 /** Font size of each role of text, in cell units (SVG's sizes; TikZ's fonts are chosen to match). */
 export const TEXT_SIZE = { caption: 0.3, label: 0.34, equation: 0.36, pass: 0.3, fail: 0.3 } as const;
 
-/** An estimate of a label's width (half an em per character), to lay text out without a font. */
+/** An estimate of a label's width (0.56 em per character, what small Computer Modern and serif fonts take), to lay text out without a font. */
 export function textWidth(l: Label, size: number): number {
   const chars = l.reduce((a, r) => a + (typeof r === 'string' ? r : entryToText(r)).length, 0);
-  return chars * 0.5 * size;
+  return chars * 0.56 * size;
 }
 
 /** The width a scene needs so that its texts (and its frames' equation lines from `frameAt`) fit. */

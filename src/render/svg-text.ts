@@ -92,8 +92,3 @@ function printLabel(l: Label, size: number): string {
 export function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
-
-/** A rough width of a label (em ≈ size), to fit text into a drawing. */
-export function labelWidth(l: Label, size: number): number {
-  return labelPieces(l).reduce((w, p) => w + [...p.text.normalize('NFC')].length * size * (p.shift ? 0.4 : 0.55), 0);
-}

@@ -55,8 +55,8 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
   const animate = opts.animate === true && scene.frames.length > 1;
   const frameIndex = opts.frame ?? 0;
   const w = n(scene.width), h = n(scene.height);
-  const head = `${opts.inline ? '' : '<?xml version="1.0" encoding="UTF-8"?>\n'}<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${Math.round(scene.width * scale)}" height="${Math.round(scene.height * scale)}" role="img" aria-labelledby="convmat-title convmat-desc">`;
-  const parts: string[] = [head, `<title id="convmat-title">${xml(scene.title)}</title>`, `<desc id="convmat-desc">${xml(scene.desc)}</desc>`,
+  const head = `${opts.inline ? '' : '<?xml version="1.0" encoding="UTF-8"?>\n'}<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${Math.round(scene.width * scale)}" height="${Math.round(scene.height * scale)}" role="img">`;
+  const parts: string[] = [head, `<title>${xml(scene.title)}</title>`, `<desc>${xml(scene.desc)}</desc>`,
     `<style>${STYLE}${animate ? `\n${ANIMATION}` : ''}</style>`, `<rect width="${w}" height="${h}" fill="#fff" stroke="none"/>`];
   for (const l of scene.lines) parts.push(`<line x1="${n(l.x1)}" y1="${n(l.y1)}" x2="${n(l.x2)}" y2="${n(l.y2)}"${l.lit ? ' class="lit"' : ''}/>`);
   const shapes = new Map<string, string>();
@@ -69,7 +69,21 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
     parts.push(frameSvg(f, opts.frameCaption === false ? '' : captionSvg(f, scene.frameCaption)));
   }
   parts.push('</svg>\n');
-  return parts.join('\n');
+  return uniqueIds(parts.join('\n'));
+}
+
+/**
+ * The ids of <defs> are written with a placeholder (a control character no
+ * text keeps: xml() drops it), then made unique to the figure by a hash of
+ * its markup, so several figures inline in one page never use each other's
+ * definitions, and the same figure always prints the same bytes.
+ */
+const ID = '\u0001';
+
+function uniqueIds(svg: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < svg.length; i++) h = Math.imul(h ^ svg.charCodeAt(i), 0x01000193);
+  return svg.replaceAll(ID, `cm${(h >>> 0).toString(36)}-`);
 }
 
 /**
@@ -87,7 +101,7 @@ function groupSvg(g: SceneGroup, shapes: Map<string, string>): string {
   for (const b of g.boxes) {
     const key = `width="${n(b.w)}" height="${n(b.h)}"${b.round ? ` rx="${n(b.w / 2)}"` : ''}`;
     let id = shapes.get(key);
-    if (!id) { id = `r${shapes.size}`; shapes.set(key, id); }
+    if (!id) { id = `${ID}r${shapes.size}`; shapes.set(key, id); }
     const kind = CELL_KINDS.has(b.kind) ? `data-kind="${b.kind}"` : `class="${b.kind}"`;
     const heat = b.heat === undefined ? '' : ` style="fill:#c2410c;fill-opacity:${round(0.1 + 0.9 * b.heat)}"`;
     uses.push(`<use ${kind} href="#${id}" x="${n(b.x - x0)}" y="${n(b.y - y0)}"${heat}/>`);
@@ -138,7 +152,7 @@ function animatedFrames(frames: readonly SceneFrame[], at: { x: number; y: numbe
       const o = marks[0]!;
       const shape = marks.map((m) => markSvg(m, o.x, o.y)).join('');
       let id = defs.get(shape);
-      if (!id) { id = `m${defs.size}`; defs.set(shape, id); }
+      if (!id) { id = `${ID}m${defs.size}`; defs.set(shape, id); }
       parts.push({ id, x: o.x, y: o.y });
     }
     return parts;

@@ -80,7 +80,7 @@ function body(scene: Scene): string {
   const lines = scene.lines.map((l) => `\\draw[${l.lit ? 'litedge' : 'edge'}] (${n(l.x1)},${n(l.y1)}) -- (${n(l.x2)},${n(l.y2)});`);
   return [
     ...Object.entries(COLOURS).map(([name, hex]) => `\\definecolor{${name}}{HTML}{${hex}}`),
-    `\\useasboundingbox (0,0) rectangle (${n(scene.width)},${n(scene.height)});`,
+    `\\path (0,0) rectangle (${n(scene.width)},${n(scene.height)}); % the drawing's extent; text wider than estimated may add to it`,
     ...lines,
     ...scene.groups.flatMap((g) => [`% ${escapeLatexText(g.name).replace(/[\r\n]/g, ' ')}${g.shape ? ` (${g.shape})` : ''}`, ...g.boxes.map(boxTikz)]),
     ...scene.texts.map(textTikz),

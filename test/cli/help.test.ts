@@ -5,7 +5,7 @@ import { SPEC_FLAGS } from '../../src/cli/spec-flags.ts';
 import { ROOT, convmat } from './run-cli.ts';
 
 /** --help on every command, the overview, and --version, through the real binary. */
-const COMMANDS = ['matrix', 'eval', 'explain', 'help'];
+const COMMANDS = ['matrix', 'eval', 'explain', 'figure', 'help'];
 
 describe.concurrent('help and version', { timeout: 120_000 }, () => {
   for (const name of COMMANDS) {

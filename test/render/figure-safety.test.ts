@@ -78,3 +78,19 @@ describe('figures with hostile names', () => {
     assertInert(html);
   });
 });
+
+describe('figures past a view\'s limits', () => {
+  it.each([
+    ['window', { input: '300x300', kernel: 3 }],
+    ['transposed', { input: '100x100', kernel: 3, stride: 2 }],
+    ['matrix', { input: '400x400', kernel: 3 }],
+    ['receptive-field', { input: '100000', kernel: 3, stride: 2 }],
+    ['checkerboard', { input: '300x300', kernel: 3, stride: 2 }],
+  ] as const)('%s of %j is its summary, a few KB in every format', (view, spec) => {
+    for (const format of ['svg', 'tikz', 'html'] as const) {
+      const out = renderFigure(spec as never, { view, format, animate: true });
+      expect(out.length, `${view} ${format}`).toBeLessThan(format === 'html' ? 40_000 : 6_000);
+      expect(out).toMatch(/summarised, not drawn|too large to typeset/);
+    }
+  });
+});

@@ -43,4 +43,13 @@ describe.skipIf(!installed('pdflatex'))('TikZ figures compile with pdflatex', ()
     const pages = Number(/Output written on .*\((\d+) pages?/.exec(log)?.[1]);
     expect(pages).toBe(options.animate ? 2 : 1);
   }, 120_000);
+
+  it('an animated tikzpicture in a Beamer frame gives one slide per frame (\\only overlays)', async () => {
+    const picture = renderFigure({ input: 6, kernel: 3 }, { view: 'window', format: 'tikz', animate: true });
+    writeFileSync(join(dir, 'beamer.tex'), `\\documentclass{beamer}\n\\usepackage{amsmath,amssymb,tikz}\n\\begin{document}\n\\begin{frame}\n${picture}\\end{frame}\n\\end{document}\n`);
+    const run = await runProcess('pdflatex', ['-interaction=nonstopmode', '-halt-on-error', 'beamer.tex'], undefined, { cwd: dir });
+    const log = readFileSync(join(dir, 'beamer.log'), 'utf8');
+    expect(run.code, log.split('\n').filter((l) => l.startsWith('!')).join('\n')).toBe(0);
+    expect(Number(/Output written on .*\((\d+) pages?/.exec(log)?.[1])).toBe(4); // 6 inputs, kernel 3: 4 outputs
+  }, 120_000);
 });

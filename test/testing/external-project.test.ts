@@ -106,6 +106,7 @@ describe('the packed package in an external project (npm install --engine-strict
     expect(packagesImportedBy(lib, 'index.js')).toEqual([]);
     expect(packagesImportedBy(lib, 'testing.js')).toEqual(['vitest']);
     expect(packagesImportedBy(lib, 'testing-arbitrary.js')).toEqual(['fast-check']);
+    expect(packagesImportedBy(lib, 'figure.js')).toEqual(['katex']); // html figures typeset with the consumer's KaTeX
     // the elements import the consumer's lit, katex and mathjs (one copy of each in an app), not bundled copies
     expect(packagesImportedBy(lib, 'elements.js')).toEqual(['lit']);
     const elementChunks = readdirSync(join(lib, 'chunks')).map((f) => readFileSync(join(lib, 'chunks', f), 'utf8')).join('\n');

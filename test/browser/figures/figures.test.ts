@@ -95,11 +95,32 @@ describe('SVG figures in Chromium', () => {
       const first = still.querySelector('rect.cov')!;
       expect(moving.x.animVal.value).toBeCloseTo(Number(first.getAttribute('x')), 5);
       expect(moving.y.animVal.value).toBeCloseTo(Number(first.getAttribute('y')), 5);
+      // one equation line shows, the still frame's
+      const shown = [...el.querySelectorAll<SVGGElement>('.loop > g')].filter((g) => getComputedStyle(g).visibility === 'visible');
+      expect(shown.map((g) => g.textContent)).toEqual([still.querySelector('text.equation')!.textContent]);
     }
+    // under prefers-reduced-motion the loop is hidden and the still frame shown (the rule as Chromium parsed it)
+    const rules = [...(el.querySelector('style')!.sheet as CSSStyleSheet).cssRules];
+    const reduced = rules.find((r): r is CSSMediaRule => r instanceof CSSMediaRule && /prefers-reduced-motion: reduce/.test(r.conditionText))!;
+    expect([...reduced.cssRules].map((r) => r.cssText)).toEqual(['.loop { display: none; }', '.still { display: inline; }']);
     // and it loops: step 9 is step 0 again
     el.setCurrentTime(0.9 * 9 + 0.45);
     const start = new DOMParser().parseFromString(renderFigure(spec, { view: 'window', frame: 0 }), 'image/svg+xml').querySelector('rect.cov')!;
     expect(moving.x.animVal.value).toBeCloseTo(Number(start.getAttribute('x')), 5);
+  });
+
+  it('several figures inline in one page each use their own definitions', () => {
+    stage.replaceChildren();
+    const svgs = [
+      inline(renderFigure({ input: '4x4', kernel: 3 }, { view: 'window', animate: true })),
+      inline(renderFigure({ input: '5x5', kernel: 2, weights: 'a,b,c,d' }, { view: 'window', animate: true })),
+      inline(renderFigure({ input: 6, kernel: 3 }, { view: 'matrix' })),
+    ];
+    for (const svg of svgs) {
+      const uses = [...svg.querySelectorAll('use')];
+      expect(uses.length).toBeGreaterThan(0);
+      for (const u of uses) expect(document.querySelector(u.getAttribute('href')!)?.closest('svg')).toBe(svg);
+    }
   });
 
   it('a 32×32 window animation stays under 300 KB and rasterises', async () => {
