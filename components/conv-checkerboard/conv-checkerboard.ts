@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CheckerboardView, OverlapPlot } from '../../src/view/checkerboard-view.ts';
-import type { FigureViewName } from '../../src/render/figure.ts';
+import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
@@ -55,7 +55,7 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView | Summ
   protected override needsParser(): boolean { return false; }
 
   /** No figure for its layers attribute: renderFigure draws what the spec flags say, and they have no such field. */
-  protected override figureView(): FigureViewName | null { return this.layers !== undefined ? null : 'checkerboard'; }
+  protected override figureView(): FigureChoice | null { return this.layers !== undefined ? null : { view: 'checkerboard' }; }
 
   protected compute(): CheckerboardView | SummaryView {
     rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding', 'transposed']);

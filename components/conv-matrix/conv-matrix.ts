@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { outputLine, rowInputs, windowAround } from '../../src/view/equation.ts';
 import type { MatrixView } from '../../src/view/matrix-view.ts';
-import type { FigureViewName } from '../../src/render/figure.ts';
+import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
@@ -81,7 +81,7 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   private checked: MatrixView | null = null;
 
   /** No figure for the im2col form: renderFigure draws what the spec flags say, and they have no such field. */
-  protected override figureView(): FigureViewName | null { return this.form !== undefined && this.form !== 'conv' ? null : 'matrix'; }
+  protected override figureView(): FigureChoice | null { return this.form !== undefined && this.form !== 'conv' ? null : { view: 'matrix' }; }
 
   protected compute(): MatrixView | SummaryView {
     const { matrixForm, matrixView, checkedMatrixView } = views.get();

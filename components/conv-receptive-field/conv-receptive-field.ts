@@ -1,6 +1,6 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import type { FieldFocus, ReceptiveFieldView } from '../../src/view/receptive-field-view.ts';
-import type { FigureViewName } from '../../src/render/figure.ts';
+import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { checkIndex, type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
@@ -75,7 +75,7 @@ export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | 
   protected override needsParser(): boolean { return false; }
 
   /** No figure for its layers attribute: renderFigure draws what the spec flags say, and they have no such field. */
-  protected override figureView(): FigureViewName | null { return this.layers !== undefined || this.inputLayer !== undefined ? null : 'receptive-field'; }
+  protected override figureView(): FigureChoice | null { return this.layers !== undefined || this.inputLayer !== undefined ? null : { view: 'receptive-field' }; }
 
   protected compute(): ReceptiveFieldView | SummaryView {
     rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding']);

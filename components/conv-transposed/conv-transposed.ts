@@ -2,7 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DrawnGrid } from '../../src/view/grid.ts';
 import { outputLine, rowEntries } from '../../src/view/equation.ts';
 import type { TransposedView } from '../../src/view/transposed-view.ts';
-import type { FigureViewName } from '../../src/render/figure.ts';
+import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
@@ -80,7 +80,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
   private copyLit: number | null = null;
 
 
-  protected override figureView(): FigureViewName { return 'transposed'; }
+  protected override figureView(): FigureChoice { return { view: 'transposed' }; }
 
   protected compute(): TransposedView | SummaryView {
     return views.get().transposedView(this.specInput());

@@ -2,7 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import type { DrawnGrid } from '../../src/view/grid.ts';
 import { outputLine, rowEntries } from '../../src/view/equation.ts';
 import type { WindowView } from '../../src/view/window-view.ts';
-import type { FigureViewName } from '../../src/render/figure.ts';
+import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
@@ -111,7 +111,8 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
   }
 
 
-  protected override figureView(): FigureViewName { return 'window'; }
+  /** The figure of the frame shown: Download SVG and Copy TikZ give this step. */
+  protected override figureView(): FigureChoice { return { view: 'window', frame: this.step }; }
 
   protected compute(): WindowView | SummaryView {
     return views.get().windowView(this.specInput());

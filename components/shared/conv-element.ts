@@ -7,7 +7,7 @@ import type { LazyPart } from './lazy-part.ts';
 import { themeStyles } from './styles.ts';
 import { fastMatrixStyles } from './fast-matrix.ts';
 import { errorTemplate } from './error-template.ts';
-import { type FigureViewName, FigureMenu, figureMenuStyles } from './figure-menu.ts';
+import { type FigureChoice, FigureMenu, figureMenuStyles } from './figure-menu.ts';
 import { LazyPartsController } from './controllers/lazy-parts-controller.ts';
 import { RevealController } from './controllers/reveal-controller.ts';
 import { FallbackController } from './controllers/fallback-controller.ts';
@@ -88,7 +88,7 @@ export abstract class ConvElement<View> extends LitElement {
   protected specChangeDetail(_view: View): Record<string, unknown> { return { spec: this.specInput() }; }
 
   /** The figure (src/render/figure.ts) of the drawing in its "Save figure" menu; null: no menu. */
-  protected figureView(): FigureViewName | null { return null; }
+  protected figureView(): FigureChoice | null { return null; }
 
   /** True when compute() needs mathjs (an expression such as 2x in weights or inputs). */
   protected needsParser(): boolean { return specNeedsParser(this.specInput()); }

@@ -3,7 +3,8 @@ import type { SpecInput } from '../../src/geometry/spec.ts';
 import type { FigureOptions, FigureViewName } from '../../src/render/figure.ts';
 import { LazyPart } from './lazy-part.ts';
 
-export type { FigureViewName };
+/** The figure an element offers: its view, and the frame it shows (a still download and the TikZ are of that frame). */
+export interface FigureChoice { readonly view: FigureViewName; readonly frame?: number }
 
 /**
  * The small menu of a drawing element: "Download SVG", "Download animated
@@ -29,7 +30,7 @@ export class FigureMenu implements ReactiveController {
   /** the TikZ shown for copying by hand when the clipboard refused it */
   private manual: string | null = null;
 
-  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly view: () => FigureViewName | null,
+  constructor(private readonly host: ReactiveControllerHost & HTMLElement, private readonly choice: () => FigureChoice | null,
     private readonly spec: () => SpecInput) {
     host.addController(this);
   }
@@ -40,7 +41,8 @@ export class FigureMenu implements ReactiveController {
   private async figure(options: Omit<FigureOptions, 'view'>): Promise<string | null> {
     try {
       const { renderFigure } = await figures.load();
-      return renderFigure(this.spec(), { view: this.view()!, ...options });
+      const { view, frame } = this.choice()!;
+      return renderFigure(this.spec(), { view, ...(frame === undefined || options.animate ? {} : { frame }), ...options });
     } catch (e) {
       this.say(`Could not draw the figure: ${e instanceof Error ? e.message : String(e)}`);
       return null;
@@ -84,7 +86,7 @@ export class FigureMenu implements ReactiveController {
   }
 
   template(): TemplateResult | typeof nothing {
-    if (this.view() === null) return nothing;
+    if (this.choice() === null) return nothing;
     // keys stay in the menu: the element's own keys (arrows, Space) must not act on its buttons
     return html`<details class="figure-menu" part="figure-menu" @keydown=${(e: Event) => e.stopPropagation()}>
       <summary>Save figure</summary>

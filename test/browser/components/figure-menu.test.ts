@@ -102,6 +102,15 @@ describe('the Save figure menu', () => {
     }
   });
 
+  it('Download SVG draws the frame the window shows', async () => {
+    // input z1..z5, kernel 3: outputs z6, z7, z8; at step 2 the window is on z3, z4, z5 and computes z8
+    const el = await mount('<conv-window input="5" kernel="3" step="2" hide-matrix></conv-window>');
+    menuOf(el).open = true;
+    const [file] = await captureDownloads(async () => button(el, 'Download SVG').click());
+    const svg = new DOMParser().parseFromString(await file!.blob.text(), 'image/svg+xml');
+    expect(svg.querySelector('.equation')!.textContent!.replace(/\s+/g, '')).toMatch(/^z8=w1·z3\+w2·z4\+w3·z5/);
+  });
+
   it('Download animated SVG names its file and animates without script', async () => {
     const el = await mount('<conv-window input="5" kernel="3" hide-matrix></conv-window>');
     menuOf(el).open = true;
