@@ -57,7 +57,11 @@ export function fenceWords(body: string): string[] {
   return words;
 }
 
-/** The plugins' options: the fallback of a fence that does not say (`--format`); html by default. */
+/**
+ * The plugins' options: the fallback of fences that do not say (`--format`).
+ * svg, the default, is the file as an image, self-contained; html inlines
+ * renderFigure's fragment, whose SVG ids and `<style>` belong to the page.
+ */
 export interface NotesOptions {
   format?: 'html' | 'svg';
 }
