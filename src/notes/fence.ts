@@ -34,6 +34,11 @@ export interface Fence {
   readonly options: FigureOptions;
 }
 
+/** True when a fence's info string names convmat (`convmat`, `convmat {title}`). */
+export function isConvmatInfo(info: string | null | undefined): boolean {
+  return (info ?? '').trim().split(/\s+/)[0] === 'convmat';
+}
+
 /** The longest fence body read; past it the fence is refused (a note is no place for a data file). */
 export const MAX_FENCE_CHARS = 20_000;
 

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../cli/explain-html.ts';
-import { type NotesOptions, renderFence } from './fence.ts';
+import { type NotesOptions, isConvmatInfo, renderFence } from './fence.ts';
 
 /**
  * `convmat/markdown-it`: a markdown-it plugin (VitePress, Eleventy, plain
@@ -18,11 +18,6 @@ interface FenceRules {
 }
 export interface MarkdownItLike {
   readonly renderer: { rules: FenceRules };
-}
-
-/** True when a fence's info string names convmat (`convmat`, `convmat {title}`). */
-export function isConvmatInfo(info: string | null | undefined): boolean {
-  return (info ?? '').trim().split(/\s+/)[0] === 'convmat';
 }
 
 /** `notes.format`: the fallback of fences that do not say, `svg` (default, an image) or `html` (inline; not in VitePress, whose Vue templates refuse its `<style>`). */

@@ -1,5 +1,4 @@
-import { type NotesOptions, renderFence } from './fence.ts';
-import { isConvmatInfo } from './markdown-it.ts';
+import { type NotesOptions, isConvmatInfo, renderFence } from './fence.ts';
 
 /**
  * `convmat/remark`: a remark plugin (Astro, Docusaurus, unified). It replaces
