@@ -65,7 +65,7 @@ export function fenceWords(body: string): string[] {
 /**
  * The plugins' options: the fallback of fences that do not say (`--format`).
  * svg, the default, is the file as an image, self-contained; html inlines
- * renderFigure's fragment, whose SVG ids and `<style>` belong to the page.
+ * renderFigure's fragment, whose `<style>` (rules for svg, text, line) is the page's.
  */
 export interface NotesOptions {
   format?: 'html' | 'svg';
@@ -93,8 +93,8 @@ export function parseFence(body: string, notes: NotesOptions = {}): Fence {
 const altText = (f: Fence) => `${f.view} figure: ${f.attributes.map(([k, v]) => (v === '' ? k : `${k} ${v}`)).join(', ')}`;
 
 /**
- * The SVG file as an image: a file's ids and stylesheet are its own, so two
- * figures on one page cannot clash, and the page's styles cannot reach in.
+ * The SVG file as an image: its stylesheet and ids are its own, so neither
+ * leaks into the page, and the page's styles cannot reach in.
  */
 export function svgImage(svg: string, alt: string): string {
   return `<img alt="${escapeHtml(alt)}" style="max-width:100%;height:auto" src="data:image/svg+xml,${encodeURIComponent(svg)}">`;
