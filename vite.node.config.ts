@@ -10,8 +10,8 @@ import { defineConfig } from 'vite';
  * (convmat/figure: renderFigure, SVG, TikZ and static HTML without a browser), elements.js
  * (convmat/elements for Node and for bundlers: the elements, registered where
  * a document exists, with lit, katex and mathjs imported from the consumer's
- * node_modules and every lazy part a chunk of its own) and cli.js (what bin/convmat.js imports outside a development
- * checkout). The runtime
+ * node_modules and every lazy part a chunk of its own), cli.js (what bin/convmat.js imports outside a development
+ * checkout), markdown-it.js and remark.js (the Markdown plugins, convmat/markdown-it and convmat/remark). The runtime
  * dependencies stay external; shared code goes into chunks beside them.
  */
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -23,6 +23,8 @@ const entries: Record<string, string> = {
   figure: here('./src/render/figure.ts'),
   elements: here('./components/define.ts'),
   cli: here('./src/cli/main.ts'),
+  'markdown-it': here('./src/notes/markdown-it.ts'),
+  remark: here('./src/notes/remark.ts'),
 };
 for (const [name, path] of Object.entries(entries)) if (!existsSync(path)) delete entries[name];
 

@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { CheckerboardView, OverlapPlot } from '../../src/view/checkerboard-view.ts';
+import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
@@ -24,6 +25,7 @@ const engine = new LazyPart('the overlap view', () => import('./overlap-engine.t
  * @csspart resized - the taps per output of resize-then-convolve
  * @csspart pattern - the finding: even or uneven overlap
  * @csspart verdict - the divisibility rule agrees with the counts; `data-verdict` is `pass` or `fail`
+ * @csspart figure-menu - the "Save figure" menu: Download SVG, Download animated SVG, Copy TikZ (drawn from the current spec by convmat/figure)
  * @csspart error - the inline message for an invalid attribute
  * @csspart summary - shown instead of the counts when they are too many to count or draw without a freeze: the levels and the rule per layer
  *
@@ -53,6 +55,9 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView | Summ
   declare layers?: string;
 
   protected override needsParser(): boolean { return false; }
+
+  /** No figure for its layers attribute: renderFigure draws what the spec flags say, and they have no such field. */
+  protected override figureView(): FigureChoice | null { return this.layers !== undefined ? null : { view: 'checkerboard' }; }
 
   protected compute(): CheckerboardView | SummaryView {
     rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding', 'transposed']);

@@ -1,6 +1,7 @@
 import { css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { outputLine, rowInputs, windowAround } from '../../src/view/equation.ts';
 import type { MatrixView } from '../../src/view/matrix-view.ts';
+import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
@@ -39,6 +40,7 @@ const views = new LazyPart('the matrix view', () => import('../../src/view/matri
  *
  * @csspart equation - the typeset matrix or equation
  * @csspart verdict - the check badge; `data-verdict` is `pass` or `fail`
+ * @csspart figure-menu - the "Save figure" menu: Download SVG, Download animated SVG, Copy TikZ (drawn from the current spec by convmat/figure)
  * @csspart error - the inline message for an invalid attribute
  * @csspart sparsity - the structural view of a large matrix
  * @csspart detail - the typeset row under the pointer in the structural view
@@ -77,6 +79,9 @@ export class ConvMatrixElement extends ConvElement<MatrixView | SummaryView> {
   private painter = new SparsityPainter();
   /** a large view with its check done after the first paint (the check would block the page otherwise) */
   private checked: MatrixView | null = null;
+
+  /** No figure for the im2col form: renderFigure draws what the spec flags say, and they have no such field. */
+  protected override figureView(): FigureChoice | null { return this.form !== undefined && this.form !== 'conv' ? null : { view: 'matrix' }; }
 
   protected compute(): MatrixView | SummaryView {
     const { matrixForm, matrixView, checkedMatrixView } = views.get();

@@ -1,5 +1,6 @@
 import { css, html, nothing, svg, type TemplateResult } from 'lit';
 import type { FieldFocus, ReceptiveFieldView } from '../../src/view/receptive-field-view.ts';
+import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { checkIndex, type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
@@ -28,6 +29,7 @@ const engine = new LazyPart('the receptive-field view', () => import('./field-en
  * @csspart info - the size of the highlighted receptive field
  * @csspart verdict - composed index maps = closed form; `data-verdict` is `pass` or `fail` (absent when the input is narrower than the closed form)
  * @csspart note - why there is no verdict: the input is narrower than the closed form, so every field is cropped
+ * @csspart figure-menu - the "Save figure" menu: Download SVG, Download animated SVG, Copy TikZ (drawn from the current spec by convmat/figure)
  * @csspart error - the inline message for an invalid attribute
  * @csspart summary - shown instead of the drawing when the stack is too large to draw without a freeze: the levels and the closed form
  *
@@ -71,6 +73,9 @@ export class ConvReceptiveFieldElement extends ConvElement<ReceptiveFieldView | 
   }
 
   protected override needsParser(): boolean { return false; }
+
+  /** No figure for its layers attribute: renderFigure draws what the spec flags say, and they have no such field. */
+  protected override figureView(): FigureChoice | null { return this.layers !== undefined || this.inputLayer !== undefined ? null : { view: 'receptive-field' }; }
 
   protected compute(): ReceptiveFieldView | SummaryView {
     rejectUnused(this.localName, this as SpecAttributes, ['input', 'kernel', 'stride', 'dilation', 'padding']);

@@ -2,6 +2,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DrawnGrid } from '../../src/view/grid.ts';
 import { outputLine, rowEntries } from '../../src/view/equation.ts';
 import type { TransposedView } from '../../src/view/transposed-view.ts';
+import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
 import { paddingPhrase } from '../../src/view/padding-phrase.ts';
@@ -46,6 +47,7 @@ const views = new LazyPart('the transposed view', () => import('../../src/view/t
  * @csspart summary - the summary shown instead of the forms for a spec too large to draw
  * @csspart equation - the typeset Kᵀ equation
  * @csspart verdict - one badge per alternative form; `data-verdict` is `pass` or `fail`
+ * @csspart figure-menu - the "Save figure" menu: Download SVG, Download animated SVG, Copy TikZ (drawn from the current spec by convmat/figure)
  * @csspart error - the inline message for an invalid attribute
  *
  * @fires spec-change - the spec was accepted; detail `{spec, outputs}`
@@ -78,6 +80,8 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
   /** the input whose scaled copy is lit, or null */
   private copyLit: number | null = null;
 
+
+  protected override figureView(): FigureChoice { return { view: 'transposed' }; }
 
   protected compute(): TransposedView | SummaryView {
     return views.get().transposedView(this.specInput());

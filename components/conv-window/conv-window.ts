@@ -2,6 +2,7 @@ import { css, html, nothing, type PropertyValues, type TemplateResult } from 'li
 import type { DrawnGrid } from '../../src/view/grid.ts';
 import { outputLine, rowEntries } from '../../src/view/equation.ts';
 import type { WindowView } from '../../src/view/window-view.ts';
+import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { pendingPart } from '../shared/error-template.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
@@ -51,6 +52,7 @@ const FRAME_MS = 900;
  * @csspart equation - the matrix with the current row lit
  * @csspart dot - the dot product of the current position
  * @csspart verdict - the check badge; `data-verdict` is `pass` or `fail`
+ * @csspart figure-menu - the "Save figure" menu: Download SVG, Download animated SVG, Copy TikZ (drawn from the current spec by convmat/figure)
  * @csspart error - the inline message for an invalid attribute
  *
  * @fires spec-change - the spec was accepted; detail `{spec, frames}`
@@ -110,6 +112,9 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
     this.pause();
   }
 
+
+  /** The figure of the frame shown: Download SVG and Copy TikZ give this step. */
+  protected override figureView(): FigureChoice { return { view: 'window', frame: this.step }; }
 
   protected compute(): WindowView | SummaryView {
     return views.get().windowView(this.specInput());

@@ -7,11 +7,12 @@ import type { LazyPart } from './lazy-part.ts';
 import { themeStyles } from './styles.ts';
 import { fastMatrixStyles } from './fast-matrix.ts';
 import { errorTemplate } from './error-template.ts';
+import { type FigureChoice, FigureMenu, figureMenuStyles } from './figure-menu.ts';
 import { LazyPartsController } from './controllers/lazy-parts-controller.ts';
 import { RevealController } from './controllers/reveal-controller.ts';
+import { FallbackController } from './controllers/fallback-controller.ts';
 import { SpecViewController } from './controllers/spec-view-controller.ts';
 import { SPEC_KEYS, type SpecAttributes, specFromAttributes, specNeedsParser, specProperties } from './spec-from-attributes.ts';
-
 import type { HighlightDetail } from './highlight-detail.ts';
 
 export { errorTemplate, pendingPart } from './error-template.ts';
@@ -23,13 +24,15 @@ export type { HighlightDetail } from './highlight-detail.ts';
  * `parts` loads the lazy chunks before the first render, `specView` turns the
  * attributes into a view (`compute`, which may throw; the last good view and
  * the error are kept), `reveal` spreads a heavy first render over tasks,
- * `scrollFocus` keeps scroll boxes reachable by keyboard. A subclass
- * computes its view (`compute`) and maps it to DOM (`renderView`).
+ * `scrollFocus` keeps scroll boxes reachable by keyboard, `fallback` shows
+ * the element's children until the first view, `figureMenu` offers the
+ * drawing as SVG and TikZ (`figureView`). A subclass computes its view
+ * (`compute`) and maps it to DOM (`renderView`).
  */
 export abstract class ConvElement<View> extends LitElement {
   static override properties = { ...specProperties(), theme: { type: String, reflect: true }, active: { type: Number, reflect: true } };
   /** KaTeX's stylesheet is adopted before the first render (katex-sheet.ts); these come after it. */
-  static override styles = [fastMatrixStyles, themeStyles];
+  static override styles = [fastMatrixStyles, themeStyles, figureMenuStyles];
   /** Chunks loaded before the first render (`[...ConvElement.lazyParts, views]` in a subclass: its view module), kept out of the bundle's start. */
   static lazyParts: readonly LazyPart<unknown>[] = [katexPart, katexSheet];
   /** Properties whose change recomputes the view. */
@@ -48,6 +51,8 @@ export abstract class ConvElement<View> extends LitElement {
   protected readonly scrollFocus = new ScrollFocus(this);
   protected readonly parts = new LazyPartsController(this, () => this.statics.lazyParts, () => adoptKatexSheet(this));
   protected readonly reveal = new RevealController(this);
+  protected readonly fallback = new FallbackController(this);
+  protected readonly figureMenu = new FigureMenu(this, () => this.figureView(), () => this.specInput());
   protected readonly specView = new SpecViewController<View>(this, {
     keys: this.statics.inputKeys,
     compute: () => this.compute(),
@@ -82,6 +87,9 @@ export abstract class ConvElement<View> extends LitElement {
   /** The `spec-change` detail; plain data. */
   protected specChangeDetail(_view: View): Record<string, unknown> { return { spec: this.specInput() }; }
 
+  /** The figure (src/render/figure.ts) of the drawing in its "Save figure" menu; null: no menu. */
+  protected figureView(): FigureChoice | null { return null; }
+
   /** True when compute() needs mathjs (an expression such as 2x in weights or inputs). */
   protected needsParser(): boolean { return specNeedsParser(this.specInput()); }
 
@@ -104,7 +112,8 @@ export abstract class ConvElement<View> extends LitElement {
     let error = this.specView.error ?? this.parts.error;
     // an error while rendering (an out-of-range `active`) lasts until the next render; the last rendering stays (noChange)
     if (view !== null) try { body = this.renderView(view); } catch (e) { error ??= e; body = noChange; }
-    const placeholder = view === null && !error ? html`<div class="caption" part="placeholder">Loading…</div>` : nothing;
-    return html`${error ? errorTemplate(error, view !== null) : nothing}${placeholder}${body}`;
+    // while there is no view, the element's own children (fallback content) show, or "Loading…" when it has none
+    const placeholder = view === null ? html`<slot>${error ? nothing : html`<div class="caption" part="placeholder">Loading…</div>`}</slot>` : nothing;
+    return html`${error ? errorTemplate(error, view !== null) : nothing}${placeholder}${body}${view === null ? nothing : this.figureMenu.template()}`;
   }
 }

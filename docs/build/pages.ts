@@ -27,6 +27,7 @@ export const PAGES: readonly PageInfo[] = [
   { file: 'docs/elements.html', title: 'Elements', group: 'Reference' },
   { file: 'docs/api.html', title: 'Library API', group: 'Reference' },
   { file: 'docs/cli.html', title: 'CLI', group: 'Reference' },
+  { file: 'docs/figures.html', title: 'Figures and notes', group: 'Reference' },
   { file: 'docs/performance.html', title: 'Performance', group: 'Reference' },
 ];
 

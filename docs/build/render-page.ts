@@ -2,6 +2,7 @@ import { generateApi } from './gen-api.ts';
 import { generateArchitecture } from './gen-architecture.ts';
 import { generateCli } from './gen-cli.ts';
 import { generateElements } from './gen-elements.ts';
+import { generateFigureFormats, generateNoteExample } from './gen-figures.ts';
 import { generateIdentities } from './gen-identities.ts';
 import { generateOneHot } from './gen-one-hot.ts';
 import { generatePerformance } from './gen-performance.ts';
@@ -26,6 +27,8 @@ const GENERATORS: Record<string, Generator> = {
   'one-hot': () => generateOneHot(),
   architecture: () => generateArchitecture(),
   identities: () => generateIdentities(),
+  'figure-formats': () => generateFigureFormats(),
+  'note-example': () => generateNoteExample(),
 };
 
 export interface RenderedPage {

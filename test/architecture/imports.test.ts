@@ -1,6 +1,7 @@
 /**
  * Dependencies run one way (DESIGN.md): algebra → geometry → (work) → matrix →
- * evaluate → analysis → check → latex → view → surfaces. This reads the
+ * evaluate → analysis → check → latex → view → render → surfaces (the CLI,
+ * then the Markdown plugins of src/notes, which read flags with it). This reads the
  * imports itself (import-graph.ts), so it fails on a cycle between src/
  * folders or between files, on src/ importing components/, on the engine
  * importing lit or KaTeX (only the renderers in src/render may), on the CSR
@@ -30,6 +31,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['src/view'],
   ['src/render'],
   ['src/cli', 'src/testing'],
+  ['src/notes'],
   ['src/index.ts'],
 ];
 const layerOf = (node: string) => LAYERS.findIndex((row) => row.includes(node));
@@ -54,7 +56,8 @@ function componentImports(root: string): string[] {
 
 /**
  * The doors from components/ into src/: the views, the typed errors, the
- * KaTeX renderer and renderFigure (the elements' download menu). Everything else an element needs comes in a view.
+ * KaTeX renderer and renderFigure (the elements' "Save figure" menu).
+ * Everything else an element needs comes in a view.
  */
 const COMPONENT_DOORS: readonly RegExp[] = [/^src\/view\//, /^src\/errors\.ts$/, /^src\/render\/katex-render\.ts$/, /^src\/render\/figure\.ts$/];
 
@@ -102,14 +105,15 @@ describe('the fixture: every fault is found', () => {
     expect(layoutLeaks(FIXTURE, ['src', 'components'])).toEqual(['src/high/top.ts:6']);
   });
 
-  it('finds an element reaching the engine past src/view, errors and the KaTeX renderer (type-only imports aside), and its own view type', () => {
+  it('finds an element reaching the engine past src/view, errors, the KaTeX renderer and renderFigure (type-only imports aside), and its own view type', () => {
     expect(engineReach(FIXTURE, [])).toEqual([
       'components/conv-later/conv-later.ts → src/matrix/conv-matrix.ts',
       'components/conv-thick/conv-thick.ts → src/matrix/csr.ts',
       'components/conv-thick/conv-thick.ts → src/latex/derive.ts',
+      'components/conv-thick/conv-thick.ts → src/render/svg.ts',
     ]);
     expect(ownViewTypes(FIXTURE, [])).toEqual(['components/conv-later/conv-later.ts:3', 'components/conv-thick/conv-thick.ts:3']);
-    expect(engineReach(FIXTURE, ['components/conv-later'])).toHaveLength(2);
+    expect(engineReach(FIXTURE, ['components/conv-later'])).toHaveLength(3);
     expect(ownViewTypes(FIXTURE, ['components/conv-later'])).toEqual(['components/conv-thick/conv-thick.ts:3']);
   });
 
@@ -158,7 +162,7 @@ describe('convmat: dependencies run one way', () => {
 });
 
 describe('convmat: elements map a view to DOM and nothing else', () => {
-  it('reach the engine only through src/view, src/errors.ts and the KaTeX renderer (type-only imports aside)', () => {
+  it('reach the engine only through src/view, src/errors.ts, the KaTeX renderer and renderFigure (type-only imports aside)', () => {
     expect(engineReach(ROOT, [])).toEqual([]);
   });
 

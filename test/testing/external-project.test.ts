@@ -91,8 +91,8 @@ const expressionProducts = () => checkMatrix(EXPRESSION_SPEC).product.map((p) =>
 describe('the packed package in an external project (npm install --engine-strict)', { timeout: 180_000 }, () => {
   it('packs the built entry points, their types, the embed bundle and the LICENSE, and no TypeScript sources', () => {
     const files = run('tar', ['-tzf', tarball], work).split('\n').filter(Boolean).map((f) => f.replace(/^package\//, ''));
-    for (const f of ['dist/lib/index.js', 'dist/lib/testing.js', 'dist/lib/testing-arbitrary.js', 'dist/lib/elements.js', 'dist/lib/figure.js', 'dist/convmat.js',
-      'dist/types/src/index.d.ts', 'dist/types/src/render/figure.d.ts', 'dist/types/src/testing/index.d.ts', 'dist/types/src/testing/arbitrary.d.ts', 'dist/types/components/define.d.ts',
+    for (const f of ['dist/lib/index.js', 'dist/lib/testing.js', 'dist/lib/testing-arbitrary.js', 'dist/lib/elements.js', 'dist/lib/figure.js', 'dist/lib/markdown-it.js', 'dist/lib/remark.js', 'dist/convmat.js',
+      'dist/types/src/index.d.ts', 'dist/types/src/render/figure.d.ts', 'dist/types/src/notes/markdown-it.d.ts', 'dist/types/src/notes/remark.d.ts', 'dist/types/src/testing/index.d.ts', 'dist/types/src/testing/arbitrary.d.ts', 'dist/types/components/define.d.ts',
       'LICENSE', 'package.json', 'custom-elements.json', 'bin/convmat.js']) {
       expect(files).toContain(f);
     }
@@ -122,6 +122,22 @@ describe('the packed package in an external project (npm install --engine-strict
         expect(d.members?.length).toBe(d.attributes.length);
       }
     }
+  });
+
+  it('convmat/remark and convmat/markdown-it need no Markdown package of their own: the remark plugin runs from the installed package', () => {
+    const lib = join(consumer, 'node_modules/convmat/dist/lib');
+    for (const entry of ['remark.js', 'markdown-it.js']) {
+      for (const pkg of packagesImportedBy(lib, entry)) expect(['katex', 'lit', 'mathjs'], `${entry} imports ${pkg}`).toContain(pkg);
+    }
+    const script = `import remark from 'convmat/remark';
+const tree = { type: 'root', children: [{ type: 'code', lang: 'convmat', value: 'window --input 5 --kernel 3' }, { type: 'code', lang: 'convmat', value: 'window --kernal 3' }] };
+remark()(tree);
+console.log(JSON.stringify(tree.children.map((c) => [c.type, c.value.slice(0, 120)])));`;
+    const r = node(['--input-type=module', '-e', script]);
+    expect(r.stderr).toBe('');
+    const [good, bad] = JSON.parse(r.stdout) as [string, string][];
+    expect(good).toEqual(['html', expect.stringMatching(/^<conv-window input="5" kernel="3"><img alt="window figure: input 5, kernel 3" /)]);
+    expect(bad).toEqual(['html', expect.stringMatching(/^<p class="convmat-fence-error"/)]);
   });
 
   it("runs the project's vitest suite: every test passes except the one that fails on purpose", () => {
