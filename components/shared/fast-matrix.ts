@@ -45,7 +45,8 @@ function printSimple(e: Entry): string | null {
   for (let i = 0; i < e.terms.length; i++) {
     const t = e.terms[i]!;
     const sign = t.negative ? '−' : '+';
-    if (i > 0) out.push(`<span class="fm-op">${sign}</span>`);
+    // <wbr>: a drawn cell too narrow for the whole sum breaks it after an operator (a matrix cell never wraps: nowrap)
+    if (i > 0) out.push(`<span class="fm-op">${sign}</span><wbr>`);
     else if (t.negative) out.push(`<span class="mord">${sign}</span>`);
     const body = term(t);
     if (body === null) return null;
