@@ -77,6 +77,7 @@ export const equationStyles = css`
   ${overflowCueStyles}
   .scroll { position: relative; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
   .equation { display: flex; align-items: center; gap: 0.6rem 0.3rem; flex-wrap: wrap; }
-  .equation > .group { display: inline-flex; align-items: center; gap: inherit; flex: none; }
+  .equation > .group { display: inline-flex; align-items: center; gap: inherit; }
+  .equation > * { flex: none; }
   .convmat-cell.convmat-zero { color: var(--conv-zero); }
 `;

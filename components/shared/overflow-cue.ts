@@ -28,9 +28,34 @@ class ScrollWatch extends Directive {
     if (box !== this.box) {
       this.box = box;
       box.addEventListener('scroll', () => markOverflow(box, overflowSides(box)), { passive: true });
+      printed.add(box);
+      if (!printing && typeof addEventListener === 'function') { addEventListener('beforeprint', fitForPrint); printing = true; }
     }
     return noChange;
   }
+}
+
+/** Every box the cue watches, for printing; boxes gone from the page are dropped when the page prints. */
+const printed = new Set<HTMLElement>();
+let printing = false;
+
+/**
+ * Before the page prints, each frame gets `--fit`, the width of the widest
+ * thing its box holds (a matrix, a group of the equation, a grid's slice),
+ * measured on screen; the print stylesheet zooms the box's content by
+ * min(1, the element's width / --fit), so on paper it shrinks to the page
+ * instead of running off it (nothing scrolls on paper).
+ */
+export function fitForPrint(): void {
+  const fits: Array<[HTMLElement, number]> = [];
+  for (const box of printed) {
+    if (!box.isConnected) { printed.delete(box); continue; }
+    const items = box.firstElementChild?.children ?? [];
+    let widest = 0;
+    for (const item of items) widest = Math.max(widest, item.getBoundingClientRect().width, item.scrollWidth);
+    if (box.parentElement && widest > 0) fits.push([box.parentElement, Math.ceil(widest)]);
+  }
+  for (const [frame, w] of fits) frame.style.setProperty('--fit', `${w}px`);
 }
 
 /** The sides where a box's content sticks out: '', 'right', 'left' or 'left right' (reads layout). */
@@ -72,5 +97,8 @@ export const overflowCueStyles = css`
   @media print {
     .scroll-cue, .scroll-frame::before { display: none !important; }
     .grid-scroll { overflow: visible !important; }
+    .scroll-frame { break-inside: avoid; }
+    /* shrunk to the element's width (the host is the query container in print, styles.ts), less room for the boxes around */
+    .scroll-frame > * > * { zoom: min(1, calc((100cqw - 2rem) / var(--fit, 1px))); }
   }
 `;
