@@ -44,19 +44,30 @@ let printing = false;
  * thing its box holds (a matrix, a group of the equation, a grid's slice),
  * measured on screen; the print stylesheet zooms the box's content by
  * min(1, the element's width / --fit), so on paper it shrinks to the page
- * instead of running off it (nothing scrolls on paper).
+ * instead of running off it (nothing scrolls on paper). A frame short
+ * enough is marked to be printed whole (`data-print-whole`).
  */
 export function fitForPrint(): void {
-  const fits: Array<[HTMLElement, number]> = [];
+  const fits: Array<[HTMLElement, number, boolean]> = [];
   for (const box of printed) {
     if (!box.isConnected) { printed.delete(box); continue; }
     const items = box.firstElementChild?.children ?? [];
     let widest = 0;
     for (const item of items) widest = Math.max(widest, item.getBoundingClientRect().width, item.scrollWidth);
-    if (box.parentElement && widest > 0) fits.push([box.parentElement, Math.ceil(widest)]);
+    if (box.parentElement && widest > 0) fits.push([box.parentElement, Math.ceil(widest), box.getBoundingClientRect().height <= PRINT_WHOLE_PX]);
   }
-  for (const [frame, w] of fits) frame.style.setProperty('--fit', `${w}px`);
+  for (const [frame, w, whole] of fits) {
+    frame.style.setProperty('--fit', `${w}px`);
+    frame.toggleAttribute('data-print-whole', whole);
+  }
 }
+
+/**
+ * A frame up to this tall (about 40% of an A4 page) is printed whole, moved
+ * to the next page if need be; a taller one (a 25-row Kᵀ) breaks across pages
+ * rather than leave most of a page empty.
+ */
+const PRINT_WHOLE_PX = 420;
 
 /** The sides where a box's content sticks out: '', 'right', 'left' or 'left right' (reads layout). */
 export function overflowSides(box: Element): string {
@@ -97,7 +108,7 @@ export const overflowCueStyles = css`
   @media print {
     .scroll-cue, .scroll-frame::before { display: none !important; }
     .grid-scroll { overflow: visible !important; }
-    .scroll-frame { break-inside: avoid; }
+    .scroll-frame[data-print-whole] { break-inside: avoid; }
     /* shrunk to the element's width (the host is the query container in print, styles.ts), less room for the boxes around */
     .scroll-frame > * > * { zoom: min(1, calc((100cqw - 2rem) / var(--fit, 1px))); }
   }

@@ -66,6 +66,8 @@ async function printable(page: Page, url: string): Promise<void> {
  * text, clipped on purpose, are left out.
  */
 function sticking(limit: number): string[] {
+  /** px a box may pass an edge by (an inline code's padding at a line end, a hanging space): well inside the 15 mm margin */
+  const SLACK = 8;
   const found: string[] = [];
   const parentOf = (el: Element): Element | null => el.parentElement ?? ((el.getRootNode() as ShadowRoot).host ?? null);
   const edge = (el: Element): number => {
@@ -77,8 +79,9 @@ function sticking(limit: number): string[] {
     for (const el of node.querySelectorAll('*')) {
       if (el.shadowRoot) walk(el.shadowRoot);
       const r = el.getBoundingClientRect();
-      if (r.width === 0 || r.height === 0 || r.right <= limit + 1 && r.right <= edge(el) + 1) continue;
-      if (el.closest('.katex-mathml, .convmat-mathml, .sr-only, math')) continue;
+      if (r.width === 0 || r.height === 0 || r.right <= limit + SLACK && r.right <= edge(el) + SLACK) continue;
+      // clipped on purpose: MathML copies, screen-reader text, and the paths of an SVG (clipped by the <svg>)
+      if (el.closest('.katex-mathml, .convmat-mathml, .sr-only, math') || (el instanceof SVGElement && el.localName !== 'svg')) continue;
       const host = (el.getRootNode() as ShadowRoot).host;
       found.push(`${host ? `${host.localName} › ` : ''}${el.localName}.${[...el.classList].join('.')} right ${Math.round(r.right)} (edge ${Math.round(Math.min(limit, edge(el)))})`);
     }
