@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
-import { cleanup, settle, shadow } from './helpers.ts';
+import { cleanup, mountInColumn, settle, shadow } from './helpers.ts';
 
 afterEach(cleanup);
 
@@ -13,18 +12,9 @@ afterEach(cleanup);
  * the transposed page's Example 1 and the playground's stride-2, dilation-2
  * transposed spec, in every shadow root on the way down.
  */
-const COLUMN = { 1280: 860, 390: 326 } as const;
-
+/** Mounts at the docs column's width, then waits for the forms that come in later tasks and for composed parts. */
 async function mountAt(width: 1280 | 390, markup: string): Promise<HTMLElement> {
-  await page.viewport(width, 900);
-  const host = document.createElement('div');
-  host.className = 'test-host';
-  host.style.width = `${COLUMN[width]}px`;
-  host.innerHTML = markup;
-  document.body.append(host);
-  const el = host.firstElementChild as HTMLElement;
-  await settle(el);
-  // the scatter and zero-insertion forms come in later tasks, and a composed element's parts after it
+  const el = await mountInColumn(width, markup);
   for (let i = 0; i < 20; i++) {
     await new Promise((r) => setTimeout(r, 50));
     for (const inner of [el, ...shadow(el).querySelectorAll('conv-matrix, conv-window, conv-transposed')]) await settle(inner);

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { page } from 'vitest/browser';
-import { cleanup, settle, shadow } from './helpers.ts';
+import { cleanup, mountInColumn, settle, shadow } from './helpers.ts';
 
 afterEach(cleanup);
 
@@ -11,23 +10,6 @@ afterEach(cleanup);
  * (overlay scrollbars show nothing), which shows only when there is more.
  * The host is as wide as a docs page's column at each viewport.
  */
-const COLUMN = { 1280: 860, 390: 326 } as const;
-
-async function mountAt(width: 1280 | 390, markup: string): Promise<HTMLElement> {
-  await page.viewport(width, 900);
-  const host = document.createElement('div');
-  host.className = 'test-host';
-  host.style.width = `${COLUMN[width]}px`;
-  host.innerHTML = markup;
-  document.body.append(host);
-  const el = host.firstElementChild as HTMLElement;
-  await settle(el);
-  await document.fonts.ready;
-  // the cue is set after layout (a frame, and the resize observer)
-  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => r(null)));
-  return el;
-}
-
 function rect(el: Element, sel: string): DOMRect {
   const n = shadow(el).querySelector(sel);
   if (!n) throw new Error(`no ${sel}`);
@@ -55,13 +37,13 @@ const ONE_MATRIX = '<conv-matrix input="5x5" kernel="3x3" weights="[[0,1,2],[2,2
 
 describe('wide equations are never clipped without a cue (issue 24)', () => {
   it('at 1280 px the 4×4 ⊛ 3×3 equation wraps: K, z, the products and the outputs are all in view, and no cue shows', async () => {
-    const el = await mountAt(1280, FOUR);
+    const el = await mountInColumn(1280, FOUR);
     expect(visibleParts(el)).toEqual(['mK', 'mz', 'mp', 'mo']);
     expect(cueShown(el)).toBe(false);
   });
 
   it('at 390 px what does not fit is announced by the "scroll →" cue, which goes once scrolled to the end', async () => {
-    const el = await mountAt(390, FOUR);
+    const el = await mountInColumn(390, FOUR);
     expect(visibleParts(el)).not.toContain('mK');
     expect(cueShown(el)).toBe(true);
     const box = shadow(el).querySelector<HTMLElement>('.scroll')!;
@@ -73,14 +55,14 @@ describe('wide equations are never clipped without a cue (issue 24)', () => {
   });
 
   it('a small equation that fits shows no cue at 390 px', async () => {
-    const el = await mountAt(390, '<conv-matrix input="4" kernel="3" show="equation"></conv-matrix>');
+    const el = await mountInColumn(390, '<conv-matrix input="4" kernel="3" show="equation"></conv-matrix>');
     expect(visibleParts(el)).toEqual(['mK', 'mz', 'mp', 'mo']);
     expect(cueShown(el)).toBe(false);
   });
 
   for (const width of [1280, 390] as const) {
     it(`at ${width} px the 9 × 25 example's z is elided (z₁…, ⋮, …z₂₅), not a column three times K's height`, async () => {
-      const el = await mountAt(width, ONE_MATRIX);
+      const el = await mountInColumn(width, ONE_MATRIX);
       const K = rect(el, '.mK .convmat-grid, .mK .fm-grid');
       const z = rect(el, '.mz .convmat-grid');
       expect(z.height).toBeLessThan(1.5 * K.height);
@@ -94,7 +76,7 @@ describe('wide equations are never clipped without a cue (issue 24)', () => {
   }
 
   it('hovering a row lights the inputs it reads in the elided z by their own index', async () => {
-    const el = await mountAt(1280, ONE_MATRIX);
+    const el = await mountInColumn(1280, ONE_MATRIX);
     el.setAttribute('active', '8');
     await settle(el);
     const lit = [...shadow(el).querySelectorAll<HTMLElement>('.mz .convmat-cell')]
