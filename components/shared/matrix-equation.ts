@@ -76,7 +76,8 @@ export function liveRegion(text: string): TemplateResult {
 export const equationStyles = css`
   ${overflowCueStyles}
   .scroll { position: relative; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
-  .equation { display: flex; align-items: center; gap: 0.6rem 0.3rem; flex-wrap: wrap; }
+  /* padding: room above the first row for an accent (h̃₁), which the box would clip */
+  .equation { display: flex; align-items: center; gap: 0.6rem 0.3rem; flex-wrap: wrap; padding: 0.3em 0; }
   .equation > .group { display: inline-flex; align-items: center; gap: inherit; }
   .equation > * { flex: none; }
   .convmat-cell.convmat-zero { color: var(--conv-zero); }
