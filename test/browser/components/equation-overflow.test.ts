@@ -42,11 +42,15 @@ describe('wide equations are never clipped without a cue (issue 24)', () => {
     expect(cueShown(el)).toBe(false);
   });
 
-  it('at 390 px what does not fit is announced by the "scroll →" cue, which goes once scrolled to the end', async () => {
+  it('at 390 px what does not fit is announced by the "scroll →" cue, which scrolls on click and goes once scrolled to the end', async () => {
     const el = await mountInColumn(390, FOUR);
     expect(visibleParts(el)).not.toContain('mK');
     expect(cueShown(el)).toBe(true);
     const box = shadow(el).querySelector<HTMLElement>('.scroll')!;
+    // the cue scrolls the box on click
+    shadow(el).querySelector<HTMLElement>('.scroll-cue')!.click();
+    await new Promise((r) => setTimeout(r, 800));
+    expect(box.scrollLeft).toBeGreaterThan(100);
     box.scrollLeft = box.scrollWidth;
     box.dispatchEvent(new Event('scroll'));
     await new Promise((r) => requestAnimationFrame(() => r(null)));
