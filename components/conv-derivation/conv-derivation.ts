@@ -6,6 +6,7 @@ import { pendingPart } from '../shared/error-template.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
 import { cellSelector, highlightRule, tex, texMatrix } from '../shared/katex-block.ts';
+import { overflowCueStyles, scrollBox } from '../shared/overflow-cue.ts';
 import { SPEC_KEYS } from '../shared/spec-from-attributes.ts';
 
 const STEPS_PER_TASK = 1;
@@ -57,11 +58,12 @@ export class ConvDerivationElement extends ConvElement<Derivation | SummaryView>
   };
   static override inputKeys = [...SPEC_KEYS, 'topic', 'productShown'];
   static override lazyParts = [...ConvElement.lazyParts, views];
-  static override styles = [...ConvElement.styles, css`
+  static override styles = [...ConvElement.styles, overflowCueStyles, css`
     [part='title'] { font-size: 1.05rem; margin: 0 0 0.4rem; }
     details { border-left: 3px solid var(--conv-border); padding: 0.1rem 0 0.1rem 0.7rem; margin: 0.4rem 0; }
     summary { cursor: pointer; color: var(--conv-muted); font-size: 0.9rem; }
-    .math { display: flex; align-items: center; gap: 0.35rem; flex-wrap: wrap; margin: 0.3rem 0; overflow-x: auto; }
+    .math { margin: 0.3rem 0; overflow-x: auto; }
+    .math-row { display: flex; align-items: center; gap: 0.35rem; flex-wrap: wrap; }
     p { margin: 0.3rem 0; }
     details { content-visibility: auto; contain-intrinsic-size: auto 4rem; }
   `];
@@ -112,7 +114,7 @@ export class ConvDerivationElement extends ConvElement<Derivation | SummaryView>
   private renderStep(s: Step): TemplateResult {
     switch (s.type) {
       case 'note': return html`<p>${s.text}</p>`;
-      case 'table': return html`<div class="math">${tex(s.tex, true)}</div>`;
+      case 'table': return mathBox(tex(s.tex, true));
       case 'verdict': return html`<div part="verdict" data-verdict=${s.equal ? 'pass' : 'fail'}>${s.equal ? '✓' : '✗'} ${s.text}</div>`;
       case 'equation': return this.renderEquation(s);
     }
@@ -120,9 +122,9 @@ export class ConvDerivationElement extends ConvElement<Derivation | SummaryView>
 
   /** Part by part, so each matrix cell can be hovered; block-structured matrices are typeset whole. */
   private renderEquation(s: EquationStep): TemplateResult {
-    if (s.parts.some((p) => p.type === 'matrix' && p.blocks && p.blocks.length > 0)) return html`<div class="math">${tex(s.tex, true)}</div>`;
+    if (s.parts.some((p) => p.type === 'matrix' && p.blocks && p.blocks.length > 0)) return mathBox(tex(s.tex, true));
     let order = 0;
-    return html`<div class="math">${s.parts.map((p) => {
+    return mathBox(html`${s.parts.map((p) => {
       if (p.type === 'math') return tex(p.tex);
       const k = order++;
       const hl = p.highlightRow === undefined ? -1 : p.rowIndex.indexOf(p.highlightRow);
@@ -130,8 +132,13 @@ export class ConvDerivationElement extends ConvElement<Derivation | SummaryView>
         p.cells.map((r) => r.map((c) => c.tex)),
         { ...(p.label ? { label: p.label.tex } : {}), ...(hl >= 0 ? { highlightRow: hl } : {}) },
       )}</span>`;
-    })}</div>`;
+    })}`);
   }
+}
+
+/** A step's math in a sideways scroll box with the overflow cue (a wide matrix scrolls on screen, shrinks on paper). */
+function mathBox(content: TemplateResult): TemplateResult {
+  return scrollBox(html`<div class="math-row">${content}</div>`, 'math');
 }
 
 /**

@@ -67,10 +67,10 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
     .copies { display: flex; gap: 0.5rem; flex-wrap: wrap; --conv-cell-size: 1.9em; font-size: 0.8rem; }
     .copy { border: 1px solid transparent; border-radius: 4px; padding: 0.15rem; }
     .copy .cell.empty { border-color: transparent; background: color-mix(in srgb, var(--conv-border) 25%, transparent); }
-    .cell.output, .cell.input { padding: 0 0.25em; min-width: var(--conv-cell-size); width: auto; height: auto; min-height: var(--conv-cell-size); white-space: nowrap; }
+    .cell.output, .cell.input { padding: 0.1em 0.25em; min-width: min-content; width: auto; height: auto; min-height: var(--conv-cell-size); text-align: center; overflow: visible; }
     .row > div { position: relative; max-width: 100%; overflow-x: auto; }
     .copies { position: relative; max-width: 100%; overflow-x: auto; }
-    .slice { grid-template-columns: repeat(var(--cols), minmax(var(--conv-cell-size), auto)); flex: none; }
+    .slice { grid-template-columns: repeat(var(--cols), minmax(var(--conv-cell-size), auto)); flex: 0 1 auto; }
     .cell[data-overlap='2'] { box-shadow: inset 0 0 0 2px color-mix(in srgb, var(--conv-accent) 35%, transparent); }
     .cell[data-overlap='3'], .cell[data-overlap='4'] { box-shadow: inset 0 0 0 3px color-mix(in srgb, var(--conv-accent) 55%, transparent); }
     .label { font-size: 0.8rem; color: var(--conv-muted); margin: 0.2rem 0; }

@@ -15,6 +15,8 @@ import type { Entry, EntryTerm } from '../../src/view/entry.ts';
  */
 const LETTER = /^[A-Za-z]$/;
 const DIGITS = /^\d+$/;
+/** Letters whose ink rises above the x-height (ascenders, capitals, the dots of i and j). */
+const TALL = /^[A-Zbdfhijklt]$/;
 
 /** The HTML of a simple entry, or null. */
 export function fastCell(e: Entry): string | null {
@@ -43,7 +45,8 @@ function printSimple(e: Entry): string | null {
   for (let i = 0; i < e.terms.length; i++) {
     const t = e.terms[i]!;
     const sign = t.negative ? '−' : '+';
-    if (i > 0) out.push(`<span class="fm-op">${sign}</span>`);
+    // <wbr>: a drawn cell too narrow for the whole sum breaks it after an operator (a matrix cell never wraps: nowrap)
+    if (i > 0) out.push(`<span class="fm-op">${sign}</span><wbr>`);
     else if (t.negative) out.push(`<span class="mord">${sign}</span>`);
     const body = term(t);
     if (body === null) return null;
@@ -61,7 +64,9 @@ function term(t: EntryTerm): string | null {
     const sub = s.index[0];
     if (sub !== undefined && !DIGITS.test(sub)) return null;
     // a letter, or the lecture's z̃ (the tilde as KaTeX sets it: its ~ glyph centred over the letter, raised)
-    const letter = s.accent ? `<span class="fm-acc"><span class="mathnormal">${s.base}</span><span class="fm-tilde">~</span></span>` : `<span class="mathnormal">${s.base}</span>`;
+    // over a letter with an ascender (h̃) the tilde sits higher, clear of its stem: a low one makes h̃ read as ħ
+    const tilde = TALL.test(s.base) ? 'fm-tilde fm-tall' : 'fm-tilde';
+    const letter = s.accent ? `<span class="fm-acc"><span class="mathnormal">${s.base}</span><span class="${tilde}">~</span></span>` : `<span class="mathnormal">${s.base}</span>`;
     parts.push(`${letter}${sub !== undefined ? `<span class="fm-sub">${sub}</span>` : ''}`);
   }
   return parts.join('');
@@ -98,6 +103,7 @@ export const fastMatrixStyles = css`
   .fm-op { font-family: KaTeX_Main; margin: 0 0.2222em; }
   .fm-acc { position: relative; }
   .fm-tilde { position: absolute; left: calc(50% - 0.17em); top: -0.3em; font-family: KaTeX_Main; font-style: normal; }
+  .fm-tilde.fm-tall { top: -0.56em; left: calc(50% - 0.1em); }
   .katex.fm { white-space: nowrap; }
   .fm-bracket { display: inline-block; width: 0.3em; border: solid currentColor; margin: 0.15em 0; }
   .fm-left { border-width: 0.06em 0 0.06em 0.06em; }

@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { type DrawnGrid, shapeLabel } from '../../src/view/grid.ts';
+import { overflowCueStyles, scrollBox } from './overflow-cue.ts';
 
 /**
  * Maps the engine's drawn grids (src/view/grid.ts) to DOM: one
@@ -30,8 +31,9 @@ export function gridTemplate(g: DrawnGrid, content: CellContent, cls: CellClass 
       data-copies=${names![copy]!} data-copies-src=${copy} role="img" aria-label=${`padding, copies ${names![copy]!}`} tabindex="0">${content(g, q)}</div>`;
   };
   const slice = (s: number) => html`<div class="slice" style="--cols:${cols}">${range(s * perSlice, (s + 1) * perSlice).map(cell)}</div>`;
-  return html`<div part="grid" class="drawn" data-shape=${shapeLabel(shape)} data-channel=${g.channel} role="group"
-    aria-label=${label || `grid ${shapeLabel(shape)}`} @pointerover=${linkCopy} @pointerout=${unlinkCopy} @focusin=${linkCopy} @focusout=${unlinkCopy}>${range(0, slices).map(slice)}</div>`;
+  // a grid wider than its box scrolls, with the overflow cue (overlay scrollbars show nothing)
+  return scrollBox(html`<div part="grid" class="drawn" data-shape=${shapeLabel(shape)} data-channel=${g.channel} role="group"
+    aria-label=${label || `grid ${shapeLabel(shape)}`} @pointerover=${linkCopy} @pointerout=${unlinkCopy} @focusin=${linkCopy} @focusout=${unlinkCopy}>${range(0, slices).map(slice)}</div>`, 'grid-scroll');
 }
 
 /** The padding cell an event is on, when it copies an input. */
@@ -66,7 +68,8 @@ function range(a: number, b: number): number[] {
 
 export const gridStyles = css`
   :host { --conv-cell-size: 2.4em; --conv-padding-bg: repeating-linear-gradient(135deg, transparent 0 4px, color-mix(in srgb, var(--conv-zero) 22%, transparent) 4px 6px); }
-  .drawn { display: flex; gap: 0.8rem; align-items: flex-start; position: relative; max-width: 100%; overflow-x: auto; }
+  ${overflowCueStyles}
+  .drawn { display: flex; gap: 0.8rem; align-items: flex-start; position: relative; }
   .slice { display: grid; gap: 2px; grid-template-columns: repeat(var(--cols), var(--conv-cell-size)); }
   .cell { position: relative; height: var(--conv-cell-size); box-sizing: border-box; border: 1px solid var(--conv-border);
     display: flex; align-items: center; justify-content: center; transition: background 150ms; overflow: hidden; }
@@ -74,6 +77,8 @@ export const gridStyles = css`
   .cell.padding { border-style: dashed; color: var(--conv-zero); background: var(--conv-padding-bg); }
   .cell.inserted { border-style: dotted; color: var(--conv-zero); background: color-mix(in srgb, var(--conv-accent) 8%, transparent); }
   .cell.output { min-width: var(--conv-cell-size); }
+  /* a sum wider than its cell wraps after an operator (fast-matrix.ts writes <wbr> there), never cut by the cell */
+  .cell .katex.fm { white-space: normal; }
   .cell.padding .copy { font-size: 0.85em; }
   .cell.copied, .cell.copying { outline: 2px solid var(--conv-accent); outline-offset: -2px; }
   .cell[data-copies]:focus-visible { outline: 2px solid var(--conv-accent); }

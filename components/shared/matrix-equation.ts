@@ -1,28 +1,31 @@
 import { css, html, type TemplateResult } from 'lit';
-import type { Entry } from '../../src/view/entry.ts';
 import { type MatrixEquation, rowEntries } from '../../src/view/equation.ts';
 import { cellSelector, highlightRule, tex, texMatrix } from './katex-block.ts';
+import { overflowCueStyles, scrollBox } from './overflow-cue.ts';
 
 /**
  * The typeset equation K·z = products = outputs (Kᵀ for a transposed spec)
  * from the engine's MatrixEquation (src/view/matrix-view.ts). Each part is a
  * grid whose cells carry data-row / data-col inside a wrapper class (mK, mz,
- * mp, mo), so one stylesheet links them. The equation never wraps: a wide one
- * scrolls inside `.scroll`, never the page.
+ * mp, mo), so one stylesheet links them. K, `· z`, `= products` and
+ * `= outputs` are groups that wrap onto lines when the width runs out; a part wider
+ * than the box scrolls inside it (never the page), with the overflow cue. A
+ * long z comes elided (head, ⋮, tail) from the view.
  */
-const column = (entries: readonly Entry[]) => entries.map((e) => [e]);
+const column = <T>(entries: readonly T[]) => entries.map((e) => [e]);
 
 export function equationTemplate(d: MatrixEquation, showEquation: boolean, pending?: TemplateResult): TemplateResult {
   if (!d.cells) return html``;
   const k = html`<span class="mK">${texMatrix(d.cells, { label: d.label, ariaLabel: `matrix ${d.name}, ${d.matrix.rows} by ${d.matrix.cols}` })}</span>`;
-  if (!showEquation) return html`<div class="scroll"><div class="equation" part="equation">${k}</div></div>`;
+  if (!showEquation) return scrollBox(html`<div class="equation" part="equation">${k}</div>`);
   // the vectors are typeset in a later task (RevealController): K first, `pending` in their place
-  if (pending || d.products.length === 0) return html`<div class="scroll"><div class="equation" part="equation">${k}${pending}</div></div>`;
-  return html`<div class="scroll"><div class="equation" part="equation">
-    ${k}<span class="mz">${texMatrix(column(d.z), { label: d.vector.tex, ariaLabel: `${d.form === 'im2col' ? 'weight' : 'input'} vector ${d.vector.text}` })}</span>
-    ${tex('=')}<span class="mp">${texMatrix(column(d.products), { ariaLabel: 'products' })}</span>
-    ${tex('=')}<span class="mo">${texMatrix(column(d.outputs), { ariaLabel: 'outputs' })}</span>
-  </div></div>`;
+  if (pending || d.products.length === 0) return scrollBox(html`<div class="equation" part="equation">${k}${pending}</div>`);
+  const z = texMatrix(column(d.z), { label: d.vector.tex, rowIds: d.zRows, ariaLabel: `${d.form === 'im2col' ? 'weight' : 'input'} vector ${d.vector.text}` });
+  return scrollBox(html`<div class="equation" part="equation">
+    ${k}<span class="group">${tex('\\cdot')}<span class="mz">${z}</span></span>
+    <span class="group">${tex('=')}<span class="mp">${texMatrix(column(d.products), { ariaLabel: 'products' })}</span></span>
+    <span class="group">${tex('=')}<span class="mo">${texMatrix(column(d.outputs), { ariaLabel: 'outputs' })}</span></span>
+  </div>`);
 }
 
 /** The stylesheet lighting output row r: its matrix row, its nonzeros, the inputs it reads, its product and name. */
@@ -71,7 +74,11 @@ export function liveRegion(text: string): TemplateResult {
 }
 
 export const equationStyles = css`
+  ${overflowCueStyles}
   .scroll { position: relative; max-width: 100%; overflow-x: auto; overflow-y: hidden; }
-  .equation { display: flex; align-items: center; gap: 0.3rem; flex-wrap: nowrap; width: max-content; }
+  /* padding: room above the first row for an accent (h̃₁), which the box would clip */
+  .equation { display: flex; align-items: center; gap: 0.6rem 0.3rem; flex-wrap: wrap; padding: 0.3em 0; }
+  .equation > .group { display: inline-flex; align-items: center; gap: inherit; }
+  .equation > * { flex: none; }
   .convmat-cell.convmat-zero { color: var(--conv-zero); }
 `;

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { markOverflow, overflowSides } from './overflow-cue.ts';
 
 /**
  * A box that scrolls must be reachable by keyboard, or a keyboard user can
@@ -12,8 +13,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * scroll add no tab stops. A tabindex the page set itself is left alone.
  */
 
-/** The elements' scroll boxes: the boxes their styles give `overflow: auto` (styles.ts, matrix-equation, grid-drawing…). */
-export const ELEMENT_SCROLL_BOXES = '.scroll, .math, .drawn, .copies, .row > div, [part="output-size"]';
+/** The elements' scroll boxes: the boxes their styles give `overflow: auto` (styles.ts, overflow-cue, matrix-equation…). */
+export const ELEMENT_SCROLL_BOXES = '.scroll, .grid-scroll, .math, .copies, .row > div, [part="output-size"]';
 
 const MARK = 'data-scroll-focus';
 
@@ -33,9 +34,12 @@ const measured = new WeakSet<Element>();
  */
 export function syncScrollFocus(boxes: Iterable<Element>): void {
   const changes: Array<[Element, boolean]> = [];
+  const cues: Array<[Element, string]> = [];
   for (const el of boxes) {
     if (!el.isConnected) continue;
     measured.add(el);
+    // a box in a frame with the overflow cue (overflow-cue.ts) shows it while it hides content
+    if (el.parentElement?.classList.contains('scroll-frame')) cues.push([el, overflowSides(el)]);
     const ours = el.hasAttribute(MARK);
     if (el.hasAttribute('tabindex') && !ours) continue;
     const want = scrolls(el);
@@ -43,6 +47,7 @@ export function syncScrollFocus(boxes: Iterable<Element>): void {
     if (want !== ours && (want || !el.matches(':focus'))) changes.push([el, want]);
   }
   for (const [el, want] of changes) setFocusable(el, want);
+  for (const [el, sides] of cues) markOverflow(el, sides);
 }
 
 function setFocusable(el: Element, want: boolean): void {

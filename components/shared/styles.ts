@@ -106,6 +106,8 @@ export const themeStyles = css`
   /* printing shows everything: no clipped scroll boxes, no skipped content, collapsed steps open */
   @media print {
     :host, .scroll, .drawn, .row > div, .copies { overflow: visible !important; max-width: none !important; }
+    /* the query container a wide equation or grid is shrunk against (overflow-cue.ts) */
+    :host { container-type: inline-size; }
     * { content-visibility: visible !important; transition: none !important; }
     details::details-content { content-visibility: visible !important; display: contents; }
     [part='controls'], button { display: none !important; }

@@ -64,6 +64,8 @@ export interface MatrixRenderOptions {
    * fast-matrix.ts). The MathML for screen readers is KaTeX's either way.
    */
   lightCell?: (row: number, col: number) => string | null;
+  /** The source row of each shown row (an elided vector's, src/view/equation.ts `zRows`), written as `data-row`; null (the ⋮) gets `data-row="elided"`. Default: the row itself. */
+  rowIds?: readonly (number | null)[];
   /** True for a structural zero (no tap lands there), classed `convmat-zero`; default: the cell is ''. */
   zero?: (row: number, col: number) => boolean;
 }
@@ -127,6 +129,7 @@ export function renderMatrix(cells: readonly (readonly string[])[], opts: Matrix
   const mrows: string[] = [];
   for (let r = 0; r < rows; r++) {
     const mtds: string[] = [];
+    const id = opts.rowIds ? opts.rowIds[r] ?? 'elided' : r;
     for (let c = 0; c < cols; c++) {
       // '' is a structural zero (no tap lands there): written 0, classed apart from a weight whose value is 0
       const t = cells[r]![c] ?? '';
@@ -134,7 +137,7 @@ export function renderMatrix(cells: readonly (readonly string[])[], opts: Matrix
       const visible = opts.lightCell?.(r, c) ?? cell.html;
       const hl = r === opts.highlightRow || c === opts.highlightColumn ? ` style="${HIGHLIGHT}"` : '';
       const zero = opts.zero ? opts.zero(r, c) : t === '';
-      grid.push(`<span class="convmat-cell${zero ? ' convmat-zero' : ''}" data-row="${r}" data-col="${c}"${hl}>${visible}</span>`);
+      grid.push(`<span class="convmat-cell${zero ? ' convmat-zero' : ''}" data-row="${id}" data-col="${c}"${hl}>${visible}</span>`);
       mtds.push(`<mtd>${cell.mathml}</mtd>`);
     }
     mrows.push(`<mtr>${mtds.join('')}</mtr>`);

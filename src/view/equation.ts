@@ -9,6 +9,7 @@ export type { ConvMatrix } from '../matrix/csr.ts';
 export { forEachCell } from '../matrix/csr.ts';
 import { ParseError } from '../errors.ts';
 import { inputVectorLabel, kernelLabel } from '../latex/cells.ts';
+import { headTail } from '../latex/elide.ts';
 import type { Cell } from '../latex/derivation.ts';
 import { type ViewCell, addEntries, entryToLatex, entryToText } from './entry.ts';
 
@@ -120,13 +121,36 @@ export interface MatrixEquation {
   /** the letter of the input vector: z, or a for a, b, c, d */
   vector: Cell;
   cells: ViewCell[][] | null;
-  /** the vector the matrix multiplies (typeset only) */
-  z: Entry[];
+  /** the vector the matrix multiplies (typeset only): its shown rows, ELIDED_ROW (⋮) where a long vector is cut (see vectorRows) */
+  z: Array<Entry | typeof ELIDED_ROW>;
+  /** the source index of each shown row of z (null at the ⋮), for the renderers' data-row */
+  zRows: Array<number | null>;
   /** one product per output (typeset only, and empty until computed: printing every product of a large matrix would block the page) */
   products: Entry[];
   /** the output symbols (typeset only) */
   outputs: Entry[];
   outputNames: string[];
+}
+
+/** The ⋮ row of an elided vector, as a renderer's LaTeX cell. */
+export const ELIDED_ROW = '\\vdots';
+/** A vector up to this many rows is never elided. */
+export const VECTOR_ROWS = 9;
+
+/**
+ * The rows of a column vector of n entries printed beside a matrix of
+ * `beside` rows: all of them, or, when it would stand far taller than the
+ * matrix (the 25 inputs beside a 9 × 25 K), its head and tail with ⋮
+ * between, the rule matrices are elided by (latex/elide.ts).
+ */
+export function vectorRows(n: number, beside: number): Array<number | null> {
+  return headTail(n, Math.max(VECTOR_ROWS, beside + 2));
+}
+
+/** The shown rows of a vector (vectorRows) and their entries, ELIDED_ROW at the cut. */
+export function elidedVector(entries: readonly Entry[], beside: number): Pick<MatrixEquation, 'z' | 'zRows'> {
+  const zRows = vectorRows(entries.length, beside);
+  return { zRows, z: zRows.map((i) => (i === null ? ELIDED_ROW : entries[i]!)) };
 }
 
 export function matrixEquation(spec: ConvSpec, matrix: ConvMatrix, product: readonly Polynomial[]): MatrixEquation {
@@ -137,7 +161,7 @@ export function matrixEquation(spec: ConvSpec, matrix: ConvMatrix, product: read
     form: 'conv', matrix, transposed: spec.transposed, typeset, name: spec.transposed ? 'K transposed' : 'K', entries,
     label: `${kernelLabel(spec).tex}${spec.transposed ? '^{T}' : ''}`, vector: inputVectorLabel(spec),
     cells: typeset ? denseCells(matrix, entries) : null,
-    z: typeset ? inputEntries(spec, elision(spec.inputs.length, mostTerms(spec.inputs))) : [],
+    ...(typeset ? elidedVector(inputEntries(spec, elision(spec.inputs.length, mostTerms(spec.inputs))), matrix.rows) : { z: [], zRows: [] }),
     products: typeset && product.length ? productEntries(spec, product) : [],
     outputs: typeset ? outputEntries(spec) : [], outputNames: [...spec.outputNames],
   };

@@ -6,7 +6,7 @@ import type { ConvSpec } from '../geometry/spec.ts';
 import type { ConvMatrix } from '../matrix/csr.ts';
 import { matVec } from '../matrix/products.ts';
 import { kernelVector } from '../latex/cells.ts';
-import { type MatrixEquation, denseCells, inputEntries, outputEntries, productEntries, typesettable, weightEntries } from './equation.ts';
+import { type MatrixEquation, denseCells, elidedVector, inputEntries, outputEntries, productEntries, typesettable, weightEntries } from './equation.ts';
 
 /**
  * Z(z)·w = y as an element shows it: Z (src/matrix/im2col.ts) with the input
@@ -21,7 +21,7 @@ export function im2colEquation(spec: ConvSpec, Z: ConvMatrix, product: readonly 
     form: 'im2col', matrix: Z, transposed: spec.transposed, typeset, name: 'Z (im2col)', entries,
     label: 'Z', vector: { tex: w, text: w },
     cells: typeset ? denseCells(Z, entries) : null,
-    z: typeset ? weightEntries(spec) : [],
+    ...(typeset ? elidedVector(weightEntries(spec), Z.rows) : { z: [], zRows: [] }),
     products: typeset && product.length ? productEntries(spec, product) : [],
     outputs: typeset ? outputEntries(spec) : [], outputNames: [...spec.outputNames],
   };

@@ -91,6 +91,24 @@ export function medianOf(values: readonly number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
+/** The width of a docs page's text column at a viewport of 1280 and of 390 px. */
+export const DOCS_COLUMN = { 1280: 860, 390: 326 } as const;
+
+/** Mounts markup in a host as wide as the docs column at `viewport`, and waits for its render and layout (fonts, three frames). */
+export async function mountInColumn(viewport: keyof typeof DOCS_COLUMN, markup: string): Promise<HTMLElement> {
+  await page.viewport(viewport, 900);
+  const host = document.createElement('div');
+  host.className = 'test-host';
+  host.style.width = `${DOCS_COLUMN[viewport]}px`;
+  host.innerHTML = markup;
+  document.body.append(host);
+  const el = host.firstElementChild as HTMLElement;
+  await settle(el);
+  await document.fonts.ready;
+  for (let i = 0; i < 3; i++) await new Promise((r) => requestAnimationFrame(() => r(null)));
+  return el;
+}
+
 export function cleanup(): void {
   for (const host of document.querySelectorAll('.test-host')) host.remove();
 }

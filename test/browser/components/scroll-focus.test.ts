@@ -35,7 +35,7 @@ describe('scroll boxes inside the elements', () => {
     // no frame has passed since the render: nothing was measured
     const scroll = shadow(el).querySelector<HTMLElement>('.scroll')!;
     expect(scroll.getAttribute('tabindex')).toBe('0');
-    expect(shadow(el).querySelector('.drawn')!.getAttribute('tabindex')).toBe('0');
+    expect(shadow(el).querySelector('.grid-scroll')!.getAttribute('tabindex')).toBe('0');
   });
 
   it('a box with the focus keeps its tab stop when it stops scrolling', async () => {
