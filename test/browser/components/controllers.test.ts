@@ -119,7 +119,7 @@ describe('RevealController.again: a new view after the first render', () => {
     expect(text()).toBe('1a2a3a');
     drawn = [];
     el.view = 'b';
-    el.performUpdate(); // the task of the change
+    (el as unknown as { performUpdate(): void }).performUpdate(); // the task of the change
     expect(text()).toBe('1b2a3a');
     expect(drawn).toEqual(['1b']);
     await el.updateComplete;
@@ -129,7 +129,7 @@ describe('RevealController.again: a new view after the first render', () => {
     // once every part is redrawn, a render that is not a new view draws them all at once
     drawn = [];
     el.requestUpdate();
-    el.performUpdate();
+    (el as unknown as { performUpdate(): void }).performUpdate();
     expect(drawn).toEqual(['1b', '2b', '3b']);
   });
 });
