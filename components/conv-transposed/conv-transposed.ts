@@ -8,7 +8,7 @@ import { pendingPart } from '../shared/error-template.ts';
 import { paddingPhrase } from '../../src/view/padding-phrase.ts';
 import { gridStyles, gridTemplate, legendTemplate, stackTemplate } from '../shared/grid-drawing.ts';
 import { HighlightSheet } from '../shared/highlight-sheet.ts';
-import { highlightRule, texCell } from '../shared/katex-block.ts';
+import { type CellMarkup, highlightRule, texCell } from '../shared/katex-block.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { equationHighlightCss, equationStyles, equationTemplate, liveRegion, rowAt } from '../shared/matrix-equation.ts';
 import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
@@ -95,6 +95,11 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
     this.sheet.attach(this.shadowRoot);
   }
 
+  /** A new spec redraws Kᵀ·x in the frame of the change; the scatter and zero-insertion forms keep their drawing until the next two tasks. */
+  protected override onViewChanged(): void {
+    this.reveal.again(1);
+  }
+
   protected override updated(): void {
     this.paintHighlights();
   }
@@ -137,7 +142,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
 
   protected renderView(f: TransposedView | SummaryView): TemplateResult {
     if (isSummary(f)) return summaryTemplate(f);
-    // the scatter and zero-insertion forms are typeset in the two tasks after the matrix form
+    // the scatter and zero-insertion forms are typeset in the two tasks after the matrix form (after a new spec too: onViewChanged)
     this.reveal.defer(2);
     const a = this.active;
     const line = a !== undefined && a >= 0 && a < f.outputs.length ? outputLine(f.eq, a) : null;
@@ -146,12 +151,12 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
         ${f.eq.typeset ? equationTemplate(f.eq, true) : html`<p class="caption">Kᵀ is ${f.eq.matrix.rows} × ${f.eq.matrix.cols}; see &lt;conv-matrix&gt; for its structure.</p>`}
       </section>
       <section class="form" part="scatter-form"><h3>2 · Scatter: the filter scaled by each input, placed and summed</h3>
-        ${this.reveal.shown(1) ? html`${this.scatter(f)}
-        ${verdictTemplate(f.reports.scatter)}` : pendingPart}
+        ${this.reveal.part(1, () => html`${this.scatter(f)}
+        ${verdictTemplate(f.reports.scatter)}`, pendingPart)}
       </section>
       <section class="form" part="zero-insertion-form"><h3>3 · Zero insertion, flipped kernel, stride 1</h3>
-        ${this.reveal.shown(2) ? html`${this.zeroInsertion(f)}
-        ${verdictTemplate(f.reports.zeroInsertion)}` : pendingPart}
+        ${this.reveal.part(2, () => html`${this.zeroInsertion(f)}
+        ${verdictTemplate(f.reports.zeroInsertion)}`, pendingPart)}
       </section>
     </div>
     <p class="caption">The weights of a transposed convolution are learned: they are not the values of the transpose of some other layer's matrix.</p>
@@ -159,7 +164,7 @@ export class ConvTransposedElement extends ConvElement<TransposedView | SummaryV
   }
 
   /** Output grids whose cells carry data-out (and their overlap), with `content` in each. */
-  private outputGrid(f: TransposedView, content: (o: number) => TemplateResult | string, extra = ''): TemplateResult {
+  private outputGrid(f: TransposedView, content: (o: number) => CellMarkup | string, extra = ''): TemplateResult {
     const covering = f.covering;
     return stackTemplate(f.output, (g) => gridTemplate(g, (gr, q) => {
       const o = gr.source[q]!;

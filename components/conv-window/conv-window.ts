@@ -131,6 +131,8 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
 
   protected override onViewChanged(v: WindowView | SummaryView): void {
     if (isSummary(v)) return;
+    // a new spec redraws the grids in the frame of the change; the matrix row keeps its drawing until the task after
+    this.reveal.again(2);
     this.step = Math.min(Math.max(this.step ?? 0, 0), v.eq.matrix.rows - 1);
     this.active = this.step;
   }
@@ -223,7 +225,7 @@ export class ConvWindowElement extends ConvElement<WindowView | SummaryView> {
           ${legendTemplate(new Set(v.kinds), v.paddingMode)}</div>
         <div class="out"><div class="label">output</div>
           <div part="output" @click=${(e: Event) => this.pointOutput(e)} @pointerover=${(e: Event) => this.pointOutput(e)}>${stackTemplate(v.outputs, (g) => gridTemplate(g, outCell, outOn, 'output'))}</div></div>
-        ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div class="matrix"><div class="label">matrix row ${r + 1}</div>${this.reveal.shown(2) ? equationTemplate(v.eq, false) : pendingPart}</div>`}
+        ${this.hideMatrix || !v.eq.typeset ? nothing : html`<div class="matrix"><div class="label">matrix row ${r + 1}</div>${this.reveal.part(2, () => equationTemplate(v.eq, false), pendingPart)}</div>`}
       </div>
       <div class="caption" part="dot">${this.reveal.shown(1) ? texMathmlLater(v.numeric ? `${dot} = ${cellLatex(v.outputCells[r]!)}` : line.tex) : nothing}</div>
       ${verdictTemplate(v.verdict)}

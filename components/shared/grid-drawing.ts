@@ -1,5 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { type DrawnGrid, shapeLabel } from '../../src/view/grid.ts';
+import type { CellMarkup } from './katex-block.ts';
 import { overflowCueStyles, scrollBox } from './overflow-cue.ts';
 
 /**
@@ -9,7 +10,7 @@ import { overflowCueStyles, scrollBox } from './overflow-cue.ts';
  * grid. Channels are stacked by the caller. No index is computed here:
  * cell q of the template is cell q of the engine's grid.
  */
-export type CellContent = (grid: DrawnGrid, q: number) => TemplateResult | typeof nothing | string;
+export type CellContent = (grid: DrawnGrid, q: number) => CellMarkup | typeof nothing | string;
 export type CellClass = (grid: DrawnGrid, q: number) => string;
 
 /**

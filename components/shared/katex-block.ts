@@ -1,8 +1,9 @@
 import { html, type TemplateResult } from 'lit';
+import type { DirectiveResult } from 'lit/directive.js';
 import { guard } from 'lit/directives/guard.js';
 import type { MatrixRenderOptions } from '../../src/render/katex-render.ts';
 import { type Entry, entryToLatex } from '../../src/view/entry.ts';
-import { fastCell, fastMatrixCells } from './fast-matrix.ts';
+import { fastCell, fastCellInner, fastMatrixCells } from './fast-matrix.ts';
 import { fastMatrix } from './fast-matrix-part.ts';
 import { fragment } from './parsed-markup.ts';
 import { LazyPart } from './lazy-part.ts';
@@ -58,7 +59,7 @@ function cached(key: string, make: () => string): string {
  * and `guard` keeps an unchanged cell's DOM untouched on re-render. The markup
  * is KaTeX's own output (see above); no user text reaches it raw.
  */
-function markupPart(markup: string): unknown {
+function markupPart(markup: string): DirectiveResult {
   return guard([markup], () => fragment(markup));
 }
 
@@ -102,15 +103,19 @@ export function cellLatex(cell: MathCell): string {
   return t;
 }
 
+/** What texCell gives: a template (KaTeX's markup), or the light path's markup as a part of its own. */
+export type CellMarkup = TemplateResult | DirectiveResult;
+
 /**
  * One cell of a drawn grid: a simple entry (an integer, or a letter with a
  * numeric subscript such as z₇) is written with KaTeX's fonts as two spans
  * (see fast-matrix.ts), far lighter to lay out than KaTeX's full markup;
  * anything else is typeset by KaTeX.
  */
-export function texCell(cell: MathCell): TemplateResult {
-  const light = typeof cell === 'object' && cell !== null ? fastCell(cell) : null;
-  return light ? html`<span class="tex" part="tex">${markupPart(light)}</span>` : tex(cellLatex(cell));
+export function texCell(cell: MathCell): CellMarkup {
+  const inner = typeof cell === 'object' && cell !== null ? fastCellInner(cell) : null;
+  // one span that is both the part and KaTeX's box, and no template of its own: grids hold hundreds of these
+  return inner !== null ? markupPart(`<span class="tex katex fm" part="tex">${inner}</span>`) : tex(cellLatex(cell));
 }
 
 /**

@@ -1,14 +1,17 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { noChange, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { nextTask } from './next-task.ts';
 
 /**
- * Progressive reveal of a heavy FIRST render: while rendering, the element
- * says how many of its parts may wait (`defer(n)`) and asks `shown(k)`
- * (k = 1…n) before rendering part k. After the first render one more part is
- * shown per task, so typesetting is spread over short tasks instead of one
+ * Progressive reveal of a heavy render: while rendering, the element says how
+ * many of its parts may wait (`defer(n)`) and asks `shown(k)` (k = 1…n), or
+ * `part(k, …)`, before rendering part k. After the first render one more part
+ * is shown per task, so typesetting is spread over short tasks instead of one
  * long one. `done()` resolves when every part is shown (the host's
  * updateComplete awaits it). Once all are shown, later renders show
- * everything at once and `defer` is ignored.
+ * everything at once and `defer` is ignored, until `again(from)`: a new view
+ * (another spec) redraws parts before `from` in the frame of the change and
+ * the later ones in the tasks after it, each keeping its last drawing until
+ * then, so the frame that answers an attribute change carries only its first parts.
  */
 export class RevealController implements ReactiveController {
   private parts = 0;
@@ -16,6 +19,9 @@ export class RevealController implements ReactiveController {
   private settled = false;
   private running: Promise<void> | null = null;
   private rendered: (() => void) | null = null;
+  /** the parts the last render drew (content or kept), and those this render draws */
+  private before = new Set<number>();
+  private now = new Set<number>();
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -29,6 +35,28 @@ export class RevealController implements ReactiveController {
   /** True when part `k` (1-based) may be rendered. */
   shown(k: number): boolean {
     return this.settled || k <= this.count;
+  }
+
+  /**
+   * Part `k`: `make()` once it may be rendered; until then its last drawing
+   * stays (lit's noChange) when the last render drew it, else `placeholder`.
+   */
+  part<T, P>(k: number, make: () => T, placeholder: P): T | P | typeof noChange {
+    if (this.shown(k)) { this.now.add(k); return make(); }
+    if (this.before.has(k)) { this.now.add(k); return noChange; }
+    return placeholder;
+  }
+
+  /** A new view replaces a drawn one: parts from `from` on are redrawn in the tasks after this render (nothing to do before the first render ends). */
+  again(from: number): void {
+    if (!this.settled || this.parts < from) return;
+    this.settled = false;
+    this.count = from - 1;
+  }
+
+  hostUpdate(): void {
+    this.before = this.now;
+    this.now = new Set();
   }
 
   hostUpdated(): void {

@@ -89,6 +89,51 @@ describe('RevealController', () => {
   });
 });
 
+let drawn: string[] = [];
+/** Two parts after the first; `view` stands for the spec: a new one redraws part 1 now and parts 2 and 3 in later tasks. */
+class AgainHost extends LitElement {
+  static override properties = { view: { type: String } };
+  declare view?: string;
+  readonly reveal = new RevealController(this);
+  protected override willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('view') && changed.get('view') !== undefined) this.reveal.again(2);
+  }
+  override render(): unknown {
+    this.reveal.defer(3);
+    const v = this.view ?? '';
+    const part = (k: number) => this.reveal.part(k, () => { drawn.push(`${k}${v}`); return html`<i>${k}${v}</i>`; }, html`<b>…</b>`);
+    return html`${part(1)}${part(2)}${part(3)}`;
+  }
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.reveal.done();
+    return done;
+  }
+}
+customElements.define('test-again-host', AgainHost);
+
+describe('RevealController.again: a new view after the first render', () => {
+  it('redraws the parts before `from` at once; the later ones keep their last drawing and are redrawn one per task', async () => {
+    const el = await mount<AgainHost>('<test-again-host view="a"></test-again-host>');
+    const text = () => el.shadowRoot!.textContent!.replace(/\s+/g, '');
+    expect(text()).toBe('1a2a3a');
+    drawn = [];
+    el.view = 'b';
+    (el as unknown as { performUpdate(): void }).performUpdate(); // the task of the change
+    expect(text()).toBe('1b2a3a');
+    expect(drawn).toEqual(['1b']);
+    await el.updateComplete;
+    expect(text()).toBe('1b2b3b');
+    // each later task draws one more part (the parts already shown render again, unchanged)
+    expect(drawn.filter((d) => d !== '1b')).toEqual(['2b', '2b', '3b']);
+    // once every part is redrawn, a render that is not a new view draws them all at once
+    drawn = [];
+    el.requestUpdate();
+    (el as unknown as { performUpdate(): void }).performUpdate();
+    expect(drawn).toEqual(['1b', '2b', '3b']);
+  });
+});
+
 describe('LazyPartsController', () => {
   it('is not ready until its parts load, records a failure instead of rejecting, and loads again after it', async () => {
     let fail = true;

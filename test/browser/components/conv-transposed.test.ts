@@ -29,6 +29,20 @@ describe('<conv-transposed>', () => {
     await snapshot(el, 'conv-transposed');
   });
 
+  it('answers a new input size with Kᵀ·x in the task of the change; the scatter and zero-insertion forms follow in the tasks after, then all agree', async () => {
+    const el = await mount('<conv-transposed input="2x2" kernel="3x3" stride="2" padding="1"></conv-transposed>');
+    const inputs = () => part(el, 'scatter-form')!.querySelectorAll('.inp [part="cell"]').length;
+    const results = () => part(el, 'zero-insertion-form')!.querySelectorAll('[part="grid"][aria-label^="result"] [part="cell"]').length;
+    expect([visibleCells(el, 'mp').length, inputs()]).toEqual([9, 4]);
+    el.setAttribute('input', '3x3');
+    (el as unknown as { performUpdate(): void }).performUpdate(); // the task of the change
+    expect(visibleCells(el, 'mp')).toHaveLength(25);
+    expect([inputs(), results()]).toEqual([4, 9]); // the 2×2 drawing, kept until the next tasks
+    await settle(el);
+    expect([inputs(), results()]).toEqual([9, 25]);
+    expect(verdicts(el)).toEqual(['pass', 'pass']);
+  });
+
   it('handles stride 2 with output padding, and the 2D example 4 (3×3, stride 2, padding 1)', async () => {
     const el = await mount('<conv-transposed input="3" kernel="3" stride="2" padding="1" output-padding="1"></conv-transposed>');
     expect(visibleCells(el, 'mp')).toHaveLength(6);

@@ -34,6 +34,42 @@ export function flip(markup: string, attr: string, a: string, b: string) {
   };
 }
 
+/**
+ * The clock of the frame-of-the-change benches: it stands still while an
+ * element finishes the parts it redraws in later tasks (conv-transposed's
+ * scatter and zero-insertion forms, conv-window's matrix row), so a sample is
+ * the task that answers the attribute change, its style and layout included:
+ * what the next frame waits for. The flip benches above time everything up to
+ * updateComplete (every part redrawn), for comparison.
+ */
+let still = 0;
+const frameClock = (): number => performance.now() - still;
+
+/** A later task: the update an attribute change schedules has run (microtasks), the parts it deferred wait behind. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+}
+
+export function frameOfChange(markup: string, attr: string, a: string, b: string) {
+  const get = mounted(markup);
+  let on = false;
+  return async () => {
+    const el = get();
+    on = !on;
+    el.setAttribute(attr, on ? b : a);
+    await nextTask();
+    void el.offsetHeight; // style and layout of what the task changed
+    const stop = performance.now();
+    await el.updateComplete; // the deferred parts, off the clock
+    void el.offsetHeight;
+    still += performance.now() - stop;
+  };
+}
+
 const WINDOW = `<conv-window input="5x5" kernel="3x3" inputs="[[3,3,2,1,0],[0,0,1,3,1],[3,1,2,2,3],[2,0,0,2,2],[2,0,0,0,1]]" weights="[[0,1,2],[2,2,0],[0,1,2]]"></conv-window>`;
 
 async function first(markup: string): Promise<void> {
@@ -56,6 +92,14 @@ export function rerenderBenches(setup: () => Promise<void>): void {
     bench('conv-window 5×5 ↔ 6×6 ⊛ 3×3: input size', flip('<conv-window input="5x5" kernel="3x3"></conv-window>', 'input', '5x5', '6x6'), { setup });
     bench('conv-transposed 2×2 ↔ 3×3, s 2, p 1: input size', flip('<conv-transposed input="2x2" kernel="3x3" stride="2" padding="1"></conv-transposed>', 'input', '2x2', '3x3'), { setup });
     bench('conv-matrix 6 ⊛ 3 equation: kernel 3 ↔ 2', flip('<conv-matrix input="6" kernel="3" show="equation"></conv-matrix>', 'kernel', '3', '2'), { setup });
+  });
+
+  describe('re-render: the frame of the change (budget 16 ms median; later parts in the tasks after)', () => {
+    const frame = { setup, now: frameClock };
+    bench('conv-window 5×5 ↔ 6×6 ⊛ 3×3: input size', frameOfChange('<conv-window input="5x5" kernel="3x3"></conv-window>', 'input', '5x5', '6x6'), frame);
+    bench('conv-transposed 2×2 ↔ 3×3, s 2, p 1: input size', frameOfChange('<conv-transposed input="2x2" kernel="3x3" stride="2" padding="1"></conv-transposed>', 'input', '2x2', '3x3'), frame);
+    bench('conv-transposed 2×2, s 2, p 1: padding 1 ↔ 0', frameOfChange('<conv-transposed input="2x2" kernel="3x3" stride="2" padding="1"></conv-transposed>', 'padding', '1', '0'), frame);
+    bench('conv-window 5×5 ⊛ 3×3: padding 0 ↔ 1', frameOfChange('<conv-window input="5x5" kernel="3x3"></conv-window>', 'padding', '0', '1'), frame);
   });
 
   describe('first render (budget 50 ms)', () => {
