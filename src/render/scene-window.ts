@@ -1,4 +1,5 @@
 import type { Entry } from '../algebra/print.ts';
+import { windowInputCaption } from '../view/padding-phrase.ts';
 import type { DrawnGrid } from '../view/grid.ts';
 import { type WindowView, dotTerms } from '../view/window-view.ts';
 import { type Label, LINE, MARGIN, type Scene, type SceneMark, type SceneText, TEXT_SIZE, fitWidth, row, textWidth } from './scene.ts';
@@ -11,7 +12,7 @@ import { outputOf, shapeText, stacked, verdictText } from './scene-stack.ts';
  * weight on each and the current output cell lit.
  */
 export function windowScene(v: WindowView): Scene {
-  const caption = inputCaption(v);
+  const caption = windowInputCaption(v.padding, v.transposed);
   const inputs = stacked(v.inputs, (g) => (q) => inputLabel(v, g, q), 'input');
   const outputs = stacked(v.outputs, (g) => (q) => ({ label: [v.outputCells[g.source[q]!]!] }), 'output');
   const top = MARGIN + LINE;
@@ -54,12 +55,6 @@ function frameCaption(v: WindowView, r: number): Label {
   dotTerms(v, r).forEach((t, i) => runs.push(...(i ? [' + '] : []), t.weight, '·', t.input));
   const dot = runs.length ? runs : ['0'];
   return v.numeric ? [...dot, ' = ', v.outputCells[r]!] : [v.outputCells[r]!, ' = ', ...dot];
-}
-
-function inputCaption(v: WindowView): string {
-  const pads = v.padding.map(([b, a]) => (b < 0 || a < 0 ? `cropped ${Math.max(0, -b)}/${Math.max(0, -a)}` : `${b}/${a}`)).join(', ');
-  if (v.transposed) return `input with s − 1 zeros inserted, padded by d(k−1)−p = ${pads}; flipped kernel, stride 1`;
-  return v.padding.every(([b, a]) => b === 0 && a === 0) ? 'input (no padding)' : `input padded by ${pads} (before/after per axis)`;
 }
 
 const PADDING_KEY: Record<string, string> = {
