@@ -1,4 +1,4 @@
-import { isLinearKey, mulKeys } from './monomial.ts';
+import { isLinearKey, mulLinearKeys } from './monomial.ts';
 import type { Polynomial } from './polynomial.ts';
 import type { Ring } from './ring.ts';
 import type { TermVector } from './term-vector.ts';
@@ -43,11 +43,13 @@ export function linearForms(values: readonly Polynomial[]): LinearForms | null {
 
 /** The operands the recorder reads: each entry's slot number, −1 for a zero entry (so the window skips it like a zero). */
 export function slots(forms: LinearForms): number[] {
-  return Array.from(forms.coefs, (c, i) => (c === 0 ? -1 : i));
+  const out: number[] = new Array(forms.coefs.length);
+  for (let i = 0; i < out.length; i++) out[i] = forms.coefs[i] === 0 ? -1 : i;
+  return out;
 }
 
 // module-level bindings of the imports the hot loops call: a direct call per term, not a read of the module namespace
-const keyOf = mulKeys;
+const keyOf = mulLinearKeys;
 const meter = workMeter;
 
 const notRecorded = (): never => { throw new Error('the term recorder records dot products only'); };

@@ -1,7 +1,7 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialRing } from '../algebra/ring.ts';
 import { TermRecorder, linearForms, slots } from '../algebra/term-recorder.ts';
-import { type TermVector, termPolynomial, termsEqualAt } from '../algebra/term-vector.ts';
+import { type TermVector, termPolynomial, termVectorsEqual, termsEqualAt } from '../algebra/term-vector.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import type { ConvMatrix } from '../matrix/conv-matrix.ts';
@@ -49,5 +49,6 @@ export function bilinearSides(spec: ConvSpec, matrix: ConvMatrix): BilinearSides
 /** The same comparison compareVectors makes of the polynomials, made on the arrays. */
 export function compareTermVectors(a: TermVector, b: TermVector, o: Omit<CompareOptions<Polynomial>, 'ring' | 'same'>): Comparison {
   if (a.length !== b.length) return lengthsDiffer(a.length, b.length, o.labels);
-  return compareEntries(a.length, (i) => termsEqualAt(a, b, i), (i) => [termPolynomial(a, i), termPolynomial(b, i)], { ...o, ring: polynomialRing });
+  const equalAt = termVectorsEqual(a, b) ? () => true : (i: number) => termsEqualAt(a, b, i);
+  return compareEntries(a.length, equalAt, (i) => [termPolynomial(a, i), termPolynomial(b, i)], { ...o, ring: polynomialRing });
 }
