@@ -32,7 +32,7 @@ export function bilinearSides(spec: ConvSpec, matrix: ConvMatrix): BilinearSides
   if (matrix.cols !== spec.inputs.length) return null; // a claimed matrix of another width: the general path says so
   const w = linearForms(spec.weights), z = linearForms(spec.inputs);
   if (!w || !z) return null;
-  const room = { terms: storedTaps(matrix), outputs: spec.outputNames.length };
+  const room = { terms: storedTaps(matrix), outputs: matrix.rows };
   let t = now();
   const viaMatrix = new TermRecorder(w, z, room);
   matVecTerms(matrix, viaMatrix);
@@ -50,5 +50,7 @@ export function bilinearSides(spec: ConvSpec, matrix: ConvMatrix): BilinearSides
 export function compareTermVectors(a: TermVector, b: TermVector, o: Omit<CompareOptions<Polynomial>, 'ring' | 'same'>): Comparison {
   if (a.length !== b.length) return lengthsDiffer(a.length, b.length, o.labels);
   const equalAt = termVectorsEqual(a, b) ? () => true : (i: number) => termsEqualAt(a, b, i);
-  return compareEntries(a.length, equalAt, (i) => [termPolynomial(a, i), termPolynomial(b, i)], { ...o, ring: polynomialRing });
+  // names read only where an entry differs (a getter, so that a spec's output names are not made for a check that holds)
+  const opts = { ring: polynomialRing, show: o.show, labels: o.labels, get names() { return o.names; } };
+  return compareEntries(a.length, equalAt, (i) => [termPolynomial(a, i), termPolynomial(b, i)], opts);
 }

@@ -41,12 +41,16 @@ export class NameFamily {
 
   /** Whether `name` is one of this family's. */
   has(name: string): boolean {
-    if (!name.startsWith(this.stem)) return false;
-    const rest = name.slice(this.stem.length);
-    const m = FORMS[this.form].exec(rest);
-    if (!m) return false;
+    return this.indexOf(name) >= 0;
+  }
+
+  /** The index of `name` in the family (as `at` counts), or −1. */
+  indexOf(name: string): number {
+    if (!name.startsWith(this.stem)) return -1;
+    const m = FORMS[this.form].exec(name.slice(this.stem.length));
+    if (!m) return -1;
     const k = Number(m[m.length - 1]), c = m.length > 2 ? Number(m[1]) : 1;
-    return c <= this.channels && k >= this.first && k < this.first + this.count;
+    return c <= this.channels && k >= this.first && k < this.first + this.count ? (c - 1) * this.count + k - this.first : -1;
   }
 
   /** Whether the two families share a name. */
@@ -66,7 +70,18 @@ export class NameFamily {
 
 /** An index written without leading zeros, as `at` writes it. */
 const FORMS: Record<FamilyForm, RegExp> = {
-  flat: /^([1-9]\d*)$/,
-  channel: /^([1-9]\d*)_([1-9]\d*)$/,
-  tensor: /^_([1-9]\d*)_([1-9]\d*)$/,
+  flat: /^(0|[1-9]\d*)$/,
+  channel: /^([1-9]\d*)_(0|[1-9]\d*)$/,
+  tensor: /^_([1-9]\d*)_(0|[1-9]\d*)$/,
 };
+
+/** The names of a spec's weights and inputs: listed names, and families read by their rule. */
+export class TakenNames {
+  constructor(readonly names: ReadonlySet<string>, readonly families: readonly NameFamily[]) {}
+
+  /** Whether any of these names is one of `family`'s. */
+  meets(family: NameFamily): boolean {
+    for (const n of this.names) if (family.has(n)) return true;
+    return this.families.some((f) => f.meets(family));
+  }
+}
