@@ -37,6 +37,15 @@ describe('NameFamily', () => {
       expect(b.meets(a)).toBe(shared);
     }), { numRuns: 500 });
   });
+
+  it('meets exactly when the listed names intersect, for one stem and form (ranges that touch, overlap or not)', () => {
+    const range = fc.record({ count: fc.integer({ min: 0, max: 6 }), first: fc.integer({ min: 0, max: 8 }), channels: fc.integer({ min: 1, max: 2 }) });
+    fc.assert(fc.property(fc.constantFrom<FamilyForm>('flat', 'channel', 'tensor'), range, range, (form, x, y) => {
+      const make = (r: typeof x) => new NameFamily('z', form, form === 'flat' ? 1 : r.channels, r.count, r.first);
+      const a = make(x), b = make(y);
+      expect(a.meets(b)).toBe(a.all().some((n) => b.all().includes(n)));
+    }), { numRuns: 400 });
+  });
 });
 
 describe('normalizeSpec names its outputs by rule, and writes them when read', () => {
@@ -53,5 +62,14 @@ describe('normalizeSpec names its outputs by rule, and writes them when read', (
     let value: unknown;
     try { normalizeSpec({ input: [4], kernel: [2], weights: 'z3,z2' }); } catch (e) { value = (e as { value?: unknown }).value; }
     expect(value).toBe('z2');
+  });
+
+  it('writes the output names when they are first read, once (3,844 names of a 64×64 input)', () => {
+    const s = normalizeSpec({ input: [64, 64], kernel: [3, 3] });
+    expect(typeof Object.getOwnPropertyDescriptor(s, 'outputNames')?.get).toBe('function');
+    const names = s.outputNames;
+    expect(s.outputNames).toBe(names);
+    expect(names).toHaveLength(62 * 62);
+    expect([names[0], names[3843]]).toEqual(['z4097', 'z7940']);
   });
 });
