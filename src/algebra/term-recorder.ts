@@ -93,16 +93,27 @@ export class TermRecorder implements Ring<number> {
     this.offsets = new Int32Array(Math.max(2, outputs + 1));
   }
 
-  /** Adds the product of weight slot a and input slot b to the current output. */
-  term(a: number, b: number): void {
-    const c = this.wCoefs[a]! * this.zCoefs[b]!;
-    if (c === 0) return;
-    if (this.n === this.keys.length) {
-      this.keys = grown(this.keys, 2 * this.n);
-      this.coefs = grown(this.coefs, 2 * this.n);
+  /**
+   * Adds Σ w[as[k]]·z[bs[k]] over k in [from, to) to the current output (a slot −1, a zero, is skipped).
+   * One loop for the matrix rows (typed arrays) and the window (arrays): no call per term.
+   */
+  terms(as: ArrayLike<number>, bs: ArrayLike<number>, from: number, to: number): void {
+    const wKeys = this.wKeys, wCoefs = this.wCoefs, zKeys = this.zKeys, zCoefs = this.zCoefs;
+    if (this.n + (to - from) > this.keys.length) {
+      this.keys = grown(this.keys, 2 * (this.n + to - from));
+      this.coefs = grown(this.coefs, this.keys.length);
     }
-    this.keys[this.n] = keyOf(this.wKeys[a]!, this.zKeys[b]!);
-    this.coefs[this.n++] = c;
+    const keys = this.keys, coefs = this.coefs;
+    let n = this.n;
+    for (let k = from; k < to; k++) {
+      const a = as[k]!, b = bs[k]!;
+      if (a < 0 || b < 0) continue;
+      const c = wCoefs[a]! * zCoefs[b]!;
+      if (c === 0) continue;
+      keys[n] = keyOf(wKeys[a]!, zKeys[b]!);
+      coefs[n++] = c;
+    }
+    this.n = n;
   }
 
   /** Closes the current output (its terms sorted and merged) and returns its index. */
@@ -121,10 +132,7 @@ export class TermRecorder implements Ring<number> {
 
   /** One output: Σ ws[i]·zs[i] over slots (−1, a zero, is skipped). */
   dot(ws: readonly number[], zs: readonly number[]): number {
-    for (let i = 0; i < ws.length; i++) {
-      const a = ws[i]!, b = zs[i]!;
-      if (a >= 0 && b >= 0) this.term(a, b);
-    }
+    this.terms(ws, zs, 0, ws.length);
     return this.end();
   }
 

@@ -25,7 +25,9 @@ export function regularMatrix(spec: ConvSpec): ConvMatrix {
   let nnz = 0;
   for (let r = 0; r < rows; r++) rowPtr[r + 1] = nnz = taps.write(r, colIndex, tap, nnz);
   workMeter.entries += nnz;
-  const m = { rows, cols, rowPtr, colIndex: colIndex.slice(0, nnz), tap: tap.slice(0, nnz) };
+  // every tap reads an input (no padding): the arrays are full, no copy
+  const full = nnz === colIndex.length;
+  const m = { rows, cols, rowPtr, colIndex: full ? colIndex : colIndex.slice(0, nnz), tap: full ? tap : tap.slice(0, nnz) };
   // padding taps arrive out of order; zeros padding visits columns in order already
   return spec.paddingMode === 'zeros' ? m : inRowOrder(m);
 }
