@@ -93,27 +93,19 @@ export class TermRecorder implements Ring<number> {
     this.offsets = new Int32Array(Math.max(2, outputs + 1));
   }
 
-  /**
-   * Adds Σ w[as[k]]·z[bs[k]] over k in [from, to) to the current output (a slot −1, a zero, is skipped).
-   * One loop for the matrix rows (typed arrays) and the window (arrays): no call per term.
-   */
-  terms(as: ArrayLike<number>, bs: ArrayLike<number>, from: number, to: number): void {
-    const wKeys = this.wKeys, wCoefs = this.wCoefs, zKeys = this.zKeys, zCoefs = this.zCoefs;
-    if (this.n + (to - from) > this.keys.length) {
-      this.keys = grown(this.keys, 2 * (this.n + to - from));
-      this.coefs = grown(this.coefs, this.keys.length);
-    }
-    const keys = this.keys, coefs = this.coefs;
-    let n = this.n;
-    for (let k = from; k < to; k++) {
-      const a = as[k]!, b = bs[k]!;
-      if (a < 0 || b < 0) continue;
-      const c = wCoefs[a]! * zCoefs[b]!;
-      if (c === 0) continue;
-      keys[n] = keyOf(wKeys[a]!, zKeys[b]!);
-      coefs[n++] = c;
-    }
-    this.n = n;
+  /** Adds the product of weight slot a and input slot b to the current output. */
+  term(a: number, b: number): void {
+    const c = this.wCoefs[a]! * this.zCoefs[b]!;
+    if (c === 0) return;
+    if (this.n === this.keys.length) this.grow(this.n + 1);
+    this.keys[this.n] = keyOf(this.wKeys[a]!, this.zKeys[b]!);
+    this.coefs[this.n++] = c;
+  }
+
+  /** Room for `size` terms in all. */
+  private grow(size: number): void {
+    this.keys = grown(this.keys, Math.max(size, 2 * this.keys.length));
+    this.coefs = grown(this.coefs, this.keys.length);
   }
 
   /** Closes the current output (its terms sorted and merged) and returns its index. */
@@ -132,7 +124,19 @@ export class TermRecorder implements Ring<number> {
 
   /** One output: Σ ws[i]·zs[i] over slots (−1, a zero, is skipped). */
   dot(ws: readonly number[], zs: readonly number[]): number {
-    this.terms(ws, zs, 0, ws.length);
+    // term's arithmetic with the fields read once per output (the window's arrays only: one array shape here, one in term)
+    if (this.n + ws.length > this.keys.length) this.grow(this.n + ws.length);
+    const { wKeys, wCoefs, zKeys, zCoefs, keys, coefs } = this;
+    let n = this.n;
+    for (let i = 0; i < ws.length; i++) {
+      const a = ws[i]!, b = zs[i]!;
+      if (a < 0 || b < 0) continue;
+      const c = wCoefs[a]! * zCoefs[b]!;
+      if (c === 0) continue;
+      keys[n] = keyOf(wKeys[a]!, zKeys[b]!);
+      coefs[n++] = c;
+    }
+    this.n = n;
     return this.end();
   }
 

@@ -23,12 +23,12 @@ export function matVec<T>(m: ConvMatrix, weights: readonly T[], x: readonly T[],
 
 /**
  * K·z onto a term recorder, straight from the CSR arrays (the bilinear fast
- * path): for each row, its stored triples' (tap, column) pairs, then `end()`.
+ * path): for each row, one `term(tap, column)` per stored triple, then `end()`.
  */
-export function matVecTerms(m: ConvMatrix, recorder: Pick<TermRecorder, 'terms' | 'end'>): void {
+export function matVecTerms(m: ConvMatrix, recorder: Pick<TermRecorder, 'term' | 'end'>): void {
   const { rowPtr, colIndex, tap } = m;
   for (let r = 0; r < m.rows; r++) {
-    recorder.terms(tap, colIndex, rowPtr[r]!, rowPtr[r + 1]!);
+    for (let k = rowPtr[r]!, end = rowPtr[r + 1]!; k < end; k++) recorder.term(tap[k]!, colIndex[k]!);
     recorder.end();
   }
 }
