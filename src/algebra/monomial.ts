@@ -45,11 +45,16 @@ export function varsOfKey(key: number): readonly number[] {
   return table[-key - 1]!;
 }
 
+/** The key of the product of two keys of degree ≤ 1 (isLinearKey): the constant, one symbol, or a pair. */
+export function mulLinearKeys(a: number, b: number): number {
+  return a === 0 ? b : b === 0 ? a : a <= b ? a * BASE + b : b * BASE + a;
+}
+
 /** The key of the product of two monomials. */
 export function mulKeys(a: number, b: number): number {
+  if (a >= 0 && a < BASE && b >= 0 && b < BASE) return mulLinearKeys(a, b);
   if (a === 0) return b;
   if (b === 0) return a;
-  if (a > 0 && a < BASE && b > 0 && b < BASE) return a <= b ? a * BASE + b : b * BASE + a;
   const x = varsOfKey(a), y = varsOfKey(b);
   const out: number[] = [];
   let i = 0, j = 0;

@@ -124,19 +124,43 @@ const TWO_PART = /^[A-Za-z]+_\d+$/;
 const isOwnSpelling = (n: string) => n.indexOf('_') < 0 || (!n.includes('__') && !n.endsWith('_') && !TWO_PART.test(n));
 
 /**
+ * Names given by their rule rather than listed (geometry/name-family.ts): a
+ * stem and an index. Its names differ only in their digits, so its first name
+ * tells whether every name is its own spelling.
+ */
+export interface NameRule {
+  readonly length: number;
+  at(i: number): string;
+  has(name: string): boolean;
+}
+
+/**
  * Refuses two different names (across the groups) that typeset alike, naming
  * both. Only names that are not their own spelling can clash, so the check
- * costs one scan unless such names occur.
+ * costs one scan unless such names occur; a rule whose names are their own
+ * spelling is not listed, only asked whether it holds a spelling.
  */
-export function assertTypesetDistinct(groups: ReadonlyArray<{ field: string; names: readonly string[] | null }>): void {
+export function assertTypesetDistinct(groups: ReadonlyArray<{ field: string; names: readonly string[] | NameRule | null }>): void {
+  const lists: Array<{ field: string; names: readonly string[] }> = [];
+  const rules: Array<{ field: string; rule: NameRule }> = [];
+  for (const { field, names } of groups) {
+    if (names === null) continue;
+    if (Array.isArray(names)) lists.push({ field, names });
+    else {
+      const rule = names as NameRule;
+      if (rule.length === 0 || isOwnSpelling(rule.at(0))) rules.push({ field, rule });
+      else lists.push({ field, names: Array.from({ length: rule.length }, (_, i) => rule.at(i)) });
+    }
+  }
   const odd: Array<{ name: string; field: string }> = [];
-  for (const { field, names } of groups) for (const n of names ?? []) if (!isOwnSpelling(n)) odd.push({ name: n, field });
+  for (const { field, names } of lists) for (const n of names) if (!isOwnSpelling(n)) odd.push({ name: n, field });
   if (odd.length === 0) return;
   const owner = new Map<string, { name: string; field: string }>();
-  for (const { field, names } of groups) for (const n of names ?? []) if (isOwnSpelling(n)) owner.set(n, { name: n, field });
+  for (const { field, names } of lists) for (const n of names) if (isOwnSpelling(n)) owner.set(n, { name: n, field });
   for (const o of odd) {
     const key = typesetSpelling(o.name);
-    const prev = owner.get(key);
+    const ruled = rules.find((r) => r.rule.has(key));
+    const prev = owner.get(key) ?? (ruled && { name: key, field: ruled.field });
     if (prev && prev.name !== o.name) {
       throw new NameError({
         field: o.field, value: o.name,

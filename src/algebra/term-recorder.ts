@@ -1,4 +1,4 @@
-import { isLinearKey, mulKeys } from './monomial.ts';
+import { isLinearKey, mulLinearKeys } from './monomial.ts';
 import type { Polynomial } from './polynomial.ts';
 import type { Ring } from './ring.ts';
 import type { TermVector } from './term-vector.ts';
@@ -43,11 +43,13 @@ export function linearForms(values: readonly Polynomial[]): LinearForms | null {
 
 /** The operands the recorder reads: each entry's slot number, −1 for a zero entry (so the window skips it like a zero). */
 export function slots(forms: LinearForms): number[] {
-  return Array.from(forms.coefs, (c, i) => (c === 0 ? -1 : i));
+  const out: number[] = new Array(forms.coefs.length);
+  for (let i = 0; i < out.length; i++) out[i] = forms.coefs[i] === 0 ? -1 : i;
+  return out;
 }
 
 // module-level bindings of the imports the hot loops call: a direct call per term, not a read of the module namespace
-const keyOf = mulKeys;
+const keyOf = mulLinearKeys;
 const meter = workMeter;
 
 const notRecorded = (): never => { throw new Error('the term recorder records dot products only'); };
@@ -95,12 +97,15 @@ export class TermRecorder implements Ring<number> {
   term(a: number, b: number): void {
     const c = this.wCoefs[a]! * this.zCoefs[b]!;
     if (c === 0) return;
-    if (this.n === this.keys.length) {
-      this.keys = grown(this.keys, 2 * this.n);
-      this.coefs = grown(this.coefs, 2 * this.n);
-    }
+    if (this.n === this.keys.length) this.grow(this.n + 1);
     this.keys[this.n] = keyOf(this.wKeys[a]!, this.zKeys[b]!);
     this.coefs[this.n++] = c;
+  }
+
+  /** Room for `size` terms in all. */
+  private grow(size: number): void {
+    this.keys = grown(this.keys, Math.max(size, 2 * this.keys.length));
+    this.coefs = grown(this.coefs, this.keys.length);
   }
 
   /** Closes the current output (its terms sorted and merged) and returns its index. */
@@ -119,10 +124,19 @@ export class TermRecorder implements Ring<number> {
 
   /** One output: Σ ws[i]·zs[i] over slots (−1, a zero, is skipped). */
   dot(ws: readonly number[], zs: readonly number[]): number {
+    // term's arithmetic with the fields read once per output (the window's arrays only: one array shape here, one in term)
+    if (this.n + ws.length > this.keys.length) this.grow(this.n + ws.length);
+    const { wKeys, wCoefs, zKeys, zCoefs, keys, coefs } = this;
+    let n = this.n;
     for (let i = 0; i < ws.length; i++) {
       const a = ws[i]!, b = zs[i]!;
-      if (a >= 0 && b >= 0) this.term(a, b);
+      if (a < 0 || b < 0) continue;
+      const c = wCoefs[a]! * zCoefs[b]!;
+      if (c === 0) continue;
+      keys[n] = keyOf(wKeys[a]!, zKeys[b]!);
+      coefs[n++] = c;
     }
+    this.n = n;
     return this.end();
   }
 

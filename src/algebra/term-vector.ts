@@ -28,6 +28,16 @@ export function termsEqualAt(a: TermVector, b: TermVector, i: number): boolean {
   return true;
 }
 
+/** Whether every entry of a equals its entry in b (one pass over the arrays). */
+export function termVectorsEqual(a: TermVector, b: TermVector): boolean {
+  const n = a.keys.length;
+  if (a.length !== b.length || n !== b.keys.length) return false;
+  for (let i = 0; i <= a.length; i++) if (a.offsets[i] !== b.offsets[i]) return false;
+  const ak = a.keys, bk = b.keys, ac = a.coefs, bc = b.coefs;
+  for (let i = 0; i < n; i++) if (ak[i] !== bk[i] || ac[i] !== bc[i]) return false;
+  return true;
+}
+
 /** Entry i as a Polynomial (made on request: printers and callers that want polynomials ask for them). */
 export function termPolynomial(v: TermVector, i: number): Polynomial {
   const from = v.offsets[i]!, to = v.offsets[i + 1]!;

@@ -1,7 +1,7 @@
 import type { Polynomial } from '../algebra/polynomial.ts';
 import { polynomialRing } from '../algebra/ring.ts';
 import { TermRecorder, linearForms, slots } from '../algebra/term-recorder.ts';
-import { type TermVector, termPolynomial, termsEqualAt } from '../algebra/term-vector.ts';
+import { type TermVector, termPolynomial, termVectorsEqual, termsEqualAt } from '../algebra/term-vector.ts';
 import type { ConvSpec } from '../geometry/spec.ts';
 import { evaluateByWindow } from '../evaluate/evaluate.ts';
 import type { ConvMatrix } from '../matrix/conv-matrix.ts';
@@ -32,7 +32,7 @@ export function bilinearSides(spec: ConvSpec, matrix: ConvMatrix): BilinearSides
   if (matrix.cols !== spec.inputs.length) return null; // a claimed matrix of another width: the general path says so
   const w = linearForms(spec.weights), z = linearForms(spec.inputs);
   if (!w || !z) return null;
-  const room = { terms: storedTaps(matrix), outputs: spec.outputNames.length };
+  const room = { terms: storedTaps(matrix), outputs: matrix.rows };
   let t = now();
   const viaMatrix = new TermRecorder(w, z, room);
   matVecTerms(matrix, viaMatrix);
@@ -49,5 +49,8 @@ export function bilinearSides(spec: ConvSpec, matrix: ConvMatrix): BilinearSides
 /** The same comparison compareVectors makes of the polynomials, made on the arrays. */
 export function compareTermVectors(a: TermVector, b: TermVector, o: Omit<CompareOptions<Polynomial>, 'ring' | 'same'>): Comparison {
   if (a.length !== b.length) return lengthsDiffer(a.length, b.length, o.labels);
-  return compareEntries(a.length, (i) => termsEqualAt(a, b, i), (i) => [termPolynomial(a, i), termPolynomial(b, i)], { ...o, ring: polynomialRing });
+  const equalAt = termVectorsEqual(a, b) ? () => true : (i: number) => termsEqualAt(a, b, i);
+  // names read only where an entry differs (a getter, so that a spec's output names are not made for a check that holds)
+  const opts = { ring: polynomialRing, show: o.show, labels: o.labels, get names() { return o.names; } };
+  return compareEntries(a.length, equalAt, (i) => [termPolynomial(a, i), termPolynomial(b, i)], opts);
 }

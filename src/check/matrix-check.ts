@@ -71,7 +71,7 @@ export function checkMatrix(input: SpecInput | ConvSpec, opts: CheckOptions = {}
 function compareOptions(spec: ConvSpec) {
   let rank: ((id: number) => number) | undefined;
   return {
-    names: spec.outputNames, labels: ['matrix', 'sliding window'] as [string, string],
+    get names() { return spec.outputNames; }, labels: ['matrix', 'sliding window'] as [string, string],
     show: (p: Polynomial) => polynomialToText(p, { rank: (rank ??= termOrder(spec)) }),
   };
 }
@@ -98,7 +98,7 @@ function generalCheck(spec: ConvSpec, matrix: ConvMatrix, build: number): Matrix
   const window = evaluateByWindow(spec, spec.weights, spec.inputs, polynomialRing);
   const windowTime = now() - t;
   t = now();
-  const report = reportFrom([compareVectors(product, window, { ring: polynomialRing, ...compareOptions(spec) })]);
+  const report = reportFrom([compareVectors(product, window, Object.assign(compareOptions(spec), { ring: polynomialRing }))]);
   const compare = now() - t;
   const sides = { product, slidingWindow: window };
   return { spec, matrix, product, slidingWindow: window, report, path: 'general', polynomialAt: (side, i) => sides[side][i]!, timings: { build, product: productTime, slidingWindow: windowTime, compare } };

@@ -51,10 +51,10 @@ export function matrixJson(check: MatrixCheck): MatrixJson {
 export function writeMatrixJson(check: MatrixCheck, write: (text: string) => void): void {
   const { matrix: m } = check;
   if (m.rows * m.cols <= MATRIX_CELL_LIMIT) { write(`${JSON.stringify(matrixJson(check))}\n`); return; }
-  const text = textOf(check);
+  const text = textOf(check), entryText = weightsOnce(check, text);
   const h = head(check, text);
   write(`{"inputNames":${JSON.stringify(h.inputNames)},"outputNames":${JSON.stringify(h.outputNames)},"matrix":null,"entries":`);
-  pieces(m.rows, (from, to) => entriesOf(check, text, from, to), write);
+  pieces(m.rows, (from, to) => entriesOf(check, entryText, from, to), write);
   write(`,"timings":${JSON.stringify(check.timings)},"product":`);
   for (const side of ['product', 'slidingWindow'] as const) {
     if (side === 'slidingWindow') write(',"slidingWindow":');
@@ -63,7 +63,7 @@ export function writeMatrixJson(check: MatrixCheck, write: (text: string) => voi
   write(`,${JSON.stringify(tail(check)).slice(1)}\n`);
 }
 
-const ROWS_PER_PIECE = 4096;
+const ROWS_PER_PIECE = 1024;
 
 /** A JSON array written piece by piece: `[`, the items of each piece, `]`. */
 function pieces(n: number, items: (from: number, to: number) => unknown[], write: (text: string) => void): void {
@@ -102,4 +102,16 @@ function entriesOf(check: MatrixCheck, text: (p: Polynomial) => string, from: nu
     if (!w.isZero()) entries.push([r, c, text(w)]);
   }, from, to);
   return entries;
+}
+
+/** A printer that prints each weight once: a matrix of a million entries holds a handful of weights, and the same strings. */
+function weightsOnce(check: MatrixCheck, text: (p: Polynomial) => string): (p: Polynomial) => string {
+  const printed = new Map<Polynomial, string>();
+  const weights = new Set(check.spec.weights);
+  return (p) => {
+    if (!weights.has(p)) return text(p);
+    let s = printed.get(p);
+    if (s === undefined) printed.set(p, (s = text(p)));
+    return s;
+  };
 }

@@ -40,40 +40,48 @@ export function slidingWindow<T>(p: WindowProblem, weights: readonly T[], input:
 
   // 1. the padded input, one array per channel: zeros, or the input each padding cell copies
   const mode = p.paddingMode ?? 'zeros';
-  const source = (u: number, a: number) => padSource(mode, u, n[a]!);
+  // per axis, the input sample each padded position holds (−1: a zero)
+  const sources = padded.map((P, a) => Int32Array.from({ length: P }, (_, u) => padSource(mode, u - pads[a]![0], n[a]!)));
+  const [src0, src1, src2] = sources as [Int32Array, Int32Array, Int32Array];
   const paddedInput: T[][] = [];
   for (let c = 0; c < p.inChannels; c++) {
     const img: T[] = new Array(padded[0]! * padded[1]! * padded[2]!).fill(ring.zero);
-    for (let x = 0; x < padded[0]!; x++) for (let y = 0; y < padded[1]!; y++) for (let z = 0; z < padded[2]!; z++) {
-      const ox = source(x - pads[0]![0], 0), oy = source(y - pads[1]![0], 1), oz = source(z - pads[2]![0], 2);
+    let cell = 0;
+    for (let x = 0; x < padded[0]!; x++) for (let y = 0; y < padded[1]!; y++) for (let z = 0; z < padded[2]!; z++, cell++) {
+      const ox = src0[x]!, oy = src1[y]!, oz = src2[z]!;
       if (ox < 0 || oy < 0 || oz < 0) continue;
-      img[(x * padded[1]! + y) * padded[2]! + z] = input[((c * n[0]! + ox) * n[1]! + oy) * n[2]! + oz]!;
+      img[cell] = input[((c * n[0]! + ox) * n[1]! + oy) * n[2]! + oz]!;
     }
     paddedInput.push(img);
   }
 
   // 2. each window position: the dot product of the kernel with the window
-  const values: T[] = [];
-  // reused between windows: set to each window's length only when it changes (emptying would free the backing store)
-  const ws: T[] = [], cells: T[] = [];
   const [k0, k1, k2] = k as [number, number, number];
   const [s0, s1, s2] = s as [number, number, number], [d0, d1, d2] = d as [number, number, number];
   const [, P1, P2] = padded as [number, number, number], [O0, O1, O2] = out as [number, number, number];
-  const flip = p.flip;
+  // the kernel's taps in order: the cell each reads, counted from the window's first cell, and the weight it takes
+  const K = k0 * k1 * k2;
+  const cellOf = new Int32Array(K), weightOf = new Int32Array(K);
+  for (let u = 0, t = 0; u < k0; u++) for (let v = 0; v < k1; v++) for (let w = 0; w < k2; w++, t++) {
+    cellOf[t] = (u * d0 * P1 + v * d1) * P2 + w * d2;
+    // true convolution reads the kernel flipped on every axis
+    weightOf[t] = p.flip ? ((k0 - 1 - u) * k1 + (k1 - 1 - v)) * k2 + (k2 - 1 - w) : t;
+  }
+  const values: T[] = [];
+  // reused between windows: set to each window's length only when it changes (emptying would free the backing store)
+  const ws: T[] = [], cells: T[] = [];
   for (let oc = 0; oc < p.outChannels; oc++) {
     const group = Math.floor(oc / coutG);
     for (let x = 0; x < O0; x++) for (let y = 0; y < O1; y++) for (let z = 0; z < O2; z++) {
+      const first = (x * s0 * P1 + y * s1) * P2 + z * s2;
       let m = 0;
       for (let ic = 0; ic < cinG; ic++) {
         const img = paddedInput[group * cinG + ic]!;
-        const kernelBase = (oc * cinG + ic) * k0;
-        for (let u = 0; u < k0; u++) for (let v = 0; v < k1; v++) for (let w = 0; w < k2; w++) {
-          const px = x * s0 + u * d0, py = y * s1 + v * d1, pz = z * s2 + w * d2;
-          const cell = img[(px * P1 + py) * P2 + pz]!;
+        const kernelBase = (oc * cinG + ic) * K;
+        for (let t = 0; t < K; t++) {
+          const cell = img[first + cellOf[t]!]!;
           if (ring.isZero(cell)) continue;
-          // true convolution reads the kernel flipped on every axis
-          const ku = flip ? k0 - 1 - u : u, kv = flip ? k1 - 1 - v : v, kw = flip ? k2 - 1 - w : w;
-          ws[m] = weights[((kernelBase + ku) * k1 + kv) * k2 + kw]!;
+          ws[m] = weights[kernelBase + weightOf[t]!]!;
           cells[m++] = cell;
         }
       }

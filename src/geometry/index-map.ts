@@ -58,47 +58,80 @@ function threeAxes(axes: readonly AxisGeometry[]): AxisGeometry[] {
 }
 
 /**
- * Visits every tap of the regular convolution underlying `spec` that reads an
- * input: with zeros padding the taps that land inside the input, rows in
- * order and columns ascending in each row; with another padding mode every
- * tap, a padding tap reading the input its cell copies, so a row may visit a
- * column twice and out of order (the matrix builder sorts them):
+ * The taps of the regular convolution underlying `spec` that read an input,
+ * one output row at a time: with zeros padding the taps that land inside the
+ * input, columns ascending; with another padding mode every tap, a padding
+ * tap reading the input its cell copies, so a row may list a column twice and
+ * out of order (the matrix builder sorts them).
  * row = flat output index [C_out, ...o], col = flat input index [C_in, ...n],
  * tap = flat weight index [C_out, C_in/groups, ...k] (flipped in convolution mode).
+ * A class with typed arrays, so that the builders' loops call one method per row.
  */
-export function forEachTap(spec: ConvSpec, visit: (row: number, col: number, tap: number) => void): void {
-  const [A, B, C] = threeAxes(spec.conv.axes) as [AxisGeometry, AxisGeometry, AxisGeometry];
-  const mode = spec.paddingMode;
-  const mA = axisMap(A, mode), mB = axisMap(B, mode), mC = axisMap(C, mode);
-  const flip = spec.mode === 'convolution';
-  const O = A.o * B.o * C.o, N = A.n * B.n * C.n, K = A.k * B.k * C.k;
-  const cinG = spec.conv.inChannels / spec.groups;
-  const coutG = spec.conv.outChannels / spec.groups;
-  for (let oc = 0; oc < spec.conv.outChannels; oc++) {
+export class TapRows {
+  /** output rows */
+  readonly rows: number;
+  /** the most taps a row can have */
+  readonly widest: number;
+  private readonly mA: Int32Array;
+  private readonly mB: Int32Array;
+  private readonly mC: Int32Array;
+  /** the kernel's sizes and the input's sizes on the three axes, outputs on the last two */
+  private readonly kA: number; private readonly kB: number; private readonly kC: number;
+  private readonly nB: number; private readonly nC: number;
+  private readonly oB: number; private readonly oC: number;
+  private readonly flip: boolean;
+  private readonly perChannel: { outputs: number; inputs: number; taps: number; cinG: number; coutG: number };
+
+  constructor(spec: ConvSpec) {
+    const [A, B, C] = threeAxes(spec.conv.axes) as [AxisGeometry, AxisGeometry, AxisGeometry];
+    const mode = spec.paddingMode;
+    this.mA = axisMap(A, mode); this.mB = axisMap(B, mode); this.mC = axisMap(C, mode);
+    this.kA = A.k; this.kB = B.k; this.kC = C.k;
+    this.nB = B.n; this.nC = C.n; this.oB = B.o; this.oC = C.o;
+    this.flip = spec.mode === 'convolution';
+    const cinG = spec.conv.inChannels / spec.groups;
+    const outputs = A.o * B.o * C.o, taps = A.k * B.k * C.k;
+    this.perChannel = { outputs, inputs: A.n * B.n * C.n, taps, cinG, coutG: spec.conv.outChannels / spec.groups };
+    this.rows = spec.conv.outChannels * outputs;
+    this.widest = cinG * taps;
+  }
+
+  /** Writes row r's columns and taps into `cols` and `taps` from index `at`; returns the index after the last. */
+  write(r: number, cols: Int32Array, taps: Int32Array, at: number): number {
+    const { outputs, inputs, taps: K, cinG, coutG } = this.perChannel;
+    const { mA, mB, mC, kA, kB, kC, nB, nC, oB, oC, flip } = this;
+    const oc = Math.floor(r / outputs), flat = r - oc * outputs;
+    const c = flat % oC, b = Math.floor(flat / oC) % oB, a = Math.floor(flat / (oB * oC));
     const g = Math.floor(oc / coutG);
-    for (let a = 0; a < A.o; a++) for (let b = 0; b < B.o; b++) for (let c = 0; c < C.o; c++) {
-      const row = oc * O + (a * B.o + b) * C.o + c;
-      for (let ic = 0; ic < cinG; ic++) {
-        const colBase = (g * cinG + ic) * N;
-        const tapBase = (oc * cinG + ic) * K;
-        for (let ja = 0; ja < A.k; ja++) {
-          const ia = mA[a * A.k + ja]!;
-          if (ia === PADDING) continue;
-          for (let jb = 0; jb < B.k; jb++) {
-            const ib = mB[b * B.k + jb]!;
-            if (ib === PADDING) continue;
-            for (let jc = 0; jc < C.k; jc++) {
-              const ix = mC[c * C.k + jc]!;
-              if (ix === PADDING) continue;
-              const j = flip
-                ? ((A.k - 1 - ja) * B.k + (B.k - 1 - jb)) * C.k + (C.k - 1 - jc)
-                : (ja * B.k + jb) * C.k + jc;
-              visit(row, colBase + (ia * B.n + ib) * C.n + ix, tapBase + j);
-            }
+    for (let ic = 0; ic < cinG; ic++) {
+      const colBase = (g * cinG + ic) * inputs;
+      const tapBase = (oc * cinG + ic) * K;
+      for (let ja = 0; ja < kA; ja++) {
+        const ia = mA[a * kA + ja]!;
+        if (ia === PADDING) continue;
+        for (let jb = 0; jb < kB; jb++) {
+          const ib = mB[b * kB + jb]!;
+          if (ib === PADDING) continue;
+          for (let jc = 0; jc < kC; jc++) {
+            const ix = mC[c * kC + jc]!;
+            if (ix === PADDING) continue;
+            cols[at] = colBase + (ia * nB + ib) * nC + ix;
+            taps[at++] = tapBase + (flip ? ((kA - 1 - ja) * kB + (kB - 1 - jb)) * kC + (kC - 1 - jc) : (ja * kB + jb) * kC + jc);
           }
         }
       }
     }
+    return at;
+  }
+}
+
+/** Visits every tap of TapRows in order, rows ascending: (row, col, tap). */
+export function forEachTap(spec: ConvSpec, visit: (row: number, col: number, tap: number) => void): void {
+  const rows = new TapRows(spec);
+  const cols = new Int32Array(rows.widest), taps = new Int32Array(rows.widest);
+  for (let r = 0; r < rows.rows; r++) {
+    const end = rows.write(r, cols, taps, 0);
+    for (let k = 0; k < end; k++) visit(r, cols[k]!, taps[k]!);
   }
 }
 

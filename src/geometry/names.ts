@@ -1,4 +1,5 @@
 import { NameError } from '../errors.ts';
+import { NameFamily, TakenNames } from './name-family.ts';
 
 /**
  * The default naming scheme of DESIGN.md. Single channel: w1..wK and z1..zN,
@@ -14,17 +15,14 @@ export function weightNamesFor(prefix: string, shape: readonly number[], singleC
   return names;
 }
 
-export function tensorNamesFor(prefix: string, shape: readonly number[], singleChannel: boolean, first = 1): string[] {
+export function tensorNamesFor(prefix: string, shape: readonly number[], singleChannel: boolean, first = 1): readonly string[] {
+  return tensorFamily(prefix, shape, singleChannel, first).all();
+}
+
+/** The names tensorNamesFor gives, as their rule (name-family.ts): z1..zN, or z_c_i. */
+export function tensorFamily(prefix: string, shape: readonly number[], singleChannel: boolean, first = 1): NameFamily {
   const [c, ...spatial] = shape as [number, ...number[]];
-  const N = product(spatial);
-  if (singleChannel) {
-    const names: string[] = new Array(N);
-    for (let i = 0; i < N; i++) names[i] = prefix + (i + first);
-    return names;
-  }
-  const names: string[] = [];
-  for (let ch = 0; ch < c; ch++) for (let i = 0; i < N; i++) names.push(`${prefix}_${ch + 1}_${i + first}`);
-  return names;
+  return singleChannel ? new NameFamily(prefix, 'flat', 1, product(spatial), first) : new NameFamily(prefix, 'tensor', c, product(spatial), first);
 }
 
 /** What the output names are chosen from: the input and weight names beside them. */
@@ -38,7 +36,7 @@ export interface OutputNaming {
   readonly singleChannel: boolean;
   readonly transposed: boolean;
   /** every weight and input name */
-  readonly taken: ReadonlySet<string>;
+  readonly taken: TakenNames;
 }
 
 /** Letters tried, in order, when the inputs form no family the outputs can continue. */
@@ -56,12 +54,12 @@ const TRANSPOSED_LETTERS = ['z', ...OUTPUT_LETTERS];
  *   z̃^{(2)}_3 (`ztilde2_3`);
  * - otherwise the first free letter: y, u, v, q, o (z̃, ỹ, ũ, … when transposed).
  */
-export function outputNamesFor(n: OutputNaming): string[] {
+export function outputNamesFor(n: OutputNaming): NameFamily {
   const weightStems = new Set((n.weightNames ?? []).map(stemOf));
   // generated names share their prefix: no need to read 65,536 of them
   const inputStems = new Set(n.inputPrefix ? [n.inputPrefix] : (n.inputNames ?? []).map(stemOf));
   const family = n.inputPrefix ?? familyOf(n.inputNames, n.singleChannel);
-  const free = (names: string[]) => !names.some((x) => n.taken.has(x));
+  const free = (names: NameFamily) => !n.taken.meets(names);
   const count = product(n.outputShape.slice(1));
   if (family && !weightStems.has(family)) {
     const names = n.transposed
@@ -96,14 +94,8 @@ function nextIndex(n: OutputNaming, family: string): number {
   return Math.max(...n.inputNames.map((x) => Number(x.slice(family.length)))) + 1;
 }
 
-function channelNames(stem: string, channels: number, count: number, singleChannel: boolean, first: number): string[] {
-  const names: string[] = [];
-  if (singleChannel) {
-    for (let i = 0; i < count; i++) names.push(`${stem}${i + first}`);
-    return names;
-  }
-  for (let c = 0; c < channels; c++) for (let i = 0; i < count; i++) names.push(`${stem}${c + 1}_${i + first}`);
-  return names;
+function channelNames(stem: string, channels: number, count: number, singleChannel: boolean, first: number): NameFamily {
+  return singleChannel ? new NameFamily(stem, 'flat', 1, count, first) : new NameFamily(stem, 'channel', channels, count, first);
 }
 
 /**
@@ -111,21 +103,32 @@ function channelNames(stem: string, channels: number, count: number, singleChann
  * such as the symmetric kernel x,y,x); inputs may not, and no name may be both
  * a weight and an input.
  */
-export function assertDistinct(weights: Iterable<string>, inputs: Iterable<string>): Set<string> {
+export function assertDistinct(weights: Iterable<string>, inputs: Iterable<string> | NameFamily): TakenNames {
   const weightSet = new Set(weights);
+  if (inputs instanceof NameFamily) {
+    // generated inputs are distinct; the first (in input order) that a weight also names
+    let first = -1;
+    for (const w of weightSet) {
+      const i = inputs.indexOf(w);
+      if (i >= 0 && (first < 0 || i < first)) first = i;
+    }
+    if (first >= 0) throw usedInWeights(inputs.at(first));
+    return new TakenNames(weightSet, [inputs]);
+  }
   const seen = new Set<string>();
   for (const n of inputs) {
-    if (weightSet.has(n) || seen.has(n)) {
-      throw new NameError({
-        field: 'inputs', value: n,
-        rule: weightSet.has(n) ? 'this name is already used in weights' : 'names must be distinct',
-        fix: weightSet.has(n) ? 'give the inputs names of their own' : 'give every input its own name (only weights may repeat a name)',
-      });
+    if (weightSet.has(n)) throw usedInWeights(n);
+    if (seen.has(n)) {
+      throw new NameError({ field: 'inputs', value: n, rule: 'names must be distinct', fix: 'give every input its own name (only weights may repeat a name)' });
     }
     seen.add(n);
   }
   for (const n of weightSet) seen.add(n);
-  return seen;
+  return new TakenNames(seen, []);
+}
+
+function usedInWeights(name: string): NameError {
+  return new NameError({ field: 'inputs', value: name, rule: 'this name is already used in weights', fix: 'give the inputs names of their own' });
 }
 
 export function product(xs: readonly number[]): number {

@@ -4,7 +4,8 @@ import { assertIdentifier, assertTypesetDistinct, isIdentifier, symbolName } fro
 import { type EntrySource, entryToPolynomial } from '../algebra/entries.ts';
 import type { SpecInput } from './spec-fields.ts';
 import { type SpecGeometry, readGeometry } from './spec-geometry.ts';
-import { assertDistinct, outputNamesFor, product, tensorNamesFor, weightNamesFor } from './names.ts';
+import { assertDistinct, outputNamesFor, product, tensorFamily, weightNamesFor } from './names.ts';
+import { NameFamily } from './name-family.ts';
 
 export { LIMITS, SPEC_KEYS, type SpecInput } from './spec-fields.ts';
 export type { AxisGeometry, RegularConv, SpecGeometry } from './spec-geometry.ts';
@@ -35,13 +36,15 @@ export function normalizeSpec(raw: SpecInput | ConvSpec): ConvSpec {
   const { geometry, weights, inputs } = readGeometry(raw as SpecInput);
   const { inputShape, outputShape, weightShape, singleChannel, transposed } = geometry;
   const w = resolveEntries(weights, 'weights', 'w', weightShape, singleChannel, (p) => weightNamesFor(p, weightShape, singleChannel));
-  const z = resolveEntries(inputs, 'inputs', 'z', inputShape, singleChannel, (p) => tensorNamesFor(p, inputShape, singleChannel));
+  const z = resolveEntries(inputs, 'inputs', 'z', inputShape, singleChannel, (p) => tensorFamily(p, inputShape, singleChannel));
   const weightNames = w.names ?? [...symbolNames(w.values)];
-  const taken = assertDistinct(weightNames, z.names ?? symbolNames(z.values));
-  const outputNames = outputNamesFor({ inputPrefix: z.prefix, inputNames: z.names, weightNames, inputShape, outputShape, singleChannel, transposed, taken });
-  assertTypesetDistinct([{ field: 'weights', names: w.names }, { field: 'inputs', names: z.names }, { field: 'outputs', names: outputNames }]);
+  const taken = assertDistinct(weightNames, z.family ?? z.names ?? symbolNames(z.values));
+  // the outputs' names as their rule: written when first read
+  const outputs = outputNamesFor({ inputPrefix: z.prefix, inputNames: z.family ? null : z.names, weightNames, inputShape, outputShape, singleChannel, transposed, taken });
+  assertTypesetDistinct([{ field: 'weights', names: w.names }, { field: 'inputs', names: z.family ?? z.names }, { field: 'outputs', names: outputs }]);
   const spec: ConvSpec = Object.freeze({
-    ...geometry, weightNames: w.names, inputNames: z.names, outputNames, weights: w.values, inputs: z.values,
+    ...geometry, weightNames: w.names, inputNames: z.names, weights: w.values, inputs: z.values,
+    get outputNames() { return outputs.all(); },
   });
   NORMALISED.add(spec);
   return spec;
@@ -58,15 +61,17 @@ export function isConvSpec(raw: unknown): raw is ConvSpec {
 
 function resolveEntries(
   src: EntrySource | undefined, field: string, defaultPrefix: string, shape: readonly number[], singleChannel: boolean,
-  namesFor: (prefix: string) => string[],
-): { names: string[] | null; values: Polynomial[]; prefix: string | null } {
+  namesFor: (prefix: string) => readonly string[] | NameFamily,
+): { names: readonly string[] | null; family: NameFamily | null; values: Polynomial[]; prefix: string | null } {
   if (!src || src.kind === 'prefix') {
     const prefix = src?.kind === 'prefix' ? src.prefix : defaultPrefix;
-    const names = namesFor(prefix);
+    const made = namesFor(prefix);
+    const family = made instanceof NameFamily ? made : null;
+    const names = family ? family.all() : made as readonly string[];
     // generated names grow in length from the first to the last: checking those two checks them all
     assertIdentifier(names[0], field);
     assertIdentifier(names[names.length - 1], field);
-    return { names, values: names.map((n) => symbolPoly(n)), prefix };
+    return { names, family, values: names.map((n) => symbolPoly(n)), prefix };
   }
   const total = product(shape);
   const spatial = shape.slice(field === 'weights' ? 2 : 1);
@@ -79,7 +84,7 @@ function resolveEntries(
   }
   const values = src.items.map((v, i) => entryToPolynomial(v, `${field}[${i}]`));
   const bare = src.items.every((v) => typeof v === 'string' && isIdentifier(v.trim()));
-  return { names: bare ? src.items.map((v) => String(v).trim()) : null, values, prefix: null };
+  return { names: bare ? src.items.map((v) => String(v).trim()) : null, family: null, values, prefix: null };
 }
 
 /** The names of the symbols in entries that are expressions (`2*a`), for the name checks. */

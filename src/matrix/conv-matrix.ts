@@ -1,4 +1,4 @@
-import { forEachTap, regularShape } from '../geometry/index-map.ts';
+import { TapRows, regularShape } from '../geometry/index-map.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../geometry/spec.ts';
 import { type ConvMatrix, inRowOrder, transposeMatrix } from './csr.ts';
 import { workMeter } from '../algebra/work-meter.ts';
@@ -18,20 +18,16 @@ export type { ConvMatrix } from './csr.ts';
  */
 export function regularMatrix(spec: ConvSpec): ConvMatrix {
   const { rows, cols } = regularShape(spec);
-  const bound = rows * (spec.conv.inChannels / spec.groups) * spec.kernel.reduce((a, b) => a * b, 1);
-  const colIndex = new Int32Array(bound);
-  const tap = new Int32Array(bound);
+  const taps = new TapRows(spec);
+  const colIndex = new Int32Array(rows * taps.widest);
+  const tap = new Int32Array(colIndex.length);
   const rowPtr = new Int32Array(rows + 1);
   let nnz = 0;
-  forEachTap(spec, (row, col, t) => {
-    colIndex[nnz] = col;
-    tap[nnz] = t;
-    nnz++;
-    rowPtr[row + 1] = nnz;
-  });
+  for (let r = 0; r < rows; r++) rowPtr[r + 1] = nnz = taps.write(r, colIndex, tap, nnz);
   workMeter.entries += nnz;
-  for (let r = 1; r <= rows; r++) if (rowPtr[r]! < rowPtr[r - 1]!) rowPtr[r] = rowPtr[r - 1]!;
-  const m = { rows, cols, rowPtr, colIndex: colIndex.slice(0, nnz), tap: tap.slice(0, nnz) };
+  // every tap reads an input (no padding): the arrays are full, no copy
+  const full = nnz === colIndex.length;
+  const m = { rows, cols, rowPtr, colIndex: full ? colIndex : colIndex.slice(0, nnz), tap: full ? tap : tap.slice(0, nnz) };
   // padding taps arrive out of order; zeros padding visits columns in order already
   return spec.paddingMode === 'zeros' ? m : inRowOrder(m);
 }

@@ -113,6 +113,14 @@ describe.concurrent('convmat matrix --json', { timeout: 120_000 }, () => {
     expect(j.equal).toBe(true);
   });
 
+  it('past 100,000 cells each entry prints its own weight: a fraction, an expression, a zero weight left out', async () => {
+    const j = await matrixJson('--input', '400', '--kernel', '3', '--weights', '1/2,0,2*a');
+    expect(j.matrix).toBeNull();
+    expect(j.entries).toHaveLength(398 * 2);
+    expect(j.entries.slice(0, 4)).toEqual([[0, 0, '1/2'], [0, 2, '2*a'], [1, 1, '1/2'], [1, 3, '2*a']]);
+    expect(j.product[397]).toBe('1/2*z398 + 2*a*z400');
+  });
+
   it('multi-channel names carry their indices', async () => {
     const j = await matrixJson('--input', '3', '--kernel', '2', '--in-channels', '2', '--out-channels', '1');
     expect(j.inputNames).toEqual(['z_1_1', 'z_1_2', 'z_1_3', 'z_2_1', 'z_2_2', 'z_2_3']);
