@@ -3,6 +3,7 @@ import type { CheckerboardView, OverlapPlot } from '../../src/view/checkerboard-
 import type { FigureChoice } from '../shared/figure-menu.ts';
 import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
+import { overflowCueStyles, scrollBox } from '../shared/overflow-cue.ts';
 import { type SpecAttributes, rejectUnused } from '../shared/spec-from-attributes.ts';
 import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
@@ -35,7 +36,7 @@ const engine = new LazyPart('the overlap view', () => import('./overlap-engine.t
  * @cssprop --conv-bar - colour of the bars and heat map
  */
 export class ConvCheckerboardElement extends ConvElement<CheckerboardView | SummaryView> {
-  static override styles = [...ConvElement.styles, css`
+  static override styles = [...ConvElement.styles, overflowCueStyles, css`
     :host { --conv-bar: var(--conv-accent); }
     .row { display: flex; gap: 2rem; flex-wrap: wrap; align-items: flex-start; }
     .row > section { min-width: 0; max-width: 100%; }
@@ -97,8 +98,8 @@ export class ConvCheckerboardElement extends ConvElement<CheckerboardView | Summ
   protected renderView(v: CheckerboardView | SummaryView): TemplateResult {
     if (isSummary(v)) return summaryTemplate(v);
     return html`${this.activeStyle()}<div class="row" @pointerleave=${() => this.setActive({ output: null })}>
-        <section part="transposed"><h3>${v.transposed.title}</h3><div class="scroll">${this.plot(v.transposed)}</div></section>
-        ${v.resized ? html`<section part="resized"><h3>${v.resized.title}</h3><div class="scroll">${this.plot(v.resized)}</div></section>` : nothing}
+        <section part="transposed"><h3>${v.transposed.title}</h3>${scrollBox(html`<div>${this.plot(v.transposed)}</div>`)}</section>
+        ${v.resized ? html`<section part="resized"><h3>${v.resized.title}</h3>${scrollBox(html`<div>${this.plot(v.resized)}</div>`)}</section>` : nothing}
       </div>
       <div part="pattern">${v.pattern}</div>
       ${v.verdicts.map((x) => simpleVerdict(x.pass, x.text))}

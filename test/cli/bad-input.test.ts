@@ -70,7 +70,7 @@ describe.concurrent('bad input exits 2 with one line naming the field', { timeou
     });
   }
   it('an unknown command', async () => {
-    expect(badInputLine(await convmat(['frobnicate']))).toMatch(/^convmat: command: is not a convmat command; the commands are matrix, eval, explain, check, help/);
+    expect(badInputLine(await convmat(['frobnicate']))).toMatch(/^convmat: command: is not a convmat command; the commands are matrix, eval, explain, check, figure, help/);
   });
   it('an unknown flag of eval', async () => {
     expect(badInputLine(await convmat(['eval', '--input', '6']))).toMatch(/^convmat: --input: is not an option of convmat eval/);

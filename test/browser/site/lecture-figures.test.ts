@@ -101,7 +101,7 @@ describe.each(WIDTHS)('at %i px', (width) => {
       expect(drawn, el.outerHTML).toEqual(x.data);
       const box = plot.getBoundingClientRect();
       // the plot fits the screen, or scrolls inside its own box
-      if (box.right > window.innerWidth) expect(getComputedStyle(plot.parentElement!).overflowX).toMatch(/auto|scroll/);
+      if (box.right > window.innerWidth) expect(getComputedStyle(plot.closest('.scroll')!).overflowX).toMatch(/auto|scroll/);
     }
     // three layers k = 3, s = 2 from 4 inputs: 39 outputs; inside, 1 to 5 paths, repeating every 8 (worked out by hand)
     const three = stacks.find((e) => e.getAttribute('kernel') === '3,3,3')!;
