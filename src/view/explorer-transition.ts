@@ -120,11 +120,21 @@ function lowerAxis(key: 'kernel' | 'outputPadding', min: number): (v: ExplorerVa
   };
 }
 
-/** Padding as [before, after] per axis, keywords resolved (`same` as stride 1 has it). */
+/**
+ * Padding as [before, after] per axis, keywords resolved (`same` as stride 1
+ * has it). Only the padding is read: the input is made wide enough for the
+ * kernel and the channel fields are left out, so another field's error (a
+ * pending `groups`, an input that just shrank) does not hide the padding's.
+ */
 function paddingPairs(values: ExplorerValues): Array<[number, number]> {
-  return specGeometry({ ...explorerSpec(values), stride: 1, outputPadding: undefined, transposed: false, paddingMode: 'zeros' })
-    .padding.map(([b, a]) => [b, a]);
+  const { input, kernel, dilation, padding } = explorerSpec(values);
+  const dims = readFields({ input, kernel }).input.length;
+  const wide = new Array<number>(dims).fill(Math.floor(WIDE_INPUT ** (1 / dims)));
+  return specGeometry({ input: wide, kernel, dilation, padding }).padding.map(([b, a]) => [b, a]);
 }
+
+/** Input elements (spread over its axes) past any kernel span the explorer accepts and within the engine's limit, for reading padding alone. */
+const WIDE_INPUT = 2 ** 18;
 
 function paddingText(pairs: ReadonlyArray<readonly [number, number]>): string {
   if (pairs.every(([b, a]) => b === a)) return pairs.every(([b]) => b === pairs[0]![0]) ? String(pairs[0]![0]) : pairs.map(([b]) => b).join('x');
@@ -135,10 +145,9 @@ function paddingText(pairs: ReadonlyArray<readonly [number, number]>): string {
 function fixPadding(values: ExplorerValues, e: ConvmatError): Fix {
   let pairs: Array<[number, number]>;
   try { pairs = paddingPairs(values); } catch { return null; }
-  if (e.field === 'padding') {
-    const text = paddingText(pairs);
-    return text === values.padding ? null : { values: { ...values, padding: text }, note: changedNote('padding', values.padding ?? '', text, e) };
-  }
+  const text = paddingText(pairs);
+  // a keyword (`same` under a stride) becomes its numbers; numbers the engine still refuses are lowered below
+  if (e.field === 'padding' && text !== values.padding) return { values: { ...values, padding: text }, note: changedNote('padding', values.padding ?? '', text, e) };
   const a = axisOf(e);
   const sides = e.field.endsWith('.before') ? [0] : e.field.endsWith('.after') ? [1] : [0, 1];
   const next = lowerUntilAccepted(values, e, (v) => {

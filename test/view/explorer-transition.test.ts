@@ -47,7 +47,7 @@ describe('settleTransition', () => {
     expect(settleTransition({ input: '4', kernel: '2', stride: '2', transposed: '', outputPadding: '3' }, 'outputPadding', { clampChanged: true }).values.outputPadding).toBe('1');
   });
 
-  it('property: after every change of a sequence, the spec is accepted, or the engine objects to the changed field itself', () => {
+  it('property: after every change of a sequence, the spec is accepted, or the engine objects to the changed field itself (or to one still being edited)', () => {
     const arbitraries: Record<string, fc.Arbitrary<string | undefined>> = {
       input: fc.integer({ min: 1, max: 8 }).map(String), kernel: fc.integer({ min: 1, max: 6 }).map(String),
       stride: fc.integer({ min: 1, max: 3 }).map(String), padding: fc.oneof(fc.integer({ min: 0, max: 3 }).map(String), fc.constant('same')),
@@ -60,6 +60,8 @@ describe('settleTransition', () => {
     let adjusted = 0;
     fc.assert(fc.property(fc.array(change, { minLength: 1, maxLength: 6 }), (changes) => {
       let values: ExplorerValues = { input: '5', kernel: '3' };
+      // a field the engine objected to when it was edited keeps its value (the reader is still typing), so a later change may meet that error
+      let pending: string | null = null;
       for (const [k, x] of changes) {
         const given: ExplorerValues = { ...values };
         if (x === undefined) delete given[k]; else given[k] = x;
@@ -68,9 +70,12 @@ describe('settleTransition', () => {
         expect(t.values[k]).toBe(given[k]);
         try {
           normalizeSpec(explorerSpec(t.values));
+          pending = null;
         } catch (e) {
           expect(e).toBeInstanceOf(ConvmatError);
-          expect([k, (e as ConvmatError).field.split(/[[.]/)[0]]).toEqual([k, k]);
+          const field = (e as ConvmatError).field.split(/[[.]/)[0]!;
+          expect([k, pending].includes(field), `${field} after a change of ${k} (pending: ${pending})`).toBe(true);
+          if (field === k) pending = k;
         }
         values = t.values;
       }
