@@ -22,13 +22,22 @@ function mounted(markup: string): () => Lit {
   };
 }
 
-export function flip(markup: string, attr: string, a: string, b: string) {
+/** The mounted element with `attr` switched between `a` and `b` on each call: the attribute change both kinds of bench time. */
+function toggler(markup: string, attr: string, a: string, b: string) {
   const get = mounted(markup);
   let on = false;
-  return async () => {
+  return () => {
     const el = get();
     on = !on;
     el.setAttribute(attr, on ? b : a);
+    return el;
+  };
+}
+
+export function flip(markup: string, attr: string, a: string, b: string) {
+  const toggle = toggler(markup, attr, a, b);
+  return async () => {
+    const el = toggle();
     await el.updateComplete;
     void el.offsetHeight; // style and layout included: the work of the frame
   };
@@ -55,12 +64,9 @@ function nextTask(): Promise<void> {
 }
 
 export function frameOfChange(markup: string, attr: string, a: string, b: string) {
-  const get = mounted(markup);
-  let on = false;
+  const toggle = toggler(markup, attr, a, b);
   return async () => {
-    const el = get();
-    on = !on;
-    el.setAttribute(attr, on ? b : a);
+    const el = toggle();
     await nextTask();
     void el.offsetHeight; // style and layout of what the task changed
     const stop = performance.now();
