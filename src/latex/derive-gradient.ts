@@ -1,7 +1,7 @@
 import { polynomialRing } from '../algebra/ring.ts';
 import { latexSymbol } from '../algebra/latex-escape.ts';
 import { checkInputGradientIsTransposed } from '../check/identities/input-gradient-is-transposed.ts';
-import { checkWeightGradientIsCorrelation } from '../check/identities/weight-gradient-is-correlation.ts';
+import { checkWeightGradientIsCorrelation, correlationTerms } from '../check/identities/weight-gradient-is-correlation.ts';
 import { compareVectors } from '../check/equivalence.ts';
 import { reportFrom } from '../check/report.ts';
 import type { Polynomial } from '../algebra/polynomial.ts';
@@ -109,6 +109,6 @@ function transposedSteps(spec: ConvSpec): Step[] {
 
 /** Kᵀδ and Zᵀδ, the direct forms, and both gradient identities (each forms its products once more). */
 export const GRADIENT_WORK: TopicWork = {
-  estimate: bySpecSize((_c, s) => work(8 * s.taps, 12 * tapTerms(s))),
+  estimate: bySpecSize((g, s) => work(8 * s.taps, 12 * tapTerms(s) + correlationTerms(g, s))),
   limits: MATRIX_VIEW_LIMITS,
 };

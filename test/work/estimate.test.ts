@@ -113,6 +113,14 @@ describe('the work estimator bounds the actual allocation', () => {
     expect(derive('matrix', s).steps.length).toBeGreaterThan(0);
   });
 
+  it('the weight gradient where the stride drops trailing samples: its correlations compute more than k outputs per axis', () => {
+    // fast-check found both (input 4×4, kernel 1×1, stride 2: 20 terms against an estimate of 16)
+    const spec = { input: [4, 4], kernel: [1, 1], stride: [2, 2] };
+    expect(holdsFor(spec, 'identity', () => getIdentity('weight-gradient-is-correlation').estimate(spec as never), () => checkIdentity('weight-gradient-is-correlation', spec as never))).toBe(true);
+    const topicSpec = { input: [3, 2], kernel: [1, 1], stride: [3, 2] };
+    expect(holdsFor(topicSpec, 'topic gradient', () => TOPICS.get('gradient')!.estimate(topicSpec), () => derive('gradient', topicSpec))).toBe(true);
+  });
+
   for (const id of IDENTITY_IDS) {
     it(`the ${id} check`, () => {
       let checked = 0;

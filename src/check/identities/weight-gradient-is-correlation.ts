@@ -6,6 +6,7 @@ import { evaluateByWindow } from '../../evaluate/evaluate.ts';
 import { nest } from '../../evaluate/nested.ts';
 import { ravel, unravel } from '../../geometry/flat-index.ts';
 import { product } from '../../geometry/names.ts';
+import { convOutputSize } from '../../geometry/output-size.ts';
 import { type ConvSpec, type SpecInput, normalizeSpec } from '../../geometry/spec.ts';
 import { type ConvMatrix, transposeMatrix } from '../../matrix/csr.ts';
 import { im2colMatrix } from '../../matrix/im2col.ts';
@@ -16,6 +17,8 @@ import { regularSpec } from './partners.ts';
 import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
 import { bySpecSize, tapTerms, work } from '../../work/spec-estimate.ts';
+import type { SpecGeometry } from '../../geometry/spec-geometry.ts';
+import type { SpecSize } from '../../work/spec-size.ts';
 
 /**
  * The weight gradient of a convolution is a correlation of its input with δ:
@@ -79,6 +82,15 @@ function correlations(conv: ConvSpec, delta: readonly Polynomial[], dilation: re
   return out;
 }
 
+/**
+ * The terms the correlations expand to: each computes all of its outputs (more than k per axis where the stride
+ * drops trailing samples), each a sum over the o taps of δ, times the input entries' terms.
+ */
+export function correlationTerms(g: SpecGeometry, s: SpecSize): number {
+  const blocks = g.conv.outChannels * (g.conv.inChannels / g.groups);
+  return blocks * product(g.conv.axes.map((a) => convOutputSize(a.n, { k: a.o, s: a.d, d: a.s, p0: a.p0, p1: a.p1 }) * a.o)) * s.inputTerms;
+}
+
 export const weightGradientIsCorrelation = defineIdentity<SpecInput, WeightGradientClaim>({
   id: ID,
   title: 'The weight gradient is a correlation of the input with δ',
@@ -97,6 +109,6 @@ export const weightGradientIsCorrelation = defineIdentity<SpecInput, WeightGradi
     build: (spec) => spec,
   },
   check: checkWeightGradientIsCorrelation,
-  // Zᵀ·δ (δ single symbols), and the correlations over the same taps
-  estimate: bySpecSize((_c, s) => work(2 * s.taps, 4 * tapTerms(s))),
+  // Zᵀ·δ (δ single symbols), then the correlations
+  estimate: bySpecSize((g, s) => work(2 * s.taps, 4 * tapTerms(s) + correlationTerms(g, s))),
 });
