@@ -159,6 +159,8 @@ describe('the built docs site', () => {
     for (const p of LECTURE) {
       await page.goto(site.url + p.file);
       expect(await page.locator('.fallback .katex').count(), `${p.file}: static equations`).toBeGreaterThan(0);
+      // with JavaScript the fallbacks are never laid out (site.css): without it they show
+      expect(await page.locator('.fallback').first().isVisible(), `${p.file}: the first fallback shows`).toBe(true);
       expect(await page.locator('nav.sidebar a').count(), `${p.file}: sidebar`).toBe(PAGES.length + (await page.locator('nav.sidebar .toc a').count()));
     }
     await page.goto(site.url + 'docs/2d.html');
