@@ -47,6 +47,20 @@ line{stroke:#afb8c1;stroke-width:.03}line.lit{stroke:#c2410c;stroke-width:.06}`;
 
 const ANIMATION = '.still{display:none}@media (prefers-reduced-motion:reduce){.loop{display:none}.still{display:inline}}';
 
+/** The class of every figure's root; its stylesheet reaches nothing else. */
+const ROOT = 'convmat-svg';
+
+/**
+ * A figure's CSS with every selector under its root: a `<style>` inside SVG inline in HTML (a static fallback, a
+ * pasted figure) styles the whole page, and `.caption`, `.label` or `text` would restyle the host's own.
+ */
+function scoped(css: string): string {
+  return css.replace(/(^|[{}])([^{}@]+)\{/g, (_m, before: string, selectors: string) =>
+    `${before}${selectors.split(',').map((sel) => (sel.trim() === 'svg' ? `.${ROOT}` : `.${ROOT} ${sel.trim()}`)).join(',')}{`);
+}
+const SCOPED_STYLE = scoped(STYLE);
+const SCOPED_ANIMATION = scoped(ANIMATION);
+
 /** A coordinate as short as it reads: `.92`, `-1.5`, `3`. */
 const n = (x: number) => String(round(x)).replace(/^(-?)0\./, '$1.');
 
@@ -55,9 +69,9 @@ export function sceneToSvg(scene: Scene, opts: SvgOptions = {}): string {
   const animate = opts.animate === true && scene.frames.length > 1;
   const frameIndex = opts.frame ?? 0;
   const w = n(scene.width), h = n(scene.height);
-  const head = `${opts.inline ? '' : '<?xml version="1.0" encoding="UTF-8"?>\n'}<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${w} ${h}" width="${Math.round(scene.width * scale)}" height="${Math.round(scene.height * scale)}" role="img">`;
+  const head = `${opts.inline ? '' : '<?xml version="1.0" encoding="UTF-8"?>\n'}<svg xmlns="http://www.w3.org/2000/svg" class="${ROOT}" viewBox="0 0 ${w} ${h}" width="${Math.round(scene.width * scale)}" height="${Math.round(scene.height * scale)}" role="img">`;
   const parts: string[] = [head, `<title>${xml(scene.title)}</title>`, `<desc>${xml(scene.desc)}</desc>`,
-    `<style>${STYLE}${animate ? `\n${ANIMATION}` : ''}</style>`, `<rect width="${w}" height="${h}" fill="#fff" stroke="none"/>`];
+    `<style>${SCOPED_STYLE}${animate ? `\n${SCOPED_ANIMATION}` : ''}</style>`, `<rect width="${w}" height="${h}" fill="#fff" stroke="none"/>`];
   for (const l of scene.lines) parts.push(`<line x1="${n(l.x1)}" y1="${n(l.y1)}" x2="${n(l.x2)}" y2="${n(l.y2)}"${l.lit ? ' class="lit"' : ''}/>`);
   const shapes = new Map<string, string>();
   const groups = scene.groups.map((g) => groupSvg(g, shapes));

@@ -102,11 +102,27 @@ describe('SVG figures in Chromium', () => {
     // under prefers-reduced-motion the loop is hidden and the still frame shown (the rule as Chromium parsed it)
     const rules = [...(el.querySelector('style')!.sheet as CSSStyleSheet).cssRules];
     const reduced = rules.find((r): r is CSSMediaRule => r instanceof CSSMediaRule && /prefers-reduced-motion: reduce/.test(r.conditionText))!;
-    expect([...reduced.cssRules].map((r) => r.cssText)).toEqual(['.loop { display: none; }', '.still { display: inline; }']);
+    expect([...reduced.cssRules].map((r) => r.cssText)).toEqual(['.convmat-svg .loop { display: none; }', '.convmat-svg .still { display: inline; }']);
     // and it loops: step 9 is step 0 again
     el.setCurrentTime(0.9 * 9 + 0.45);
     const start = new DOMParser().parseFromString(renderFigure(spec, { view: 'window', frame: 0 }), 'image/svg+xml').querySelector('rect.cov')!;
     expect(moving.x.animVal.value).toBeCloseTo(Number(start.getAttribute('x')), 5);
+  });
+
+  it('inline in a page, the stylesheet of a figure styles the figure and nothing of the host', () => {
+    stage.replaceChildren();
+    const host = document.createElement('div');
+    host.innerHTML = '<p class="caption label pass">host text</p><svg width="100" height="30"><text class="n" x="0" y="20">host svg</text><line x1="0" y1="0" x2="9" y2="9"/></svg>';
+    stage.append(host);
+    const before = [getComputedStyle(host.querySelector('p')!).fontSize, getComputedStyle(host.querySelector('text')!).fontSize,
+      getComputedStyle(host.querySelector('line')!).stroke, getComputedStyle(host.querySelector('svg')!).backgroundColor];
+    const figure = inline(renderFigure({ input: '4x4', kernel: 3 }, { view: 'window', animate: true }));
+    const after = [getComputedStyle(host.querySelector('p')!).fontSize, getComputedStyle(host.querySelector('text')!).fontSize,
+      getComputedStyle(host.querySelector('line')!).stroke, getComputedStyle(host.querySelector('svg')!).backgroundColor];
+    expect(after).toEqual(before);
+    // and the figure is still styled: its caption is the caption size, its cells outlined
+    expect(parseFloat(getComputedStyle(figure.querySelector('text.caption, text.equation')!).fontSize)).toBeLessThan(1);
+    expect(getComputedStyle(figure.querySelector('[data-kind]')!).stroke).not.toBe('none');
   });
 
   it('several figures inline in one page each use their own definitions', () => {
