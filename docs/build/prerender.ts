@@ -9,6 +9,7 @@ import { deriveWindow } from '../../src/latex/derive-window.ts';
 import type { SpecInput } from '../../src/geometry/spec.ts';
 import { specFromAttributes, type SpecAttributes } from '../../components/shared/spec-from-attributes.ts';
 import { renderTex } from '../../src/render/katex-render.ts';
+import { renderFigure } from '../../src/render/figure.ts';
 import { escapeHtml } from './html-text.ts';
 
 /**
@@ -55,12 +56,26 @@ function pickEquation(d: Derivation, pick: 'first' | 'last'): Step | undefined {
   return pick === 'first' ? eqs[0] : eqs[eqs.length - 1];
 }
 
+/** The elements that draw a stack of layers (a comma list: one value per layer), which no single-spec derivation covers. */
+const STACK_VIEWS: Readonly<Record<string, 'checkerboard' | 'receptive-field'>> = { 'conv-checkerboard': 'checkerboard', 'conv-receptive-field': 'receptive-field' };
+const PER_LAYER = ['kernel', 'stride', 'dilation', 'padding'];
+
+/** A layer stack's fallback: the element's own figure as inline SVG (the view reads the stack as the element does). */
+function stackFigure(tag: string, attrs: Readonly<Record<string, string>>): string | null {
+  const view = STACK_VIEWS[tag];
+  if (!view || !PER_LAYER.some((k) => attrs[k]?.includes(','))) return null;
+  const svg = renderFigure(attrs as never, { view, format: 'svg' }).replace(/^<\?xml[^>]*>\s*/, '');
+  return `<div class="static-figure">${svg}</div>`;
+}
+
 /** Static HTML for the element `tag` with `attrs`; never throws (a failure becomes a note and a warning). */
 export function prerender(tag: string, attrs: Readonly<Record<string, string>>, warn: (m: string) => void = () => {}): string {
   const entry = DERIVERS[tag];
   const note = `<p class="fallback-note">Live <code>&lt;${escapeHtml(tag)}&gt;</code>: it appears when JavaScript runs.</p>`;
   if (!entry) return note;
   try {
+    const figure = stackFigure(tag, attrs);
+    if (figure) return `${figure}${note}`;
     const d = entry.derive(specOfAttributes(attrs), attrs);
     const eq = pickEquation(d, entry.pick);
     const verdicts = d.steps.filter((s) => s.type === 'verdict');

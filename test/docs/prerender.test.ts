@@ -33,3 +33,43 @@ describe('prerender <conv-derivation>', () => {
     expect(html).toMatch(/✓ [^<]*sliding window/);
   });
 });
+
+/** Paths of taps from every input to each output of a stack of 1D transposed convolutions (all weights 1), scattered directly. */
+function pathCounts(n: number, layers: ReadonlyArray<{ k: number; s: number }>): number[] {
+  let counts = new Array<number>(n).fill(1);
+  for (const { k, s } of layers) {
+    const out = new Array<number>((counts.length - 1) * s + k).fill(0);
+    counts.forEach((c, i) => { for (let j = 0; j < k; j++) out[i * s + j]! += c; });
+    counts = out;
+  }
+  return counts;
+}
+
+describe('prerender a stack of layers (a comma list, one value per layer)', () => {
+  const desc = (html: string) => /<desc>(.*?)<\/desc>/s.exec(html)?.[1] ?? '';
+
+  it('a 1D checkerboard stack is drawn as the stack, with the counts a direct scatter gives (it used to read 3 layers as one 3D kernel)', () => {
+    const { html, seen } = warnings('conv-checkerboard', { kernel: '3,3,3', stride: '2,2,2', input: '4' });
+    expect(seen).toEqual([]);
+    expect(html).toContain('class="static-figure"');
+    expect(html).toMatch(/<title>[^<]*3 transposed convolutions/);
+    expect(desc(html)).toContain(`Counts: ${pathCounts(4, [{ k: 3, s: 2 }, { k: 3, s: 2 }, { k: 3, s: 2 }]).join(' ')}.`);
+    const even = warnings('conv-checkerboard', { kernel: '3,2', stride: '2,1', input: '8' }).html;
+    expect(desc(even)).toContain(`Counts: ${pathCounts(8, [{ k: 3, s: 2 }, { k: 2, s: 1 }]).join(' ')}.`);
+  });
+
+  it('a 2D stack prerenders (it failed: "4 axes"), its counts the product of the two axes', () => {
+    const { html, seen } = warnings('conv-checkerboard', { kernel: '3x3,3x3', stride: '2,2', input: '4x4' });
+    expect(seen).toEqual([]);
+    const axis = pathCounts(4, [{ k: 3, s: 2 }, { k: 3, s: 2 }]);
+    expect(desc(html)).toContain(`Counts: ${axis.flatMap((r) => axis.map((c) => r * c)).join(' ')}.`);
+  });
+
+  it('a receptive field through dilations 1, 2, 4 is the 3-layer stack, not a 3D spec', () => {
+    const { html, seen } = warnings('conv-receptive-field', { kernel: '3', dilation: '1,2,4', padding: 'causal', input: '16' });
+    expect(seen).toEqual([]);
+    expect(html).toMatch(/<title>[^<]*3 layers/);
+    // 1 + (3−1)(1 + 2 + 4) = 15
+    expect(desc(html)).toContain('receptive field 15');
+  });
+});
