@@ -45,6 +45,31 @@ function activate(slot: HTMLElement): void {
   if (el instanceof HTMLElement) attachControls(el);
 }
 
+/**
+ * A block that `content-visibility: auto` skips keeps the size it was last
+ * laid out with (`contain-intrinsic-size: auto`). An element whose later parts
+ * arrive while its block is skipped (the reader scrolled on, or back to the
+ * top, before its progressive reveal ended) would leave the block at its
+ * earlier, shorter size, its drawing running over the next section in the
+ * layout (what axe-core and the scroll height read) until the block comes near
+ * again. So the skippable blocks around a slot stay rendered (`data-rendering`,
+ * site.css) until its element is complete and one frame has recorded its size.
+ */
+function holdRendered(slot: HTMLElement): HTMLElement[] {
+  const held: HTMLElement[] = [];
+  for (let n: HTMLElement | null = slot; n && n.localName !== 'main'; n = n.parentElement) {
+    if (n === slot || n.localName === 'section') { n.dataset.rendering = ''; held.push(n); }
+  }
+  return held;
+}
+
+async function release(held: readonly HTMLElement[]): Promise<void> {
+  // the size is recorded when the browser next updates its rendering (after style and layout); two frames make sure
+  // (a hidden page draws no frames: it lets go at once, and the block is laid out again when shown)
+  for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => (document.hidden ? setTimeout(resolve, 0) : requestAnimationFrame(() => resolve())));
+  for (const n of held) delete n.dataset.rendering;
+}
+
 /** Activates slots one per task, in order, never two at once. */
 class Hydrator {
   private queue: HTMLElement[] = [];
@@ -79,9 +104,11 @@ class Hydrator {
       this.observer?.unobserve(slot);
       await nextTask();
       const t0 = performance.now();
+      const held = holdRendered(slot);
       activate(slot);
       const el = slot.lastElementChild as (Element & { updateComplete?: Promise<unknown> }) | null;
       await el?.updateComplete;
+      void release(held);
       performance.measure(`convmat ${slot.dataset.tag ?? ''} ${slot.id || ''}`.trim(), { start: t0, detail: el?.outerHTML.slice(0, 200) });
     }
     this.running = false;

@@ -3,7 +3,8 @@ import { page, userEvent } from 'vitest/browser';
 import '../components/helpers.ts';
 import { part, settle, shadow, visibleCells } from '../components/helpers.ts';
 import { attachControls } from '../../../docs/site/controls.ts';
-import { hydrate } from '../../../docs/site/hydrate.ts';
+import { hydrate, hydrateAll } from '../../../docs/site/hydrate.ts';
+import siteCss from '../../../docs/site/site.css?raw';
 import { mountIdentityPanels } from '../../../docs/site/identity-panel.ts';
 
 afterEach(() => {
@@ -130,6 +131,25 @@ describe('hydration and printing', () => {
       history.replaceState(null, '', before);
       scrollTo(0, 0);
     }
+  });
+});
+
+describe('a block that content-visibility skips', () => {
+  const slot = (markup: string) => `<div class="live" data-tag="x"><div class="fallback">static</div><template>${markup}</template></div>`;
+
+  it('around an element that renders while far below the fold, takes the size of the finished drawing (nothing runs over the next section)', async () => {
+    await page.viewport(1100, 600);
+    const h = host(`<style>${siteCss}</style><main><div style="height:5000px"></div><section id="far">${slot('<conv-transposed input="2x2" kernel="3x3" stride="2" padding="1" output-padding="1" inputs="h17,h18,h19,h20"></conv-transposed>')}</section><h2 id="after">next</h2></main>`);
+    await hydrate(document);
+    await hydrateAll(document);
+    const el = h.querySelector('conv-transposed')!;
+    await settle(el);
+    for (let i = 0; i < 4; i++) await frame();
+    const section = h.querySelector('#far')!.getBoundingClientRect();
+    const drawn = el.getBoundingClientRect();
+    expect(drawn.height).toBeGreaterThan(500);
+    expect(section.bottom).toBeGreaterThanOrEqual(drawn.bottom - 1);
+    expect(h.querySelector('#after')!.getBoundingClientRect().top).toBeGreaterThanOrEqual(drawn.bottom - 1);
   });
 });
 
