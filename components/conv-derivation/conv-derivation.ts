@@ -65,7 +65,6 @@ export class ConvDerivationElement extends ConvElement<Derivation | SummaryView>
     .math { margin: 0.3rem 0; overflow-x: auto; }
     .math-row { display: flex; align-items: center; gap: 0.35rem; flex-wrap: wrap; }
     p { margin: 0.3rem 0; }
-    details { content-visibility: auto; contain-intrinsic-size: auto 4rem; }
   `];
 
   declare topic?: string;

@@ -1,12 +1,12 @@
 import { noChange, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { nextTask } from './next-task.ts';
+import { nextFrame } from './next-task.ts';
 
 /**
  * Progressive reveal of a heavy render: while rendering, the element says how
  * many of its parts may wait (`defer(n)`) and asks `shown(k)` (k = 1…n), or
  * `part(k, …)`, before rendering part k. After the first render one more part
- * is shown per task, so typesetting is spread over short tasks instead of one
- * long one. `done()` resolves when every part is shown (the host's
+ * is shown per frame, so typesetting, style and layout are spread over short
+ * tasks instead of one long one. `done()` resolves when every part is shown (the host's
  * updateComplete awaits it). Once all are shown, later renders show
  * everything at once and `defer` is ignored, until `again(from)`: a new view
  * (another spec) redraws parts before `from` in the frame of the change and
@@ -73,7 +73,8 @@ export class RevealController implements ReactiveController {
     if (this.settled) return Promise.resolve();
     this.running ??= (async () => {
       while (this.count < this.parts) {
-        await nextTask();
+        // a frame between parts: each part is styled and laid out on its own, not all in the frame after the last
+        await nextFrame();
         this.count++;
         const rendered = new Promise<void>((resolve) => (this.rendered = resolve));
         this.host.requestUpdate();
