@@ -1,11 +1,11 @@
 import { css } from 'lit';
-import type { Entry, EntryTerm } from '../../src/view/entry.ts';
+import { type Entry, type EntryTerm, greekGlyph } from '../../src/view/entry.ts';
 
 /**
  * A light typesetting path for large matrices of simple entries. A
  * convolution matrix holds only `0` and the weights, so when every cell is
- * an integer, a letter, or a letter with one numeric subscript (`w_{3}`, the
- * lecture's z̃₁), the cells are written with KaTeX's own fonts and classes as
+ * an integer, a letter (Latin, or a lowercase Greek one such as δ), or a letter
+ * with one numeric subscript (`w_{3}`, the lecture's z̃₁, δ₂), the cells are written with KaTeX's own fonts and classes as
  * a few spans each, instead of KaTeX's full layout: a 36×49 matrix becomes
  * ~30 KB of HTML instead of ~600 KB. It prints the view's entries (symbols as
  * structure, src/view/entry.ts); anything else returns null and goes through
@@ -15,8 +15,8 @@ import type { Entry, EntryTerm } from '../../src/view/entry.ts';
  */
 const LETTER = /^[A-Za-z]$/;
 const DIGITS = /^\d+$/;
-/** Letters whose ink rises above the x-height (ascenders, capitals, the dots of i and j). */
-const TALL = /^[A-Zbdfhijklt]$/;
+/** Letters whose ink rises above the x-height (ascenders, capitals, the dots of i and j; β δ ζ θ λ ξ). */
+const TALL = /^[A-Zbdfhijkltβδζθλξ]$/u;
 
 /** The HTML of a simple entry, or null. */
 export function fastCell(e: Entry): string | null {
@@ -59,14 +59,15 @@ function term(t: EntryTerm): string | null {
   if (t.coef.d !== '1' || !DIGITS.test(t.coef.n)) return null;
   const parts: string[] = t.factors.length === 0 || t.coef.n !== '1' ? [t.coef.n] : [];
   for (const { symbol: s, power } of t.factors) {
-    if (power !== 1 || s.channel !== undefined || !LETTER.test(s.base) || s.index.length > 1) return null;
+    const glyph = LETTER.test(s.base) ? s.base : greekGlyph(s.base);
+    if (power !== 1 || s.channel !== undefined || glyph === undefined || s.index.length > 1) return null;
     if (s.accent !== undefined && s.accent !== 'tilde') return null;
     const sub = s.index[0];
     if (sub !== undefined && !DIGITS.test(sub)) return null;
     // a letter, or the lecture's z̃ (the tilde as KaTeX sets it: its ~ glyph centred over the letter, raised)
     // over a letter with an ascender (h̃) the tilde sits higher, clear of its stem: a low one makes h̃ read as ħ
-    const tilde = TALL.test(s.base) ? 'fm-tilde fm-tall' : 'fm-tilde';
-    const letter = s.accent ? `<span class="fm-acc"><span class="mathnormal">${s.base}</span><span class="${tilde}">~</span></span>` : `<span class="mathnormal">${s.base}</span>`;
+    const tilde = TALL.test(glyph) ? 'fm-tilde fm-tall' : 'fm-tilde';
+    const letter = s.accent ? `<span class="fm-acc"><span class="mathnormal">${glyph}</span><span class="${tilde}">~</span></span>` : `<span class="mathnormal">${glyph}</span>`;
     parts.push(`${letter}${sub !== undefined ? `<span class="fm-sub">${sub}</span>` : ''}`);
   }
   return parts.join('');

@@ -22,6 +22,12 @@ export const GREEK_LETTERS: Readonly<Record<string, string>> = {
   'α': 'alpha', 'β': 'beta', 'γ': 'gamma', 'δ': 'delta', 'ε': 'epsilon', 'ζ': 'zeta', 'η': 'eta', 'θ': 'theta', 'ι': 'iota', 'κ': 'kappa',
   'λ': 'lambda', 'μ': 'mu', 'ν': 'nu', 'ξ': 'xi', 'π': 'pi', 'ρ': 'rho', 'σ': 'sigma', 'τ': 'tau', 'υ': 'upsilon', 'φ': 'phi', 'χ': 'chi', 'ψ': 'psi', 'ω': 'omega',
 };
+const GREEK_GLYPHS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(GREEK_LETTERS).map(([c, name]) => [name, c]));
+
+/** The glyph of a lowercase Greek letter's name (`delta` → δ), as KaTeX sets `\\delta`; undefined for any other name. */
+export function greekGlyph(name: string): string | undefined {
+  return Object.hasOwn(GREEK_GLYPHS, name) ? GREEK_GLYPHS[name] : undefined;
+}
 const TEXT_AS_MATH: Record<string, string> = {
   'ᵀ': '^{\\mathsf{T}}', '⊛': '\\circledast', '≠': '\\neq', '∑': '\\sum', '✓': '\\checkmark', '✗': '\\times', '⁻': '^{-}',
   '⁰': '^{0}', '¹': '^{1}', '²': '^{2}', '³': '^{3}', '₀': '_{0}', '₁': '_{1}', '₂': '_{2}', '₃': '_{3}',

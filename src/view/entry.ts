@@ -9,7 +9,7 @@
 export type { Entry, EntryFactor, EntryTerm } from '../algebra/print.ts';
 export type { Accent, SymbolParts } from '../algebra/symbol-parts.ts';
 export { entryToLatex, entryToText } from '../algebra/print.ts';
-export { symbolToLatex } from '../algebra/latex-escape.ts';
+export { greekGlyph, symbolToLatex } from '../algebra/latex-escape.ts';
 import type { Entry } from '../algebra/print.ts';
 
 /** A drawn cell: an entry, or null for a structural zero. */

@@ -27,8 +27,12 @@ describe('the light path for large matrices', () => {
     // the lecture's transposed outputs z̃: the letter with KaTeX's tilde glyph over it
     expect(text(accented('z3', 'tilde'))).toBe('z~3');
     expect(fastCell(accented('z3', 'tilde'))).toContain('fm-tilde');
+    // lowercase Greek letters, as KaTeX sets \\delta (the backward pass's δ₁), a tall one's tilde raised
+    expect(text(symbolEntry('delta1'))).toBe('δ1');
+    expect(text(entry('w1*delta2 + 2*alpha'))).toBe('2α+δ2w1'); // the engine's order, as KaTeX prints it too
+    expect(fastCell(accented('delta3', 'tilde'))).toContain('fm-tall');
     // what KaTeX must typeset: other accents, fractions, powers, long names, several subscripts, channels, elided sums
-    for (const bad of [accented('z1', 'hat'), entry('1/2'), entry('w1^2'), entry('ab'), entry('foo1'), symbolEntry('z_1_2'), symbolEntry('w1_2'), symbolEntry('alpha1')]) expect(fastCell(bad)).toBeNull();
+    for (const bad of [accented('z1', 'hat'), entry('1/2'), entry('w1^2'), entry('ab'), entry('foo1'), symbolEntry('z_1_2'), symbolEntry('w1_2'), symbolEntry('Delta1'), symbolEntry('omicron')]) expect(fastCell(bad)).toBeNull();
     expect(fastCell(polynomialEntry(entryToPolynomial('w1 + w2 + w3', 'test'), { maxTerms: 2 }))).toBeNull();
   });
 
