@@ -4,7 +4,8 @@ import { ConvElement } from '../shared/conv-element.ts';
 import { LazyPart } from '../shared/lazy-part.ts';
 import { type SummaryView, isSummary, summaryTemplate } from '../shared/view-budget.ts';
 import { simpleVerdict } from '../shared/verdict.ts';
-import { type ImageAttrs, type Read, decodePicture, fetchMeasured, fileId, fileName, measuredFile } from './read-picture.ts';
+import type { ImageAttrs, Read } from './read-picture.ts';
+import { fileId, fileName } from './picture-file.ts';
 import { KERNEL_PRESETS, TYPED_KERNEL, kernelChoice } from '../../src/view/image-kernels.ts';
 
 /** The image view and the test pattern: a chunk loaded before the first render. */
@@ -129,9 +130,9 @@ export class ConvImageElement extends ConvElement<ImageView | SummaryView | Pend
     const failed = () => new Error(`conv-image could not load ${typeof source === 'string' ? 'src' : 'the file'} "${name}"`);
     const api = engine.get();
     (async () => {
-      const blob = typeof source === 'string' ? await fetchMeasured(api, source, name, attrs, failed) : await measuredFile(api, source, name, attrs);
+      const blob = typeof source === 'string' ? await api.fetchMeasured(source, name, attrs, failed) : await api.measuredFile(source, name, attrs);
       if (!(blob instanceof Blob)) return blob;
-      return decodePicture(api, blob, name, attrs, failed);
+      return api.decodePicture(blob, name, attrs, failed);
     })().then((r) => done(r), (e: unknown) => done({ error: e instanceof Error ? e : failed() }));
   }
 

@@ -1,4 +1,7 @@
-import type { ImageViewInput, Picture } from '../../src/view/image-view.ts';
+import { type ImageViewInput, type Picture, checkSourceSize, imageRequest, imageSummary } from '../../src/view/image-view.ts';
+import { imageHeaderSize } from '../../src/view/image-header.ts';
+import { grayFromRgba } from '../../src/view/test-pattern.ts';
+import { fileId } from './picture-file.ts';
 
 /**
  * How <conv-image> reads a picture: `src` fetched, or the reader's own file
@@ -6,9 +9,9 @@ import type { ImageViewInput, Picture } from '../../src/view/image-view.ts';
  * header is checked first (checkSourceSize: too large to read is refused,
  * naming it; too large to convolve here is summarised without its pixels),
  * and only then are the pixels decoded, drawn at the requested size, and
- * turned to gray. `api` is the element's lazily loaded image engine.
+ * turned to gray. Part of the element's lazy image engine (image-engine.ts):
+ * none of it is in the bundle's start.
  */
-export type Api = typeof import('./image-engine.ts');
 export type ImageAttrs = ImageViewInput;
 
 /** What was read: the picture, or only its size (a summary needs no pixels), or why it failed. */
@@ -17,32 +20,17 @@ export interface Read { picture?: Picture; shape?: [number, number]; error?: unk
 /** Bytes of a file read before its header must have given the size. */
 const HEADER_BYTES = 1 << 18;
 
-/** A name for a chosen file (a Blob has none). */
-export function fileName(f: Blob): string {
-  return f instanceof File ? f.name : 'the chosen picture';
-}
-
-/** A distinct number per Blob: two files of the same name and size are still two pictures. */
-const fileIds = new WeakMap<Blob, number>();
-let nextFileId = 0;
-export function fileId(f: Blob): number {
-  let id = fileIds.get(f);
-  if (id === undefined) fileIds.set(f, (id = ++nextFileId));
-  return id;
-}
-
 type Measured = Blob | { shape: [number, number] };
 
 /** The size in a header, checked (too large to read: refused); a summary's shape when too large to convolve here, else null. */
-function checkHeader(api: Api, name: string, header: { width: number; height: number }, attrs: ImageAttrs): { shape: [number, number] } | null {
-  const { checkSourceSize, imageRequest, imageSummary } = api;
+function checkHeader(name: string, header: { width: number; height: number }, attrs: ImageAttrs): { shape: [number, number] } | null {
   checkSourceSize(name, header);
   const shape = imageRequest(attrs).size ?? [header.height, header.width];
   return imageSummary(attrs, shape) ? { shape } : null;
 }
 
 /** `src` fetched, its header checked as soon as it has arrived (the rest is not read when it says no). */
-export async function fetchMeasured(api: Api, src: string, name: string, attrs: ImageAttrs, failed: () => Error): Promise<Measured> {
+export async function fetchMeasured(src: string, name: string, attrs: ImageAttrs, failed: () => Error): Promise<Measured> {
   const response = await fetch(src, { credentials: 'same-origin' }).catch(() => { throw failed(); });
   if (!response.ok || !response.body) throw failed();
   const reader = response.body.getReader();
@@ -53,9 +41,9 @@ export async function fetchMeasured(api: Api, src: string, name: string, attrs: 
     if (end) break;
     chunks.push(value);
     read += value.length;
-    if (!header && (header = api.imageHeaderSize(concat(chunks, read))) !== null) {
+    if (!header && (header = imageHeaderSize(concat(chunks, read))) !== null) {
       let summary: { shape: [number, number] } | null;
-      try { summary = checkHeader(api, name, header, attrs); } catch (e) { void reader.cancel(); throw e; }
+      try { summary = checkHeader(name, header, attrs); } catch (e) { void reader.cancel(); throw e; }
       if (summary) { void reader.cancel(); return summary; }
     }
     if (!header && read > HEADER_BYTES) break;
@@ -64,11 +52,11 @@ export async function fetchMeasured(api: Api, src: string, name: string, attrs: 
 }
 
 /** The reader's file: its first bytes read here for the header (a file with none is refused before decoding). */
-export async function measuredFile(api: Api, file: Blob, name: string, attrs: ImageAttrs): Promise<Measured> {
+export async function measuredFile(file: Blob, name: string, attrs: ImageAttrs): Promise<Measured> {
   fileId(file);
-  const header = api.imageHeaderSize(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
+  const header = imageHeaderSize(new Uint8Array(await file.slice(0, HEADER_BYTES).arrayBuffer()));
   if (!header) throw new Error(`conv-image reads PNG, GIF, JPEG, WebP and BMP files; "${name}" is none of them`);
-  return checkHeader(api, name, header, attrs) ?? file;
+  return checkHeader(name, header, attrs) ?? file;
 }
 
 /**
@@ -76,8 +64,7 @@ export async function measuredFile(api: Api, file: Blob, name: string, attrs: Im
  * what it does not take, such as SVG), checked again by their decoded size,
  * drawn at the requested size, gray.
  */
-export async function decodePicture(api: Api, blob: Blob, name: string, attrs: ImageAttrs, failed: () => Error): Promise<Read> {
-  const { checkSourceSize, grayFromRgba, imageRequest, imageSummary } = api;
+export async function decodePicture(blob: Blob, name: string, attrs: ImageAttrs, failed: () => Error): Promise<Read> {
   const { image, width, height, close } = await decoded(blob, failed);
   try {
     checkSourceSize(name, { width, height });
