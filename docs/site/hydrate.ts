@@ -2,9 +2,10 @@
  * Puts the live elements in place of their static fallbacks, one per task,
  * and only when they are needed: the slots on the first screen go live on
  * load; every other slot goes live when it comes within half a screen of
- * the viewport (IntersectionObserver). Until then its static, pre-rendered
- * KaTeX stands in, so a long page of typeset examples never blocks the main
- * thread on load, and scrolling renders one element at a time.
+ * the viewport (IntersectionObserver), so a long page of typeset examples
+ * never blocks the main thread on load, and scrolling renders one element at
+ * a time. With JavaScript the static fallbacks are never laid out (site.css):
+ * they are for readers without it, and for printing a slot not live yet.
  *
  * `<html data-hydrated-view>` is set once the first screen is live (the load
  * is done); `<html data-hydrated="N">` once all N slots are (the crawl test
