@@ -29,7 +29,7 @@ const ANIMATED_CAPTION_BYTES = 60_000;
 export const SIZE = { label: TEXT_SIZE.label, note: 0.22, caption: TEXT_SIZE.caption, equation: TEXT_SIZE.equation } as const;
 const CELL_KINDS = new Set(['input', 'padding', 'inserted', 'output']);
 
-const STYLE = `svg{background:#fff}text{font-family:'STIX Two Math','Cambria Math','Latin Modern Math','Times New Roman',serif;font-size:${SIZE.label}px;fill:#1f2328;text-anchor:middle}
+const STYLE = `svg{background:#fff;font-family:'STIX Two Math','Cambria Math','Latin Modern Math','Times New Roman',serif}text{font-size:${SIZE.label}px;fill:#1f2328;text-anchor:middle}
 tspan{font-size:70%}.b{font-size:100%}
 [data-kind],.entry,.zero,.lit,.count,.neuron{stroke:#6e7781;stroke-width:.03;fill:#fff}
 [data-kind=padding]{fill:#f2f3f5;stroke-dasharray:.09 .06}
@@ -37,9 +37,9 @@ tspan{font-size:70%}.b{font-size:100%}
 [data-kind=output]{fill:#f0f6ff}
 .entry{fill:#fff}.zero{fill:#f6f8fa;stroke:#d0d7de}.lit{fill:#ffe8a3}
 .cp{fill:#8c959f;font-style:italic}.z{fill:#8c959f}
-.cov{fill:#2da44e;fill-opacity:.22;stroke:#1a7f37;stroke-width:.06}
-.cur{fill:#f59e0b;fill-opacity:.35;stroke:#1f2328;stroke-width:.06}
-.n{font-size:${SIZE.note}px;fill:#c2410c;text-anchor:end}
+.cm-cov{fill:#2da44e;fill-opacity:.22;stroke:#1a7f37;stroke-width:.06}
+.cm-cur{fill:#f59e0b;fill-opacity:.35;stroke:#1f2328;stroke-width:.06}
+.cm-n{font-size:${SIZE.note}px;fill:#c2410c;text-anchor:end}.cm-n tspan{font-size:70%}.cm-n .b{font-size:100%}
 .caption{font-size:${SIZE.caption}px;fill:#57606a;text-anchor:start}.label{text-anchor:start}
 .equation{font-size:${SIZE.equation}px;text-anchor:start}
 .pass{font-size:${SIZE.caption}px;fill:#1a7f37;text-anchor:start}.fail{font-size:${SIZE.caption}px;fill:#cf222e;text-anchor:start}
@@ -52,11 +52,15 @@ const ROOT = 'convmat-svg';
 
 /**
  * A figure's CSS with every selector under its root: a `<style>` inside SVG inline in HTML (a static fallback, a
- * pasted figure) styles the whole page, and `.caption`, `.label` or `text` would restyle the host's own.
+ * pasted figure) styles the whole page, and `.caption`, `.label` or `text` would restyle the host's own. The
+ * animation's moving marks are copies made by `<use>`, which no selector through their ancestors reaches: their
+ * classes are convmat's own (`cm-…`) and stay as written, and the font they need is inherited from the root.
+ * `:where()` keeps each rule's specificity as written, so the rules order among themselves as before.
  */
 function scoped(css: string): string {
+  const one = (sel: string) => (sel === 'svg' ? `.${ROOT}` : sel.startsWith('.cm-') ? sel : `:where(.${ROOT}) ${sel}`);
   return css.replace(/(^|[{}])([^{}@]+)\{/g, (_m, before: string, selectors: string) =>
-    `${before}${selectors.split(',').map((sel) => (sel.trim() === 'svg' ? `.${ROOT}` : `.${ROOT} ${sel.trim()}`)).join(',')}{`);
+    `${before}${selectors.split(',').map((sel) => one(sel.trim())).join(',')}{`);
 }
 const SCOPED_STYLE = scoped(STYLE);
 const SCOPED_ANIMATION = scoped(ANIMATION);
@@ -134,9 +138,9 @@ function textSvg(t: SceneText): string {
 }
 
 function markSvg(m: SceneMark, dx = 0, dy = 0): string {
-  const rect = `<rect class="${m.role === 'covered' ? 'cov' : 'cur'}" x="${n(m.x - dx)}" y="${n(m.y - dy)}" width="${n(m.w)}" height="${n(m.h)}"/>`;
+  const rect = `<rect class="${m.role === 'covered' ? 'cm-cov' : 'cm-cur'}" x="${n(m.x - dx)}" y="${n(m.y - dy)}" width="${n(m.w)}" height="${n(m.h)}"/>`;
   if (!m.note) return rect;
-  return `${rect}<text class="n" x="${n(m.x - dx + m.w - 0.06)}" y="${n(m.y - dy + m.h - 0.07)}">${svgTextContent([m.note], SIZE.note)}</text>`;
+  return `${rect}<text class="cm-n" x="${n(m.x - dx + m.w - 0.06)}" y="${n(m.y - dy + m.h - 0.07)}">${svgTextContent([m.note], SIZE.note)}</text>`;
 }
 
 function captionSvg(f: SceneFrame, at: { x: number; y: number }): string {

@@ -92,7 +92,7 @@ describe('SVG figures in Chromium', () => {
     for (const k of [0, 3, 8]) {
       el.setCurrentTime(0.9 * k + 0.45);
       const still = new DOMParser().parseFromString(renderFigure(spec, { view: 'window', frame: k }), 'image/svg+xml');
-      const first = still.querySelector('rect.cov')!;
+      const first = still.querySelector('rect.cm-cov')!;
       expect(moving.x.animVal.value).toBeCloseTo(Number(first.getAttribute('x')), 5);
       expect(moving.y.animVal.value).toBeCloseTo(Number(first.getAttribute('y')), 5);
       // one equation line shows, the still frame's
@@ -102,10 +102,10 @@ describe('SVG figures in Chromium', () => {
     // under prefers-reduced-motion the loop is hidden and the still frame shown (the rule as Chromium parsed it)
     const rules = [...(el.querySelector('style')!.sheet as CSSStyleSheet).cssRules];
     const reduced = rules.find((r): r is CSSMediaRule => r instanceof CSSMediaRule && /prefers-reduced-motion: reduce/.test(r.conditionText))!;
-    expect([...reduced.cssRules].map((r) => r.cssText)).toEqual(['.convmat-svg .loop { display: none; }', '.convmat-svg .still { display: inline; }']);
+    expect([...reduced.cssRules].map((r) => r.cssText)).toEqual([':where(.convmat-svg) .loop { display: none; }', ':where(.convmat-svg) .still { display: inline; }']);
     // and it loops: step 9 is step 0 again
     el.setCurrentTime(0.9 * 9 + 0.45);
-    const start = new DOMParser().parseFromString(renderFigure(spec, { view: 'window', frame: 0 }), 'image/svg+xml').querySelector('rect.cov')!;
+    const start = new DOMParser().parseFromString(renderFigure(spec, { view: 'window', frame: 0 }), 'image/svg+xml').querySelector('rect.cm-cov')!;
     expect(moving.x.animVal.value).toBeCloseTo(Number(start.getAttribute('x')), 5);
   });
 
@@ -123,6 +123,16 @@ describe('SVG figures in Chromium', () => {
     // and the figure is still styled: its caption is the caption size, its cells outlined
     expect(parseFloat(getComputedStyle(figure.querySelector('text.caption, text.equation')!).fontSize)).toBeLessThan(1);
     expect(getComputedStyle(figure.querySelector('[data-kind]')!).stroke).not.toBe('none');
+  });
+
+  it('the animation draws its moving window as the still frames do (copies through <use> keep their styles)', async () => {
+    const spec = { input: '5x5', kernel: '3x3', stride: 2, padding: 1 };
+    // the first step of the animation against the still frame 0: the same marks, so about the same ink (a mark that
+    // lost its styles fills black, or sets its label at 16 px in a drawing 12 units wide)
+    const moving = (await rasterise(renderFigure(spec, { view: 'window', animate: true }))).inked;
+    const still = (await rasterise(renderFigure(spec, { view: 'window', frame: 0 }))).inked;
+    expect(moving).toBeLessThan(still * 1.3);
+    expect(moving).toBeGreaterThan(still * 0.7);
   });
 
   it('several figures inline in one page each use their own definitions', () => {
