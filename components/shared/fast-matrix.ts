@@ -4,10 +4,11 @@ import { type Entry, type EntryTerm, greekGlyph } from '../../src/view/entry.ts'
 /**
  * A light typesetting path for large matrices of simple entries. A
  * convolution matrix holds only `0` and the weights, so when every cell is
- * an integer, a letter (Latin, or a lowercase Greek one such as δ), or a letter
- * with one numeric subscript (`w_{3}`, the lecture's z̃₁, δ₂), the cells are written with KaTeX's own fonts and classes as
- * a few spans each, instead of KaTeX's full layout: a 36×49 matrix becomes
- * ~30 KB of HTML instead of ~600 KB. It prints the view's entries (symbols as
+ * an integer, a letter (Latin, or a lowercase Greek one such as δ), or a
+ * letter with one numeric subscript (`w_{3}`, the lecture's z̃₁, δ₂), the
+ * cells are written with KaTeX's own fonts and classes as a few spans each,
+ * instead of KaTeX's full layout: a 36×49 matrix becomes ~30 KB of HTML
+ * instead of ~600 KB. It prints the view's entries (symbols as
  * structure, src/view/entry.ts); anything else returns null and goes through
  * KaTeX. The grid has an accessible name; the typeset row under the pointer
  * and the live region carry the math for screen readers. Smaller matrices use
