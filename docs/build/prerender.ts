@@ -10,6 +10,7 @@ import type { SpecInput } from '../../src/geometry/spec.ts';
 import { specFromAttributes, type SpecAttributes } from '../../components/shared/spec-from-attributes.ts';
 import { renderTex } from '../../src/render/katex-render.ts';
 import { renderFigure } from '../../src/render/figure.ts';
+import { layersOfSpec } from '../../src/geometry/layer-stack.ts';
 import { escapeHtml } from './html-text.ts';
 
 /**
@@ -58,12 +59,12 @@ function pickEquation(d: Derivation, pick: 'first' | 'last'): Step | undefined {
 
 /** The elements that draw a stack of layers (a comma list: one value per layer), which no single-spec derivation covers. */
 const STACK_VIEWS: Readonly<Record<string, 'checkerboard' | 'receptive-field'>> = { 'conv-checkerboard': 'checkerboard', 'conv-receptive-field': 'receptive-field' };
-const PER_LAYER = ['kernel', 'stride', 'dilation', 'padding'];
 
 /** A layer stack's fallback: the element's own figure as inline SVG (the view reads the stack as the element does). */
 function stackFigure(tag: string, attrs: Readonly<Record<string, string>>): string | null {
   const view = STACK_VIEWS[tag];
-  if (!view || !PER_LAYER.some((k) => attrs[k]?.includes(','))) return null;
+  // a stack is what the layer reader reads as more than one layer (a comma list of kernel, stride or dilation, or `layers`)
+  if (!view || layersOfSpec({ kernel: attrs.kernel, stride: attrs.stride, dilation: attrs.dilation, layers: attrs.layers }, {}, 1).length < 2) return null;
   const svg = renderFigure(attrs as never, { view, format: 'svg' }).replace(/^<\?xml[^>]*>\s*/, '');
   return `<div class="static-figure">${svg}</div>`;
 }

@@ -15,6 +15,7 @@
  */
 import { attachControls, exampleKeyAt } from './controls.ts';
 import { hasParamsWith } from '../../components/conv-explorer/url-state.ts';
+import { nextFrame } from '../../components/shared/controllers/next-task.ts';
 
 function nextTask(): Promise<void> {
   const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
@@ -66,8 +67,8 @@ function holdRendered(slot: HTMLElement): HTMLElement[] {
 
 async function release(held: readonly HTMLElement[]): Promise<void> {
   // the size is recorded when the browser next updates its rendering (after style and layout); two frames make sure
-  // (a hidden page draws no frames: it lets go at once, and the block is laid out again when shown)
-  for (let i = 0; i < 2; i++) await new Promise<void>((resolve) => (document.hidden ? setTimeout(resolve, 0) : requestAnimationFrame(() => resolve())));
+  // (a hidden page draws no frames: nextFrame lets go at once, and the block is laid out again when shown)
+  for (let i = 0; i < 2; i++) await nextFrame();
   for (const n of held) delete n.dataset.rendering;
 }
 

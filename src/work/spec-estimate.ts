@@ -3,7 +3,7 @@ import { type ConvSpec, type SpecInput, isConvSpec } from '../geometry/spec.ts';
 import { product } from '../geometry/names.ts';
 import { kernelSpan } from '../geometry/output-size.ts';
 import type { WorkEstimate } from './request.ts';
-import { type SpecSize, productTerms, specSize } from './spec-size.ts';
+import { type SpecSize, kernelBlocks, productTerms, specSize } from './spec-size.ts';
 import { readSpec } from './entry-terms.ts';
 
 /**
@@ -44,8 +44,7 @@ export const tapTerms = (s: SpecSize) => s.taps * s.weightTerms * s.inputTerms;
 
 /** Taps of the undilated kernel d(k−1)+1 (what the zero-inserted kernel visits). */
 function spanTaps(spec: SpecGeometry): number {
-  const blocks = spec.conv.outChannels * (spec.conv.inChannels / spec.groups);
-  return blocks * product(spec.conv.axes.map((a) => a.o * kernelSpan(a.k, a.d)));
+  return kernelBlocks(spec) * product(spec.conv.axes.map((a) => a.o * kernelSpan(a.k, a.d)));
 }
 
 /** K with its dilated kernel against K of the zero-inserted kernel (dilation topic and identity). */

@@ -39,9 +39,14 @@ export interface EntryTerms {
   readonly inputs: number;
 }
 
+/** The (output channel, input channel of its group) pairs: each a kernel of its own. */
+export function kernelBlocks(g: SpecGeometry): number {
+  return g.conv.outChannels * (g.conv.inChannels / g.groups);
+}
+
 export function specSize(g: SpecGeometry, terms: EntryTerms): SpecSize {
   const { conv } = g;
-  const blocks = conv.outChannels * (conv.inChannels / g.groups);
+  const blocks = kernelBlocks(g);
   const regularRows = conv.outChannels * product(conv.axes.map((a) => a.o));
   const regularCols = conv.inChannels * product(conv.axes.map((a) => a.n));
   return {

@@ -18,7 +18,7 @@ import { comparePolynomials, failedReport, identityReport } from './report.ts';
 import type { IdentityReport } from './types.ts';
 import { bySpecSize, tapTerms, work } from '../../work/spec-estimate.ts';
 import type { SpecGeometry } from '../../geometry/spec-geometry.ts';
-import type { SpecSize } from '../../work/spec-size.ts';
+import { type SpecSize, kernelBlocks } from '../../work/spec-size.ts';
 
 /**
  * The weight gradient of a convolution is a correlation of its input with δ:
@@ -87,8 +87,7 @@ function correlations(conv: ConvSpec, delta: readonly Polynomial[], dilation: re
  * drops trailing samples), each a sum over the o taps of δ, times the input entries' terms.
  */
 export function correlationTerms(g: SpecGeometry, s: SpecSize): number {
-  const blocks = g.conv.outChannels * (g.conv.inChannels / g.groups);
-  return blocks * product(g.conv.axes.map((a) => convOutputSize(a.n, { k: a.o, s: a.d, d: a.s, p0: a.p0, p1: a.p1 }) * a.o)) * s.inputTerms;
+  return kernelBlocks(g) * product(g.conv.axes.map((a) => convOutputSize(a.n, { k: a.o, s: a.d, d: a.s, p0: a.p0, p1: a.p1 }) * a.o)) * s.inputTerms;
 }
 
 export const weightGradientIsCorrelation = defineIdentity<SpecInput, WeightGradientClaim>({
